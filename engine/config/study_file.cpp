@@ -1,0 +1,208 @@
+#include "config/study_file.h"
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "common/json_reader.h"
+#include "config/param_catalogue.h"
+
+namespace tunebench {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string resolvePath(const std::string& path, const std::string& base_folder) {
+  if (path.empty() || fs::path(path).is_absolute() || base_folder.empty()) return path;
+  return (fs::path(base_folder) / path).lexically_normal().string();
+}
+
+// Reads a JSON object whose keys are parameter names into `params`.
+void readParams(JsonObjectReader& reader, const nlohmann::json& object, ParamMap& params) {
+  if (!reader.isObject()) return;
+  for (auto it = object.begin(); it != object.end(); ++it) {
+    reader.raw(it.key());
+    std::string why;
+    auto value = paramFromJson(it.key(), it.value(), why);
+    if (value) {
+      params[it.key()] = *value;
+    } else {
+      reader.problems().add(reader.fieldPath(it.key()), why);
+    }
+  }
+}
+
+// Reads named keys of a section as parameters ("model": {"depth": 2} -> depth=2).
+void readSectionParams(JsonObjectReader& reader, const std::vector<std::pair<std::string, std::string>>& keys,
+                       ParamMap& params) {
+  for (const auto& [key, param] : keys) {
+    const nlohmann::json* value = reader.raw(key);
+    if (value == nullptr) continue;
+    std::string why;
+    auto parsed = paramFromJson(param, *value, why);
+    if (parsed) {
+      params[param] = *parsed;
+    } else {
+      reader.problems().add(reader.fieldPath(key), why);
+    }
+  }
+}
+
+void readDataset(const nlohmann::json& json, const std::string& base_folder, ProblemList& problems,
+                 DatasetSpec& spec) {
+  JsonObjectReader reader(json, "dataset", problems);
+  const std::string kind = reader.string("kind").value_or("fashion-mnist");
+  if (kind == "fashion-mnist" || kind == "mnist-folder") {
+    spec.kind = kind == "fashion-mnist" ? DatasetKind::kFashionMnist : DatasetKind::kMnistFolder;
+    auto folder = reader.string("folder");
+    if (folder) spec.folder = resolvePath(*folder, base_folder);
+    if (!folder && spec.kind == DatasetKind::kMnistFolder) {
+      problems.add("dataset.folder", "required for kind mnist-folder");
+    }
+  } else if (kind == "csv") {
+    spec.kind = DatasetKind::kCsv;
+    spec.csv_path = resolvePath(reader.string("path").value_or(""), base_folder);
+    spec.label_column = reader.string("label_column").value_or("");
+    if (spec.csv_path.empty()) problems.add("dataset.path", "required for kind csv");
+    if (spec.label_column.empty()) problems.add("dataset.label_column", "required for kind csv");
+  } else if (kind == "synthetic-2d") {
+    spec.kind = DatasetKind::kSynthetic2d;
+    const std::string generator = reader.string("generator").value_or("spiral");
+    auto parsed = parseSynthetic2dKind(generator);
+    if (parsed) {
+      spec.generator = *parsed;
+    } else {
+      problems.add("dataset.generator",
+                   "unknown generator '" + generator + "' (expected circle, xor, gaussians, spiral)");
+    }
+    spec.samples = reader.integer("samples").value_or(spec.samples);
+    if (spec.samples < 10) problems.add("dataset.samples", "must be >= 10, got " + std::to_string(spec.samples));
+    spec.noise = reader.number("noise").value_or(spec.noise);
+    if (spec.noise < 0.0 || spec.noise > 1.0) problems.add("dataset.noise", "must be in [0, 1]");
+    spec.data_seed = static_cast<std::uint64_t>(reader.integer("seed").value_or(0));
+  } else {
+    problems.add("dataset.kind", "unknown dataset kind '" + kind +
+                                     "' (expected fashion-mnist, mnist-folder, csv, synthetic-2d)");
+  }
+  spec.subset = reader.integer("subset").value_or(0);
+  if (spec.subset < 0) problems.add("dataset.subset", "must be >= 0 (0 keeps every sample)");
+  if (const nlohmann::json* validation = reader.raw("validation")) {
+    if (validation->is_number() && validation->get<double>() > 0.0 && validation->get<double>() < 1.0) {
+      spec.validation_fraction = validation->get<double>();
+    } else if (!(validation->is_string() && validation->get<std::string>() == "test")) {
+      problems.add("dataset.validation", "expected a fraction in (0, 1) or \"test\", got " +
+                                             describeJson(*validation));
+    } else if (spec.kind != DatasetKind::kFashionMnist && spec.kind != DatasetKind::kMnistFolder) {
+      problems.add("dataset.validation", "\"test\" needs an IDX folder with t10k files");
+    }
+  }
+  spec.split_seed = static_cast<std::uint64_t>(reader.integer("split_seed").value_or(0));
+  spec.normalize = reader.boolean("normalize").value_or(true);
+  reader.rejectUnknownKeys();
+}
+
+void readTraining(JsonObjectReader& reader, TrialSpec& base, ParamMap& params) {
+  readSectionParams(reader, {{"epochs", "epochs"}, {"batch_size", "batch_size"}}, params);
+  base.log_every_steps = reader.integer("log_every").value_or(base.log_every_steps);
+  if (base.log_every_steps < 1) reader.problems().add("training.log_every", "must be >= 1");
+  base.divergence_loss = reader.number("divergence_loss").value_or(base.divergence_loss);
+  if (!(base.divergence_loss > 0.0)) reader.problems().add("training.divergence_loss", "must be > 0");
+  reader.rejectUnknownKeys();
+}
+
+StudyFile parseStudyJson(const nlohmann::json& json, const std::string& base_folder) {
+  ProblemList problems;
+  StudyFile study;
+  JsonObjectReader top(json, "", problems);
+  study.name = top.string("name").value_or("study");
+  study.description = top.string("description").value_or("");
+  study.device = top.string("device").value_or("auto");
+  study.seeds = top.integer("seeds").value_or(1);
+  if (study.seeds < 1 || study.seeds > 1000) {
+    problems.add("seeds", "must be between 1 and 1000, got " + std::to_string(study.seeds));
+  }
+  static const nlohmann::json kEmpty = nlohmann::json::object();
+  const nlohmann::json* dataset = top.raw("dataset");
+  readDataset(dataset ? *dataset : kEmpty, base_folder, problems, study.dataset);
+
+  ParamMap base_params;
+  const nlohmann::json* model = top.raw("model");
+  JsonObjectReader model_reader(model ? *model : kEmpty, "model", problems);
+  readSectionParams(model_reader, {{"kind", "model"}, {"depth", "depth"}, {"width", "width"},
+                                   {"activation", "activation"}, {"batch_norm", "batch_norm"},
+                                   {"dropout", "dropout"}},
+                    base_params);
+  model_reader.rejectUnknownKeys();
+
+  const nlohmann::json* training = top.raw("training");
+  JsonObjectReader training_reader(training ? *training : kEmpty, "training", problems);
+  readTraining(training_reader, study.base, base_params);
+
+  if (const nlohmann::json* defaults = top.raw("defaults")) {
+    JsonObjectReader reader(*defaults, "defaults", problems);
+    readParams(reader, *defaults, base_params);
+  }
+  for (const auto& [name, value] : base_params) applyParam(name, value, study.base);
+
+  const nlohmann::json* configurations = top.raw("configurations");
+  if (configurations == nullptr || !configurations->is_array() || configurations->empty()) {
+    problems.add("configurations", "expected a non-empty list of parameter objects");
+  } else {
+    for (std::size_t i = 0; i < configurations->size(); ++i) {
+      const std::string path = "configurations[" + std::to_string(i) + "]";
+      JsonObjectReader reader((*configurations)[i], path, problems);
+      ParamMap params;
+      readParams(reader, (*configurations)[i], params);
+      study.configurations.push_back(params);
+    }
+  }
+  top.rejectUnknownKeys();
+  problems.throwIfAny();
+  return study;
+}
+
+std::vector<UserError> prefixed(const std::vector<UserError>& problems, const std::string& origin) {
+  std::vector<UserError> result;
+  for (const auto& problem : problems) result.emplace_back(origin + ": " + problem.where(), problem.why());
+  return result;
+}
+
+}  // namespace
+
+StudyFile parseStudyText(const std::string& text, const std::string& origin,
+                         const std::string& base_folder) {
+  nlohmann::json json;
+  try {
+    json = nlohmann::json::parse(text);
+  } catch (const nlohmann::json::parse_error& error) {
+    std::string message = error.what();
+    const auto at = message.find("parse error");
+    throw UserError(origin, "not valid JSON: " + (at == std::string::npos ? message : message.substr(at)));
+  }
+  try {
+    StudyFile study = parseStudyJson(json, base_folder);
+    study.path = origin;
+    return study;
+  } catch (const UserErrors& errors) {
+    throw UserErrors(prefixed(errors.problems(), origin));
+  }
+}
+
+StudyFile loadStudyFile(const std::string& path) {
+  if (!fs::is_regular_file(path)) throw UserError(path, "no such study file");
+  std::ifstream in(path);
+  if (!in) throw UserError(path, "cannot open for reading");
+  std::stringstream text;
+  text << in.rdbuf();
+  return parseStudyText(text.str(), path, fs::path(path).parent_path().string());
+}
+
+TrialSpec resolveTrial(const TrialSpec& base, const ParamMap& configuration) {
+  TrialSpec spec = base;
+  for (const auto& [name, value] : configuration) applyParam(name, value, spec);
+  spec.configuration = formatParams(configuration);
+  return spec;
+}
+
+}  // namespace tunebench

@@ -1,0 +1,37 @@
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "config/param_map.h"
+#include "data/dataset_spec.h"
+#include "train/trial_spec.h"
+
+namespace tunebench {
+
+// A study file (JSON; see docs/STUDY_FORMAT.md): the data, the fixed parts of every trial, the
+// configurations to compare and how many seeds each gets.
+struct StudyFile {
+  std::string path;  // where it was read from ("" for in-memory text)
+  std::string name;
+  std::string description;
+  DatasetSpec dataset;
+  TrialSpec base;  // model, training budget and "defaults" applied; seed and device unset
+  std::vector<ParamMap> configurations;
+  std::int64_t seeds = 1;
+  std::string device = "auto";
+};
+
+// Parses and validates a study file. Throws UserError when the file can't be read or isn't JSON,
+// and UserErrors listing every problem ("FILE: configurations[2].lr: must be > 0, got 0") when
+// fields are wrong or unknown. Relative data paths are taken from the file's folder.
+StudyFile loadStudyFile(const std::string& path);
+
+// Same, from text; `origin` names the source in messages, `base_folder` anchors relative paths.
+StudyFile parseStudyText(const std::string& text, const std::string& origin,
+                         const std::string& base_folder);
+
+// The trial spec of one configuration: `base` with the configuration's parameters applied.
+TrialSpec resolveTrial(const TrialSpec& base, const ParamMap& configuration);
+
+}  // namespace tunebench

@@ -1,0 +1,14 @@
+#pragma once
+#include <string>
+
+#include "data/dataset.h"
+
+namespace tunebench {
+
+// Loads a CSV file with a header row: every column but `label_column` must be numeric (features,
+// float32 [N, F]); the label column holds class names or integers, mapped to 0..K-1 in sorted
+// order (numerically when all labels are integers). Throws UserError naming the file, line and
+// column for a missing label column, a non-numeric cell, a ragged row or an empty file.
+Dataset loadCsv(const std::string& path, const std::string& label_column);
+
+}  // namespace tunebench

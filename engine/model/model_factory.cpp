@@ -1,0 +1,33 @@
+#include "model/model_factory.h"
+
+#include "common/user_error.h"
+#include "model/conv_net.h"
+#include "model/mlp.h"
+
+namespace tunebench {
+namespace {
+std::string shapeText(const std::vector<std::int64_t>& shape) {
+  std::string text = "[";
+  for (std::size_t i = 0; i < shape.size(); ++i) text += (i ? ", " : "") + std::to_string(shape[i]);
+  return text + "]";
+}
+}  // namespace
+
+std::shared_ptr<ClassifierNet> buildModel(const ModelSpec& spec,
+                                          const std::vector<std::int64_t>& sample_shape,
+                                          std::int64_t num_classes) {
+  if (num_classes < 2) throw UserError("dataset", "needs at least 2 classes");
+  if (spec.kind == ModelKind::kConvNet) {
+    if (sample_shape.size() != 3 || sample_shape[1] % 4 != 0 || sample_shape[2] % 4 != 0) {
+      throw UserError("model.kind", "the CNN needs images [C, H, W] with H and W divisible by 4; "
+                                    "this dataset's samples have shape " + shapeText(sample_shape));
+    }
+    return std::make_shared<ConvNet>(spec, sample_shape[0], sample_shape[1], sample_shape[2],
+                                     num_classes);
+  }
+  std::int64_t features = 1;
+  for (std::int64_t size : sample_shape) features *= size;
+  return std::make_shared<Mlp>(spec, features, num_classes);
+}
+
+}  // namespace tunebench

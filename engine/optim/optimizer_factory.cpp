@@ -1,0 +1,82 @@
+#include "optim/optimizer_factory.h"
+
+#include <torch/optim/adagrad.h>
+#include <torch/optim/adam.h>
+#include <torch/optim/adamw.h>
+#include <torch/optim/rmsprop.h>
+#include <torch/optim/sgd.h>
+
+namespace tunebench {
+namespace {
+
+struct NamedOptimizer {
+  const char* name;
+  OptimizerKind kind;
+};
+constexpr NamedOptimizer kOptimizerNames[] = {
+    {"sgd", OptimizerKind::kSgd},           {"momentum", OptimizerKind::kMomentum},
+    {"nesterov", OptimizerKind::kNesterov}, {"adam", OptimizerKind::kAdam},
+    {"adamw", OptimizerKind::kAdamW},       {"rmsprop", OptimizerKind::kRmsProp},
+    {"adagrad", OptimizerKind::kAdagrad},
+};
+
+}  // namespace
+
+std::optional<OptimizerKind> parseOptimizerKind(const std::string& name) {
+  for (const auto& entry : kOptimizerNames) {
+    if (name == entry.name) return entry.kind;
+  }
+  return std::nullopt;
+}
+
+std::string optimizerKindName(OptimizerKind kind) {
+  for (const auto& entry : kOptimizerNames) {
+    if (kind == entry.kind) return entry.name;
+  }
+  return "?";
+}
+
+std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const OptimizerSpec& spec,
+                                                       const std::vector<torch::Tensor>& parameters) {
+  using namespace torch::optim;
+  switch (spec.kind) {
+    case OptimizerKind::kSgd:
+      return std::make_unique<SGD>(parameters, SGDOptions(spec.lr).weight_decay(spec.weight_decay));
+    case OptimizerKind::kMomentum:
+    case OptimizerKind::kNesterov:
+      return std::make_unique<SGD>(parameters, SGDOptions(spec.lr)
+                                                   .momentum(spec.momentum)
+                                                   .nesterov(spec.kind == OptimizerKind::kNesterov)
+                                                   .weight_decay(spec.weight_decay));
+    case OptimizerKind::kAdam:
+      return std::make_unique<Adam>(parameters, AdamOptions(spec.lr)
+                                                    .betas({spec.beta1, spec.beta2})
+                                                    .eps(spec.eps)
+                                                    .weight_decay(spec.weight_decay));
+    case OptimizerKind::kAdamW:
+      return std::make_unique<AdamW>(
+          parameters, AdamWOptions(spec.lr)
+                          .betas({spec.beta1, spec.beta2})
+                          .eps(spec.eps)
+                          .weight_decay(spec.weight_decay_set ? spec.weight_decay : 0.01));
+    case OptimizerKind::kRmsProp:
+      return std::make_unique<RMSprop>(parameters,
+                                       RMSpropOptions(spec.lr)
+                                           .alpha(spec.alpha)
+                                           .eps(spec.eps)
+                                           .momentum(spec.momentum_set ? spec.momentum : 0.0)
+                                           .weight_decay(spec.weight_decay));
+    case OptimizerKind::kAdagrad:
+      return std::make_unique<Adagrad>(parameters,
+                                       AdagradOptions(spec.lr)
+                                           .eps(spec.eps_set ? spec.eps : 1e-10)
+                                           .weight_decay(spec.weight_decay));
+  }
+  return nullptr;
+}
+
+void setLearningRate(torch::optim::Optimizer& optimizer, double lr) {
+  for (auto& group : optimizer.param_groups()) group.options().set_lr(lr);
+}
+
+}  // namespace tunebench

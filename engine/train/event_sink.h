@@ -1,0 +1,40 @@
+#pragma once
+#include <cstdint>
+#include <mutex>
+#include <vector>
+
+#include "train/trial_result.h"
+#include "train/trial_spec.h"
+
+namespace tunebench {
+
+// Receives a trial's progress. Called from worker threads, possibly several at once:
+// implementations must be thread-safe and cheap (copy the values, return; never block on a UI).
+class EventSink {
+ public:
+  virtual ~EventSink() = default;
+  virtual void trialStarted(const TrialSpec& /*spec*/) {}
+  virtual void trainLoss(std::int64_t /*trial_id*/, const TrainLossPoint& /*point*/) {}
+  virtual void epochEnded(std::int64_t /*trial_id*/, const EpochMetrics& /*metrics*/) {}
+  virtual void trialEnded(std::int64_t /*trial_id*/, const TrialResult& /*result*/) {}
+};
+
+// Keeps every event it receives (mutex-guarded); used by tests and simple front ends.
+class RecordingEventSink : public EventSink {
+ public:
+  void trainLoss(std::int64_t trial_id, const TrainLossPoint& point) override;
+  void epochEnded(std::int64_t trial_id, const EpochMetrics& metrics) override;
+  void trialEnded(std::int64_t trial_id, const TrialResult& result) override;
+
+  std::vector<TrainLossPoint> trainLosses(std::int64_t trial_id) const;
+  std::vector<EpochMetrics> epochs(std::int64_t trial_id) const;
+  std::size_t endedCount() const;
+
+ private:
+  mutable std::mutex mutex_;
+  std::vector<std::pair<std::int64_t, TrainLossPoint>> losses_;
+  std::vector<std::pair<std::int64_t, EpochMetrics>> epochs_;
+  std::size_t ended_ = 0;
+};
+
+}  // namespace tunebench

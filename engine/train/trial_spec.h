@@ -1,0 +1,31 @@
+#pragma once
+#include <c10/core/Device.h>
+
+#include <cstdint>
+#include <string>
+
+#include "model/initializer.h"
+#include "model/model_spec.h"
+#include "optim/optimizer_spec.h"
+
+namespace tunebench {
+
+// Everything one trial needs besides its data: a configuration plus a seed, on a device.
+// Repeats of a configuration differ only in `seed`; the seed fixes the initial weights, the
+// data order and dropout masks, so seed k gives every configuration the same data order.
+struct TrialSpec {
+  std::int64_t trial_id = 0;
+  std::string configuration;  // human-readable parameters, e.g. "initializer=xavier_uniform ..."
+  ModelSpec model;
+  InitSpec init;
+  OptimizerSpec optimizer;
+  ScheduleSpec schedule;
+  std::int64_t epochs = 2;
+  std::int64_t batch_size = 128;
+  std::int64_t log_every_steps = 50;  // train-loss events every k optimizer steps
+  double divergence_loss = 1e3;       // a training loss above this (or NaN/Inf) ends as DIVERGED
+  std::uint64_t seed = 0;
+  c10::Device device = c10::Device(c10::kCPU);
+};
+
+}  // namespace tunebench
