@@ -80,7 +80,7 @@ int main(int argc, char** argv) {
   CLI::App* run = app.add_subcommand("run", "Train the configurations a study file lists");
   run->add_option("study", study_path, "Study file (JSON)")->required();
   run->add_option("--device", device, "auto, cpu, cuda or cuda:N (overrides the study)");
-  run->add_option("--threads", threads, "CPU threads for LibTorch (0: one per core)")
+  run->add_option("--threads", threads, "LibTorch intra-op threads (0: the fastest default for this build)")
       ->check(CLI::Range(0, 1024));
   run->add_flag("--json", json, "Print the results as JSON instead of a table");
   run->add_flag("--quiet,-q", quiet, "No progress lines");

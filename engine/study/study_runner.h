@@ -12,7 +12,7 @@ namespace tunebench {
 
 struct StudyRunOptions {
   std::string device;  // overrides the study's device when not empty
-  int cpu_threads = 0; // LibTorch intra-op threads; 0 = one per core
+  int cpu_threads = 0;  // LibTorch intra-op threads; 0 = defaultCpuThreads()
 };
 
 // Runs a study file's configurations one trial at a time: each configuration under seeds

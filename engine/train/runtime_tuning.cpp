@@ -1,5 +1,6 @@
 #include "train/runtime_tuning.h"
 
+#include <ATen/Context.h>
 #include <ATen/Parallel.h>
 
 #include <thread>
@@ -11,9 +12,10 @@ int hardwareCores() {
   return cores == 0 ? 1 : static_cast<int>(cores);
 }
 
+int defaultCpuThreads() { return at::hasMKL() ? hardwareCores() : 1; }
+
 int configureCpuThreads(int threads) {
-  const int count = threads > 0 ? threads : hardwareCores();
-  at::set_num_threads(count);
+  at::set_num_threads(threads > 0 ? threads : defaultCpuThreads());
   return at::get_num_threads();
 }
 

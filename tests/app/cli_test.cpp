@@ -1,0 +1,177 @@
+// Runs the real tunebench-cli binary and checks exit codes, messages and output.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <torch/cuda.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "support/temp_dir.h"
+
+namespace tunebench {
+namespace {
+
+using testing::TempDir;
+
+struct CliRun {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+  std::vector<std::string> errLines() const {
+    std::vector<std::string> lines;
+    std::istringstream in(err);
+    for (std::string line; std::getline(in, line);) {
+      if (!line.empty()) lines.push_back(line);
+    }
+    return lines;
+  }
+};
+
+std::string readFile(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+CliRun runCli(const std::string& args) {
+  TempDir dir;
+  const std::string out = (dir.path() / "out").string(), err = (dir.path() / "err").string();
+  const std::string command =
+      std::string(TUNEBENCH_CLI) + " " + args + " > " + out + " 2> " + err + " < /dev/null";
+  const int status = std::system(command.c_str());
+  CliRun run;
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  run.out = readFile(out);
+  run.err = readFile(err);
+  return run;
+}
+
+// Expects exit code 2 and exactly one error line holding every fragment.
+void expectOneClearError(const CliRun& run, const std::vector<std::string>& fragments) {
+  EXPECT_EQ(run.exit_code, 2) << run.err;
+  const auto lines = run.errLines();
+  ASSERT_EQ(lines.size(), 1u) << run.err;
+  EXPECT_EQ(lines[0].rfind("tunebench-cli: error: ", 0), 0u) << lines[0];
+  for (const auto& fragment : fragments) {
+    EXPECT_NE(lines[0].find(fragment), std::string::npos) << lines[0] << " lacks " << fragment;
+  }
+}
+
+const char* kSpiralStudy = R"({
+  "name": "tiny-spiral",
+  "dataset": {"kind": "synthetic-2d", "generator": "gaussians", "samples": 400, "noise": 0.1},
+  "model": {"depth": 2, "width": 16, "activation": "tanh"},
+  "training": {"epochs": 3, "batch_size": 32},
+  "seeds": 2,
+  "configurations": [
+    {"initializer": "xavier_uniform", "optimizer": "adam", "lr": 0.01},
+    {"initializer": "kaiming_normal", "optimizer": "momentum", "lr": 0.05}
+  ]})";
+
+TEST(CliTest, RunsAStudyAndPrintsOneRowPerTrial) {
+  TempDir dir;
+  const std::string study = dir.write("tiny.json", kSpiralStudy);
+  const CliRun json_run = runCli("run " + study + " --json --device cpu");
+  ASSERT_EQ(json_run.exit_code, 0) << json_run.err;
+  const auto rows = nlohmann::json::parse(json_run.out);
+  ASSERT_EQ(rows.size(), 4u);
+  for (const auto& row : rows) {
+    EXPECT_EQ(row["state"], "COMPLETE");
+    EXPECT_GT(row["val_accuracy"].get<double>(), 0.9);  // two well-separated gaussians
+    EXPECT_EQ(row["epochs"].size(), 3u);
+  }
+  EXPECT_EQ(rows[0]["seed"], 0);
+  EXPECT_EQ(rows[2]["seed"], 1);
+  EXPECT_EQ(rows[0]["configuration"], rows[2]["configuration"]);
+
+  const CliRun table_run = runCli("run " + study + " --quiet");
+  ASSERT_EQ(table_run.exit_code, 0) << table_run.err;
+  EXPECT_NE(table_run.out.find("best val loss"), std::string::npos);
+  EXPECT_NE(table_run.out.find("initializer=kaiming_normal"), std::string::npos);
+  EXPECT_TRUE(table_run.err.empty()) << table_run.err;
+}
+
+TEST(CliTest, MalformedStudyFile) {
+  TempDir dir;
+  const std::string study = dir.write("broken.json", "{\"configurations\": [");
+  expectOneClearError(runCli("run " + study), {study, "not valid JSON"});
+}
+
+TEST(CliTest, UnknownInitializerAndOptimizer) {
+  TempDir dir;
+  const std::string init = dir.write("i.json", R"({"configurations": [{"initializer": "glorot"}]})");
+  expectOneClearError(runCli("run " + init), {init, "configurations[0].initializer", "'glorot'"});
+  const std::string opt = dir.write("o.json", R"({"configurations": [{"optimizer": "lion"}]})");
+  expectOneClearError(runCli("run " + opt), {opt, "configurations[0].optimizer", "'lion'"});
+}
+
+TEST(CliTest, MissingDatasetFolder) {
+  TempDir dir;
+  const std::string study = dir.write("m.json", R"({
+    "dataset": {"kind": "mnist-folder", "folder": "/nonexistent/mnist"},
+    "configurations": [{}]})");
+  expectOneClearError(runCli("run " + study), {"/nonexistent/mnist", "no such folder"});
+}
+
+TEST(CliTest, TruncatedIdxFile) {
+  TempDir dir;
+  std::string images = testing::idxBytes({10, 28, 28}, std::vector<std::uint8_t>(10 * 28 * 28, 7));
+  images.resize(images.size() / 2);
+  const std::string image_path = dir.write("data/train-images-idx3-ubyte.gz", testing::gzipped(images));
+  dir.write("data/train-labels-idx1-ubyte", testing::idxBytes({10}, std::vector<std::uint8_t>(10, 1)));
+  const std::string study = dir.write("t.json", R"({
+    "dataset": {"kind": "mnist-folder", "folder": "data", "validation": 0.2},
+    "configurations": [{}]})");
+  expectOneClearError(runCli("run " + study), {image_path, "truncated"});
+}
+
+TEST(CliTest, CsvWithANonNumericCellAndAMissingLabelColumn) {
+  TempDir dir;
+  const std::string csv = dir.write("d.csv", "x,y,label\n1,2,a\n3,four,b\n");
+  const std::string study = dir.write("c.json", R"({
+    "dataset": {"kind": "csv", "path": "d.csv", "label_column": "label"},
+    "configurations": [{}]})");
+  expectOneClearError(runCli("run " + study), {csv + ":3", "column 'y'", "'four'"});
+  const std::string no_label = dir.write("n.json", R"({
+    "dataset": {"kind": "csv", "path": "d.csv", "label_column": "class"},
+    "configurations": [{}]})");
+  expectOneClearError(runCli("run " + no_label), {csv, "no column named 'class'"});
+}
+
+TEST(CliTest, CudaAskedForWithoutCuda) {
+  if (torch::cuda::is_available()) GTEST_SKIP() << "CUDA is available here";
+  TempDir dir;
+  const std::string study = dir.write("tiny.json", kSpiralStudy);
+  expectOneClearError(runCli("run " + study + " --device cuda:0"), {"--device", "CUDA is not available"});
+}
+
+TEST(CliTest, MissingStudyFileAndBadArguments) {
+  expectOneClearError(runCli("run /no/such.json"), {"/no/such.json", "no such study file"});
+  EXPECT_EQ(runCli("run").exit_code, 2);
+  EXPECT_EQ(runCli("frobnicate").exit_code, 2);
+}
+
+TEST(CliTest, PresetsListsTheShippedStudies) {
+  const CliRun run = runCli("presets");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("xavier-vs-he-vs-adam"), std::string::npos);
+}
+
+// The acceptance run of the engine issue: the real preset on all of Fashion-MNIST. A known-good
+// setup, so any trial below 80% validation accuracy means a data or training bug.
+TEST(CliPresetTest, XavierVsHeVsAdamReachesEightyPercentInEveryTrial) {
+  const CliRun run = runCli(std::string("run ") + TUNEBENCH_SOURCE_DIR +
+                            "/resources/presets/xavier-vs-he-vs-adam.json --json --quiet");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto rows = nlohmann::json::parse(run.out);
+  ASSERT_EQ(rows.size(), 12u);  // 3 initializers x 2 optimizers x 2 seeds
+  for (const auto& row : rows) {
+    EXPECT_EQ(row["state"], "COMPLETE") << row.dump();
+    EXPECT_GT(row["val_accuracy"].get<double>(), 0.80) << row["configuration"];
+  }
+}
+
+}  // namespace
+}  // namespace tunebench

@@ -1,0 +1,130 @@
+#include "config/study_file.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "common/user_error.h"
+#include "support/temp_dir.h"
+
+namespace tunebench {
+namespace {
+
+std::vector<std::string> problemsOf(const std::string& text) {
+  try {
+    parseStudyText(text, "study.json", "/base");
+  } catch (const UserErrors& errors) {
+    std::vector<std::string> lines;
+    for (const auto& problem : errors.problems()) lines.push_back(problem.what());
+    return lines;
+  } catch (const UserError& error) {
+    return {error.what()};
+  }
+  return {};
+}
+
+bool contains(const std::vector<std::string>& lines, const std::string& fragment) {
+  for (const auto& line : lines) {
+    if (line.find(fragment) != std::string::npos) return true;
+  }
+  return false;
+}
+
+TEST(StudyFileTest, ParsesTheShippedPreset) {
+  const StudyFile study = loadStudyFile(std::string(TUNEBENCH_SOURCE_DIR) +
+                                        "/resources/presets/xavier-vs-he-vs-adam.json");
+  EXPECT_EQ(study.name, "xavier-vs-he-vs-adam");
+  EXPECT_EQ(study.seeds, 2);
+  EXPECT_EQ(study.base.epochs, 2);
+  EXPECT_EQ(study.base.batch_size, 128);
+  EXPECT_EQ(study.base.model.depth, 2);
+  EXPECT_EQ(study.base.model.width, 256);
+  ASSERT_EQ(study.configurations.size(), 6u);
+  const TrialSpec normal_sgd = resolveTrial(study.base, study.configurations[4]);
+  EXPECT_EQ(normal_sgd.init.kind, InitKind::kNormal);
+  EXPECT_DOUBLE_EQ(normal_sgd.init.std, 0.01);
+  EXPECT_EQ(normal_sgd.optimizer.kind, OptimizerKind::kMomentum);
+  EXPECT_DOUBLE_EQ(normal_sgd.optimizer.lr, 0.01);
+  EXPECT_DOUBLE_EQ(normal_sgd.optimizer.momentum, 0.9);
+  EXPECT_EQ(normal_sgd.configuration, "init_std=0.01 initializer=normal lr=0.01 momentum=0.9 optimizer=momentum");
+}
+
+TEST(StudyFileTest, DefaultsApplyUnderEachConfiguration) {
+  const StudyFile study = parseStudyText(R"({
+    "dataset": {"kind": "synthetic-2d", "generator": "xor", "samples": 200, "noise": 0.2},
+    "model": {"depth": 3, "width": 8, "activation": "tanh"},
+    "defaults": {"optimizer": "sgd", "lr": 0.5},
+    "configurations": [{"lr": 0.1}, {"optimizer": "adam"}]})", "s.json", "");
+  const TrialSpec first = resolveTrial(study.base, study.configurations[0]);
+  const TrialSpec second = resolveTrial(study.base, study.configurations[1]);
+  EXPECT_EQ(first.optimizer.kind, OptimizerKind::kSgd);
+  EXPECT_DOUBLE_EQ(first.optimizer.lr, 0.1);
+  EXPECT_EQ(second.optimizer.kind, OptimizerKind::kAdam);
+  EXPECT_DOUBLE_EQ(second.optimizer.lr, 0.5);
+  EXPECT_EQ(first.model.activation, Activation::kTanh);
+  EXPECT_EQ(study.dataset.kind, DatasetKind::kSynthetic2d);
+  EXPECT_EQ(study.dataset.generator, Synthetic2dKind::kXor);
+}
+
+TEST(StudyFileTest, ReportsEveryProblemWithItsFieldPath) {
+  const auto problems = problemsOf(R"({
+    "dataset": {"kind": "fashion-mnist", "subsett": 10},
+    "model": {"activation": "swish"},
+    "training": {"epochs": 0},
+    "seeds": 2,
+    "configurations": [
+      {"initializer": "xavier", "optimizer": "adam"},
+      {"optimizer": "sgd", "lr": -1, "lrr": 0.1}
+    ],
+    "devise": "cpu"})");
+  EXPECT_EQ(problems.size(), 7u);
+  EXPECT_TRUE(contains(problems, "study.json: devise: unknown key"));
+  EXPECT_TRUE(contains(problems, "study.json: dataset.subsett: unknown key"));
+  EXPECT_TRUE(contains(problems, "study.json: model.activation: unknown activation 'swish'"));
+  EXPECT_TRUE(contains(problems, "study.json: training.epochs: must be >= 1, got 0"));
+  EXPECT_TRUE(contains(problems, "study.json: configurations[0].initializer: unknown initializer 'xavier'"));
+  EXPECT_TRUE(contains(problems, "study.json: configurations[1].lr: must be > 0, got -1"));
+  EXPECT_TRUE(contains(problems, "study.json: configurations[1].lrr: unknown parameter"));
+}
+
+TEST(StudyFileTest, UnknownTopLevelKeyAndUnknownOptimizerAreErrors) {
+  const auto problems = problemsOf(R"({"configurations": [{"optimizer": "adamax"}], "sedes": 3})");
+  EXPECT_TRUE(contains(problems, "configurations[0].optimizer: unknown optimizer 'adamax'"));
+  EXPECT_TRUE(contains(problems, "sedes: unknown key"));
+}
+
+TEST(StudyFileTest, MalformedJsonSaysWhere) {
+  const auto problems = problemsOf("{\"configurations\": [ {\"lr\": 0.1 ]}");
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_NE(problems[0].find("study.json: not valid JSON"), std::string::npos) << problems[0];
+  EXPECT_NE(problems[0].find("line 1"), std::string::npos) << problems[0];
+}
+
+TEST(StudyFileTest, MissingConfigurationsAndWrongTypes) {
+  const auto problems = problemsOf(R"({"seeds": "two", "dataset": {"kind": "csv"}})");
+  EXPECT_TRUE(contains(problems, "configurations: expected a non-empty list"));
+  EXPECT_TRUE(contains(problems, "seeds: expected an integer, got \"two\""));
+  EXPECT_TRUE(contains(problems, "dataset.path: required for kind csv"));
+  EXPECT_TRUE(contains(problems, "dataset.label_column: required for kind csv"));
+}
+
+TEST(StudyFileTest, RelativeDataPathsAreTakenFromTheStudyFolder) {
+  testing::TempDir dir;
+  const std::string path = dir.write("sub/study.json", R"({
+    "dataset": {"kind": "csv", "path": "data/iris.csv", "label_column": "species"},
+    "configurations": [{}]})");
+  const StudyFile study = loadStudyFile(path);
+  EXPECT_EQ(study.dataset.csv_path, (dir.path() / "sub/data/iris.csv").string());
+}
+
+TEST(StudyFileTest, MissingFileIsNamed) {
+  try {
+    loadStudyFile("/no/such/study.json");
+    FAIL() << "expected an error";
+  } catch (const UserError& error) {
+    EXPECT_EQ(std::string(error.what()), "/no/such/study.json: no such study file");
+  }
+}
+
+}  // namespace
+}  // namespace tunebench

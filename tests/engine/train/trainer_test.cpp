@@ -1,0 +1,166 @@
+#include "train/trainer.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include <torch/cuda.h>
+
+#include "common/user_error.h"
+#include "data/dataset_loader.h"
+#include "train/device.h"
+#include "train/runtime_tuning.h"
+
+namespace tunebench {
+namespace {
+
+// 1,500 training and 500 validation images of the real Fashion-MNIST.
+DataSplit fashionSubset() {
+  DatasetSpec spec;
+  spec.subset = 2000;
+  spec.validation_fraction = 0.25;
+  return loadDataSplit(spec);
+}
+
+TrialSpec smallMlp(OptimizerKind optimizer, double lr) {
+  TrialSpec spec;
+  spec.model.depth = 1;
+  spec.model.width = 64;
+  spec.init.kind = InitKind::kKaimingNormal;
+  spec.optimizer.kind = optimizer;
+  spec.optimizer.lr = lr;
+  spec.epochs = 2;
+  spec.batch_size = 64;
+  spec.log_every_steps = 5;
+  return spec;
+}
+
+class TrainerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { configureCpuThreads(1); }
+  DataSplit data_ = fashionSubset();
+  RecordingEventSink sink_;
+};
+
+TEST_F(TrainerTest, TrainsToCompletionAndReportsEveryEpoch) {
+  const TrialSpec spec = smallMlp(OptimizerKind::kAdam, 1e-3);
+  const TrialResult result = Trainer().run(spec, data_, sink_);
+  ASSERT_EQ(result.state, TrialState::kComplete) << result.reason;
+  ASSERT_EQ(result.epochs.size(), 2u);
+  EXPECT_EQ(result.steps, 2 * 24);  // ceil(1500 / 64) = 24 steps per epoch
+  EXPECT_LT(result.epochs[1].train_loss, result.epochs[0].train_loss);
+  EXPECT_LT(result.epochs[1].train_loss, std::log(10.0));
+  EXPECT_GT(result.finalValAccuracy(), 0.65);
+  EXPECT_GT(result.epochs[0].samples_per_second, 0.0);
+  // Train-loss events every 5 steps plus one at each epoch's end: 4 + 1 per epoch.
+  const auto losses = sink_.trainLosses(spec.trial_id);
+  ASSERT_EQ(losses.size(), 10u);
+  EXPECT_EQ(losses.front().step, 5);
+  EXPECT_EQ(losses.back().step, 48);
+  EXPECT_DOUBLE_EQ(losses.back().epoch, 2.0);
+  EXPECT_EQ(sink_.epochs(spec.trial_id).size(), 2u);
+  EXPECT_EQ(sink_.endedCount(), 1u);
+}
+
+TEST_F(TrainerTest, HugeLearningRateEndsAsDivergedWithTheStep) {
+  const TrialSpec spec = smallMlp(OptimizerKind::kSgd, 50.0);
+  const TrialResult result = Trainer().run(spec, data_, sink_);
+  ASSERT_EQ(result.state, TrialState::kDiverged);
+  ASSERT_TRUE(result.diverged_step.has_value());
+  EXPECT_GE(*result.diverged_step, 1);
+  EXPECT_LE(*result.diverged_step, 48);
+  EXPECT_EQ(result.steps, *result.diverged_step);
+  EXPECT_NE(result.reason.find("step " + std::to_string(*result.diverged_step)), std::string::npos)
+      << result.reason;
+}
+
+// Requests a stop from inside the training loop after a given train-loss event.
+class StopAfterStep : public EventSink {
+ public:
+  StopAfterStep(StopSource& source, std::int64_t step) : source_(source), step_(step) {}
+  void trainLoss(std::int64_t, const TrainLossPoint& point) override {
+    if (point.step == step_) source_.requestStop();
+  }
+
+ private:
+  StopSource& source_;
+  std::int64_t step_;
+};
+
+TEST_F(TrainerTest, StopRequestEndsTheTrialWithinOneBatch) {
+  TrialSpec spec = smallMlp(OptimizerKind::kAdam, 1e-3);
+  spec.log_every_steps = 1;
+  StopSource stop;
+  StopAfterStep sink(stop, 7);
+  const TrialResult result = Trainer().run(spec, data_, sink, stop.token());
+  EXPECT_EQ(result.state, TrialState::kInterrupted);
+  EXPECT_EQ(result.steps, 7);
+  EXPECT_TRUE(result.epochs.empty());
+}
+
+TEST_F(TrainerTest, SameSeedGivesBitIdenticalLossesOnCpu) {
+  TrialSpec spec = smallMlp(OptimizerKind::kMomentum, 0.05);
+  spec.model.dropout = 0.2;  // dropout masks come from the seed too
+  spec.seed = 3;
+  RecordingEventSink first, second, other;
+  const TrialResult a = Trainer().run(spec, data_, first);
+  const TrialResult b = Trainer().run(spec, data_, second);
+  ASSERT_EQ(a.state, TrialState::kComplete);
+  const auto losses_a = first.trainLosses(0), losses_b = second.trainLosses(0);
+  ASSERT_EQ(losses_a.size(), losses_b.size());
+  for (std::size_t i = 0; i < losses_a.size(); ++i) EXPECT_EQ(losses_a[i].loss, losses_b[i].loss);
+  EXPECT_EQ(a.epochs.back().val_loss, b.epochs.back().val_loss);
+  spec.seed = 4;
+  const TrialResult c = Trainer().run(spec, data_, other);
+  EXPECT_NE(c.epochs.back().train_loss, a.epochs.back().train_loss);
+}
+
+TEST_F(TrainerTest, ConvNetTrainsOnImages) {
+  TrialSpec spec = smallMlp(OptimizerKind::kAdam, 1e-3);
+  spec.model.kind = ModelKind::kConvNet;
+  spec.epochs = 1;
+  const TrialResult result = Trainer().run(spec, data_, sink_);
+  ASSERT_EQ(result.state, TrialState::kComplete) << result.reason;
+  EXPECT_GT(result.finalValAccuracy(), 0.5);
+}
+
+TEST_F(TrainerTest, ABadTrialFailsWithAReasonInsteadOfThrowing) {
+  TrialSpec spec = smallMlp(OptimizerKind::kAdam, 1e-3);
+  spec.model.kind = ModelKind::kConvNet;
+  DataSplit points;
+  points.train.inputs = torch::randn({20, 2});
+  points.train.targets = torch::zeros({20}, torch::kLong);
+  points.train.num_classes = 2;
+  points.validation = points.train;
+  const TrialResult result = Trainer().run(spec, points, sink_);
+  EXPECT_EQ(result.state, TrialState::kFailed);
+  EXPECT_NE(result.reason.find("CNN needs images"), std::string::npos) << result.reason;
+}
+
+TEST_F(TrainerTest, CosineScheduleEndsAtItsFloor) {
+  TrialSpec spec = smallMlp(OptimizerKind::kMomentum, 0.1);
+  spec.schedule.kind = ScheduleKind::kCosine;
+  spec.schedule.min_lr_factor = 0.0;
+  const TrialResult result = Trainer().run(spec, data_, sink_);
+  ASSERT_EQ(result.state, TrialState::kComplete);
+  EXPECT_NEAR(result.epochs.back().lr, 0.0, 1e-12);
+  EXPECT_GT(result.epochs.front().lr, 0.04);
+}
+
+TEST(DeviceTest, AutoFallsBackToCpuAndMissingCudaIsAClearError) {
+  if (torch::cuda::is_available()) GTEST_SKIP() << "CUDA present: the no-CUDA error cannot happen";
+  EXPECT_TRUE(resolveDevice("auto").is_cpu());
+  EXPECT_TRUE(resolveDevice("cpu").is_cpu());
+  try {
+    resolveDevice("cuda:0", "--device");
+    ADD_FAILURE() << "expected an error";
+  } catch (const UserError& error) {
+    EXPECT_EQ(error.where(), "--device");
+    EXPECT_NE(error.why().find("CUDA is not available"), std::string::npos);
+  }
+  EXPECT_THROW(resolveDevice("gpu"), UserError);
+  EXPECT_EQ(availableDevices(), std::vector<std::string>{"cpu"});
+}
+
+}  // namespace
+}  // namespace tunebench

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs what TuneBench needs to build and test on Debian 12, as root or through sudo.
+# Usage: tools/setup.sh [--bench]   (--bench adds Debian's python3-torch for the side-by-side benchmarks)
+set -euo pipefail
+
+packages=(
+  g++ cmake ninja-build pkg-config
+  libtorch-dev libopenblas0-pthread libjemalloc-dev
+  nlohmann-json3-dev libcli11-dev zlib1g-dev libsqlite3-dev libboost-math-dev
+  libgtest-dev googletest
+  dataset-fashion-mnist
+)
+if [[ "${1:-}" == "--bench" ]]; then packages+=(python3-torch python3-numpy linux-perf); fi
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [[ ${#missing[@]} -eq 0 ]]; then
+  echo "setup: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+sudo_cmd=()
+if [[ $(id -u) -ne 0 ]]; then sudo_cmd=(sudo); fi
+echo "setup: installing ${missing[*]}"
+"${sudo_cmd[@]}" apt-get update
+DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y "${missing[@]}"
