@@ -15,6 +15,12 @@ ConvNet::ConvNet(const ModelSpec& spec, std::int64_t channels, std::int64_t heig
   const std::int64_t flat = kChannels2 * (height / 4) * (width / 4);
   hidden_ = register_module("hidden", torch::nn::Linear(flat, spec.width));
   output_ = register_module("output", torch::nn::Linear(spec.width, num_classes));
+  // Channels-last (NHWC) layout: oneDNN's convolutions and max pooling run it much faster on CPU
+  // than NCHW (max_pool2d 1.1 ms instead of 9.3 ms on a batch of 128 16x28x28 maps).
+  torch::NoGradGuard no_grad;
+  for (auto* conv : {&conv1_, &conv2_}) {
+    (*conv)->weight.set_data((*conv)->weight.contiguous(torch::MemoryFormat::ChannelsLast));
+  }
   addWeightLayer("conv1", conv1_->weight, conv1_->bias);
   addWeightLayer("conv2", conv2_->weight, conv2_->bias);
   addWeightLayer("hidden", hidden_->weight, hidden_->bias);
@@ -23,7 +29,11 @@ ConvNet::ConvNet(const ModelSpec& spec, std::int64_t channels, std::int64_t heig
 
 torch::Tensor ConvNet::forward(const torch::Tensor& inputs) {
   namespace F = torch::nn::functional;
-  torch::Tensor x = applyActivation(spec_.activation, norm1_->forward(conv1_->forward(inputs)));
+  // to() restrides even a one-channel batch (contiguous() would keep its NCHW strides, which
+  // the convolution then reads as NCHW).
+  const torch::Tensor images =
+      inputs.to(inputs.options(), /*non_blocking=*/false, /*copy=*/false, torch::MemoryFormat::ChannelsLast);
+  torch::Tensor x = applyActivation(spec_.activation, norm1_->forward(conv1_->forward(images)));
   x = F::max_pool2d(x, F::MaxPool2dFuncOptions(2));
   x = applyActivation(spec_.activation, norm2_->forward(conv2_->forward(x)));
   x = F::max_pool2d(x, F::MaxPool2dFuncOptions(2)).flatten(1);

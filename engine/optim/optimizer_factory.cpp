@@ -1,10 +1,10 @@
 #include "optim/optimizer_factory.h"
 
 #include <torch/optim/adagrad.h>
-#include <torch/optim/adam.h>
-#include <torch/optim/adamw.h>
 #include <torch/optim/rmsprop.h>
 #include <torch/optim/sgd.h>
+
+#include "optim/fused_adam.h"
 
 namespace tunebench {
 namespace {
@@ -49,16 +49,17 @@ std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const OptimizerSpec& spec
                                                    .nesterov(spec.kind == OptimizerKind::kNesterov)
                                                    .weight_decay(spec.weight_decay));
     case OptimizerKind::kAdam:
-      return std::make_unique<Adam>(parameters, AdamOptions(spec.lr)
-                                                    .betas({spec.beta1, spec.beta2})
-                                                    .eps(spec.eps)
-                                                    .weight_decay(spec.weight_decay));
-    case OptimizerKind::kAdamW:
-      return std::make_unique<AdamW>(
-          parameters, AdamWOptions(spec.lr)
-                          .betas({spec.beta1, spec.beta2})
-                          .eps(spec.eps)
-                          .weight_decay(spec.weight_decay_set ? spec.weight_decay : 0.01));
+    case OptimizerKind::kAdamW: {
+      const bool decoupled = spec.kind == OptimizerKind::kAdamW;
+      const double default_decay = decoupled ? 0.01 : 0.0;  // torch::optim's defaults
+      return std::make_unique<FusedAdam>(
+          parameters,
+          AdamOptions(spec.lr)
+              .betas({spec.beta1, spec.beta2})
+              .eps(spec.eps)
+              .weight_decay(spec.weight_decay_set ? spec.weight_decay : default_decay),
+          decoupled);
+    }
     case OptimizerKind::kRmsProp:
       return std::make_unique<RMSprop>(parameters,
                                        RMSpropOptions(spec.lr)
@@ -73,6 +74,12 @@ std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const OptimizerSpec& spec
                                            .weight_decay(spec.weight_decay));
   }
   return nullptr;
+}
+
+void clearGradients(torch::optim::Optimizer& optimizer) {
+  for (auto& group : optimizer.param_groups()) {
+    for (auto& param : group.params()) param.mutable_grad() = torch::Tensor();
+  }
 }
 
 void setLearningRate(torch::optim::Optimizer& optimizer, double lr) {

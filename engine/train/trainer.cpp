@@ -162,7 +162,7 @@ bool TrialRun::trainEpoch(std::int64_t epoch, TrialResult& result) {
       lr_ = schedule_->lrAt(step_);
       setLearningRate(*optimizer_, lr_);
     }
-    optimizer_->zero_grad();
+    clearGradients(*optimizer_);
     torch::Tensor loss = torch::nn::functional::cross_entropy(model_->forward(x), y);
     loss.backward();
     optimizer_->step();

@@ -1,6 +1,6 @@
 // One Fashion-MNIST epoch of the xavier-vs-he-vs-adam MLP (784-256-256-10, ReLU, Adam, batch 128)
 // through the real Trainer, plus torch::mm's throughput on 1024x1024 as the machine's peak.
-// Prints one JSON line; tests/bench/run_epoch_bench.sh runs it beside the PyTorch reference.
+// Prints one JSON line; tests/bench/run_epoch_bench.py runs it beside the PyTorch reference.
 #include <ATen/ATen.h>
 
 #include <chrono>

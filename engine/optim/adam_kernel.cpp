@@ -1,0 +1,24 @@
+// Compiled with -fno-math-errno (and without the torch PCH) so std::sqrt vectorizes.
+#include "optim/adam_kernel.h"
+
+#include <cmath>
+
+namespace tunebench {
+
+__attribute__((target_clones("avx512f", "avx2", "default"))) void adamKernel(
+    float* __restrict param, const float* __restrict grad, float* __restrict exp_avg,
+    float* __restrict exp_avg_sq, std::int64_t n, const AdamCoefficients& c) {
+  const float beta1 = c.beta1, beta2 = c.beta2, one_minus_beta1 = 1.0f - c.beta1,
+              one_minus_beta2 = 1.0f - c.beta2, step_size = c.step_size,
+              inv_sqrt_bc2 = c.inv_sqrt_bias_correction2, eps = c.eps, l2 = c.l2, decay = c.decay;
+  for (std::int64_t i = 0; i < n; ++i) {
+    const float g = grad[i] + l2 * param[i];
+    const float m = beta1 * exp_avg[i] + one_minus_beta1 * g;
+    const float v = beta2 * exp_avg_sq[i] + one_minus_beta2 * g * g;
+    exp_avg[i] = m;
+    exp_avg_sq[i] = v;
+    param[i] = param[i] * decay - step_size * m / (std::sqrt(v) * inv_sqrt_bc2 + eps);
+  }
+}
+
+}  // namespace tunebench
