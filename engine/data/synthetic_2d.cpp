@@ -7,6 +7,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include "common/name_table.h"
+
 namespace tunebench {
 namespace {
 
@@ -89,23 +91,18 @@ void spiral(std::int64_t n, double noise, PortableRandom& rng, std::vector<Point
 
 }  // namespace
 
+constexpr NamedValue<Synthetic2dKind> kGeneratorNames[] = {
+    {"circle", Synthetic2dKind::kCircle},
+    {"xor", Synthetic2dKind::kXor},
+    {"gaussians", Synthetic2dKind::kGaussians},
+    {"spiral", Synthetic2dKind::kSpiral},
+};
+
 std::optional<Synthetic2dKind> parseSynthetic2dKind(const std::string& name) {
-  if (name == "circle") return Synthetic2dKind::kCircle;
-  if (name == "xor") return Synthetic2dKind::kXor;
-  if (name == "gaussians") return Synthetic2dKind::kGaussians;
-  if (name == "spiral") return Synthetic2dKind::kSpiral;
-  return std::nullopt;
+  return valueForName(kGeneratorNames, name);
 }
 
-std::string synthetic2dKindName(Synthetic2dKind kind) {
-  switch (kind) {
-    case Synthetic2dKind::kCircle: return "circle";
-    case Synthetic2dKind::kXor: return "xor";
-    case Synthetic2dKind::kGaussians: return "gaussians";
-    case Synthetic2dKind::kSpiral: return "spiral";
-  }
-  return "?";
-}
+std::string synthetic2dKindName(Synthetic2dKind kind) { return nameForValue(kGeneratorNames, kind); }
 
 Dataset generateSynthetic2d(Synthetic2dKind kind, std::int64_t samples, double noise,
                             std::uint64_t seed) {

@@ -2,28 +2,24 @@
 
 #include <ATen/ATen.h>
 
+#include "common/name_table.h"
+
 namespace tunebench {
 
+namespace {
+constexpr NamedValue<Activation> kActivationNames[] = {
+    {"relu", Activation::kRelu},       {"leaky_relu", Activation::kLeakyRelu},
+    {"tanh", Activation::kTanh},       {"sigmoid", Activation::kSigmoid},
+    {"gelu", Activation::kGelu},       {"linear", Activation::kLinear},
+};
+}  // namespace
+
 std::optional<Activation> parseActivation(const std::string& name) {
-  if (name == "relu") return Activation::kRelu;
-  if (name == "leaky_relu") return Activation::kLeakyRelu;
-  if (name == "tanh") return Activation::kTanh;
-  if (name == "sigmoid") return Activation::kSigmoid;
-  if (name == "gelu") return Activation::kGelu;
-  if (name == "linear") return Activation::kLinear;
-  return std::nullopt;
+  return valueForName(kActivationNames, name);
 }
 
 std::string activationName(Activation activation) {
-  switch (activation) {
-    case Activation::kRelu: return "relu";
-    case Activation::kLeakyRelu: return "leaky_relu";
-    case Activation::kTanh: return "tanh";
-    case Activation::kSigmoid: return "sigmoid";
-    case Activation::kGelu: return "gelu";
-    case Activation::kLinear: return "linear";
-  }
-  return "?";
+  return nameForValue(kActivationNames, activation);
 }
 
 at::Tensor applyActivation(Activation activation, const at::Tensor& x) {

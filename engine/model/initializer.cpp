@@ -6,16 +6,13 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "common/name_table.h"
 #include "model/classifier_net.h"
 
 namespace tunebench {
 namespace {
 
-struct NamedInit {
-  const char* name;
-  InitKind kind;
-};
-constexpr NamedInit kInitNames[] = {
+constexpr NamedValue<InitKind> kInitNames[] = {
     {"torch_default", InitKind::kTorchDefault}, {"zeros", InitKind::kZeros},
     {"constant", InitKind::kConstant},          {"uniform", InitKind::kUniform},
     {"normal", InitKind::kNormal},              {"xavier_uniform", InitKind::kXavierUniform},
@@ -49,18 +46,10 @@ void fillOrthogonal(at::Tensor& weight, double gain, at::Generator& generator) {
 }  // namespace
 
 std::optional<InitKind> parseInitKind(const std::string& name) {
-  for (const auto& entry : kInitNames) {
-    if (name == entry.name) return entry.kind;
-  }
-  return std::nullopt;
+  return valueForName(kInitNames, name);
 }
 
-std::string initKindName(InitKind kind) {
-  for (const auto& entry : kInitNames) {
-    if (kind == entry.kind) return entry.name;
-  }
-  return "?";
-}
+std::string initKindName(InitKind kind) { return nameForValue(kInitNames, kind); }
 
 Fans computeFans(c10::IntArrayRef shape) {
   if (shape.size() < 2) throw std::invalid_argument("fans need a tensor with at least 2 dims");

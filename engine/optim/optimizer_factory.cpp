@@ -4,16 +4,13 @@
 #include <torch/optim/rmsprop.h>
 #include <torch/optim/sgd.h>
 
+#include "common/name_table.h"
 #include "optim/fused_adam.h"
 
 namespace tunebench {
 namespace {
 
-struct NamedOptimizer {
-  const char* name;
-  OptimizerKind kind;
-};
-constexpr NamedOptimizer kOptimizerNames[] = {
+constexpr NamedValue<OptimizerKind> kOptimizerNames[] = {
     {"sgd", OptimizerKind::kSgd},           {"momentum", OptimizerKind::kMomentum},
     {"nesterov", OptimizerKind::kNesterov}, {"adam", OptimizerKind::kAdam},
     {"adamw", OptimizerKind::kAdamW},       {"rmsprop", OptimizerKind::kRmsProp},
@@ -23,18 +20,10 @@ constexpr NamedOptimizer kOptimizerNames[] = {
 }  // namespace
 
 std::optional<OptimizerKind> parseOptimizerKind(const std::string& name) {
-  for (const auto& entry : kOptimizerNames) {
-    if (name == entry.name) return entry.kind;
-  }
-  return std::nullopt;
+  return valueForName(kOptimizerNames, name);
 }
 
-std::string optimizerKindName(OptimizerKind kind) {
-  for (const auto& entry : kOptimizerNames) {
-    if (kind == entry.kind) return entry.name;
-  }
-  return "?";
-}
+std::string optimizerKindName(OptimizerKind kind) { return nameForValue(kOptimizerNames, kind); }
 
 std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const OptimizerSpec& spec,
                                                        const std::vector<torch::Tensor>& parameters) {

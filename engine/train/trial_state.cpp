@@ -1,12 +1,10 @@
 #include "train/trial_state.h"
 
+#include "common/name_table.h"
+
 namespace tunebench {
 namespace {
-struct NamedState {
-  const char* name;
-  TrialState state;
-};
-constexpr NamedState kStateNames[] = {
+constexpr NamedValue<TrialState> kStateNames[] = {
     {"WAITING", TrialState::kWaiting},   {"RUNNING", TrialState::kRunning},
     {"COMPLETE", TrialState::kComplete}, {"PRUNED", TrialState::kPruned},
     {"DIVERGED", TrialState::kDiverged}, {"FAILED", TrialState::kFailed},
@@ -14,18 +12,10 @@ constexpr NamedState kStateNames[] = {
 };
 }  // namespace
 
-std::string trialStateName(TrialState state) {
-  for (const auto& entry : kStateNames) {
-    if (entry.state == state) return entry.name;
-  }
-  return "?";
-}
+std::string trialStateName(TrialState state) { return nameForValue(kStateNames, state); }
 
 std::optional<TrialState> parseTrialState(const std::string& name) {
-  for (const auto& entry : kStateNames) {
-    if (name == entry.name) return entry.state;
-  }
-  return std::nullopt;
+  return valueForName(kStateNames, name);
 }
 
 }  // namespace tunebench
