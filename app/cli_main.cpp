@@ -65,7 +65,14 @@ int runStudy(const std::string& path, const std::string& device, int threads, bo
   std::signal(SIGINT, onInterrupt);
   auto records = runner.run(show_progress ? static_cast<tunebench::EventSink&>(progress) : silent,
                             g_stop.token());
-  std::cout << (json ? tunebench::formatResultsJson(records) : tunebench::formatResultsTable(records));
+  if (json) {
+    std::cout << tunebench::formatResultsJson(records);
+  } else {
+    std::cout << tunebench::formatResultsTable(records) << "\n"
+              << tunebench::formatGroupTable(
+                     tunebench::summarizeGroups(records, tunebench::CompareMetric::kValLoss),
+                     tunebench::summarizeGroups(records, tunebench::CompareMetric::kValAccuracy));
+  }
   return 0;
 }
 

@@ -2,6 +2,7 @@
 #include <string>
 #include <vector>
 
+#include "report/group_summary.h"
 #include "study/trial_record.h"
 
 namespace tunebench {
@@ -12,5 +13,11 @@ std::string formatResultsTable(const std::vector<TrialRecord>& records);
 
 // The same rows as a JSON array of objects (plus each trial's per-epoch metrics and reason).
 std::string formatResultsJson(const std::vector<TrialRecord>& records);
+
+// One row per configuration: seeds done, mean ± sd and 95% CI of the final validation loss, mean
+// accuracy, p-value against the best, diverged/pruned counts; the best row is marked "best", and
+// rows not significantly worse than it "~best" (p >= 0.05).
+std::string formatGroupTable(const std::vector<GroupSummary>& loss_groups,
+                             const std::vector<GroupSummary>& accuracy_groups);
 
 }  // namespace tunebench

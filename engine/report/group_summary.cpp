@@ -1,0 +1,98 @@
+#include "report/group_summary.h"
+
+#include <cmath>
+#include <map>
+
+namespace tunebench {
+namespace {
+
+double finalMetric(const TrialResult& result, CompareMetric metric) {
+  return metric == CompareMetric::kValLoss ? result.epochs.back().val_loss
+                                           : result.epochs.back().val_accuracy;
+}
+
+bool better(double a, double b, CompareMetric metric) {
+  return metric == CompareMetric::kValLoss ? a < b : a > b;
+}
+
+void countState(GroupSummary& group, TrialState state) {
+  if (state == TrialState::kDiverged) ++group.diverged;
+  if (state == TrialState::kPruned) ++group.pruned;
+  if (state == TrialState::kFailed) ++group.failed;
+}
+
+}  // namespace
+
+std::vector<GroupSummary> summarizeGroups(const std::vector<TrialRecord>& records,
+                                          CompareMetric metric,
+                                          std::optional<double> accuracy_target) {
+  std::vector<GroupSummary> groups;
+  std::vector<std::vector<double>> values;
+  std::map<std::string, std::size_t> index_of;
+  std::vector<double> seconds_sum, epochs_to_target_sum;
+  std::vector<std::pair<double, std::uint64_t>> best_value, worst_value;
+
+  for (const TrialRecord& record : records) {
+    const auto [it, inserted] = index_of.emplace(record.spec.configuration, groups.size());
+    if (inserted) {
+      groups.emplace_back();
+      groups.back().configuration = record.spec.configuration;
+      values.emplace_back();
+      seconds_sum.push_back(0.0);
+      epochs_to_target_sum.push_back(0.0);
+      best_value.emplace_back(std::nan(""), 0);
+      worst_value.emplace_back(std::nan(""), 0);
+    }
+    const std::size_t g = it->second;
+    GroupSummary& group = groups[g];
+    const TrialResult& result = record.result;
+    ++group.trials;
+    countState(group, result.state);
+    if (accuracy_target) {
+      for (const EpochMetrics& epoch : result.epochs) {
+        if (epoch.val_accuracy >= *accuracy_target) {
+          ++group.reached_target;
+          epochs_to_target_sum[g] += static_cast<double>(epoch.epoch);
+          break;
+        }
+      }
+    }
+    if (result.state != TrialState::kComplete || result.epochs.empty()) continue;
+    const double value = finalMetric(result, metric);
+    values[g].push_back(value);
+    seconds_sum[g] += result.seconds;
+    ++group.completed;
+    if (std::isnan(best_value[g].first) || better(value, best_value[g].first, metric)) {
+      best_value[g] = {value, record.spec.seed};
+    }
+    if (std::isnan(worst_value[g].first) || better(worst_value[g].first, value, metric)) {
+      worst_value[g] = {value, record.spec.seed};
+    }
+  }
+
+  std::optional<std::size_t> best;
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    GroupSummary& group = groups[g];
+    group.metric = summarizeSample(values[g]);
+    if (group.completed > 0) {
+      group.mean_seconds = seconds_sum[g] / group.completed;
+      group.best_seed = best_value[g].second;
+      group.worst_seed = worst_value[g].second;
+      if (!best || better(group.metric.mean, groups[*best].metric.mean, metric)) best = g;
+    }
+    if (group.reached_target > 0) group.mean_epochs_to_target = epochs_to_target_sum[g] / group.reached_target;
+  }
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    GroupSummary& group = groups[g];
+    if (!best || group.completed == 0) {
+      group.p_value_vs_best = std::nan("");
+      continue;
+    }
+    group.is_best = g == *best;
+    group.p_value_vs_best = group.is_best ? 1.0 : welchTTest(groups[*best].metric, group.metric).p_value;
+    group.significantly_worse = !group.is_best && group.p_value_vs_best < 0.05;
+  }
+  return groups;
+}
+
+}  // namespace tunebench

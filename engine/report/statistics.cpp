@@ -1,0 +1,51 @@
+#include "report/statistics.h"
+
+#include <boost/math/distributions/students_t.hpp>
+#include <cmath>
+#include <limits>
+
+namespace tunebench {
+namespace {
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+}  // namespace
+
+SampleSummary summarizeSample(const std::vector<double>& values) {
+  SampleSummary summary;
+  summary.n = static_cast<int>(values.size());
+  if (values.empty()) {
+    summary.mean = summary.sd = summary.ci_low = summary.ci_high = kNaN;
+    return summary;
+  }
+  double sum = 0.0;
+  for (double v : values) sum += v;
+  summary.mean = sum / summary.n;
+  if (summary.n < 2) {
+    summary.sd = summary.ci_low = summary.ci_high = kNaN;
+    return summary;
+  }
+  double squares = 0.0;
+  for (double v : values) squares += (v - summary.mean) * (v - summary.mean);
+  summary.sd = std::sqrt(squares / (summary.n - 1));
+  const boost::math::students_t_distribution<double> t(summary.n - 1);
+  const double half_width =
+      boost::math::quantile(boost::math::complement(t, 0.025)) * summary.sd / std::sqrt(summary.n);
+  summary.ci_low = summary.mean - half_width;
+  summary.ci_high = summary.mean + half_width;
+  return summary;
+}
+
+WelchResult welchTTest(const SampleSummary& a, const SampleSummary& b) {
+  if (a.n < 2 || b.n < 2) return {kNaN, kNaN, kNaN};
+  const double va = a.sd * a.sd / a.n;
+  const double vb = b.sd * b.sd / b.n;
+  const double se2 = va + vb;
+  if (se2 == 0.0) return {0.0, kNaN, a.mean == b.mean ? 1.0 : 0.0};
+  WelchResult result;
+  result.t = (a.mean - b.mean) / std::sqrt(se2);
+  result.df = se2 * se2 / (va * va / (a.n - 1) + vb * vb / (b.n - 1));
+  const boost::math::students_t_distribution<double> t(result.df);
+  result.p_value = 2.0 * boost::math::cdf(boost::math::complement(t, std::fabs(result.t)));
+  return result;
+}
+
+}  // namespace tunebench

@@ -1,0 +1,94 @@
+#include "report/group_summary.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+namespace tunebench {
+namespace {
+
+// A finished trial whose validation loss and accuracy follow the given per-epoch values.
+TrialRecord trial(const std::string& configuration, std::uint64_t seed, TrialState state,
+                  const std::vector<std::pair<double, double>>& loss_and_accuracy, double seconds = 1.0) {
+  TrialRecord record;
+  record.spec.configuration = configuration;
+  record.spec.seed = seed;
+  record.result.state = state;
+  record.result.seconds = seconds;
+  std::int64_t epoch = 0;
+  for (const auto& [loss, accuracy] : loss_and_accuracy) {
+    EpochMetrics metrics;
+    metrics.epoch = ++epoch;
+    metrics.val_loss = loss;
+    metrics.val_accuracy = accuracy;
+    record.result.epochs.push_back(metrics);
+  }
+  return record;
+}
+
+std::vector<TrialRecord> study() {
+  std::vector<TrialRecord> records;
+  const std::vector<double> a = {0.30, 0.32, 0.31, 0.29, 0.33};
+  const std::vector<double> b = {0.35, 0.36, 0.34, 0.38};
+  for (std::size_t s = 0; s < a.size(); ++s) {
+    records.push_back(trial("A", s, TrialState::kComplete, {{0.5, 0.80}, {a[s], 0.86 + 0.01 * s}}, 2.0));
+  }
+  for (std::size_t s = 0; s < b.size(); ++s) {
+    records.push_back(trial("B", s, TrialState::kComplete, {{0.6, 0.70}, {b[s], 0.84}}, 4.0));
+  }
+  records.push_back(trial("B", 4, TrialState::kDiverged, {}));
+  records.push_back(trial("B", 5, TrialState::kPruned, {{0.9, 0.5}}));
+  // C is within noise of A: its lead is not significant.
+  for (double v : {0.305, 0.315, 0.33, 0.30}) {
+    records.push_back(trial("C", records.size(), TrialState::kComplete, {{v, 0.85}}));
+  }
+  records.push_back(trial("D", 0, TrialState::kFailed, {}));
+  return records;
+}
+
+TEST(GroupSummaryTest, GroupsCountStatesAndPickTheBest) {
+  const auto groups = summarizeGroups(study(), CompareMetric::kValLoss, 0.85);
+  ASSERT_EQ(groups.size(), 4u);
+  const GroupSummary& a = groups[0];
+  const GroupSummary& b = groups[1];
+  const GroupSummary& c = groups[2];
+  const GroupSummary& d = groups[3];
+  EXPECT_EQ(a.configuration, "A");
+  EXPECT_TRUE(a.is_best);
+  EXPECT_EQ(a.completed, 5);
+  EXPECT_NEAR(a.metric.mean, 0.31, 1e-12);
+  EXPECT_EQ(a.best_seed, 3u);   // 0.29
+  EXPECT_EQ(a.worst_seed, 4u);  // 0.33
+  EXPECT_DOUBLE_EQ(a.mean_seconds, 2.0);
+
+  EXPECT_EQ(b.trials, 6);
+  EXPECT_EQ(b.completed, 4);
+  EXPECT_EQ(b.diverged, 1);
+  EXPECT_EQ(b.pruned, 1);
+  EXPECT_NEAR(b.p_value_vs_best, 0.004628941024684585, 1e-8);  // Welch, as in statistics_test
+  EXPECT_TRUE(b.significantly_worse);
+
+  EXPECT_FALSE(c.is_best);
+  EXPECT_GT(c.p_value_vs_best, 0.05);
+  EXPECT_FALSE(c.significantly_worse);
+
+  EXPECT_EQ(d.failed, 1);
+  EXPECT_EQ(d.completed, 0);
+  EXPECT_TRUE(std::isnan(d.p_value_vs_best));
+  EXPECT_FALSE(d.significantly_worse);
+}
+
+TEST(GroupSummaryTest, EpochsToTargetAndAccuracyRanking) {
+  const auto groups = summarizeGroups(study(), CompareMetric::kValAccuracy, 0.85);
+  // A reaches 0.85 in epoch 2 for seeds 0..4 (0.86..0.90); B never; C in epoch 1 (0.85).
+  EXPECT_EQ(groups[0].reached_target, 5);
+  EXPECT_DOUBLE_EQ(groups[0].mean_epochs_to_target, 2.0);
+  EXPECT_EQ(groups[1].reached_target, 0);
+  EXPECT_EQ(groups[2].reached_target, 4);
+  EXPECT_DOUBLE_EQ(groups[2].mean_epochs_to_target, 1.0);
+  EXPECT_TRUE(groups[0].is_best);  // mean accuracy 0.88
+  EXPECT_EQ(groups[0].best_seed, 4u);
+}
+
+}  // namespace
+}  // namespace tunebench
