@@ -3,32 +3,16 @@
 #include <ATen/ATen.h>
 
 #include <cmath>
-#include <random>
 #include <stdexcept>
 #include <vector>
 
 #include "common/name_table.h"
+#include "common/portable_random.h"
 
 namespace tunebench {
 namespace {
 
 constexpr double kPi = 3.14159265358979323846;
-
-// Uniform and normal draws defined by their bit recipe, so a seed means the same set everywhere.
-class PortableRandom {
- public:
-  explicit PortableRandom(std::uint64_t seed) : engine_(seed) {}
-  double unit() { return static_cast<double>(engine_() >> 11) * 0x1.0p-53; }
-  double uniform(double low, double high) { return low + (high - low) * unit(); }
-  double normal(double mean, double variance) {
-    const double u1 = 1.0 - unit();
-    const double u2 = unit();
-    return mean + std::sqrt(variance) * std::sqrt(-2.0 * std::log(u1)) * std::cos(2 * kPi * u2);
-  }
-
- private:
-  std::mt19937_64 engine_;
-};
 
 struct Point {
   double x;
