@@ -1,0 +1,141 @@
+#include "storage/in_memory_storage.h"
+
+#include <algorithm>
+
+#include "common/user_error.h"
+
+namespace tunebench {
+
+std::int64_t InMemoryStorage::createStudy(const std::string& name, const std::string& definition) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (const auto& [id, study] : studies_) {
+    if (study.name == name) throw UserError("study '" + name + "'", "already exists in this storage");
+  }
+  studies_[next_study_] = {name, definition, {}};
+  return next_study_++;
+}
+
+std::optional<std::int64_t> InMemoryStorage::findStudy(const std::string& name) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (const auto& [id, study] : studies_) {
+    if (study.name == name) return id;
+  }
+  return std::nullopt;
+}
+
+std::string InMemoryStorage::studyDefinition(std::int64_t study_id) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return studies_.at(study_id).definition;
+}
+
+std::vector<std::string> InMemoryStorage::studyNames() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  std::vector<std::string> names;
+  for (const auto& [id, study] : studies_) names.push_back(study.name);
+  return names;
+}
+
+FrozenTrial& InMemoryStorage::trial(std::int64_t trial_id) { return trials_.at(trial_id); }
+
+std::int64_t InMemoryStorage::configurationCount(const StudyRecord& study) const {
+  std::int64_t count = 0;
+  for (std::int64_t id : study.trial_ids) {
+    count = std::max(count, trials_.at(id).configuration_index + 1);
+  }
+  return count;
+}
+
+bool InMemoryStorage::addConfiguration(std::int64_t study_id, std::int64_t max_configurations,
+                                       std::int64_t seeds, const Proposer& propose) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  StudyRecord& study = studies_.at(study_id);
+  const std::int64_t index = configurationCount(study);
+  if (index >= max_configurations) return false;
+  std::vector<FrozenTrial> snapshot;
+  for (std::int64_t id : study.trial_ids) snapshot.push_back(trials_.at(id));
+  const std::optional<ParamMap> params = propose(snapshot);
+  if (!params) return false;
+  for (std::int64_t seed = 0; seed < seeds; ++seed) {
+    FrozenTrial trial;
+    trial.id = next_trial_++;
+    trial.configuration_index = index;
+    trial.seed = static_cast<std::uint64_t>(seed);
+    trial.params = *params;
+    trial.configuration = formatParams(*params);
+    trial.result.state = TrialState::kWaiting;
+    study.trial_ids.push_back(trial.id);
+    trials_[trial.id] = trial;
+  }
+  return true;
+}
+
+std::optional<FrozenTrial> InMemoryStorage::claimWaitingTrial(std::int64_t study_id,
+                                                              const std::string& worker) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (std::int64_t id : studies_.at(study_id).trial_ids) {
+    FrozenTrial& t = trials_.at(id);
+    if (t.result.state != TrialState::kWaiting) continue;
+    t.result.state = TrialState::kRunning;
+    t.worker = worker;
+    return t;
+  }
+  return std::nullopt;
+}
+
+void InMemoryStorage::recordTrainLoss(std::int64_t trial_id, const TrainLossPoint& point) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  trial(trial_id).train_losses.push_back(point);
+}
+
+void InMemoryStorage::recordEpoch(std::int64_t trial_id, const EpochMetrics& metrics) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  trial(trial_id).result.epochs.push_back(metrics);
+}
+
+void InMemoryStorage::finishTrial(std::int64_t trial_id, const TrialResult& result,
+                                  std::optional<std::int64_t> pruned_epoch, double prune_threshold) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  FrozenTrial& t = trial(trial_id);
+  const std::vector<EpochMetrics> epochs = t.result.epochs;
+  t.result = result;
+  t.result.epochs = epochs;  // the epochs recorded as they happened are the record
+  t.pruned_epoch = pruned_epoch;
+  t.prune_threshold = prune_threshold;
+}
+
+std::vector<FrozenTrial> InMemoryStorage::trials(std::int64_t study_id, bool with_train_losses) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  std::vector<FrozenTrial> result;
+  for (std::int64_t id : studies_.at(study_id).trial_ids) {
+    result.push_back(trials_.at(id));
+    if (!with_train_losses) result.back().train_losses.clear();
+  }
+  return result;
+}
+
+int InMemoryStorage::requeueInterrupted(std::int64_t study_id,
+                                        const std::function<bool(const std::string&)>& is_gone) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  StudyRecord& study = studies_.at(study_id);
+  int count = 0;
+  const std::vector<std::int64_t> ids = study.trial_ids;
+  for (std::int64_t id : ids) {
+    FrozenTrial& t = trials_.at(id);
+    if (t.result.state != TrialState::kRunning || !is_gone(t.worker)) continue;
+    t.result.state = TrialState::kInterrupted;
+    t.result.reason = "interrupted: its worker " + t.worker + " stopped";
+    FrozenTrial copy;
+    copy.id = next_trial_++;
+    copy.configuration_index = t.configuration_index;
+    copy.seed = t.seed;
+    copy.params = t.params;
+    copy.configuration = t.configuration;
+    copy.result.state = TrialState::kWaiting;
+    study.trial_ids.push_back(copy.id);
+    trials_[copy.id] = copy;
+    ++count;
+  }
+  return count;
+}
+
+}  // namespace tunebench

@@ -1,0 +1,43 @@
+#pragma once
+#include <map>
+#include <mutex>
+
+#include "storage/storage.h"
+
+namespace tunebench {
+
+// Storage kept in process memory (lost at exit): for tests and throw-away studies.
+class InMemoryStorage : public Storage {
+ public:
+  std::int64_t createStudy(const std::string& name, const std::string& definition) override;
+  std::optional<std::int64_t> findStudy(const std::string& name) const override;
+  std::string studyDefinition(std::int64_t study_id) const override;
+  std::vector<std::string> studyNames() const override;
+  bool addConfiguration(std::int64_t study_id, std::int64_t max_configurations, std::int64_t seeds,
+                        const Proposer& propose) override;
+  std::optional<FrozenTrial> claimWaitingTrial(std::int64_t study_id, const std::string& worker) override;
+  void recordTrainLoss(std::int64_t trial_id, const TrainLossPoint& point) override;
+  void recordEpoch(std::int64_t trial_id, const EpochMetrics& metrics) override;
+  void finishTrial(std::int64_t trial_id, const TrialResult& result,
+                   std::optional<std::int64_t> pruned_epoch, double prune_threshold) override;
+  std::vector<FrozenTrial> trials(std::int64_t study_id, bool with_train_losses) const override;
+  int requeueInterrupted(std::int64_t study_id,
+                         const std::function<bool(const std::string& worker)>& is_gone) override;
+
+ private:
+  struct StudyRecord {
+    std::string name;
+    std::string definition;
+    std::vector<std::int64_t> trial_ids;
+  };
+  FrozenTrial& trial(std::int64_t trial_id);
+  std::int64_t configurationCount(const StudyRecord& study) const;
+
+  mutable std::mutex mutex_;
+  std::map<std::int64_t, StudyRecord> studies_;
+  std::map<std::int64_t, FrozenTrial> trials_;
+  std::int64_t next_study_ = 1;
+  std::int64_t next_trial_ = 1;
+};
+
+}  // namespace tunebench

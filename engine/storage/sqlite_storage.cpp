@@ -1,0 +1,386 @@
+#include "storage/sqlite_storage.h"
+
+#include <sqlite3.h>
+
+#include <cmath>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "common/user_error.h"
+
+namespace tunebench {
+namespace {
+
+constexpr int kBusyTimeoutMs = 30000;
+
+const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS studies(
+  id INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL, definition TEXT NOT NULL,
+  created TEXT NOT NULL DEFAULT (datetime('now')));
+CREATE TABLE IF NOT EXISTS trials(
+  id INTEGER PRIMARY KEY, study_id INTEGER NOT NULL REFERENCES studies(id),
+  configuration_index INTEGER NOT NULL, seed INTEGER NOT NULL, params TEXT NOT NULL,
+  configuration TEXT NOT NULL, state TEXT NOT NULL, reason TEXT NOT NULL DEFAULT '',
+  worker TEXT NOT NULL DEFAULT '', steps INTEGER NOT NULL DEFAULT 0,
+  seconds REAL NOT NULL DEFAULT 0, diverged_step INTEGER, last_train_loss REAL,
+  pruned_epoch INTEGER, prune_threshold REAL NOT NULL DEFAULT 0);
+CREATE INDEX IF NOT EXISTS trials_by_study_state ON trials(study_id, state, id);
+CREATE TABLE IF NOT EXISTS epochs(
+  trial_id INTEGER NOT NULL REFERENCES trials(id), epoch INTEGER NOT NULL, train_loss REAL,
+  val_loss REAL, val_accuracy REAL, seconds REAL, samples_per_second REAL,
+  elapsed_seconds REAL, lr REAL, PRIMARY KEY(trial_id, epoch));
+CREATE TABLE IF NOT EXISTS train_losses(
+  trial_id INTEGER NOT NULL REFERENCES trials(id), step INTEGER NOT NULL, epoch REAL,
+  loss REAL, seconds REAL, PRIMARY KEY(trial_id, step));
+)sql";
+
+// A prepared statement; binds by position (1-based) and steps through rows.
+class Statement {
+ public:
+  Statement(sqlite3* db, const char* sql) : db_(db) {
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK) {
+      throw std::runtime_error(std::string("SQLite prepare failed: ") + sqlite3_errmsg(db));
+    }
+  }
+  ~Statement() { sqlite3_finalize(stmt_); }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  Statement& bind(int i, std::int64_t v) { return check(sqlite3_bind_int64(stmt_, i, v)); }
+  Statement& bind(int i, double v) {
+    return check(std::isnan(v) ? sqlite3_bind_null(stmt_, i) : sqlite3_bind_double(stmt_, i, v));
+  }
+  Statement& bind(int i, const std::string& v) {
+    return check(sqlite3_bind_text(stmt_, i, v.c_str(), static_cast<int>(v.size()), SQLITE_TRANSIENT));
+  }
+  Statement& bindOptional(int i, const std::optional<std::int64_t>& v) {
+    return v ? bind(i, *v) : check(sqlite3_bind_null(stmt_, i));
+  }
+  // True while there is a row to read.
+  bool step() {
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    throw std::runtime_error(std::string("SQLite step failed: ") + sqlite3_errmsg(db_));
+  }
+  std::int64_t integer(int column) const { return sqlite3_column_int64(stmt_, column); }
+  double real(int column) const {
+    return sqlite3_column_type(stmt_, column) == SQLITE_NULL ? std::nan("") : sqlite3_column_double(stmt_, column);
+  }
+  std::optional<std::int64_t> optionalInteger(int column) const {
+    if (sqlite3_column_type(stmt_, column) == SQLITE_NULL) return std::nullopt;
+    return integer(column);
+  }
+  std::string text(int column) const {
+    const auto* bytes = sqlite3_column_text(stmt_, column);
+    return bytes ? reinterpret_cast<const char*>(bytes) : "";
+  }
+
+ private:
+  Statement& check(int rc) {
+    if (rc != SQLITE_OK) throw std::runtime_error(std::string("SQLite bind failed: ") + sqlite3_errmsg(db_));
+    return *this;
+  }
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+// BEGIN IMMEDIATE ... COMMIT, rolled back if the scope is left by an exception.
+class WriteTransaction {
+ public:
+  explicit WriteTransaction(sqlite3* db) : db_(db) { run("BEGIN IMMEDIATE"); }
+  ~WriteTransaction() {
+    if (!done_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+  void commit() {
+    run("COMMIT");
+    done_ = true;
+  }
+
+ private:
+  void run(const char* sql) {
+    if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) != SQLITE_OK) {
+      throw std::runtime_error(std::string("SQLite ") + sql + " failed: " + sqlite3_errmsg(db_));
+    }
+  }
+  sqlite3* db_;
+  bool done_ = false;
+};
+
+std::string paramsToJson(const ParamMap& params) {
+  nlohmann::json json = nlohmann::json::object();
+  for (const auto& [name, value] : params) {
+    if (const auto* text = std::get_if<std::string>(&value)) {
+      json[name] = *text;
+    } else {
+      json[name] = std::get<double>(value);
+    }
+  }
+  return json.dump();
+}
+
+ParamMap paramsFromJson(const std::string& text) {
+  ParamMap params;
+  const auto json = nlohmann::json::parse(text);
+  for (auto it = json.begin(); it != json.end(); ++it) {
+    if (it->is_string()) {
+      params[it.key()] = it->get<std::string>();
+    } else {
+      params[it.key()] = it->get<double>();
+    }
+  }
+  return params;
+}
+
+const char* kTrialColumns =
+    "id, configuration_index, seed, params, configuration, state, reason, worker, steps, seconds, "
+    "diverged_step, last_train_loss, pruned_epoch, prune_threshold";
+
+FrozenTrial trialFromRow(const Statement& row) {
+  FrozenTrial trial;
+  trial.id = row.integer(0);
+  trial.configuration_index = row.integer(1);
+  trial.seed = static_cast<std::uint64_t>(row.integer(2));
+  trial.params = paramsFromJson(row.text(3));
+  trial.configuration = row.text(4);
+  trial.result.state = parseTrialState(row.text(5)).value_or(TrialState::kFailed);
+  trial.result.reason = row.text(6);
+  trial.worker = row.text(7);
+  trial.result.steps = row.integer(8);
+  trial.result.seconds = row.real(9);
+  trial.result.diverged_step = row.optionalInteger(10);
+  trial.result.last_train_loss = row.real(11);
+  trial.pruned_epoch = row.optionalInteger(12);
+  trial.prune_threshold = row.real(13);
+  return trial;
+}
+
+void insertTrial(sqlite3* db, std::int64_t study_id, std::int64_t index, std::int64_t seed,
+                 const std::string& params_json, const std::string& configuration) {
+  Statement insert(db,
+                   "INSERT INTO trials(study_id, configuration_index, seed, params, configuration, state) "
+                   "VALUES(?, ?, ?, ?, ?, 'WAITING')");
+  insert.bind(1, study_id).bind(2, index).bind(3, seed).bind(4, params_json).bind(5, configuration);
+  insert.step();
+}
+
+}  // namespace
+
+SqliteStorage::SqliteStorage(const std::string& path) : path_(path) {
+  const int rc = sqlite3_open_v2(path.c_str(), &db_,
+                                 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
+  if (rc != SQLITE_OK) {
+    const std::string why = db_ ? sqlite3_errmsg(db_) : "out of memory";
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw UserError(path, "cannot open or create the study database (" + why + ")");
+  }
+  sqlite3_busy_timeout(db_, kBusyTimeoutMs);
+  try {
+    exec("PRAGMA journal_mode=WAL");
+    exec("PRAGMA synchronous=NORMAL");
+    exec("PRAGMA foreign_keys=ON");
+    exec(kSchema);
+  } catch (const std::exception& error) {
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw UserError(path, std::string("not a usable TuneBench study database (") + error.what() + ")");
+  }
+}
+
+SqliteStorage::~SqliteStorage() { sqlite3_close(db_); }
+
+void SqliteStorage::exec(const std::string& sql) const {
+  char* message = nullptr;
+  if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+    const std::string text = message ? message : sqlite3_errmsg(db_);
+    sqlite3_free(message);
+    throw std::runtime_error(text);
+  }
+}
+
+std::int64_t SqliteStorage::createStudy(const std::string& name, const std::string& definition) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  WriteTransaction transaction(db_);
+  Statement find(db_, "SELECT id FROM studies WHERE name = ?");
+  find.bind(1, name);
+  if (find.step()) throw UserError(path_ + ": study '" + name + "'", "already exists in this file");
+  Statement insert(db_, "INSERT INTO studies(name, definition) VALUES(?, ?)");
+  insert.bind(1, name).bind(2, definition);
+  insert.step();
+  const std::int64_t id = sqlite3_last_insert_rowid(db_);
+  transaction.commit();
+  return id;
+}
+
+std::optional<std::int64_t> SqliteStorage::findStudy(const std::string& name) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Statement find(db_, "SELECT id FROM studies WHERE name = ?");
+  find.bind(1, name);
+  if (!find.step()) return std::nullopt;
+  return find.integer(0);
+}
+
+std::string SqliteStorage::studyDefinition(std::int64_t study_id) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Statement select(db_, "SELECT definition FROM studies WHERE id = ?");
+  select.bind(1, study_id);
+  if (!select.step()) throw UserError(path_, "no study with id " + std::to_string(study_id));
+  return select.text(0);
+}
+
+std::vector<std::string> SqliteStorage::studyNames() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Statement select(db_, "SELECT name FROM studies ORDER BY id");
+  std::vector<std::string> names;
+  while (select.step()) names.push_back(select.text(0));
+  return names;
+}
+
+bool SqliteStorage::addConfiguration(std::int64_t study_id, std::int64_t max_configurations,
+                                     std::int64_t seeds, const Proposer& propose) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  WriteTransaction transaction(db_);
+  Statement count(db_, "SELECT COALESCE(MAX(configuration_index) + 1, 0) FROM trials WHERE study_id = ?");
+  count.bind(1, study_id);
+  count.step();
+  const std::int64_t index = count.integer(0);
+  if (index >= max_configurations) return false;
+  const std::optional<ParamMap> params = propose(readTrials(study_id, false));
+  if (!params) return false;
+  const std::string json = paramsToJson(*params), configuration = formatParams(*params);
+  for (std::int64_t seed = 0; seed < seeds; ++seed) insertTrial(db_, study_id, index, seed, json, configuration);
+  transaction.commit();
+  return true;
+}
+
+std::optional<FrozenTrial> SqliteStorage::claimWaitingTrial(std::int64_t study_id, const std::string& worker) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  WriteTransaction transaction(db_);
+  Statement pick(db_, "SELECT id FROM trials WHERE study_id = ? AND state = 'WAITING' ORDER BY id LIMIT 1");
+  pick.bind(1, study_id);
+  if (!pick.step()) return std::nullopt;
+  const std::int64_t id = pick.integer(0);
+  Statement claim(db_, "UPDATE trials SET state = 'RUNNING', worker = ? WHERE id = ?");
+  claim.bind(1, worker).bind(2, id);
+  claim.step();
+  Statement read(db_, (std::string("SELECT ") + kTrialColumns + " FROM trials WHERE id = ?").c_str());
+  read.bind(1, id);
+  read.step();
+  FrozenTrial trial = trialFromRow(read);
+  transaction.commit();
+  return trial;
+}
+
+void SqliteStorage::recordTrainLoss(std::int64_t trial_id, const TrainLossPoint& p) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Statement insert(db_, "INSERT OR REPLACE INTO train_losses(trial_id, step, epoch, loss, seconds) VALUES(?, ?, ?, ?, ?)");
+  insert.bind(1, trial_id).bind(2, p.step).bind(3, p.epoch).bind(4, p.loss).bind(5, p.seconds);
+  insert.step();
+}
+
+void SqliteStorage::recordEpoch(std::int64_t trial_id, const EpochMetrics& m) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Statement insert(db_,
+                   "INSERT OR REPLACE INTO epochs(trial_id, epoch, train_loss, val_loss, val_accuracy, "
+                   "seconds, samples_per_second, elapsed_seconds, lr) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  insert.bind(1, trial_id).bind(2, m.epoch).bind(3, m.train_loss).bind(4, m.val_loss);
+  insert.bind(5, m.val_accuracy).bind(6, m.seconds).bind(7, m.samples_per_second);
+  insert.bind(8, m.elapsed_seconds).bind(9, m.lr);
+  insert.step();
+}
+
+void SqliteStorage::finishTrial(std::int64_t trial_id, const TrialResult& r,
+                                std::optional<std::int64_t> pruned_epoch, double prune_threshold) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Statement update(db_,
+                   "UPDATE trials SET state = ?, reason = ?, steps = ?, seconds = ?, diverged_step = ?, "
+                   "last_train_loss = ?, pruned_epoch = ?, prune_threshold = ? WHERE id = ?");
+  update.bind(1, trialStateName(r.state)).bind(2, r.reason).bind(3, r.steps).bind(4, r.seconds);
+  update.bindOptional(5, r.diverged_step).bind(6, r.last_train_loss).bindOptional(7, pruned_epoch);
+  update.bind(8, prune_threshold).bind(9, trial_id);
+  update.step();
+}
+
+std::vector<FrozenTrial> SqliteStorage::readTrials(std::int64_t study_id, bool with_train_losses) const {
+  std::vector<FrozenTrial> trials;
+  std::map<std::int64_t, std::size_t> index_of;
+  Statement select(db_, (std::string("SELECT ") + kTrialColumns + " FROM trials WHERE study_id = ? ORDER BY id").c_str());
+  select.bind(1, study_id);
+  while (select.step()) {
+    index_of[select.integer(0)] = trials.size();
+    trials.push_back(trialFromRow(select));
+  }
+  Statement epochs(db_,
+                   "SELECT e.trial_id, e.epoch, e.train_loss, e.val_loss, e.val_accuracy, e.seconds, "
+                   "e.samples_per_second, e.elapsed_seconds, e.lr FROM epochs e JOIN trials t ON t.id = e.trial_id "
+                   "WHERE t.study_id = ? ORDER BY e.trial_id, e.epoch");
+  epochs.bind(1, study_id);
+  while (epochs.step()) {
+    EpochMetrics m;
+    m.epoch = epochs.integer(1);
+    m.train_loss = epochs.real(2);
+    m.val_loss = epochs.real(3);
+    m.val_accuracy = epochs.real(4);
+    m.seconds = epochs.real(5);
+    m.samples_per_second = epochs.real(6);
+    m.elapsed_seconds = epochs.real(7);
+    m.lr = epochs.real(8);
+    trials[index_of.at(epochs.integer(0))].result.epochs.push_back(m);
+  }
+  if (with_train_losses) {
+    Statement losses(db_,
+                     "SELECT l.trial_id, l.step, l.epoch, l.loss, l.seconds FROM train_losses l "
+                     "JOIN trials t ON t.id = l.trial_id WHERE t.study_id = ? ORDER BY l.trial_id, l.step");
+    losses.bind(1, study_id);
+    while (losses.step()) {
+      trials[index_of.at(losses.integer(0))].train_losses.push_back(
+          {losses.integer(1), losses.real(2), losses.real(3), losses.real(4)});
+    }
+  }
+  return trials;
+}
+
+std::vector<FrozenTrial> SqliteStorage::trials(std::int64_t study_id, bool with_train_losses) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  exec("BEGIN");  // one consistent snapshot across the three reads
+  try {
+    auto result = readTrials(study_id, with_train_losses);
+    exec("COMMIT");
+    return result;
+  } catch (...) {
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
+}
+
+int SqliteStorage::requeueInterrupted(std::int64_t study_id,
+                                      const std::function<bool(const std::string&)>& is_gone) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  WriteTransaction transaction(db_);
+  Statement running(db_,
+                    "SELECT id, configuration_index, seed, params, configuration, worker FROM trials "
+                    "WHERE study_id = ? AND state = 'RUNNING' ORDER BY id");
+  running.bind(1, study_id);
+  struct Stale {
+    std::int64_t id, index, seed;
+    std::string params, configuration, worker;
+  };
+  std::vector<Stale> stale;
+  while (running.step()) {
+    Stale s{running.integer(0), running.integer(1), running.integer(2),
+            running.text(3),    running.text(4),    running.text(5)};
+    if (is_gone(s.worker)) stale.push_back(std::move(s));
+  }
+  for (const Stale& s : stale) {
+    Statement mark(db_, "UPDATE trials SET state = 'INTERRUPTED', reason = ? WHERE id = ?");
+    mark.bind(1, "interrupted: its worker " + s.worker + " stopped").bind(2, s.id);
+    mark.step();
+    insertTrial(db_, study_id, s.index, s.seed, s.params, s.configuration);
+  }
+  const int count = static_cast<int>(stale.size());
+  transaction.commit();
+  return count;
+}
+
+}  // namespace tunebench

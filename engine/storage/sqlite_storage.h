@@ -1,0 +1,49 @@
+#pragma once
+#include <mutex>
+#include <string>
+
+#include "storage/storage.h"
+
+struct sqlite3;
+
+namespace tunebench {
+
+// Storage in one SQLite file (WAL mode): one study or many per file. Every call is its own
+// transaction, committed before it returns; claims and proposals take the write lock first
+// (BEGIN IMMEDIATE), so several processes can work on one study without running a trial twice.
+class SqliteStorage : public Storage {
+ public:
+  // Opens or creates the file. Throws UserError naming the path when it can't be opened or
+  // written, or isn't a TuneBench database.
+  explicit SqliteStorage(const std::string& path);
+  ~SqliteStorage() override;
+  SqliteStorage(const SqliteStorage&) = delete;
+  SqliteStorage& operator=(const SqliteStorage&) = delete;
+
+  const std::string& path() const { return path_; }
+
+  std::int64_t createStudy(const std::string& name, const std::string& definition) override;
+  std::optional<std::int64_t> findStudy(const std::string& name) const override;
+  std::string studyDefinition(std::int64_t study_id) const override;
+  std::vector<std::string> studyNames() const override;
+  bool addConfiguration(std::int64_t study_id, std::int64_t max_configurations, std::int64_t seeds,
+                        const Proposer& propose) override;
+  std::optional<FrozenTrial> claimWaitingTrial(std::int64_t study_id, const std::string& worker) override;
+  void recordTrainLoss(std::int64_t trial_id, const TrainLossPoint& point) override;
+  void recordEpoch(std::int64_t trial_id, const EpochMetrics& metrics) override;
+  void finishTrial(std::int64_t trial_id, const TrialResult& result,
+                   std::optional<std::int64_t> pruned_epoch, double prune_threshold) override;
+  std::vector<FrozenTrial> trials(std::int64_t study_id, bool with_train_losses) const override;
+  int requeueInterrupted(std::int64_t study_id,
+                         const std::function<bool(const std::string& worker)>& is_gone) override;
+
+ private:
+  void exec(const std::string& sql) const;
+  std::vector<FrozenTrial> readTrials(std::int64_t study_id, bool with_train_losses) const;
+
+  std::string path_;
+  sqlite3* db_ = nullptr;
+  mutable std::mutex mutex_;
+};
+
+}  // namespace tunebench

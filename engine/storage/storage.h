@@ -1,0 +1,66 @@
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "config/param_map.h"
+#include "train/trial_result.h"
+
+namespace tunebench {
+
+// A trial as stored: immutable snapshot handed to samplers, pruners, reports and the UI.
+struct FrozenTrial {
+  std::int64_t id = 0;
+  std::int64_t configuration_index = 0;  // 0, 1, ... in the order configurations were proposed
+  std::uint64_t seed = 0;
+  ParamMap params;
+  std::string configuration;  // formatParams(params)
+  std::string worker;         // who ran it last ("host:pid")
+  TrialResult result;         // state, reason, epochs, steps, seconds, diverged step
+  std::optional<std::int64_t> pruned_epoch;
+  double prune_threshold = 0.0;
+  std::vector<TrainLossPoint> train_losses;  // filled only by trials(..., with_train_losses)
+};
+
+// The single source of truth for studies: their definition, trials, per-epoch metrics and state
+// changes. Every write is committed when the call returns (so a crash loses nothing recorded).
+// Thread-safe; the SQLite backend is also safe across processes sharing one file.
+class Storage {
+ public:
+  virtual ~Storage() = default;
+
+  // Creates a study (name unique within the storage) holding its definition (the study file's
+  // JSON text) and returns its id. Throws UserError when the name is taken.
+  virtual std::int64_t createStudy(const std::string& name, const std::string& definition) = 0;
+  virtual std::optional<std::int64_t> findStudy(const std::string& name) const = 0;
+  virtual std::string studyDefinition(std::int64_t study_id) const = 0;
+  virtual std::vector<std::string> studyNames() const = 0;
+
+  // Atomically: when the study has fewer than `max_configurations` configurations, calls
+  // `propose` with every trial so far and stores the configuration it returns as `seeds` WAITING
+  // trials (seeds 0..seeds-1). Returns false when the budget is reached or `propose` returned
+  // nothing. Two processes calling this at once never exceed the budget.
+  using Proposer = std::function<std::optional<ParamMap>(const std::vector<FrozenTrial>&)>;
+  virtual bool addConfiguration(std::int64_t study_id, std::int64_t max_configurations,
+                                std::int64_t seeds, const Proposer& propose) = 0;
+
+  // Atomically moves the oldest WAITING trial to RUNNING, owned by `worker`; nullopt if none.
+  virtual std::optional<FrozenTrial> claimWaitingTrial(std::int64_t study_id, const std::string& worker) = 0;
+
+  virtual void recordTrainLoss(std::int64_t trial_id, const TrainLossPoint& point) = 0;
+  virtual void recordEpoch(std::int64_t trial_id, const EpochMetrics& metrics) = 0;
+  // Final state; pruned trials also record the epoch and cut-off that stopped them.
+  virtual void finishTrial(std::int64_t trial_id, const TrialResult& result,
+                           std::optional<std::int64_t> pruned_epoch, double prune_threshold) = 0;
+
+  virtual std::vector<FrozenTrial> trials(std::int64_t study_id, bool with_train_losses = false) const = 0;
+
+  // After a crash or a stop: every RUNNING trial whose worker `is_gone` becomes INTERRUPTED and a
+  // WAITING copy (same configuration and seed) is queued to run again. Returns how many.
+  virtual int requeueInterrupted(std::int64_t study_id,
+                                 const std::function<bool(const std::string& worker)>& is_gone) = 0;
+};
+
+}  // namespace tunebench

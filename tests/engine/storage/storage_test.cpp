@@ -1,0 +1,218 @@
+// One contract for every Storage backend, plus what only the SQLite file can show.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <cmath>
+#include <set>
+#include <thread>
+
+#include "common/user_error.h"
+#include "storage/in_memory_storage.h"
+#include "storage/sqlite_storage.h"
+#include "support/temp_dir.h"
+
+namespace tunebench {
+namespace {
+
+using testing::TempDir;
+
+ParamMap params(double lr) { return {{"lr", lr}, {"optimizer", std::string("adam")}}; }
+
+Storage::Proposer proposeLr(double lr) {
+  return [lr](const std::vector<FrozenTrial>&) { return std::optional<ParamMap>(params(lr)); };
+}
+
+template <typename T>
+class StorageContractTest : public ::testing::Test {
+ protected:
+  std::unique_ptr<Storage> make() {
+    if constexpr (std::is_same_v<T, SqliteStorage>) {
+      return std::make_unique<SqliteStorage>((dir_.path() / "study.db").string());
+    } else {
+      return std::make_unique<InMemoryStorage>();
+    }
+  }
+  TempDir dir_;
+};
+using Backends = ::testing::Types<InMemoryStorage, SqliteStorage>;
+TYPED_TEST_SUITE(StorageContractTest, Backends);
+
+TYPED_TEST(StorageContractTest, StudiesHaveUniqueNames) {
+  auto storage = this->make();
+  const auto id = storage->createStudy("a", "{\"name\": \"a\"}");
+  EXPECT_EQ(storage->findStudy("a"), id);
+  EXPECT_FALSE(storage->findStudy("b").has_value());
+  EXPECT_EQ(storage->studyDefinition(id), "{\"name\": \"a\"}");
+  EXPECT_THROW(storage->createStudy("a", "{}"), UserError);
+  storage->createStudy("b", "{}");
+  EXPECT_EQ(storage->studyNames(), (std::vector<std::string>{"a", "b"}));
+}
+
+TYPED_TEST(StorageContractTest, ConfigurationsBecomeOneWaitingTrialPerSeedWithinTheBudget) {
+  auto storage = this->make();
+  const auto study = storage->createStudy("s", "{}");
+  std::size_t seen_before = 99;
+  EXPECT_TRUE(storage->addConfiguration(study, 2, 3, [&](const std::vector<FrozenTrial>& trials) {
+    seen_before = trials.size();
+    return std::optional<ParamMap>(params(0.1));
+  }));
+  EXPECT_EQ(seen_before, 0u);
+  EXPECT_TRUE(storage->addConfiguration(study, 2, 3, [&](const std::vector<FrozenTrial>& trials) {
+    seen_before = trials.size();
+    return std::optional<ParamMap>(params(0.01));
+  }));
+  EXPECT_EQ(seen_before, 3u);
+  EXPECT_FALSE(storage->addConfiguration(study, 2, 3, proposeLr(0.5)));  // budget reached
+  EXPECT_FALSE(storage->addConfiguration(study, 5, 3, [](const auto&) { return std::optional<ParamMap>(); }));
+  const auto trials = storage->trials(study, false);
+  ASSERT_EQ(trials.size(), 6u);
+  EXPECT_EQ(trials[4].configuration_index, 1);
+  EXPECT_EQ(trials[4].seed, 1u);
+  EXPECT_EQ(std::get<double>(trials[4].params.at("lr")), 0.01);
+  EXPECT_EQ(std::get<std::string>(trials[4].params.at("optimizer")), "adam");
+  EXPECT_EQ(trials[4].configuration, "lr=0.01 optimizer=adam");
+  for (const auto& t : trials) EXPECT_EQ(t.result.state, TrialState::kWaiting);
+}
+
+TYPED_TEST(StorageContractTest, ClaimsRecordsAndFinishes) {
+  auto storage = this->make();
+  const auto study = storage->createStudy("s", "{}");
+  storage->addConfiguration(study, 1, 2, proposeLr(0.1));
+  const auto first = storage->claimWaitingTrial(study, "host:1");
+  const auto second = storage->claimWaitingTrial(study, "host:2");
+  ASSERT_TRUE(first && second);
+  EXPECT_NE(first->id, second->id);
+  EXPECT_EQ(first->result.state, TrialState::kRunning);
+  EXPECT_FALSE(storage->claimWaitingTrial(study, "host:3").has_value());
+
+  storage->recordTrainLoss(first->id, {10, 0.5, 1.25, 0.1});
+  EpochMetrics epoch;
+  epoch.epoch = 1;
+  epoch.train_loss = 1.1;
+  epoch.val_loss = 0.9;
+  epoch.val_accuracy = 0.7;
+  storage->recordEpoch(first->id, epoch);
+  TrialResult result;
+  result.state = TrialState::kPruned;
+  result.reason = "pruned at epoch 1";
+  result.steps = 20;
+  result.seconds = 3.5;
+  storage->finishTrial(first->id, result, 1, 0.8);
+  TrialResult diverged;
+  diverged.state = TrialState::kDiverged;
+  diverged.diverged_step = 7;
+  diverged.last_train_loss = std::nan("");
+  storage->finishTrial(second->id, diverged, std::nullopt, 0.0);
+
+  const auto trials = storage->trials(study, true);
+  ASSERT_EQ(trials.size(), 2u);
+  const FrozenTrial& pruned = trials[0].id == first->id ? trials[0] : trials[1];
+  const FrozenTrial& blown = trials[0].id == first->id ? trials[1] : trials[0];
+  EXPECT_EQ(pruned.result.state, TrialState::kPruned);
+  EXPECT_EQ(pruned.worker, "host:1");
+  EXPECT_EQ(pruned.pruned_epoch, 1);
+  EXPECT_DOUBLE_EQ(pruned.prune_threshold, 0.8);
+  ASSERT_EQ(pruned.result.epochs.size(), 1u);
+  EXPECT_DOUBLE_EQ(pruned.result.epochs[0].val_loss, 0.9);
+  ASSERT_EQ(pruned.train_losses.size(), 1u);
+  EXPECT_DOUBLE_EQ(pruned.train_losses[0].loss, 1.25);
+  EXPECT_EQ(blown.result.state, TrialState::kDiverged);
+  EXPECT_EQ(blown.result.diverged_step, 7);
+  EXPECT_TRUE(std::isnan(blown.result.last_train_loss));
+  EXPECT_TRUE(storage->trials(study, false)[0].train_losses.empty());
+}
+
+TYPED_TEST(StorageContractTest, RequeuesOnlyTheTrialsOfGoneWorkers) {
+  auto storage = this->make();
+  const auto study = storage->createStudy("s", "{}");
+  storage->addConfiguration(study, 1, 3, proposeLr(0.1));
+  const auto dead = storage->claimWaitingTrial(study, "host:dead");
+  const auto alive = storage->claimWaitingTrial(study, "host:alive");
+  const int requeued = storage->requeueInterrupted(study, [](const std::string& w) { return w == "host:dead"; });
+  EXPECT_EQ(requeued, 1);
+  const auto trials = storage->trials(study, false);
+  ASSERT_EQ(trials.size(), 4u);
+  EXPECT_EQ(trials[0].result.state, TrialState::kInterrupted);
+  EXPECT_EQ(trials[1].result.state, TrialState::kRunning);
+  EXPECT_EQ(trials[3].result.state, TrialState::kWaiting);
+  EXPECT_EQ(trials[3].seed, dead->seed);
+  EXPECT_EQ(trials[3].configuration, dead->configuration);
+  // The queue serves the original waiting trial first, then the re-run.
+  EXPECT_EQ(storage->claimWaitingTrial(study, "w")->id, trials[2].id);
+  EXPECT_EQ(storage->claimWaitingTrial(study, "w")->id, trials[3].id);
+}
+
+TEST(SqliteStorageTest, EverythingSurvivesReopeningTheFile) {
+  TempDir dir;
+  const std::string path = (dir.path() / "persist.db").string();
+  std::int64_t study = 0;
+  {
+    SqliteStorage storage(path);
+    study = storage.createStudy("kept", "{\"seeds\": 2}");
+    storage.addConfiguration(study, 1, 2, proposeLr(0.3));
+    const auto t = storage.claimWaitingTrial(study, "me");
+    EpochMetrics e;
+    e.epoch = 1;
+    e.val_accuracy = 0.5;
+    storage.recordEpoch(t->id, e);
+  }
+  SqliteStorage reopened(path);
+  EXPECT_EQ(reopened.findStudy("kept"), study);
+  const auto trials = reopened.trials(study, false);
+  ASSERT_EQ(trials.size(), 2u);
+  EXPECT_EQ(trials[0].result.state, TrialState::kRunning);
+  ASSERT_EQ(trials[0].result.epochs.size(), 1u);
+  EXPECT_DOUBLE_EQ(trials[0].result.epochs[0].val_accuracy, 0.5);
+}
+
+TEST(SqliteStorageTest, UnwritableAndCorruptFilesAreClearErrors) {
+  try {
+    SqliteStorage storage("/nonexistent-folder/study.db");
+    FAIL() << "expected an error";
+  } catch (const UserError& error) {
+    EXPECT_EQ(error.where(), "/nonexistent-folder/study.db");
+    EXPECT_NE(error.why().find("cannot open"), std::string::npos) << error.why();
+  }
+  TempDir dir;
+  const std::string junk = dir.write("junk.db", std::string(8192, 'x'));
+  try {
+    SqliteStorage storage(junk);
+    FAIL() << "expected an error";
+  } catch (const UserError& error) {
+    EXPECT_EQ(error.where(), junk);
+    EXPECT_NE(error.why().find("not a usable TuneBench study database"), std::string::npos) << error.why();
+  }
+}
+
+TEST(SqliteStorageTest, ConnectionsRacingForTrialsClaimEachExactlyOnce) {
+  TempDir dir;
+  const std::string path = (dir.path() / "race.db").string();
+  std::int64_t study = 0;
+  {
+    SqliteStorage setup(path);
+    study = setup.createStudy("race", "{}");
+    for (int c = 0; c < 10; ++c) setup.addConfiguration(study, 10, 4, proposeLr(0.1 * (c + 1)));
+  }
+  std::vector<std::vector<std::int64_t>> claimed(4);
+  std::vector<std::thread> workers;
+  for (int w = 0; w < 4; ++w) {
+    workers.emplace_back([&, w] {
+      SqliteStorage own(path);  // a separate connection, as another process would have
+      while (auto trial = own.claimWaitingTrial(study, "worker" + std::to_string(w))) {
+        claimed[w].push_back(trial->id);
+      }
+    });
+  }
+  for (auto& worker : workers) worker.join();
+  std::set<std::int64_t> all;
+  std::size_t total = 0;
+  for (const auto& ids : claimed) {
+    total += ids.size();
+    all.insert(ids.begin(), ids.end());
+  }
+  EXPECT_EQ(total, 40u);
+  EXPECT_EQ(all.size(), 40u);
+}
+
+}  // namespace
+}  // namespace tunebench
