@@ -1,18 +1,11 @@
-// tunebench-cli: the headless front end. Parses the command line and wires engine pieces together.
+// tunebench-cli: the headless front end. Parses the command line and hands over to the commands.
 #include <CLI/CLI.hpp>
-#include <unistd.h>
 
 #include <csignal>
-#include <cstdio>
-#include <cstdlib>
-#include <filesystem>
 #include <iostream>
 
-#include "cli_progress.h"
+#include "cli_commands.h"
 #include "common/user_error.h"
-#include "config/study_file.h"
-#include "report/results_table.h"
-#include "study/study_runner.h"
 
 namespace {
 
@@ -21,76 +14,38 @@ tunebench::StopSource g_stop;
 
 void onInterrupt(int) { g_stop.requestStop(); }
 
-std::vector<std::filesystem::path> presetFolders() {
-  std::vector<std::filesystem::path> folders;
-  if (const char* env = std::getenv("TUNEBENCH_PRESETS")) folders.emplace_back(env);
-  folders.emplace_back(TUNEBENCH_SOURCE_PRESETS);
-  folders.emplace_back(TUNEBENCH_INSTALL_PRESETS);
-  return folders;
-}
-
-int listPresets() {
-  for (const auto& folder : presetFolders()) {
-    if (!std::filesystem::is_directory(folder)) continue;
-    std::vector<std::filesystem::path> files;
-    for (const auto& entry : std::filesystem::directory_iterator(folder)) {
-      if (entry.path().extension() == ".json") files.push_back(entry.path());
-    }
-    std::sort(files.begin(), files.end());
-    for (const auto& file : files) {
-      std::string summary;
-      try {
-        summary = tunebench::loadStudyFile(file.string()).description;
-      } catch (const std::exception& error) {
-        summary = std::string("(invalid: ") + error.what() + ")";
-      }
-      std::cout << file.stem().string() << "\t" << file.string() << "\n    " << summary << "\n";
-    }
-    return 0;
-  }
-  std::cerr << "tunebench-cli: no presets folder found (set TUNEBENCH_PRESETS)\n";
-  return kExitUserError;
-}
-
-int runStudy(const std::string& path, const std::string& device, int threads, bool json, bool quiet) {
-  tunebench::StudyRunOptions options;
-  options.device = device;
-  options.cpu_threads = threads;
-  tunebench::StudyRunner runner(tunebench::loadStudyFile(path), options);
-  runner.prepare();
-  const bool show_progress = !quiet && isatty(STDERR_FILENO);
-  tunebench::CliProgress progress(runner.plannedTrials().size(), stderr);
-  tunebench::EventSink silent;
-  if (!quiet) std::fprintf(stderr, "data: %s\n", runner.data().description.c_str());
-  std::signal(SIGINT, onInterrupt);
-  auto records = runner.run(show_progress ? static_cast<tunebench::EventSink&>(progress) : silent,
-                            g_stop.token());
-  if (json) {
-    std::cout << tunebench::formatResultsJson(records);
-  } else {
-    std::cout << tunebench::formatResultsTable(records) << "\n"
-              << tunebench::formatGroupTable(
-                     tunebench::summarizeGroups(records, tunebench::CompareMetric::kValLoss),
-                     tunebench::summarizeGroups(records, tunebench::CompareMetric::kValAccuracy));
-  }
-  return 0;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
+  using namespace tunebench::cli;
   CLI::App app{"TuneBench: compare initializers, optimizers and hyperparameters with LibTorch"};
   app.require_subcommand(1);
-  std::string study_path, device;
-  int threads = 0;
-  bool json = false, quiet = false;
-  CLI::App* run = app.add_subcommand("run", "Train the configurations a study file lists");
+  RunOptions options;
+  std::string study_path, format_name = "table";
+  bool groups_only = false, trials_only = false;
+
+  CLI::App* run = app.add_subcommand("run", "Run a study file's configurations (listed and/or searched)");
   run->add_option("study", study_path, "Study file (JSON)")->required();
-  run->add_option("--device", device, "auto, cpu, cuda or cuda:N (overrides the study)");
-  run->add_option("--threads", threads, "LibTorch intra-op threads (0: the fastest default for this build)")
-      ->check(CLI::Range(0, 1024));
-  run->add_flag("--json", json, "Print the results as JSON instead of a table");
-  run->add_flag("--quiet,-q", quiet, "No progress lines");
+  CLI::App* resume = app.add_subcommand("resume", "Continue a study stored in FILE after a crash or a stop");
+  resume->add_option("file", options.storage, "SQLite study file")->required();
+  for (CLI::App* command : {run, resume}) {
+    if (command == run) command->add_option("--storage", options.storage, "SQLite file to keep the study in");
+    command->add_option("--jobs,-j", options.jobs, "Trials at once (default: the study's)")->check(CLI::Range(1, 256));
+    command->add_option("--device", options.device, "auto, cpu, cuda or cuda:N (overrides the study)");
+    command->add_flag("--json", options.json, "Print the trials as JSON instead of tables");
+    command->add_flag("--quiet,-q", options.quiet, "No progress lines");
+  }
+  resume->add_option("--study", options.study_name, "Which study of the file");
+  CLI::App* show = app.add_subcommand("show", "Print a stored study's comparison");
+  show->add_option("file", options.storage, "SQLite study file")->required();
+  show->add_option("--study", options.study_name, "Which study of the file");
+  show->add_flag("--groups", groups_only, "Only the per-configuration groups");
+  show->add_flag("--trials", trials_only, "Only the per-trial rows");
+  show->add_option("--format", format_name, "table, csv or json")->check(CLI::IsMember({"table", "csv", "json"}));
+  CLI::App* exporter = app.add_subcommand("export", "Write every trial's per-epoch metrics");
+  exporter->add_option("file", options.storage, "SQLite study file")->required();
+  exporter->add_option("--study", options.study_name, "Which study of the file");
+  exporter->add_option("--format", format_name, "csv or json")->required()->check(CLI::IsMember({"csv", "json"}));
   CLI::App* presets = app.add_subcommand("presets", "List the built-in preset studies");
 
   try {
@@ -99,9 +54,18 @@ int main(int argc, char** argv) {
     const int code = app.exit(error);
     return code == 0 ? 0 : kExitUserError;
   }
+  const Format format = format_name == "csv" ? Format::kCsv : format_name == "json" ? Format::kJson : Format::kTable;
   try {
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
     if (*presets) return listPresets();
-    return runStudy(study_path, device, threads, json, quiet);
+    if (*run) return runStudy(study_path, options, g_stop.token());
+    if (*resume) return resumeStudy(options, g_stop.token());
+    if (*show) {
+      const View view = groups_only && !trials_only ? View::kGroups : trials_only && !groups_only ? View::kTrials : View::kBoth;
+      return showStudy(options, view, format);
+    }
+    return exportStudy(options, format);
   } catch (const tunebench::UserErrors& errors) {
     for (const auto& problem : errors.problems()) std::cerr << "tunebench-cli: error: " << problem.what() << "\n";
     return kExitUserError;

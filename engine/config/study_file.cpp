@@ -7,6 +7,7 @@
 
 #include "common/json_reader.h"
 #include "config/param_catalogue.h"
+#include "config/search_space_reader.h"
 
 namespace tunebench {
 namespace {
@@ -111,6 +112,49 @@ void readTraining(JsonObjectReader& reader, TrialSpec& base, ParamMap& params) {
   reader.rejectUnknownKeys();
 }
 
+void readSampler(const nlohmann::json& json, ProblemList& problems, SamplerSpec& spec) {
+  JsonObjectReader reader(json, "sampler", problems);
+  const std::string kind = reader.string("kind").value_or("random");
+  if (kind == "grid") {
+    spec.kind = SamplerSpec::Kind::kGrid;
+  } else if (kind == "random") {
+    spec.kind = SamplerSpec::Kind::kRandom;
+  } else if (kind == "tpe") {
+    spec.kind = SamplerSpec::Kind::kTpe;
+  } else {
+    problems.add("sampler.kind", "unknown sampler '" + kind + "' (expected grid, random, tpe)");
+  }
+  spec.seed = static_cast<std::uint64_t>(reader.integer("seed").value_or(0));
+  spec.grid_points = static_cast<int>(reader.integer("grid_points").value_or(spec.grid_points));
+  if (spec.grid_points < 1 || spec.grid_points > 100) problems.add("sampler.grid_points", "must be in 1..100");
+  spec.startup_trials = static_cast<int>(reader.integer("startup_trials").value_or(spec.startup_trials));
+  if (spec.startup_trials < 0) problems.add("sampler.startup_trials", "must be >= 0");
+  reader.rejectUnknownKeys();
+}
+
+void readPruner(const nlohmann::json& json, ProblemList& problems, PrunerSpec& spec) {
+  JsonObjectReader reader(json, "pruner", problems);
+  const std::string kind = reader.string("kind").value_or("none");
+  if (kind == "none") {
+    spec.kind = PrunerSpec::Kind::kNone;
+  } else if (kind == "median") {
+    spec.kind = PrunerSpec::Kind::kMedian;
+  } else if (kind == "asha") {
+    spec.kind = PrunerSpec::Kind::kAsha;
+  } else {
+    problems.add("pruner.kind", "unknown pruner '" + kind + "' (expected none, median, asha)");
+  }
+  auto field = [&](const char* key, int& target, int minimum) {
+    target = static_cast<int>(reader.integer(key).value_or(target));
+    if (target < minimum) problems.add(std::string("pruner.") + key, "must be >= " + std::to_string(minimum));
+  };
+  field("startup_trials", spec.startup_trials, 0);
+  field("warmup_epochs", spec.warmup_epochs, 0);
+  field("grace_period", spec.grace_period, 1);
+  field("reduction_factor", spec.reduction_factor, 2);
+  reader.rejectUnknownKeys();
+}
+
 StudyFile parseStudyJson(const nlohmann::json& json, const std::string& base_folder) {
   ProblemList problems;
   StudyFile study;
@@ -145,10 +189,20 @@ StudyFile parseStudyJson(const nlohmann::json& json, const std::string& base_fol
   }
   for (const auto& [name, value] : base_params) applyParam(name, value, study.base);
 
+  if (const nlohmann::json* search = top.raw("search")) study.search = readSearchSpace(*search, problems);
+  if (const nlohmann::json* sampler = top.raw("sampler")) readSampler(*sampler, problems, study.sampler);
+  if (const nlohmann::json* pruner = top.raw("pruner")) readPruner(*pruner, problems, study.pruner);
+  study.pruner.max_epochs = static_cast<int>(study.base.epochs);
+  study.budget = top.integer("budget").value_or(0);
+  if (study.budget < 0) problems.add("budget", "must be >= 1 (or left out)");
+  study.jobs = static_cast<int>(top.integer("jobs").value_or(1));
+  if (study.jobs < 1 || study.jobs > 256) problems.add("jobs", "must be between 1 and 256");
+
   const nlohmann::json* configurations = top.raw("configurations");
-  if (configurations == nullptr || !configurations->is_array() || configurations->empty()) {
-    problems.add("configurations", "expected a non-empty list of parameter objects");
-  } else {
+  const bool listed = configurations != nullptr && configurations->is_array() && !configurations->empty();
+  if (!listed && (configurations != nullptr || study.search.empty())) {
+    problems.add("configurations", "expected a non-empty list of parameter objects (or a \"search\")");
+  } else if (listed) {
     for (std::size_t i = 0; i < configurations->size(); ++i) {
       const std::string path = "configurations[" + std::to_string(i) + "]";
       JsonObjectReader reader((*configurations)[i], path, problems);
@@ -183,6 +237,8 @@ StudyFile parseStudyText(const std::string& text, const std::string& origin,
   try {
     StudyFile study = parseStudyJson(json, base_folder);
     study.path = origin;
+    study.text = text;
+    study.base_folder = base_folder;
     return study;
   } catch (const UserErrors& errors) {
     throw UserErrors(prefixed(errors.problems(), origin));
@@ -195,7 +251,7 @@ StudyFile loadStudyFile(const std::string& path) {
   if (!in) throw UserError(path, "cannot open for reading");
   std::stringstream text;
   text << in.rdbuf();
-  return parseStudyText(text.str(), path, fs::path(path).parent_path().string());
+  return parseStudyText(text.str(), path, fs::absolute(path).parent_path().string());
 }
 
 TrialSpec resolveTrial(const TrialSpec& base, const ParamMap& configuration) {

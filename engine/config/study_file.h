@@ -5,20 +5,31 @@
 
 #include "config/param_map.h"
 #include "data/dataset_spec.h"
+#include "study/pruners/pruner.h"
+#include "study/samplers/sampler.h"
+#include "study/search_space.h"
 #include "train/trial_spec.h"
 
 namespace tunebench {
 
 // A study file (JSON; see docs/STUDY_FORMAT.md): the data, the fixed parts of every trial, the
-// configurations to compare and how many seeds each gets.
+// configurations to compare (listed, searched, or both: listed ones run first), how many seeds
+// each gets, the sampler, the pruner and how many trials run at once.
 struct StudyFile {
-  std::string path;  // where it was read from ("" for in-memory text)
+  std::string path;         // where it was read from (or a name for in-memory text)
+  std::string text;         // the JSON as written: what storage keeps to resume the study
+  std::string base_folder;  // relative data paths are taken from here
   std::string name;
   std::string description;
   DatasetSpec dataset;
   TrialSpec base;  // model, training budget and "defaults" applied; seed and device unset
   std::vector<ParamMap> configurations;
+  SearchSpace search;
+  SamplerSpec sampler;
+  PrunerSpec pruner;
+  std::int64_t budget = 0;  // configurations in all; 0 = the listed ones (+ the grid, or + 20)
   std::int64_t seeds = 1;
+  int jobs = 1;
   std::string device = "auto";
 };
 

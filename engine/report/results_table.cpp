@@ -16,6 +16,26 @@ std::string fixed(double value, int digits) {
   return text.str();
 }
 
+std::string csvCell(const std::string& text) {
+  if (text.find_first_of(",\"\n") == std::string::npos) return text;
+  std::string quoted = "\"";
+  for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return quoted + "\"";
+}
+
+std::string csvNumber(double value) {
+  if (!std::isfinite(value)) return "";
+  std::ostringstream text;
+  text << std::setprecision(10) << value;
+  return text.str();
+}
+
+std::string csvLine(const std::vector<std::string>& cells) {
+  std::string line;
+  for (std::size_t i = 0; i < cells.size(); ++i) line += (i ? "," : "") + csvCell(cells[i]);
+  return line + "\n";
+}
+
 nlohmann::json numberOrNull(double value) {
   return std::isfinite(value) ? nlohmann::json(value) : nlohmann::json(nullptr);
 }
@@ -68,7 +88,8 @@ std::string formatGroupTable(const std::vector<GroupSummary>& loss_groups,
   for (std::size_t g = 0; g < loss_groups.size(); ++g) {
     const GroupSummary& group = loss_groups[g];
     const SampleSummary& loss = group.metric;
-    const std::string mark = group.is_best ? "best" : (group.completed > 0 && !group.significantly_worse ? "~best" : "");
+    const bool tied = std::isfinite(group.p_value_vs_best) && group.p_value_vs_best >= 0.05;
+    const std::string mark = group.is_best ? "best" : (tied ? "~best" : "");
     const std::string ci = std::isfinite(loss.ci_low) ? "[" + fixed(loss.ci_low, 4) + ", " + fixed(loss.ci_high, 4) + "]" : "-";
     rows.push_back({mark, group.configuration,
                     std::to_string(group.completed) + "/" + std::to_string(group.trials),
@@ -106,6 +127,78 @@ std::string formatResultsJson(const std::vector<TrialRecord>& records) {
                       {"epochs", epochs}});
   }
   return trials.dump(2) + "\n";
+}
+
+}  // namespace tunebench
+
+namespace tunebench {
+
+std::string formatResultsCsv(const std::vector<TrialRecord>& records) {
+  std::string out = csvLine({"trial", "configuration", "seed", "state", "reason", "epochs",
+                             "final_train_loss", "best_val_loss", "val_accuracy", "seconds"});
+  for (const auto& record : records) {
+    const TrialResult& r = record.result;
+    out += csvLine({std::to_string(record.spec.trial_id), record.spec.configuration,
+                    std::to_string(record.spec.seed), trialStateName(r.state), r.reason,
+                    std::to_string(r.epochs.size()),
+                    csvNumber(r.epochs.empty() ? r.last_train_loss : r.finalTrainLoss()),
+                    csvNumber(r.bestValLoss()), csvNumber(r.finalValAccuracy()), csvNumber(r.seconds)});
+  }
+  return out;
+}
+
+std::string formatEpochsCsv(const std::vector<TrialRecord>& records) {
+  std::string out = csvLine({"trial", "configuration", "seed", "state", "epoch", "train_loss",
+                             "val_loss", "val_accuracy", "seconds", "samples_per_second", "lr"});
+  for (const auto& record : records) {
+    for (const EpochMetrics& e : record.result.epochs) {
+      out += csvLine({std::to_string(record.spec.trial_id), record.spec.configuration,
+                      std::to_string(record.spec.seed), trialStateName(record.result.state),
+                      std::to_string(e.epoch), csvNumber(e.train_loss), csvNumber(e.val_loss),
+                      csvNumber(e.val_accuracy), csvNumber(e.seconds), csvNumber(e.samples_per_second),
+                      csvNumber(e.lr)});
+    }
+  }
+  return out;
+}
+
+std::string formatGroupsCsv(const std::vector<GroupSummary>& loss_groups,
+                            const std::vector<GroupSummary>& accuracy_groups) {
+  std::string out = csvLine({"configuration", "trials", "completed", "val_loss_mean", "val_loss_sd",
+                             "val_loss_ci_low", "val_loss_ci_high", "p_value_vs_best", "best",
+                             "significantly_worse", "val_accuracy_mean", "diverged", "pruned", "failed"});
+  for (std::size_t g = 0; g < loss_groups.size(); ++g) {
+    const GroupSummary& group = loss_groups[g];
+    out += csvLine({group.configuration, std::to_string(group.trials), std::to_string(group.completed),
+                    csvNumber(group.metric.mean), csvNumber(group.metric.sd), csvNumber(group.metric.ci_low),
+                    csvNumber(group.metric.ci_high), csvNumber(group.p_value_vs_best),
+                    group.is_best ? "true" : "false", group.significantly_worse ? "true" : "false",
+                    csvNumber(accuracy_groups[g].metric.mean), std::to_string(group.diverged),
+                    std::to_string(group.pruned), std::to_string(group.failed)});
+  }
+  return out;
+}
+
+std::string formatGroupsJson(const std::vector<GroupSummary>& loss_groups,
+                             const std::vector<GroupSummary>& accuracy_groups) {
+  nlohmann::json groups = nlohmann::json::array();
+  for (std::size_t g = 0; g < loss_groups.size(); ++g) {
+    const GroupSummary& group = loss_groups[g];
+    groups.push_back({{"configuration", group.configuration},
+                      {"trials", group.trials},
+                      {"completed", group.completed},
+                      {"val_loss_mean", numberOrNull(group.metric.mean)},
+                      {"val_loss_sd", numberOrNull(group.metric.sd)},
+                      {"val_loss_ci", {numberOrNull(group.metric.ci_low), numberOrNull(group.metric.ci_high)}},
+                      {"p_value_vs_best", numberOrNull(group.p_value_vs_best)},
+                      {"best", group.is_best},
+                      {"significantly_worse", group.significantly_worse},
+                      {"val_accuracy_mean", numberOrNull(accuracy_groups[g].metric.mean)},
+                      {"diverged", group.diverged},
+                      {"pruned", group.pruned},
+                      {"failed", group.failed}});
+  }
+  return groups.dump(2) + "\n";
 }
 
 }  // namespace tunebench

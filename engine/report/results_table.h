@@ -16,8 +16,18 @@ std::string formatResultsJson(const std::vector<TrialRecord>& records);
 
 // One row per configuration: seeds done, mean ± sd and 95% CI of the final validation loss, mean
 // accuracy, p-value against the best, diverged/pruned counts; the best row is marked "best", and
-// rows not significantly worse than it "~best" (p >= 0.05).
+// rows whose difference from it is not significant "~best" (Welch p >= 0.05; needs 2+ seeds).
 std::string formatGroupTable(const std::vector<GroupSummary>& loss_groups,
+                             const std::vector<GroupSummary>& accuracy_groups);
+
+// The same trial rows as CSV (RFC 4180 quoting), and one row per (trial, epoch) for analysis.
+std::string formatResultsCsv(const std::vector<TrialRecord>& records);
+std::string formatEpochsCsv(const std::vector<TrialRecord>& records);
+
+// Group rows as CSV or JSON (loss statistics, with the accuracy groups' means beside them).
+std::string formatGroupsCsv(const std::vector<GroupSummary>& loss_groups,
+                            const std::vector<GroupSummary>& accuracy_groups);
+std::string formatGroupsJson(const std::vector<GroupSummary>& loss_groups,
                              const std::vector<GroupSummary>& accuracy_groups);
 
 }  // namespace tunebench

@@ -101,6 +101,23 @@ void InMemoryStorage::finishTrial(std::int64_t trial_id, const TrialResult& resu
   t.result.epochs = epochs;  // the epochs recorded as they happened are the record
   t.pruned_epoch = pruned_epoch;
   t.prune_threshold = prune_threshold;
+  if (result.state == TrialState::kInterrupted) queueCopy(t);
+}
+
+void InMemoryStorage::queueCopy(const FrozenTrial& original) {
+  FrozenTrial copy;
+  copy.id = next_trial_++;
+  copy.configuration_index = original.configuration_index;
+  copy.seed = original.seed;
+  copy.params = original.params;
+  copy.configuration = original.configuration;
+  copy.result.state = TrialState::kWaiting;
+  for (auto& [study_id, study] : studies_) {
+    if (std::find(study.trial_ids.begin(), study.trial_ids.end(), original.id) != study.trial_ids.end()) {
+      study.trial_ids.push_back(copy.id);
+    }
+  }
+  trials_[copy.id] = copy;
 }
 
 std::vector<FrozenTrial> InMemoryStorage::trials(std::int64_t study_id, bool with_train_losses) const {
@@ -116,7 +133,7 @@ std::vector<FrozenTrial> InMemoryStorage::trials(std::int64_t study_id, bool wit
 int InMemoryStorage::requeueInterrupted(std::int64_t study_id,
                                         const std::function<bool(const std::string&)>& is_gone) {
   std::lock_guard<std::mutex> lock(mutex_);
-  StudyRecord& study = studies_.at(study_id);
+  const StudyRecord& study = studies_.at(study_id);
   int count = 0;
   const std::vector<std::int64_t> ids = study.trial_ids;
   for (std::int64_t id : ids) {
@@ -124,15 +141,7 @@ int InMemoryStorage::requeueInterrupted(std::int64_t study_id,
     if (t.result.state != TrialState::kRunning || !is_gone(t.worker)) continue;
     t.result.state = TrialState::kInterrupted;
     t.result.reason = "interrupted: its worker " + t.worker + " stopped";
-    FrozenTrial copy;
-    copy.id = next_trial_++;
-    copy.configuration_index = t.configuration_index;
-    copy.seed = t.seed;
-    copy.params = t.params;
-    copy.configuration = t.configuration;
-    copy.result.state = TrialState::kWaiting;
-    study.trial_ids.push_back(copy.id);
-    trials_[copy.id] = copy;
+    queueCopy(t);
     ++count;
   }
   return count;

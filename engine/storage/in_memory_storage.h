@@ -32,6 +32,7 @@ class InMemoryStorage : public Storage {
   };
   FrozenTrial& trial(std::int64_t trial_id);
   std::int64_t configurationCount(const StudyRecord& study) const;
+  void queueCopy(const FrozenTrial& original);  // a WAITING copy, same configuration and seed
 
   mutable std::mutex mutex_;
   std::map<std::int64_t, StudyRecord> studies_;

@@ -299,7 +299,18 @@ void SqliteStorage::finishTrial(std::int64_t trial_id, const TrialResult& r,
   update.bind(1, trialStateName(r.state)).bind(2, r.reason).bind(3, r.steps).bind(4, r.seconds);
   update.bindOptional(5, r.diverged_step).bind(6, r.last_train_loss).bindOptional(7, pruned_epoch);
   update.bind(8, prune_threshold).bind(9, trial_id);
+  if (r.state != TrialState::kInterrupted) {
+    update.step();
+    return;
+  }
+  WriteTransaction transaction(db_);
   update.step();
+  Statement copy(db_,
+                 "INSERT INTO trials(study_id, configuration_index, seed, params, configuration, state) "
+                 "SELECT study_id, configuration_index, seed, params, configuration, 'WAITING' FROM trials WHERE id = ?");
+  copy.bind(1, trial_id);
+  copy.step();
+  transaction.commit();
 }
 
 std::vector<FrozenTrial> SqliteStorage::readTrials(std::int64_t study_id, bool with_train_losses) const {

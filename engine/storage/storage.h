@@ -51,7 +51,8 @@ class Storage {
 
   virtual void recordTrainLoss(std::int64_t trial_id, const TrainLossPoint& point) = 0;
   virtual void recordEpoch(std::int64_t trial_id, const EpochMetrics& metrics) = 0;
-  // Final state; pruned trials also record the epoch and cut-off that stopped them.
+  // Final state; pruned trials also record the epoch and cut-off that stopped them. A trial that
+  // ends INTERRUPTED (stopped) gets a WAITING copy, so resuming the study runs it again.
   virtual void finishTrial(std::int64_t trial_id, const TrialResult& result,
                            std::optional<std::int64_t> pruned_epoch, double prune_threshold) = 0;
 

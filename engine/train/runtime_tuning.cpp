@@ -3,6 +3,8 @@
 #include <ATen/Context.h>
 #include <ATen/Parallel.h>
 
+#include <dlfcn.h>
+
 #include <thread>
 
 namespace tunebench {
@@ -10,6 +12,14 @@ namespace tunebench {
 int hardwareCores() {
   const unsigned cores = std::thread::hardware_concurrency();
   return cores == 0 ? 1 : static_cast<int>(cores);
+}
+
+bool configureBlasThreads(int threads) {
+  using SetThreads = void (*)(int);
+  auto* set = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"));
+  if (set == nullptr) return false;
+  set(threads > 0 ? threads : hardwareCores());
+  return true;
 }
 
 int defaultCpuThreads() { return at::hasMKL() ? hardwareCores() : 1; }

@@ -12,6 +12,11 @@ int defaultCpuThreads();
 // Sets LibTorch's intra-op thread count (0: defaultCpuThreads()). Returns the count in force.
 int configureCpuThreads(int threads);
 
+// Sets the BLAS library's own thread count where it has one (OpenBLAS: openblas_set_num_threads,
+// found at run time). Several trials at once each call into BLAS; with one BLAS thread each they
+// share the cores instead of oversubscribing them. Returns false when the BLAS has no such knob.
+bool configureBlasThreads(int threads);
+
 // Number of hardware cores seen by the process.
 int hardwareCores();
 

@@ -65,8 +65,9 @@ std::string divergenceReason(double loss, double bound, std::int64_t step) {
 
 class TrialRun {
  public:
-  TrialRun(const TrialSpec& spec, const DataSplit& data, EventSink& sink, const StopToken& stop)
-      : spec_(spec), data_(data), sink_(sink), stop_(stop) {}
+  TrialRun(const TrialSpec& spec, const DataSplit& data, EventSink& sink, const StopToken& stop,
+           const Trainer::EpochGate& gate)
+      : spec_(spec), data_(data), sink_(sink), stop_(stop), gate_(gate) {}
 
   void execute(TrialResult& result);
 
@@ -79,6 +80,7 @@ class TrialRun {
   const DataSplit& data_;
   EventSink& sink_;
   const StopToken& stop_;
+  const Trainer::EpochGate& gate_;
   Clock::time_point start_ = Clock::now();
   std::shared_ptr<ClassifierNet> model_;
   std::unique_ptr<torch::optim::Optimizer> optimizer_;
@@ -115,6 +117,14 @@ void TrialRun::execute(TrialResult& result) {
     const bool finished = trainEpoch(epoch, result);
     result.steps = step_;
     if (!finished) return;
+    if (gate_ && epoch < spec_.epochs) {
+      std::string reason = gate_(result.epochs);
+      if (!reason.empty()) {
+        result.state = TrialState::kPruned;
+        result.reason = std::move(reason);
+        return;
+      }
+    }
   }
   result.state = TrialState::kComplete;
 }
@@ -214,13 +224,13 @@ bool TrialRun::trainEpoch(std::int64_t epoch, TrialResult& result) {
 }  // namespace
 
 TrialResult Trainer::run(const TrialSpec& spec, const DataSplit& data, EventSink& sink,
-                         const StopToken& stop) const {
+                         const StopToken& stop, const EpochGate& gate) const {
   TrialResult result;
   result.state = TrialState::kRunning;
   const Clock::time_point start = Clock::now();
   sink.trialStarted(spec);
   try {
-    TrialRun run(spec, data, sink, stop);
+    TrialRun run(spec, data, sink, stop, gate);
     run.execute(result);
   } catch (const c10::Error& error) {
     result.state = TrialState::kFailed;

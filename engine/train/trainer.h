@@ -1,4 +1,8 @@
 #pragma once
+#include <functional>
+#include <string>
+#include <vector>
+
 #include "common/stop_token.h"
 #include "data/dataset.h"
 #include "train/event_sink.h"
@@ -14,8 +18,12 @@ namespace tunebench {
 // request as INTERRUPTED. On CPU the same spec and data give bit-for-bit the same losses.
 class Trainer {
  public:
+  // Called after each epoch with the epochs so far; a non-empty answer stops the trial as PRUNED
+  // with that reason (how pruners plug in without the trainer knowing them).
+  using EpochGate = std::function<std::string(const std::vector<EpochMetrics>& epochs)>;
+
   TrialResult run(const TrialSpec& spec, const DataSplit& data, EventSink& sink,
-                  const StopToken& stop = StopToken()) const;
+                  const StopToken& stop = StopToken(), const EpochGate& gate = nullptr) const;
 };
 
 }  // namespace tunebench

@@ -82,9 +82,11 @@ TEST(CliTest, RunsAStudyAndPrintsOneRowPerTrial) {
     EXPECT_GT(row["val_accuracy"].get<double>(), 0.9);  // two well-separated gaussians
     EXPECT_EQ(row["epochs"].size(), 3u);
   }
+  // Configuration by configuration, each under seeds 0 and 1.
   EXPECT_EQ(rows[0]["seed"], 0);
-  EXPECT_EQ(rows[2]["seed"], 1);
-  EXPECT_EQ(rows[0]["configuration"], rows[2]["configuration"]);
+  EXPECT_EQ(rows[1]["seed"], 1);
+  EXPECT_EQ(rows[0]["configuration"], rows[1]["configuration"]);
+  EXPECT_NE(rows[0]["configuration"], rows[2]["configuration"]);
 
   const CliRun table_run = runCli("run " + study + " --quiet");
   ASSERT_EQ(table_run.exit_code, 0) << table_run.err;

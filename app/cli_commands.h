@@ -1,0 +1,26 @@
+#pragma once
+#include <string>
+
+#include "common/stop_token.h"
+
+namespace tunebench::cli {
+
+struct RunOptions {
+  std::string storage;  // SQLite file; "" keeps the study in memory
+  std::string device;   // overrides the study's device when not empty
+  std::string study_name;  // resume/show/export: which study in the file ("" = the only one)
+  int jobs = 0;         // 0 = the study's own
+  bool json = false;
+  bool quiet = false;
+};
+
+enum class View { kGroups, kTrials, kBoth };
+enum class Format { kTable, kCsv, kJson };
+
+int runStudy(const std::string& study_path, const RunOptions& options, const StopToken& stop);
+int resumeStudy(const RunOptions& options, const StopToken& stop);
+int showStudy(const RunOptions& options, View view, Format format);
+int exportStudy(const RunOptions& options, Format format);
+int listPresets();
+
+}  // namespace tunebench::cli
