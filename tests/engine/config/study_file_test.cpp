@@ -128,3 +128,71 @@ TEST(StudyFileTest, MissingFileIsNamed) {
 
 }  // namespace
 }  // namespace tunebench
+
+namespace tunebench {
+namespace {
+
+TEST(StudyFileSearchTest, ParsesSearchSamplerPrunerAndOrdersConditions) {
+  const StudyFile study = parseStudyText(R"({
+    "search": {
+      "momentum": {"type": "float", "low": 0.5, "high": 0.99, "condition": {"optimizer": ["momentum", "nesterov"]}},
+      "optimizer": {"type": "categorical", "choices": ["adam", "momentum", "nesterov"]},
+      "lr": {"type": "float", "low": 0.0001, "high": 0.1, "log": true},
+      "width": {"type": "int", "low": 64, "high": 256, "step": 64}
+    },
+    "sampler": {"kind": "tpe", "seed": 3, "startup_trials": 8},
+    "pruner": {"kind": "asha", "grace_period": 1, "reduction_factor": 3},
+    "training": {"epochs": 9},
+    "budget": 30, "jobs": 2, "seeds": 3})", "s.json", "");
+  ASSERT_EQ(study.search.params().size(), 4u);
+  std::vector<std::string> order;
+  for (const auto& p : study.search.params()) order.push_back(p.name);
+  EXPECT_LT(std::find(order.begin(), order.end(), "optimizer"), std::find(order.begin(), order.end(), "momentum"));
+  EXPECT_EQ(study.sampler.kind, SamplerSpec::Kind::kTpe);
+  EXPECT_EQ(study.sampler.startup_trials, 8);
+  EXPECT_EQ(study.pruner.kind, PrunerSpec::Kind::kAsha);
+  EXPECT_EQ(study.pruner.max_epochs, 9);
+  EXPECT_EQ(study.budget, 30);
+  EXPECT_EQ(study.jobs, 2);
+  EXPECT_TRUE(study.configurations.empty());
+}
+
+TEST(StudyFileSearchTest, EveryRangeRuleIsReportedWithItsPath) {
+  const auto problems = problemsOf(R"({
+    "search": {
+      "lr": {"type": "float", "low": 0, "high": 0.1, "log": true},
+      "dropout": {"type": "float", "low": 0.5, "high": 0.2},
+      "width": {"type": "float", "low": 8, "high": 64},
+      "optimizer": {"type": "categorical", "choices": []},
+      "initializer": {"type": "categorical", "choices": ["xavier_uniform", "glorot"]},
+      "momentum": {"type": "float", "low": 0.1, "high": 0.9, "condition": {"schedule": ["step"]}},
+      "lrr": {"type": "float", "low": 0.1, "high": 0.2},
+      "beta1": {"type": "uniform", "low": 0.8, "high": 0.9}
+    },
+    "sampler": {"kind": "bayes"},
+    "pruner": {"kind": "hyperband", "reduction_factor": 1},
+    "jobs": 0})");
+  for (const char* expected : {
+           "search.lr.low: must be > 0 for a log scale, got 0",
+           "search.dropout: low must be < high, got low 0.5 and high 0.2",
+           "search.width.type: 'width' is an integer parameter: use \"int\"",
+           "search.optimizer.choices: expected a non-empty list",
+           "search.initializer.choices[1]: unknown initializer 'glorot'",
+           "search.momentum.condition: names 'schedule', which is not a searched parameter",
+           "search.lrr: unknown parameter",
+           "search.beta1.type: expected categorical, float or int, got 'uniform'",
+           "sampler.kind: unknown sampler 'bayes'",
+           "pruner.kind: unknown pruner 'hyperband'",
+           "pruner.reduction_factor: must be >= 2",
+           "jobs: must be between 1 and 256"}) {
+    EXPECT_TRUE(contains(problems, expected)) << "missing: " << expected;
+  }
+}
+
+TEST(StudyFileSearchTest, NeitherListNorSearchIsAnError) {
+  EXPECT_TRUE(contains(problemsOf(R"({"seeds": 1})"), "configurations: expected a non-empty list"));
+  EXPECT_TRUE(problemsOf(R"({"search": {"lr": {"type": "float", "low": 0.1, "high": 0.2}}})").empty());
+}
+
+}  // namespace
+}  // namespace tunebench

@@ -1,0 +1,145 @@
+// Studies through the real tunebench-cli processes: a SIGKILL mid-study and a resume, and two
+// processes sharing one SQLite study.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "storage/sqlite_storage.h"
+#include "support/temp_dir.h"
+
+extern char** environ;
+
+namespace tunebench {
+namespace {
+
+using testing::TempDir;
+
+pid_t spawnCli(const std::vector<std::string>& args, const std::string& log) {
+  std::vector<std::string> all = {"/bin/sh", "-c", ""};
+  std::string command = std::string("exec ") + TUNEBENCH_CLI;
+  for (const auto& arg : args) command += " '" + arg + "'";
+  all[2] = command + " > '" + log + "' 2>&1 < /dev/null";
+  std::vector<char*> argv;
+  for (auto& a : all) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  if (posix_spawn(&pid, "/bin/sh", nullptr, nullptr, argv.data(), environ) != 0) return -1;
+  return pid;
+}
+
+int waitExit(pid_t pid) {
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
+}
+
+// Fashion-MNIST subset, small MLP: each trial takes a fraction of a second.
+std::string studyJson(int configurations, int epochs) {
+  std::string list;
+  for (int c = 0; c < configurations; ++c) {
+    list += std::string(c ? ", " : "") + "{\"optimizer\": \"adam\", \"lr\": " + std::to_string(0.0005 * (c + 1)) + "}";
+  }
+  return R"({"name": "shared", "dataset": {"kind": "fashion-mnist", "subset": 4000, "validation": 0.25},
+    "model": {"depth": 1, "width": 64}, "training": {"epochs": )" + std::to_string(epochs) + R"(, "batch_size": 64},
+    "seeds": 1, "configurations": [)" + list + "]}";
+}
+
+std::map<TrialState, int> stateCounts(const std::vector<FrozenTrial>& trials) {
+  std::map<TrialState, int> counts;
+  for (const auto& t : trials) ++counts[t.result.state];
+  return counts;
+}
+
+std::vector<FrozenTrial> readTrials(const std::string& db) {
+  SqliteStorage storage(db);
+  auto id = storage.findStudy("shared");
+  return id ? storage.trials(*id, false) : std::vector<FrozenTrial>{};
+}
+
+TEST(CliStudyTest, KilledMidStudyThenResumedLosesNothingAndFinishesThePlan) {
+  TempDir dir;
+  const std::string study = dir.write("study.json", studyJson(8, 3));
+  const std::string db = (dir.path() / "study.db").string();
+  const pid_t pid = spawnCli({"run", study, "--storage", db, "--quiet"}, (dir.path() / "run.log").string());
+  ASSERT_GT(pid, 0);
+  // Kill once two trials are complete and a third has recorded an epoch.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+  bool ready = false;
+  while (!ready && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    if (!std::filesystem::exists(db)) continue;
+    const auto trials = readTrials(db);
+    const auto counts = stateCounts(trials);
+    for (const auto& t : trials) {
+      ready = ready || (counts.count(TrialState::kComplete) && counts.at(TrialState::kComplete) >= 2 &&
+                        t.result.state == TrialState::kRunning && !t.result.epochs.empty());
+    }
+  }
+  ASSERT_TRUE(ready) << "the study never got going";
+  kill(pid, SIGKILL);
+  EXPECT_EQ(waitExit(pid), -SIGKILL);
+
+  const auto before = readTrials(db);
+  std::map<std::int64_t, double> completed_before;
+  for (const auto& t : before) {
+    if (t.result.state == TrialState::kComplete) completed_before[t.id] = t.result.epochs.back().val_loss;
+  }
+  ASSERT_GE(completed_before.size(), 2u);
+  EXPECT_EQ(stateCounts(before)[TrialState::kRunning], 1);
+
+  const pid_t resumed = spawnCli({"resume", db, "--quiet"}, (dir.path() / "resume.log").string());
+  ASSERT_EQ(waitExit(resumed), 0);
+  const auto after = readTrials(db);
+  const auto counts = stateCounts(after);
+  EXPECT_EQ(counts.count(TrialState::kRunning), 0u);
+  EXPECT_EQ(counts.at(TrialState::kInterrupted), 1);  // the one the kill cut short, kept as a record
+  std::set<std::int64_t> completed_configurations;
+  for (const auto& t : after) {
+    if (t.result.state != TrialState::kComplete) continue;
+    completed_configurations.insert(t.configuration_index);
+    EXPECT_EQ(t.result.epochs.size(), 3u);
+    if (completed_before.count(t.id)) EXPECT_EQ(t.result.epochs.back().val_loss, completed_before.at(t.id));
+  }
+  EXPECT_EQ(completed_configurations.size(), 8u);
+  EXPECT_EQ(counts.at(TrialState::kComplete), 8);
+}
+
+TEST(CliStudyTest, TwoProcessesShareOneStudyAndRunEveryTrialOnce) {
+  TempDir dir;
+  const std::string db = (dir.path() / "shared.db").string();
+  {
+    // Store the study as `run --storage` would, then start two workers on it at once.
+    SqliteStorage storage(db);
+    const nlohmann::json definition = {
+        {"path", "study.json"}, {"base_folder", dir.path().string()}, {"study", studyJson(10, 6)}};
+    storage.createStudy("shared", definition.dump());
+  }
+  const pid_t first = spawnCli({"resume", db, "--quiet"}, (dir.path() / "a.log").string());
+  const pid_t second = spawnCli({"resume", db, "--quiet"}, (dir.path() / "b.log").string());
+  EXPECT_EQ(waitExit(first), 0);
+  EXPECT_EQ(waitExit(second), 0);
+  const auto trials = readTrials(db);
+  ASSERT_EQ(trials.size(), 10u);  // no trial queued or run twice
+  std::set<std::int64_t> configurations;
+  std::set<std::string> workers;
+  for (const auto& t : trials) {
+    EXPECT_EQ(t.result.state, TrialState::kComplete);
+    configurations.insert(t.configuration_index);
+    workers.insert(t.worker);
+  }
+  EXPECT_EQ(configurations.size(), 10u);
+  EXPECT_EQ(workers.size(), 2u) << "both processes should have run trials";
+}
+
+}  // namespace
+}  // namespace tunebench
