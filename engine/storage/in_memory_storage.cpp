@@ -130,6 +130,20 @@ std::vector<FrozenTrial> InMemoryStorage::trials(std::int64_t study_id, bool wit
   return result;
 }
 
+std::vector<TrialAtEpoch> InMemoryStorage::trialsAtEpoch(std::int64_t study_id, std::int64_t epoch) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  std::vector<TrialAtEpoch> result;
+  for (std::int64_t id : studies_.at(study_id).trial_ids) {
+    const FrozenTrial& t = trials_.at(id);
+    TrialAtEpoch entry{t.id, t.result.state, std::nullopt};
+    for (const EpochMetrics& e : t.result.epochs) {
+      if (e.epoch == epoch) entry.value = e.val_loss;
+    }
+    result.push_back(entry);
+  }
+  return result;
+}
+
 int InMemoryStorage::requeueInterrupted(std::int64_t study_id,
                                         const std::function<bool(const std::string&)>& is_gone) {
   std::lock_guard<std::mutex> lock(mutex_);

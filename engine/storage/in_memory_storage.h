@@ -21,6 +21,7 @@ class InMemoryStorage : public Storage {
   void finishTrial(std::int64_t trial_id, const TrialResult& result,
                    std::optional<std::int64_t> pruned_epoch, double prune_threshold) override;
   std::vector<FrozenTrial> trials(std::int64_t study_id, bool with_train_losses) const override;
+  std::vector<TrialAtEpoch> trialsAtEpoch(std::int64_t study_id, std::int64_t epoch) const override;
   int requeueInterrupted(std::int64_t study_id,
                          const std::function<bool(const std::string& worker)>& is_gone) override;
 

@@ -67,6 +67,7 @@ class Statement {
   double real(int column) const {
     return sqlite3_column_type(stmt_, column) == SQLITE_NULL ? std::nan("") : sqlite3_column_double(stmt_, column);
   }
+  bool isNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
   std::optional<std::int64_t> optionalInteger(int column) const {
     if (sqlite3_column_type(stmt_, column) == SQLITE_NULL) return std::nullopt;
     return integer(column);
@@ -136,12 +137,15 @@ const char* kTrialColumns =
     "id, configuration_index, seed, params, configuration, state, reason, worker, steps, seconds, "
     "diverged_step, last_train_loss, pruned_epoch, prune_threshold";
 
-FrozenTrial trialFromRow(const Statement& row) {
+FrozenTrial trialFromRow(const Statement& row, std::map<std::int64_t, ParamMap>& params_cache) {
   FrozenTrial trial;
   trial.id = row.integer(0);
   trial.configuration_index = row.integer(1);
   trial.seed = static_cast<std::uint64_t>(row.integer(2));
-  trial.params = paramsFromJson(row.text(3));
+  // A trial's parameters never change: parse each one's JSON once per connection.
+  auto cached = params_cache.find(trial.id);
+  if (cached == params_cache.end()) cached = params_cache.emplace(trial.id, paramsFromJson(row.text(3))).first;
+  trial.params = cached->second;
   trial.configuration = row.text(4);
   trial.result.state = parseTrialState(row.text(5)).value_or(TrialState::kFailed);
   trial.result.reason = row.text(6);
@@ -267,7 +271,7 @@ std::optional<FrozenTrial> SqliteStorage::claimWaitingTrial(std::int64_t study_i
   Statement read(db_, (std::string("SELECT ") + kTrialColumns + " FROM trials WHERE id = ?").c_str());
   read.bind(1, id);
   read.step();
-  FrozenTrial trial = trialFromRow(read);
+  FrozenTrial trial = trialFromRow(read, params_cache_);
   transaction.commit();
   return trial;
 }
@@ -320,7 +324,7 @@ std::vector<FrozenTrial> SqliteStorage::readTrials(std::int64_t study_id, bool w
   select.bind(1, study_id);
   while (select.step()) {
     index_of[select.integer(0)] = trials.size();
-    trials.push_back(trialFromRow(select));
+    trials.push_back(trialFromRow(select, params_cache_));
   }
   Statement epochs(db_,
                    "SELECT e.trial_id, e.epoch, e.train_loss, e.val_loss, e.val_accuracy, e.seconds, "
@@ -363,6 +367,22 @@ std::vector<FrozenTrial> SqliteStorage::trials(std::int64_t study_id, bool with_
     sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
     throw;
   }
+}
+
+std::vector<TrialAtEpoch> SqliteStorage::trialsAtEpoch(std::int64_t study_id, std::int64_t epoch) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Statement select(db_,
+                   "SELECT t.id, t.state, e.trial_id, e.val_loss FROM trials t "
+                   "LEFT JOIN epochs e ON e.trial_id = t.id AND e.epoch = ? WHERE t.study_id = ? ORDER BY t.id");
+  select.bind(1, epoch).bind(2, study_id);
+  std::vector<TrialAtEpoch> result;
+  while (select.step()) {
+    TrialAtEpoch entry{select.integer(0), parseTrialState(select.text(1)).value_or(TrialState::kFailed),
+                       std::nullopt};
+    if (!select.isNull(2)) entry.value = select.real(3);  // a stored NaN reads back as NULL too
+    result.push_back(entry);
+  }
+  return result;
 }
 
 int SqliteStorage::requeueInterrupted(std::int64_t study_id,

@@ -1,4 +1,5 @@
 #pragma once
+#include <map>
 #include <mutex>
 #include <string>
 
@@ -34,6 +35,7 @@ class SqliteStorage : public Storage {
   void finishTrial(std::int64_t trial_id, const TrialResult& result,
                    std::optional<std::int64_t> pruned_epoch, double prune_threshold) override;
   std::vector<FrozenTrial> trials(std::int64_t study_id, bool with_train_losses) const override;
+  std::vector<TrialAtEpoch> trialsAtEpoch(std::int64_t study_id, std::int64_t epoch) const override;
   int requeueInterrupted(std::int64_t study_id,
                          const std::function<bool(const std::string& worker)>& is_gone) override;
 
@@ -44,6 +46,7 @@ class SqliteStorage : public Storage {
   std::string path_;
   sqlite3* db_ = nullptr;
   mutable std::mutex mutex_;
+  mutable std::map<std::int64_t, ParamMap> params_cache_;  // guarded by mutex_
 };
 
 }  // namespace tunebench

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "config/param_map.h"
+#include "study/pruners/pruner.h"
 #include "train/trial_result.h"
 
 namespace tunebench {
@@ -57,6 +58,10 @@ class Storage {
                            std::optional<std::int64_t> pruned_epoch, double prune_threshold) = 0;
 
   virtual std::vector<FrozenTrial> trials(std::int64_t study_id, bool with_train_losses = false) const = 0;
+
+  // Every trial's state and its validation loss at `epoch` (when it got that far): what pruners
+  // read after each epoch, without the cost of whole trials.
+  virtual std::vector<TrialAtEpoch> trialsAtEpoch(std::int64_t study_id, std::int64_t epoch) const = 0;
 
   // After a crash or a stop: every RUNNING trial whose worker `is_gone` becomes INTERRUPTED and a
   // WAITING copy (same configuration and seed) is queued to run again. Returns how many.

@@ -38,16 +38,6 @@ class StoringSink : public EventSink {
   EventSink& next_;
 };
 
-std::vector<TrialCurve> curvesOf(const std::vector<FrozenTrial>& trials) {
-  std::vector<TrialCurve> curves;
-  for (const FrozenTrial& trial : trials) {
-    TrialCurve curve{trial.id, trial.result.state, {}};
-    for (const EpochMetrics& epoch : trial.result.epochs) curve.values.push_back(epoch.val_loss);
-    curves.push_back(std::move(curve));
-  }
-  return curves;
-}
-
 std::int64_t defaultBudget(const StudyFile& study) {
   const auto explicit_count = static_cast<std::int64_t>(study.configurations.size());
   if (study.budget > 0) return study.budget;
@@ -164,7 +154,7 @@ void Scheduler::workerLoop(int worker_index, EventSink& sink, const StopToken& s
     const Trainer::EpochGate gate = [&](const std::vector<EpochMetrics>& epochs) -> std::string {
       TrialCurve self{claimed->id, TrialState::kRunning, {}};
       for (const EpochMetrics& epoch : epochs) self.values.push_back(epoch.val_loss);
-      const PruneDecision decision = pruner->judge(curvesOf(storage_.trials(study_id_, false)), self);
+      const PruneDecision decision = pruner->judge(storage_.trialsAtEpoch(study_id_, static_cast<std::int64_t>(epochs.size())), self);
       if (!decision.prune) return "";
       pruned = decision;
       return decision.reason;

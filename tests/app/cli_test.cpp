@@ -168,7 +168,7 @@ TEST(CliPresetTest, XavierVsHeVsAdamReachesEightyPercentInEveryTrial) {
                             "/resources/presets/xavier-vs-he-vs-adam.json --json --quiet");
   ASSERT_EQ(run.exit_code, 0) << run.err;
   const auto rows = nlohmann::json::parse(run.out);
-  ASSERT_EQ(rows.size(), 12u);  // 3 initializers x 2 optimizers x 2 seeds
+  ASSERT_EQ(rows.size(), 18u);  // 3 initializers x 2 optimizers x 3 seeds
   for (const auto& row : rows) {
     EXPECT_EQ(row["state"], "COMPLETE") << row.dump();
     EXPECT_GT(row["val_accuracy"].get<double>(), 0.80) << row["configuration"];

@@ -1,6 +1,7 @@
 #pragma once
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -8,12 +9,19 @@
 
 namespace tunebench {
 
-// A trial's learning curve as pruners see it: values[e - 1] is its validation loss after epoch e
-// (lower is better).
+// The trial being judged: values[e - 1] is its validation loss after epoch e (lower is better).
 struct TrialCurve {
   std::int64_t trial_id = 0;
   TrialState state = TrialState::kRunning;
   std::vector<double> values;
+};
+
+// Another trial of the study as seen at the judged trial's current epoch: its state and, when it
+// got that far, its validation loss then.
+struct TrialAtEpoch {
+  std::int64_t trial_id = 0;
+  TrialState state = TrialState::kRunning;
+  std::optional<double> value;
 };
 
 // Why a trial should stop, or that it should go on. `threshold` is the median or the rung
@@ -31,9 +39,9 @@ struct PruneDecision {
 class Pruner {
  public:
   virtual ~Pruner() = default;
-  // `trial` has just reported its epoch trial.values.size(); `study` holds every trial's curve
-  // (it may include `trial` itself, which is ignored by id where that matters).
-  virtual PruneDecision judge(const std::vector<TrialCurve>& study, const TrialCurve& trial) const = 0;
+  // `trial` has just reported epoch E = trial.values.size(); `study` holds every trial of the study
+  // at epoch E (it may include `trial` itself, which is ignored by id).
+  virtual PruneDecision judge(const std::vector<TrialAtEpoch>& study, const TrialCurve& trial) const = 0;
 };
 
 struct PrunerSpec {

@@ -10,7 +10,7 @@ namespace {
 
 class NoPruner : public Pruner {
  public:
-  PruneDecision judge(const std::vector<TrialCurve>&, const TrialCurve& trial) const override {
+  PruneDecision judge(const std::vector<TrialAtEpoch>&, const TrialCurve& trial) const override {
     PruneDecision decision;
     decision.epoch = static_cast<std::int64_t>(trial.values.size());
     return decision;
@@ -26,19 +26,17 @@ std::string number(double value) {
 
 }  // namespace
 
-PruneDecision MedianPruner::judge(const std::vector<TrialCurve>& study, const TrialCurve& trial) const {
+PruneDecision MedianPruner::judge(const std::vector<TrialAtEpoch>& study, const TrialCurve& trial) const {
   PruneDecision decision;
   const auto epoch = static_cast<std::int64_t>(trial.values.size());
   decision.epoch = epoch;
   if (epoch == 0 || epoch <= warmup_epochs_) return decision;
   std::vector<double> at_epoch;
   int completed = 0;
-  for (const TrialCurve& other : study) {
+  for (const TrialAtEpoch& other : study) {
     if (other.trial_id == trial.trial_id || other.state != TrialState::kComplete) continue;
     ++completed;
-    if (static_cast<std::int64_t>(other.values.size()) >= epoch && std::isfinite(other.values[epoch - 1])) {
-      at_epoch.push_back(other.values[epoch - 1]);
-    }
+    if (other.value && std::isfinite(*other.value)) at_epoch.push_back(*other.value);
   }
   if (completed < startup_trials_ || at_epoch.empty()) return decision;
   std::sort(at_epoch.begin(), at_epoch.end());
@@ -66,17 +64,16 @@ bool AshaPruner::isRung(std::int64_t epoch) const {
   return false;
 }
 
-PruneDecision AshaPruner::judge(const std::vector<TrialCurve>& study, const TrialCurve& trial) const {
+PruneDecision AshaPruner::judge(const std::vector<TrialAtEpoch>& study, const TrialCurve& trial) const {
   PruneDecision decision;
   const auto epoch = static_cast<std::int64_t>(trial.values.size());
   decision.epoch = epoch;
   if (epoch == 0 || !isRung(epoch)) return decision;
   const double value = trial.values[epoch - 1];
   std::vector<double> competing{std::isfinite(value) ? value : INFINITY};
-  for (const TrialCurve& other : study) {
-    if (other.trial_id == trial.trial_id || static_cast<std::int64_t>(other.values.size()) < epoch) continue;
-    const double v = other.values[epoch - 1];
-    competing.push_back(std::isfinite(v) ? v : INFINITY);
+  for (const TrialAtEpoch& other : study) {
+    if (other.trial_id == trial.trial_id || !other.value) continue;
+    competing.push_back(std::isfinite(*other.value) ? *other.value : INFINITY);
   }
   std::sort(competing.begin(), competing.end());
   const auto keep = std::max<std::size_t>(1, competing.size() / std::max(2, reduction_factor_));

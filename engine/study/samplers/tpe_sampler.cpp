@@ -10,6 +10,7 @@ namespace tunebench {
 namespace {
 
 constexpr double kPriorWeight = 1.0;
+constexpr double kPi = 3.14159265358979323846;
 
 double normalCdf(double x) { return 0.5 * std::erfc(-x / std::sqrt(2.0)); }
 
@@ -37,6 +38,11 @@ class ParzenEstimator {
     double total = 0.0;
     for (double w : weights_) total += w;
     for (double& w : weights_) w /= total;
+    // Each component's weight over its truncated normalizer, computed once.
+    for (std::size_t k = 0; k < mus_.size(); ++k) {
+      const double mass = normalCdf((high_ - mus_[k]) / sigmas_[k]) - normalCdf((low_ - mus_[k]) / sigmas_[k]);
+      coefficients_.push_back(weights_[k] / (sigmas_[k] * std::sqrt(2 * kPi) * std::max(mass, 1e-12)));
+    }
   }
 
   double sample(PortableRandom& rng) const {
@@ -54,15 +60,14 @@ class ParzenEstimator {
     double density = 0.0;
     for (std::size_t k = 0; k < mus_.size(); ++k) {
       const double z = (x - mus_[k]) / sigmas_[k];
-      const double mass = normalCdf((high_ - mus_[k]) / sigmas_[k]) - normalCdf((low_ - mus_[k]) / sigmas_[k]);
-      density += weights_[k] * std::exp(-0.5 * z * z) / (sigmas_[k] * std::sqrt(2 * M_PI) * std::max(mass, 1e-12));
+      density += coefficients_[k] * std::exp(-0.5 * z * z);
     }
     return std::log(std::max(density, 1e-300));
   }
 
  private:
   double low_, high_;
-  std::vector<double> mus_, sigmas_, weights_;
+  std::vector<double> mus_, sigmas_, weights_, coefficients_;
 };
 
 double worstLast(const Observation& o) {

@@ -34,7 +34,8 @@ TEST(StudyFileTest, ParsesTheShippedPreset) {
   const StudyFile study = loadStudyFile(std::string(TUNEBENCH_SOURCE_DIR) +
                                         "/resources/presets/xavier-vs-he-vs-adam.json");
   EXPECT_EQ(study.name, "xavier-vs-he-vs-adam");
-  EXPECT_EQ(study.seeds, 2);
+  EXPECT_EQ(study.seeds, 3);
+  EXPECT_EQ(study.jobs, 2);
   EXPECT_EQ(study.base.epochs, 2);
   EXPECT_EQ(study.base.batch_size, 128);
   EXPECT_EQ(study.base.model.depth, 2);
@@ -47,6 +48,16 @@ TEST(StudyFileTest, ParsesTheShippedPreset) {
   EXPECT_DOUBLE_EQ(normal_sgd.optimizer.lr, 0.01);
   EXPECT_DOUBLE_EQ(normal_sgd.optimizer.momentum, 0.9);
   EXPECT_EQ(normal_sgd.configuration, "init_std=0.01 initializer=normal lr=0.01 momentum=0.9 optimizer=momentum");
+}
+
+TEST(StudyFileTest, TpePresetSearchesTheFiveParameters) {
+  const StudyFile study = loadStudyFile(std::string(TUNEBENCH_SOURCE_DIR) +
+                                        "/resources/presets/fashion-mlp-tpe.json");
+  EXPECT_EQ(study.search.params().size(), 5u);
+  EXPECT_EQ(study.sampler.kind, SamplerSpec::Kind::kTpe);
+  EXPECT_EQ(study.pruner.kind, PrunerSpec::Kind::kMedian);
+  EXPECT_EQ(study.budget, 30);
+  EXPECT_EQ(study.base.epochs, 4);
 }
 
 TEST(StudyFileTest, DefaultsApplyUnderEachConfiguration) {
