@@ -3,6 +3,8 @@
 #include <sys/wait.h>
 #include <torch/cuda.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -153,6 +155,58 @@ TEST(CliTest, MissingStudyFileAndBadArguments) {
   expectOneClearError(runCli("run /no/such.json"), {"/no/such.json", "no such study file"});
   EXPECT_EQ(runCli("run").exit_code, 2);
   EXPECT_EQ(runCli("frobnicate").exit_code, 2);
+}
+
+TEST(CliTest, UnwritableOrCorruptStorageIsAClearErrorAndLeavesTheFileAlone) {
+  TempDir dir;
+  const std::string study = dir.write("tiny.json", kSpiralStudy);
+  expectOneClearError(runCli("run " + study + " --storage /nonexistent-dir/s.db"),
+                      {"/nonexistent-dir/s.db", "cannot open or create"});
+  const std::string junk_bytes(4096, 'z');
+  const std::string junk = dir.write("junk.db", junk_bytes);
+  expectOneClearError(runCli("run " + study + " --storage " + junk), {junk, "not a usable TuneBench study database"});
+  expectOneClearError(runCli("show " + junk), {junk});
+  EXPECT_EQ(readFile(junk), junk_bytes);
+}
+
+TEST(CliTest, StoredStudyKeepsItsTrialsWhenItsDataGoesMissingOrItIsRunTwice) {
+  TempDir dir;
+  const std::string csv = dir.write("data/points.csv", "x,y,label\n0,0,a\n1,1,b\n0,1,a\n1,0,b\n2,2,a\n"
+                                                       "3,3,b\n2,3,a\n3,2,b\n4,4,a\n5,5,b\n4,5,a\n5,4,b\n");
+  const std::string study = dir.write("csv.json", R"({"name": "csv-study",
+    "dataset": {"kind": "csv", "path": "data/points.csv", "label_column": "label", "validation": 0.25},
+    "model": {"depth": 1, "width": 4}, "training": {"epochs": 2, "batch_size": 4},
+    "configurations": [{"lr": 0.01}, {"lr": 0.02}]})");
+  const std::string db = (dir.path() / "csv.db").string();
+  ASSERT_EQ(runCli("run " + study + " --storage " + db + " --quiet").exit_code, 0);
+  const std::string before = runCli("show " + db + " --trials --format csv").out;
+  EXPECT_NE(before.find("COMPLETE"), std::string::npos) << before;
+
+  expectOneClearError(runCli("run " + study + " --storage " + db), {db, "already holds a study named 'csv-study'", "resume"});
+  std::filesystem::remove(csv);
+  expectOneClearError(runCli("resume " + db), {csv, "no such file"});
+  EXPECT_EQ(runCli("show " + db + " --trials --format csv").out, before);
+}
+
+TEST(CliTest, ShowAndExportAgreeWithTheRun) {
+  TempDir dir;
+  const std::string study = dir.write("tiny.json", kSpiralStudy);
+  const std::string db = (dir.path() / "tiny.db").string();
+  const CliRun run = runCli("run " + study + " --storage " + db + " --json --quiet");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto rows = nlohmann::json::parse(run.out);
+  const auto shown = nlohmann::json::parse(runCli("show " + db + " --trials --format json").out);
+  ASSERT_EQ(shown.size(), rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    EXPECT_EQ(shown[i]["val_accuracy"], rows[i]["val_accuracy"]);
+    EXPECT_EQ(shown[i]["configuration"], rows[i]["configuration"]);
+  }
+  const auto groups = nlohmann::json::parse(runCli("show " + db + " --groups --format json").out);
+  ASSERT_EQ(groups.size(), 2u);
+  EXPECT_EQ(groups[0]["completed"], 2);
+  const std::string epochs_csv = runCli("export " + db + " --format csv").out;
+  EXPECT_EQ(std::count(epochs_csv.begin(), epochs_csv.end(), '\n'), 1 + 4 * 3);  // header + 4 trials x 3 epochs
+  EXPECT_EQ(epochs_csv.rfind("trial,configuration,seed,state,epoch,", 0), 0u);
 }
 
 TEST(CliTest, PresetsListsTheShippedStudies) {
