@@ -4,7 +4,6 @@ PyTorch user writes it (TensorDataset + DataLoader, nn.Sequential, Adam), with d
 
 Prints one JSON line: {"epoch_seconds": [...], "samples": N, "threads": T}.
 """
-import gzip
 import json
 import sys
 import time
@@ -14,13 +13,7 @@ import torch
 from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
 
-
-def read_idx(path):
-    with gzip.open(path, "rb") as f:
-        data = f.read()
-    ndim = data[3]
-    dims = [int.from_bytes(data[4 + 4 * i: 8 + 4 * i], "big") for i in range(ndim)]
-    return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * ndim).reshape(dims)
+from fashion_idx import read_idx
 
 
 def main():

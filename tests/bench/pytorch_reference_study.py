@@ -5,7 +5,6 @@ epoch) written as a PyTorch user would: one trial after another, DataLoader, def
 
 Prints one JSON line: {"seconds": wall time, "trials": 18, "accuracies": [...]}.
 """
-import gzip
 import json
 import sys
 import time
@@ -15,13 +14,7 @@ import torch
 from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
 
-
-def read_idx(path):
-    with gzip.open(path, "rb") as f:
-        data = f.read()
-    ndim = data[3]
-    dims = [int.from_bytes(data[4 + 4 * i: 8 + 4 * i], "big") for i in range(ndim)]
-    return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * ndim).reshape(dims)
+from fashion_idx import read_idx
 
 
 def load(folder, prefix):
