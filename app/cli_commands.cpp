@@ -59,14 +59,14 @@ std::int64_t pickStudy(const Storage& storage, const RunOptions& options) {
   return *storage.findStudy(names.front());
 }
 
-void printResults(const Storage& storage, std::int64_t study_id, bool json) {
+void printResults(const Storage& storage, std::int64_t study_id, const StudyFile& study, bool json) {
   const auto records = trialRecords(storage.trials(study_id, false));
   if (json) {
     std::cout << formatResultsJson(records);
     return;
   }
   std::cout << formatResultsTable(records) << "\n"
-            << formatGroupTable(summarizeGroups(records, CompareMetric::kValLoss),
+            << formatGroupTable(summarizeGroups(records, CompareMetric::kValLoss, study.target_accuracy),
                                 summarizeGroups(records, CompareMetric::kValAccuracy));
 }
 
@@ -81,7 +81,7 @@ int execute(Storage& storage, std::int64_t study_id, PreparedStudy& prepared, co
   CliProgress progress(static_cast<std::size_t>(scheduler.budget() * prepared.study.seeds), stderr);
   EventSink silent;
   scheduler.run(show_progress ? static_cast<EventSink&>(progress) : silent, stop);
-  printResults(storage, study_id, options.json);
+  printResults(storage, study_id, prepared.study, options.json);
   if (stop.stopRequested() && !options.quiet) {
     std::fprintf(stderr, "stopped%s\n",
                  options.storage.empty() ? "" : ("; continue with: tunebench-cli resume " + options.storage).c_str());
@@ -119,8 +119,10 @@ int resumeStudy(const RunOptions& options, const StopToken& stop) {
 int showStudy(const RunOptions& options, View view, Format format) {
   if (!std::filesystem::is_regular_file(options.storage)) throw UserError(options.storage, "no such study file");
   SqliteStorage storage(options.storage);
-  const auto records = trialRecords(storage.trials(pickStudy(storage, options), false));
-  const auto loss = summarizeGroups(records, CompareMetric::kValLoss);
+  const std::int64_t study_id = pickStudy(storage, options);
+  const StudyFile study = studyFromDefinition(storage.studyDefinition(study_id), options.storage);
+  const auto records = trialRecords(storage.trials(study_id, false));
+  const auto loss = summarizeGroups(records, CompareMetric::kValLoss, study.target_accuracy);
   const auto accuracy = summarizeGroups(records, CompareMetric::kValAccuracy);
   const bool trials = view != View::kGroups, groups = view != View::kTrials;
   switch (format) {

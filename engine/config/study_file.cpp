@@ -195,6 +195,10 @@ StudyFile parseStudyJson(const nlohmann::json& json, const std::string& base_fol
   study.pruner.max_epochs = static_cast<int>(study.base.epochs);
   study.budget = top.integer("budget").value_or(0);
   if (study.budget < 0) problems.add("budget", "must be >= 1 (or left out)");
+  study.target_accuracy = top.number("target_accuracy");
+  if (study.target_accuracy && !(*study.target_accuracy > 0.0 && *study.target_accuracy <= 1.0)) {
+    problems.add("target_accuracy", "must be in (0, 1]");
+  }
   study.jobs = static_cast<int>(top.integer("jobs").value_or(1));
   if (study.jobs < 1 || study.jobs > 256) problems.add("jobs", "must be between 1 and 256");
 

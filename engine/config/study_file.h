@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,7 @@ struct StudyFile {
   std::int64_t budget = 0;  // configurations in all; 0 = the listed ones (+ the grid, or + 20)
   std::int64_t seeds = 1;
   int jobs = 1;
+  std::optional<double> target_accuracy;  // comparison: epochs until validation accuracy reaches it
   std::string device = "auto";
 };
 

@@ -37,6 +37,7 @@ std::vector<GroupSummary> summarizeGroups(const std::vector<TrialRecord>& record
     if (inserted) {
       groups.emplace_back();
       groups.back().configuration = record.spec.configuration;
+      groups.back().has_target = accuracy_target.has_value();
       values.emplace_back();
       seconds_sum.push_back(0.0);
       epochs_to_target_sum.push_back(0.0);

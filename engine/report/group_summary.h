@@ -24,6 +24,7 @@ struct GroupSummary {
   std::optional<std::uint64_t> worst_seed;
   // Epochs until validation accuracy first reached the target, averaged over the seeds that
   // reached it; `reached_target` counts them.
+  bool has_target = false;  // false when no accuracy target was given
   double mean_epochs_to_target = 0.0;
   int reached_target = 0;
   double mean_seconds = 0.0;

@@ -79,11 +79,21 @@ std::string formatResultsTable(const std::vector<TrialRecord>& records) {
   return alignedTable(header, rows, {1, 3});
 }
 
+namespace {
+// "1.5 (2/3)": mean epochs over the seeds that reached the target, and how many did.
+std::string epochsToTarget(const GroupSummary& group) {
+  if (!group.has_target) return "-";
+  if (group.reached_target == 0) return group.completed > 0 ? "never" : "-";
+  return fixed(group.mean_epochs_to_target, 1) + " (" + std::to_string(group.reached_target) + "/" +
+         std::to_string(group.trials) + ")";
+}
+}  // namespace
+
 std::string formatGroupTable(const std::vector<GroupSummary>& loss_groups,
                              const std::vector<GroupSummary>& accuracy_groups) {
   const std::vector<std::string> header = {"", "configuration", "seeds", "val loss mean ± sd",
-                                           "95% CI", "p vs best", "val acc mean", "diverged",
-                                           "pruned"};
+                                           "95% CI", "p vs best", "val acc mean", "epochs to target",
+                                           "diverged", "pruned"};
   std::vector<std::vector<std::string>> rows;
   for (std::size_t g = 0; g < loss_groups.size(); ++g) {
     const GroupSummary& group = loss_groups[g];
@@ -95,8 +105,8 @@ std::string formatGroupTable(const std::vector<GroupSummary>& loss_groups,
                     std::to_string(group.completed) + "/" + std::to_string(group.trials),
                     fixed(loss.mean, 4) + " ± " + fixed(loss.sd, 4), ci,
                     group.is_best ? "-" : fixed(group.p_value_vs_best, 3),
-                    fixed(accuracy_groups[g].metric.mean, 4), std::to_string(group.diverged),
-                    std::to_string(group.pruned)});
+                    fixed(accuracy_groups[g].metric.mean, 4), epochsToTarget(group),
+                    std::to_string(group.diverged), std::to_string(group.pruned)});
   }
   return alignedTable(header, rows, {0, 1});
 }
@@ -194,6 +204,11 @@ std::string formatGroupsJson(const std::vector<GroupSummary>& loss_groups,
                       {"best", group.is_best},
                       {"significantly_worse", group.significantly_worse},
                       {"val_accuracy_mean", numberOrNull(accuracy_groups[g].metric.mean)},
+                      {"best_seed", group.best_seed ? nlohmann::json(*group.best_seed) : nlohmann::json(nullptr)},
+                      {"worst_seed", group.worst_seed ? nlohmann::json(*group.worst_seed) : nlohmann::json(nullptr)},
+                      {"reached_target", group.reached_target},
+                      {"mean_epochs_to_target", group.reached_target ? nlohmann::json(group.mean_epochs_to_target) : nlohmann::json(nullptr)},
+                      {"mean_seconds", group.mean_seconds},
                       {"diverged", group.diverged},
                       {"pruned", group.pruned},
                       {"failed", group.failed}});

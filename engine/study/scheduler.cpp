@@ -1,6 +1,10 @@
 #include "study/scheduler.h"
 
 #include <torch/cuda.h>
+#ifdef TUNEBENCH_WITH_CUDA
+#include <c10/cuda/CUDAGuard.h>
+#include <c10/cuda/CUDAStream.h>
+#endif
 
 #include <cmath>
 #include <limits>
@@ -135,6 +139,11 @@ void Scheduler::workerLoop(int worker_index, EventSink& sink, const StopToken& s
     const auto count = static_cast<int>(torch::cuda::device_count());
     device = c10::Device(c10::kCUDA, static_cast<c10::DeviceIndex>((device.index() + worker_index) % count));
   }
+#ifdef TUNEBENCH_WITH_CUDA
+  // Each worker trains on its own stream of its GPU, so workers sharing a GPU overlap.
+  std::optional<c10::cuda::CUDAStreamGuard> stream_guard;
+  if (device.is_cuda()) stream_guard.emplace(c10::cuda::getStreamFromPool(false, device.index()));
+#endif
   const std::unique_ptr<Pruner> pruner = makePruner(study_.pruner);
   StoringSink storing(storage_, sink);
   Trainer trainer;

@@ -72,6 +72,8 @@ TEST(GroupSummaryTest, GroupsCountStatesAndPickTheBest) {
   EXPECT_GT(c.p_value_vs_best, 0.05);
   EXPECT_FALSE(c.significantly_worse);
 
+  EXPECT_TRUE(a.has_target);
+  EXPECT_FALSE(summarizeGroups(study(), CompareMetric::kValLoss)[0].has_target);
   EXPECT_EQ(d.failed, 1);
   EXPECT_EQ(d.completed, 0);
   EXPECT_TRUE(std::isnan(d.p_value_vs_best));
