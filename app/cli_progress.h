@@ -7,7 +7,8 @@
 
 namespace tunebench {
 
-// Prints one line per finished epoch and trial on stderr, with the study's progress and an ETA.
+// Prints a line when a trial starts, after each of its epochs and when it ends, on stderr, with
+// the study's progress and an ETA. Thread-safe: several trials may report at once.
 class CliProgress : public EventSink {
  public:
   CliProgress(std::size_t total_trials, std::FILE* out) : total_(total_trials), out_(out) {}
@@ -18,6 +19,7 @@ class CliProgress : public EventSink {
  private:
   std::mutex mutex_;
   std::size_t total_;
+  std::size_t started_ = 0;
   std::size_t done_ = 0;
   std::int64_t epochs_per_trial_ = 0;
   std::FILE* out_;
