@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <map>
+#include <unordered_map>
 #include <nlohmann/json.hpp>
 
 #include "common/user_error.h"
@@ -172,7 +173,9 @@ void insertTrial(sqlite3* db, std::int64_t study_id, std::int64_t index, std::in
 
 SqliteStorage::SqliteStorage(const std::string& path) : path_(path) {
   const int rc = sqlite3_open_v2(path.c_str(), &db_,
-                                 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
+                                 // Our own mutex serializes every use of the connection, so SQLite's per-call locking
+                                 // (FULLMUTEX) would only add cost.
+                                 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     const std::string why = db_ ? sqlite3_errmsg(db_) : "out of memory";
     sqlite3_close(db_);
@@ -319,19 +322,22 @@ void SqliteStorage::finishTrial(std::int64_t trial_id, const TrialResult& r,
 
 std::vector<FrozenTrial> SqliteStorage::readTrials(std::int64_t study_id, bool with_train_losses) const {
   std::vector<FrozenTrial> trials;
-  std::map<std::int64_t, std::size_t> index_of;
+  std::unordered_map<std::int64_t, std::size_t> index_of;
   Statement select(db_, (std::string("SELECT ") + kTrialColumns + " FROM trials WHERE study_id = ? ORDER BY id").c_str());
   select.bind(1, study_id);
   while (select.step()) {
     index_of[select.integer(0)] = trials.size();
     trials.push_back(trialFromRow(select, params_cache_));
   }
+  if (trials.empty()) return trials;
+  // A primary-key range scan over the study's trial ids (rows of other studies are skipped).
   Statement epochs(db_,
-                   "SELECT e.trial_id, e.epoch, e.train_loss, e.val_loss, e.val_accuracy, e.seconds, "
-                   "e.samples_per_second, e.elapsed_seconds, e.lr FROM epochs e JOIN trials t ON t.id = e.trial_id "
-                   "WHERE t.study_id = ? ORDER BY e.trial_id, e.epoch");
-  epochs.bind(1, study_id);
+                   "SELECT trial_id, epoch, train_loss, val_loss, val_accuracy, seconds, samples_per_second, "
+                   "elapsed_seconds, lr FROM epochs WHERE trial_id BETWEEN ? AND ? ORDER BY trial_id, epoch");
+  epochs.bind(1, trials.front().id).bind(2, trials.back().id);
   while (epochs.step()) {
+    const auto owner = index_of.find(epochs.integer(0));
+    if (owner == index_of.end()) continue;
     EpochMetrics m;
     m.epoch = epochs.integer(1);
     m.train_loss = epochs.real(2);
@@ -341,15 +347,17 @@ std::vector<FrozenTrial> SqliteStorage::readTrials(std::int64_t study_id, bool w
     m.samples_per_second = epochs.real(6);
     m.elapsed_seconds = epochs.real(7);
     m.lr = epochs.real(8);
-    trials[index_of.at(epochs.integer(0))].result.epochs.push_back(m);
+    trials[owner->second].result.epochs.push_back(m);
   }
   if (with_train_losses) {
     Statement losses(db_,
-                     "SELECT l.trial_id, l.step, l.epoch, l.loss, l.seconds FROM train_losses l "
-                     "JOIN trials t ON t.id = l.trial_id WHERE t.study_id = ? ORDER BY l.trial_id, l.step");
-    losses.bind(1, study_id);
+                     "SELECT trial_id, step, epoch, loss, seconds FROM train_losses "
+                     "WHERE trial_id BETWEEN ? AND ? ORDER BY trial_id, step");
+    losses.bind(1, trials.front().id).bind(2, trials.back().id);
     while (losses.step()) {
-      trials[index_of.at(losses.integer(0))].train_losses.push_back(
+      const auto owner = index_of.find(losses.integer(0));
+      if (owner == index_of.end()) continue;
+      trials[owner->second].train_losses.push_back(
           {losses.integer(1), losses.real(2), losses.real(3), losses.real(4)});
     }
   }
