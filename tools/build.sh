@@ -2,5 +2,5 @@
 # Configures and builds TuneBench into build/ (Release, Ninja). Extra arguments go to CMake.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DTUNEBENCH_GUI=OFF "$@"
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DTUNEBENCH_GUI=ON "$@"
 cmake --build build -j"$(nproc)"

@@ -1,0 +1,43 @@
+// tunebench: the Qt workbench. Opens a study (the default preset unless one is named) ready to Run.
+// --screenshot FILE [--after SECONDS]: runs the study and saves the window as a PNG mid-study.
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QTimer>
+
+#include "ui/bridge/study_controller.h"
+#include "ui/main_window.h"
+
+int main(int argc, char** argv) {
+  QApplication app(argc, argv);
+  QApplication::setApplicationName(QStringLiteral("TuneBench"));
+  QCommandLineParser parser;
+  parser.setApplicationDescription(QStringLiteral("Compare initializers, optimizers and hyperparameters"));
+  parser.addHelpOption();
+  parser.addPositionalArgument(QStringLiteral("study"), QStringLiteral("Study file to open"));
+  QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("Save a PNG of the window"),
+                                QStringLiteral("file"));
+  QCommandLineOption after(QStringLiteral("after"), QStringLiteral("Seconds of running before the screenshot"),
+                           QStringLiteral("seconds"), QStringLiteral("8"));
+  parser.addOptions({screenshot, after});
+  parser.process(app);
+
+  QString presets = qEnvironmentVariable("TUNEBENCH_PRESETS");
+  if (presets.isEmpty()) presets = QStringLiteral(TUNEBENCH_SOURCE_PRESETS);
+  if (!QDir(presets).exists()) presets = QStringLiteral(TUNEBENCH_INSTALL_PRESETS);
+  tunebench::ui::MainWindow window(presets);
+  const QString study = parser.positionalArguments().value(0, presets + QStringLiteral("/xavier-vs-he-vs-adam.json"));
+  window.openStudy(study);
+  window.resize(1200, 780);
+  window.show();
+  if (parser.isSet(screenshot)) {
+    QTimer::singleShot(0, window.controller(), &tunebench::ui::StudyController::run);
+    QTimer::singleShot(static_cast<int>(parser.value(after).toDouble() * 1000), &window, [&] {
+      window.grab().save(parser.value(screenshot));
+      window.controller()->stop();
+      QObject::connect(window.controller(), &tunebench::ui::StudyController::runFinished, &app, &QApplication::quit);
+      if (!window.controller()->isRunning()) app.quit();
+    });
+  }
+  return app.exec();
+}

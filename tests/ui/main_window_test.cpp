@@ -1,0 +1,111 @@
+// The real window, driven offscreen: real clicks on real widgets, real trials behind them.
+#include "ui/main_window.h"
+
+#include <gtest/gtest.h>
+
+#include <QAction>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QTest>
+#include <QToolBar>
+
+#include <functional>
+
+#include "support/temp_dir.h"
+#include "ui/bridge/study_controller.h"
+#include "ui/charts/loss_chart.h"
+#include "ui/panels/trial_table_model.h"
+
+namespace tunebench::ui {
+namespace {
+
+const QString kPresets = QStringLiteral(TUNEBENCH_SOURCE_DIR "/resources/presets");
+
+bool waitUntil(const std::function<bool()>& done, int timeout_ms) {
+  QElapsedTimer timer;
+  timer.start();
+  while (!done() && timer.elapsed() < timeout_ms) QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+  return done();
+}
+
+void clickToolbarAction(MainWindow& window, QAction* action) {
+  auto* toolbar = window.findChild<QToolBar*>(QStringLiteral("studyToolbar"));
+  ASSERT_NE(toolbar, nullptr);
+  QWidget* button = toolbar->widgetForAction(action);
+  ASSERT_NE(button, nullptr);
+  QTest::mouseClick(button, Qt::LeftButton);
+}
+
+int rowsInState(const TrialTableModel& model, const QString& state) {
+  int count = 0;
+  for (int i = 0; i < model.rowCount(); ++i) count += model.row(i).state == state ? 1 : 0;
+  return count;
+}
+
+TEST(MainWindowTest, OpensTheDefaultPresetReadyToRun) {
+  MainWindow window(kPresets);
+  ASSERT_TRUE(window.openStudy(kPresets + QStringLiteral("/xavier-vs-he-vs-adam.json")));
+  window.show();
+  EXPECT_TRUE(window.windowTitle().contains(QStringLiteral("xavier-vs-he-vs-adam")));
+  EXPECT_TRUE(window.runAction()->isEnabled());
+  EXPECT_FALSE(window.stopAction()->isEnabled());
+}
+
+TEST(MainWindowTest, ASmallStudyRunsThroughTheWindow) {
+  testing::TempDir dir;
+  const std::string study = dir.write("tiny.json", R"({"name": "tiny",
+    "dataset": {"kind": "synthetic-2d", "generator": "spiral", "samples": 400, "noise": 0.1},
+    "model": {"depth": 2, "width": 16, "activation": "tanh"},
+    "training": {"epochs": 3, "batch_size": 16, "log_every": 5},
+    "seeds": 2, "jobs": 2,
+    "configurations": [{"optimizer": "adam", "lr": 0.01}, {"optimizer": "momentum", "lr": 0.05}]})");
+  MainWindow window(kPresets);
+  window.show();
+  ASSERT_TRUE(window.openStudy(QString::fromStdString(study)));
+  bool finished = false;
+  QObject::connect(window.controller(), &StudyController::runFinished, [&] { finished = true; });
+  clickToolbarAction(window, window.runAction());
+  EXPECT_TRUE(window.controller()->isRunning());
+  EXPECT_FALSE(window.runAction()->isEnabled());
+  ASSERT_TRUE(waitUntil([&] { return finished; }, 120000));
+  EXPECT_EQ(window.chart()->seriesCount(), 4);  // one line per trial
+  EXPECT_EQ(window.trials()->rowCount(), 4);    // one row per trial
+  EXPECT_EQ(rowsInState(*window.trials(), QStringLiteral("COMPLETE")), 4);
+  for (int i = 0; i < window.trials()->rowCount(); ++i) EXPECT_EQ(window.trials()->row(i).epochs_done, 3);
+  EXPECT_TRUE(window.runAction()->isEnabled());
+}
+
+TEST(MainWindowTest, StopMidRunKeepsCompletedTrialsAndEndsTheRest) {
+  testing::TempDir dir;
+  const std::string study = dir.write("slow.json", R"({"name": "slow",
+    "dataset": {"kind": "fashion-mnist", "subset": 3000, "validation": 0.2},
+    "model": {"depth": 1, "width": 64}, "training": {"epochs": 4, "batch_size": 32},
+    "configurations": [{"lr": 0.001}, {"lr": 0.002}, {"lr": 0.003}, {"lr": 0.004}, {"lr": 0.005}, {"lr": 0.006}]})");
+  MainWindow window(kPresets);
+  window.show();
+  ASSERT_TRUE(window.openStudy(QString::fromStdString(study)));
+  bool finished = false;
+  QObject::connect(window.controller(), &StudyController::runFinished, [&] { finished = true; });
+  clickToolbarAction(window, window.runAction());
+  ASSERT_TRUE(waitUntil([&] { return rowsInState(*window.trials(), QStringLiteral("COMPLETE")) >= 1 &&
+                                     rowsInState(*window.trials(), QStringLiteral("RUNNING")) == 1; }, 120000));
+  clickToolbarAction(window, window.stopAction());
+  ASSERT_TRUE(waitUntil([&] { return finished; }, 60000));
+  EXPECT_GE(rowsInState(*window.trials(), QStringLiteral("COMPLETE")), 1);
+  EXPECT_EQ(rowsInState(*window.trials(), QStringLiteral("RUNNING")), 0);
+  EXPECT_EQ(rowsInState(*window.trials(), QStringLiteral("INTERRUPTED")), 1);
+  EXPECT_LT(window.trials()->rowCount(), 6);  // nothing new started after Stop
+}
+
+TEST(MainWindowTest, AnInvalidStudyIsReportedAndLeavesRunDisabled) {
+  testing::TempDir dir;
+  const std::string bad = dir.write("bad.json", R"({"configurations": [{"lr": 0.1}], "sedes": 2})");
+  MainWindow window(kPresets);
+  EXPECT_FALSE(window.openStudy(QString::fromStdString(bad)));
+  EXPECT_TRUE(window.controller()->lastError().contains(QStringLiteral("sedes: unknown key")))
+      << window.controller()->lastError().toStdString();
+  EXPECT_FALSE(window.runAction()->isEnabled());
+}
+
+}  // namespace
+}  // namespace tunebench::ui

@@ -1,0 +1,70 @@
+#pragma once
+#include <QHash>
+#include <QObject>
+#include <QPointF>
+#include <QString>
+#include <QTimer>
+#include <QVector>
+
+#include <atomic>
+#include <memory>
+#include <thread>
+
+#include "ui/bridge/trial_row.h"
+
+namespace tunebench {
+class BufferedEventSink;
+class StopSource;
+struct StudyFile;
+}  // namespace tunebench
+
+namespace tunebench::ui {
+
+// The UI's only door to the engine. Loads a study file, runs it on a background thread (the
+// engine's Scheduler over in-memory storage) and turns the workers' events into Qt signals with
+// plain values. Workers never touch Qt objects: they fill a buffer and post one cheap wake-up;
+// the UI thread drains the buffer on a single-shot ~33 ms timer, so it never blocks on training.
+class StudyController : public QObject {
+  Q_OBJECT
+
+ public:
+  explicit StudyController(QObject* parent = nullptr);
+  ~StudyController() override;
+
+  // Loads and validates a study file; false (and the message in lastError()) when it is invalid.
+  bool loadStudy(const QString& path);
+  QString studyName() const;
+  QString studyPath() const { return study_path_; }
+  QString lastError() const { return last_error_; }
+  bool isRunning() const { return running_; }
+
+ public Q_SLOTS:
+  void run();   // starts the loaded study; no-op while running
+  void stop();  // running trials end within one batch
+
+ Q_SIGNALS:
+  void studyLoaded(const QString& name);
+  void runStarted();
+  void trialStarted(const tunebench::ui::TrialRow& row);
+  void trainLoss(qint64 trial_id, const QVector<QPointF>& step_and_loss);
+  void trialUpdated(const tunebench::ui::TrialRow& row);
+  void runFinished();
+  void runFailed(const QString& message);
+
+ private:
+  void drain();
+  void joinWorker();
+
+  QString study_path_;
+  QString last_error_;
+  std::unique_ptr<StudyFile> study_;
+  std::unique_ptr<BufferedEventSink> sink_;
+  std::unique_ptr<StopSource> stop_;
+  std::thread worker_;
+  std::atomic<bool> worker_done_{false};
+  bool running_ = false;
+  QTimer drain_timer_;
+  QHash<qint64, TrialRow> rows_;
+};
+
+}  // namespace tunebench::ui

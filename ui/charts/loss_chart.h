@@ -1,0 +1,38 @@
+#pragma once
+#include <QChartView>
+#include <QHash>
+#include <QPointF>
+#include <QVector>
+
+class QLineSeries;
+class QValueAxis;
+
+namespace tunebench::ui {
+
+// Training loss against step, one line per trial, coloured by configuration. Points are buffered
+// as they arrive and drawn by refresh(): each series is replaced wholesale with a decimated copy
+// (never appended point by point), so one redraw stays cheap with many long curves.
+class LossChart : public QChartView {
+ public:
+  explicit LossChart(QWidget* parent = nullptr);
+
+  void clear();
+  void addTrial(qint64 trial_id, const QString& configuration);
+  void appendPoints(qint64 trial_id, const QVector<QPointF>& points);
+  void refresh();
+  int seriesCount() const { return static_cast<int>(series_.size()); }
+
+  static constexpr int kMaxPointsPerSeries = 1000;
+
+ private:
+  QColor colorFor(const QString& configuration);
+
+  QValueAxis* x_axis_;
+  QValueAxis* y_axis_;
+  QHash<qint64, QLineSeries*> series_;
+  QHash<qint64, QVector<QPointF>> points_;
+  QHash<QString, QColor> colors_;
+  bool dirty_ = false;
+};
+
+}  // namespace tunebench::ui

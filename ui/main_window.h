@@ -1,0 +1,43 @@
+#pragma once
+#include <QMainWindow>
+
+class QAction;
+class QLabel;
+class QTableView;
+
+namespace tunebench::ui {
+
+class LossChart;
+class StudyController;
+class TrialTableModel;
+
+// Assembles the workbench: toolbar (Open, Presets, Run, Stop), the live loss chart, the trial
+// table and a status bar. Holds no training logic; StudyController does the work.
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+
+ public:
+  // `presets_folder`: where the Presets menu looks for study files.
+  explicit MainWindow(const QString& presets_folder, QWidget* parent = nullptr);
+
+  bool openStudy(const QString& path);
+  StudyController* controller() const { return controller_; }
+  LossChart* chart() const { return chart_; }
+  TrialTableModel* trials() const { return trials_; }
+  QAction* runAction() const { return run_action_; }
+  QAction* stopAction() const { return stop_action_; }
+
+ private:
+  void buildMenus(const QString& presets_folder);
+  void updateStatus();
+
+  StudyController* controller_;
+  LossChart* chart_;
+  TrialTableModel* trials_;
+  QTableView* table_;
+  QLabel* status_;
+  QAction* run_action_;
+  QAction* stop_action_;
+};
+
+}  // namespace tunebench::ui
