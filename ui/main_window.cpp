@@ -48,10 +48,8 @@ MainWindow::MainWindow(const QString& presets_folder, QWidget* parent)
     chart_->addTrial(row.trial_id, row.configuration);
     trials_->upsert(row);
   });
-  connect(controller_, &StudyController::trainLoss, this, [this](qint64 id, const QVector<QPointF>& points) {
-    chart_->appendPoints(id, points);
-    chart_->refresh();
-  });
+  connect(controller_, &StudyController::trainLoss, chart_, &LossChart::appendPoints);
+  connect(controller_, &StudyController::drained, chart_, &LossChart::refresh);
   connect(controller_, &StudyController::trialUpdated, this, [this](const TrialRow& row) {
     trials_->upsert(row);
     updateStatus();

@@ -71,7 +71,12 @@ TEST(MainWindowTest, ASmallStudyRunsThroughTheWindow) {
   EXPECT_EQ(window.chart()->seriesCount(), 4);  // one line per trial
   EXPECT_EQ(window.trials()->rowCount(), 4);    // one row per trial
   EXPECT_EQ(rowsInState(*window.trials(), QStringLiteral("COMPLETE")), 4);
-  for (int i = 0; i < window.trials()->rowCount(); ++i) EXPECT_EQ(window.trials()->row(i).epochs_done, 3);
+  for (int i = 0; i < window.trials()->rowCount(); ++i) {
+    const TrialRow& row = window.trials()->row(i);
+    EXPECT_EQ(row.epochs_done, 3);
+    // 20 steps an epoch, a point every 5 steps and at each epoch's end: 12 points a trial.
+    EXPECT_EQ(window.chart()->drawnPoints(row.trial_id), 12);
+  }
   EXPECT_TRUE(window.runAction()->isEnabled());
 }
 

@@ -114,6 +114,7 @@ void StudyController::drain() {
     row.reason = QString::fromStdString(result.reason);
     Q_EMIT trialUpdated(row);
   }
+  if (!events.empty()) Q_EMIT drained();
 }
 
 }  // namespace tunebench::ui

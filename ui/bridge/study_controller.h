@@ -48,6 +48,7 @@ class StudyController : public QObject {
   void trialStarted(const tunebench::ui::TrialRow& row);
   void trainLoss(qint64 trial_id, const QVector<QPointF>& step_and_loss);
   void trialUpdated(const tunebench::ui::TrialRow& row);
+  void drained();  // after each batch of the signals above: the moment to redraw
   void runFinished();
   void runFailed(const QString& message);
 

@@ -30,7 +30,10 @@ void LossChart::clear() {
   chart()->removeAllSeries();
   series_.clear();
   points_.clear();
-  dirty_ = false;
+  dirty_.clear();
+  max_x_ = 1.0;
+  min_y_ = INFINITY;
+  max_y_ = -INFINITY;
 }
 
 QColor LossChart::colorFor(const QString& configuration) {
@@ -54,20 +57,23 @@ void LossChart::addTrial(qint64 trial_id, const QString& configuration) {
   series_.insert(trial_id, series);
 }
 
+int LossChart::drawnPoints(qint64 trial_id) const {
+  const QLineSeries* series = series_.value(trial_id);
+  return series ? static_cast<int>(series->count()) : -1;
+}
+
 void LossChart::appendPoints(qint64 trial_id, const QVector<QPointF>& points) {
   points_[trial_id] += points;
-  dirty_ = true;
+  dirty_.insert(trial_id);
 }
 
 void LossChart::refresh() {
-  if (!dirty_) return;
-  dirty_ = false;
-  double max_x = 1.0, min_y = INFINITY, max_y = -INFINITY;
-  for (auto it = points_.cbegin(); it != points_.cend(); ++it) {
-    QLineSeries* series = series_.value(it.key());
+  if (dirty_.isEmpty()) return;
+  for (qint64 trial_id : std::as_const(dirty_)) {
+    QLineSeries* series = series_.value(trial_id);
     if (series == nullptr) continue;
     std::vector<double> xs, ys;
-    for (const QPointF& p : it.value()) {
+    for (const QPointF& p : points_.value(trial_id)) {
       xs.push_back(p.x());
       ys.push_back(p.y());
     }
@@ -75,14 +81,15 @@ void LossChart::refresh() {
     for (std::size_t i : decimateMinMax(xs, ys, kMaxPointsPerSeries)) {
       if (!std::isfinite(ys[i])) continue;
       shown.append(QPointF(xs[i], ys[i]));
-      max_x = std::max(max_x, xs[i]);
-      min_y = std::min(min_y, ys[i]);
-      max_y = std::max(max_y, ys[i]);
+      max_x_ = std::max(max_x_, xs[i]);
+      min_y_ = std::min(min_y_, ys[i]);
+      max_y_ = std::max(max_y_, ys[i]);
     }
     series->replace(shown);
   }
-  x_axis_->setRange(0.0, max_x);
-  if (std::isfinite(min_y)) y_axis_->setRange(std::max(0.0, min_y * 0.95), max_y * 1.05 + 1e-9);
+  dirty_.clear();
+  x_axis_->setRange(0.0, max_x_);
+  if (std::isfinite(min_y_)) y_axis_->setRange(std::max(0.0, min_y_ * 0.95), max_y_ * 1.05 + 1e-9);
 }
 
 }  // namespace tunebench::ui

@@ -1,6 +1,9 @@
 #pragma once
 #include <QChartView>
 #include <QHash>
+#include <QSet>
+
+#include <cmath>
 #include <QPointF>
 #include <QVector>
 
@@ -11,7 +14,8 @@ namespace tunebench::ui {
 
 // Training loss against step, one line per trial, coloured by configuration. Points are buffered
 // as they arrive and drawn by refresh(): each series is replaced wholesale with a decimated copy
-// (never appended point by point), so one redraw stays cheap with many long curves.
+// (never appended point by point), and only the series that got new points are redrawn, so one
+// refresh stays cheap with many long curves.
 class LossChart : public QChartView {
  public:
   explicit LossChart(QWidget* parent = nullptr);
@@ -21,6 +25,8 @@ class LossChart : public QChartView {
   void appendPoints(qint64 trial_id, const QVector<QPointF>& points);
   void refresh();
   int seriesCount() const { return static_cast<int>(series_.size()); }
+  // Points the trial's line currently draws (after decimation); -1 for an unknown trial.
+  int drawnPoints(qint64 trial_id) const;
 
   static constexpr int kMaxPointsPerSeries = 1000;
 
@@ -32,7 +38,8 @@ class LossChart : public QChartView {
   QHash<qint64, QLineSeries*> series_;
   QHash<qint64, QVector<QPointF>> points_;
   QHash<QString, QColor> colors_;
-  bool dirty_ = false;
+  QSet<qint64> dirty_;  // trials with points not drawn yet
+  double max_x_ = 1.0, min_y_ = INFINITY, max_y_ = -INFINITY;
 };
 
 }  // namespace tunebench::ui
