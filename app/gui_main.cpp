@@ -3,14 +3,18 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFileInfo>
 #include <QTimer>
 
+#include "ui/app_icon.h"
 #include "ui/bridge/study_controller.h"
 #include "ui/main_window.h"
 
 int main(int argc, char** argv) {
   QApplication app(argc, argv);
   QApplication::setApplicationName(QStringLiteral("TuneBench"));
+  QApplication::setOrganizationName(QStringLiteral("TuneBench"));
+  QApplication::setWindowIcon(tunebench::ui::applicationIcon());
   QCommandLineParser parser;
   parser.setApplicationDescription(QStringLiteral("Compare initializers, optimizers and hyperparameters"));
   parser.addHelpOption();
@@ -26,7 +30,10 @@ int main(int argc, char** argv) {
   if (presets.isEmpty()) presets = QStringLiteral(TUNEBENCH_SOURCE_PRESETS);
   if (!QDir(presets).exists()) presets = QStringLiteral(TUNEBENCH_INSTALL_PRESETS);
   tunebench::ui::MainWindow window(presets);
-  const QString study = parser.positionalArguments().value(0, presets + QStringLiteral("/xavier-vs-he-vs-adam.json"));
+  // The study named, else the one opened last time, else the default preset.
+  QString study = parser.positionalArguments().value(0);
+  if (study.isEmpty() && !parser.isSet(screenshot)) study = tunebench::ui::MainWindow::lastStudy();
+  if (study.isEmpty() || !QFileInfo::exists(study)) study = presets + QStringLiteral("/xavier-vs-he-vs-adam.json");
   window.openStudy(study);
   window.resize(1200, 780);
   window.show();

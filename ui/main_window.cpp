@@ -1,6 +1,8 @@
 #include "ui/main_window.h"
 
 #include <QAction>
+#include <QCloseEvent>
+#include <QSettings>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -13,6 +15,7 @@
 #include <QTableView>
 #include <QToolBar>
 
+#include "ui/app_icon.h"
 #include "ui/bridge/study_controller.h"
 #include "ui/charts/loss_chart.h"
 #include "ui/panels/trial_table_model.h"
@@ -38,6 +41,8 @@ MainWindow::MainWindow(const QString& presets_folder, QWidget* parent)
   setCentralWidget(splitter);
   statusBar()->addWidget(status_, 1);
   buildMenus(presets_folder);
+  setWindowIcon(applicationIcon());
+  restoreGeometry(QSettings().value(QStringLiteral("window/geometry")).toByteArray());
 
   connect(controller_, &StudyController::runStarted, this, [this] {
     chart_->clear();
@@ -87,6 +92,9 @@ void MainWindow::buildMenus(const QString& presets_folder) {
   stop_action_->setToolTip(tr("Stop: running trials end within one batch (Ctrl+.)"));
   connect(run_action_, &QAction::triggered, controller_, &StudyController::run);
   connect(stop_action_, &QAction::triggered, controller_, &StudyController::stop);
+  QMenu* help = menuBar()->addMenu(tr("&Help"));
+  help->addAction(tr("&About TuneBench"), this, &MainWindow::showAbout);
+
   QToolBar* toolbar = addToolBar(tr("Study"));
   toolbar->setObjectName(QStringLiteral("studyToolbar"));
   toolbar->addAction(open);
@@ -102,8 +110,25 @@ bool MainWindow::openStudy(const QString& path) {
     return false;
   }
   setWindowTitle(tr("TuneBench - %1").arg(controller_->studyName()));
+  QSettings().setValue(QStringLiteral("study/last"), path);
   updateStatus();
   return true;
+}
+
+QString MainWindow::lastStudy() { return QSettings().value(QStringLiteral("study/last")).toString(); }
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  QSettings().setValue(QStringLiteral("window/geometry"), saveGeometry());
+  controller_->stop();
+  QMainWindow::closeEvent(event);
+}
+
+void MainWindow::showAbout() {
+  QMessageBox::about(this, tr("About TuneBench"),
+                     tr("<b>TuneBench</b> — a workbench for tuning neural networks.<br><br>"
+                        "Qt %1<br>LibTorch %2<br>Devices: %3")
+                         .arg(QString::fromLatin1(qVersion()), StudyController::libtorchVersion(),
+                              StudyController::devices().join(QStringLiteral(", "))));
 }
 
 void MainWindow::updateStatus() {

@@ -21,14 +21,20 @@ class MainWindow : public QMainWindow {
   explicit MainWindow(const QString& presets_folder, QWidget* parent = nullptr);
 
   bool openStudy(const QString& path);
+  // The study opened last time (QSettings), or an empty string.
+  static QString lastStudy();
   StudyController* controller() const { return controller_; }
   LossChart* chart() const { return chart_; }
   TrialTableModel* trials() const { return trials_; }
   QAction* runAction() const { return run_action_; }
   QAction* stopAction() const { return stop_action_; }
 
+ protected:
+  void closeEvent(QCloseEvent* event) override;
+
  private:
   void buildMenus(const QString& presets_folder);
+  void showAbout();
   void updateStatus();
 
   StudyController* controller_;

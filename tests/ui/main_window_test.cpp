@@ -102,6 +102,16 @@ TEST(MainWindowTest, StopMidRunKeepsCompletedTrialsAndEndsTheRest) {
   EXPECT_LT(window.trials()->rowCount(), 6);  // nothing new started after Stop
 }
 
+TEST(MainWindowTest, RemembersTheLastStudyAndKnowsItsVersions) {
+  MainWindow window(kPresets);
+  const QString preset = kPresets + QStringLiteral("/fashion-mlp-tpe.json");
+  ASSERT_TRUE(window.openStudy(preset));
+  EXPECT_EQ(MainWindow::lastStudy(), preset);
+  EXPECT_FALSE(window.windowIcon().isNull());
+  EXPECT_FALSE(StudyController::libtorchVersion().isEmpty());
+  EXPECT_TRUE(StudyController::devices().contains(QStringLiteral("cpu")));
+}
+
 TEST(MainWindowTest, AnInvalidStudyIsReportedAndLeavesRunDisabled) {
   testing::TempDir dir;
   const std::string bad = dir.write("bad.json", R"({"configurations": [{"lr": 0.1}], "sedes": 2})");

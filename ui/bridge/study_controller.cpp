@@ -11,6 +11,7 @@
 #include "study/scheduler.h"
 #include "study/study_setup.h"
 #include "train/buffered_event_sink.h"
+#include "train/device.h"
 
 namespace tunebench::ui {
 
@@ -37,6 +38,14 @@ bool StudyController::loadStudy(const QString& path) {
     last_error_ = QString::fromStdString(error.what());
     return false;
   }
+}
+
+QString StudyController::libtorchVersion() { return QStringLiteral(TUNEBENCH_TORCH_VERSION); }
+
+QStringList StudyController::devices() {
+  QStringList names;
+  for (const std::string& device : availableDevices()) names << QString::fromStdString(device);
+  return names;
 }
 
 QString StudyController::studyName() const {

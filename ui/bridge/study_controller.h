@@ -3,6 +3,7 @@
 #include <QObject>
 #include <QPointF>
 #include <QString>
+#include <QStringList>
 #include <QTimer>
 #include <QVector>
 
@@ -37,6 +38,9 @@ class StudyController : public QObject {
   QString studyPath() const { return study_path_; }
   QString lastError() const { return last_error_; }
   bool isRunning() const { return running_; }
+
+  static QString libtorchVersion();
+  static QStringList devices();  // "cpu" and one "cuda:N" per GPU found
 
  public Q_SLOTS:
   void run();   // starts the loaded study; no-op while running
