@@ -36,6 +36,14 @@ void clickToolbarAction(MainWindow& window, QAction* action) {
   QTest::mouseClick(button, Qt::LeftButton);
 }
 
+// Shows the window, opens the study and presses the Run button; `finished` turns true at the end.
+void startStudyByClick(MainWindow& window, const std::string& study, bool& finished) {
+  window.show();
+  ASSERT_TRUE(window.openStudy(QString::fromStdString(study)));
+  QObject::connect(window.controller(), &StudyController::runFinished, [&finished] { finished = true; });
+  clickToolbarAction(window, window.runAction());
+}
+
 int rowsInState(const TrialTableModel& model, const QString& state) {
   int count = 0;
   for (int i = 0; i < model.rowCount(); ++i) count += model.row(i).state == state ? 1 : 0;
@@ -60,11 +68,8 @@ TEST(MainWindowTest, ASmallStudyRunsThroughTheWindow) {
     "seeds": 2, "jobs": 2,
     "configurations": [{"optimizer": "adam", "lr": 0.01}, {"optimizer": "momentum", "lr": 0.05}]})");
   MainWindow window(kPresets);
-  window.show();
-  ASSERT_TRUE(window.openStudy(QString::fromStdString(study)));
   bool finished = false;
-  QObject::connect(window.controller(), &StudyController::runFinished, [&] { finished = true; });
-  clickToolbarAction(window, window.runAction());
+  startStudyByClick(window, study, finished);
   EXPECT_TRUE(window.controller()->isRunning());
   EXPECT_FALSE(window.runAction()->isEnabled());
   ASSERT_TRUE(waitUntil([&] { return finished; }, 120000));
@@ -87,11 +92,8 @@ TEST(MainWindowTest, StopMidRunKeepsCompletedTrialsAndEndsTheRest) {
     "model": {"depth": 1, "width": 64}, "training": {"epochs": 4, "batch_size": 32},
     "configurations": [{"lr": 0.001}, {"lr": 0.002}, {"lr": 0.003}, {"lr": 0.004}, {"lr": 0.005}, {"lr": 0.006}]})");
   MainWindow window(kPresets);
-  window.show();
-  ASSERT_TRUE(window.openStudy(QString::fromStdString(study)));
   bool finished = false;
-  QObject::connect(window.controller(), &StudyController::runFinished, [&] { finished = true; });
-  clickToolbarAction(window, window.runAction());
+  startStudyByClick(window, study, finished);
   ASSERT_TRUE(waitUntil([&] { return rowsInState(*window.trials(), QStringLiteral("COMPLETE")) >= 1 &&
                                      rowsInState(*window.trials(), QStringLiteral("RUNNING")) == 1; }, 120000));
   clickToolbarAction(window, window.stopAction());
