@@ -69,6 +69,8 @@ void LossChart::appendPoints(qint64 trial_id, const QVector<QPointF>& points) {
 
 void LossChart::refresh() {
   if (dirty_.isEmpty()) return;
+  const auto per_series = static_cast<std::size_t>(
+      std::clamp(kPointBudget / std::max(1, seriesCount()), 100, 1000));
   for (qint64 trial_id : std::as_const(dirty_)) {
     QLineSeries* series = series_.value(trial_id);
     if (series == nullptr) continue;
@@ -78,7 +80,7 @@ void LossChart::refresh() {
       ys.push_back(p.y());
     }
     QList<QPointF> shown;
-    for (std::size_t i : decimateMinMax(xs, ys, kMaxPointsPerSeries)) {
+    for (std::size_t i : decimateMinMax(xs, ys, per_series)) {
       if (!std::isfinite(ys[i])) continue;
       shown.append(QPointF(xs[i], ys[i]));
       max_x_ = std::max(max_x_, xs[i]);
