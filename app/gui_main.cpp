@@ -23,7 +23,9 @@ int main(int argc, char** argv) {
                                 QStringLiteral("file"));
   QCommandLineOption after(QStringLiteral("after"), QStringLiteral("Seconds of running before the screenshot"),
                            QStringLiteral("seconds"), QStringLiteral("8"));
-  parser.addOptions({screenshot, after});
+  QCommandLineOption exit_when_shown(QStringLiteral("exit-when-shown"),
+                                     QStringLiteral("Quit as soon as the window is shown (start-up benchmark)"));
+  parser.addOptions({screenshot, after, exit_when_shown});
   parser.process(app);
 
   QString presets = qEnvironmentVariable("TUNEBENCH_PRESETS");
@@ -37,6 +39,7 @@ int main(int argc, char** argv) {
   window.openStudy(study);
   window.resize(1200, 780);
   window.show();
+  if (parser.isSet(exit_when_shown)) QTimer::singleShot(0, &app, &QApplication::quit);
   if (parser.isSet(screenshot)) {
     QTimer::singleShot(0, window.controller(), &tunebench::ui::StudyController::run);
     QTimer::singleShot(static_cast<int>(parser.value(after).toDouble() * 1000), &window, [&] {
