@@ -12,12 +12,14 @@
 #include <QMessageBox>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
 
 #include "ui/app_icon.h"
 #include "ui/bridge/study_controller.h"
 #include "ui/charts/loss_chart.h"
+#include "ui/panels/group_table_model.h"
 #include "ui/panels/trial_table_model.h"
 
 namespace tunebench::ui {
@@ -27,15 +29,25 @@ MainWindow::MainWindow(const QString& presets_folder, QWidget* parent)
       controller_(new StudyController(this)),
       chart_(new LossChart(this)),
       trials_(new TrialTableModel(this)),
+      groups_(new GroupTableModel(this)),
       table_(new QTableView(this)),
+      group_table_(new QTableView(this)),
       status_(new QLabel(this)) {
   table_->setModel(trials_);
   table_->horizontalHeader()->setSectionResizeMode(TrialTableModel::kConfiguration, QHeaderView::Stretch);
   table_->verticalHeader()->hide();
   table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+  group_table_->setModel(groups_);
+  group_table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  group_table_->horizontalHeader()->setSectionResizeMode(GroupTableModel::kConfiguration, QHeaderView::Stretch);
+  group_table_->verticalHeader()->hide();
+  auto* tabs = new QTabWidget(this);
+  tabs->setObjectName(QStringLiteral("resultTabs"));
+  tabs->addTab(table_, tr("Trials"));
+  tabs->addTab(group_table_, tr("Comparison"));
   auto* splitter = new QSplitter(Qt::Vertical, this);
   splitter->addWidget(chart_);
-  splitter->addWidget(table_);
+  splitter->addWidget(tabs);
   splitter->setStretchFactor(0, 3);
   splitter->setStretchFactor(1, 2);
   setCentralWidget(splitter);
@@ -47,6 +59,7 @@ MainWindow::MainWindow(const QString& presets_folder, QWidget* parent)
   connect(controller_, &StudyController::runStarted, this, [this] {
     chart_->clear();
     trials_->clear();
+    groups_->setGroups({});
     updateStatus();
   });
   connect(controller_, &StudyController::trialStarted, this, [this](const TrialRow& row) {
@@ -55,6 +68,7 @@ MainWindow::MainWindow(const QString& presets_folder, QWidget* parent)
   });
   connect(controller_, &StudyController::trainLoss, chart_, &LossChart::appendPoints);
   connect(controller_, &StudyController::drained, chart_, &LossChart::refresh);
+  connect(controller_, &StudyController::drained, this, [this] { groups_->setGroups(controller_->groupRows()); });
   connect(controller_, &StudyController::trialUpdated, this, [this](const TrialRow& row) {
     trials_->upsert(row);
     updateStatus();

@@ -7,12 +7,13 @@ class QTableView;
 
 namespace tunebench::ui {
 
+class GroupTableModel;
 class LossChart;
 class StudyController;
 class TrialTableModel;
 
 // Assembles the workbench: toolbar (Open, Presets, Run, Stop), the live loss chart, the trial
-// table and a status bar. Holds no training logic; StudyController does the work.
+// table and the comparison of configurations (tabs), and a status bar. Holds no training logic; StudyController does the work.
 class MainWindow : public QMainWindow {
   Q_OBJECT
 
@@ -26,6 +27,7 @@ class MainWindow : public QMainWindow {
   StudyController* controller() const { return controller_; }
   LossChart* chart() const { return chart_; }
   TrialTableModel* trials() const { return trials_; }
+  GroupTableModel* groups() const { return groups_; }
   QAction* runAction() const { return run_action_; }
   QAction* stopAction() const { return stop_action_; }
 
@@ -40,7 +42,9 @@ class MainWindow : public QMainWindow {
   StudyController* controller_;
   LossChart* chart_;
   TrialTableModel* trials_;
+  GroupTableModel* groups_;
   QTableView* table_;
+  QTableView* group_table_;
   QLabel* status_;
   QAction* run_action_;
   QAction* stop_action_;

@@ -14,6 +14,7 @@
 #include "support/temp_dir.h"
 #include "ui/bridge/study_controller.h"
 #include "ui/charts/loss_chart.h"
+#include "ui/panels/group_table_model.h"
 #include "ui/panels/trial_table_model.h"
 
 namespace tunebench::ui {
@@ -83,6 +84,16 @@ TEST(MainWindowTest, ASmallStudyRunsThroughTheWindow) {
     EXPECT_EQ(window.chart()->drawnPoints(row.trial_id), 12);
   }
   EXPECT_TRUE(window.runAction()->isEnabled());
+  // The comparison: one row per configuration, both seeds done, exactly one best.
+  GroupTableModel& groups = *window.groups();
+  ASSERT_EQ(groups.rowCount(), 2);
+  EXPECT_EQ(groups.group(0).completed, 2);
+  EXPECT_EQ(groups.group(1).trials, 2);
+  EXPECT_NE(groups.group(0).best, groups.group(1).best);
+  const int best = groups.group(0).best ? 0 : 1;
+  EXPECT_EQ(groups.data(groups.index(best, GroupTableModel::kMark), Qt::DisplayRole).toString(), QStringLiteral("best"));
+  EXPECT_LE(groups.group(best).loss_mean, groups.group(1 - best).loss_mean);
+  EXPECT_FALSE(qIsNaN(groups.group(1 - best).p_value));
 }
 
 TEST(MainWindowTest, StopMidRunKeepsCompletedTrialsAndEndsTheRest) {

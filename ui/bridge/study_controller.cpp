@@ -2,11 +2,14 @@
 
 #include <QMetaObject>
 
+#include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "common/stop_token.h"
 #include "common/user_error.h"
 #include "config/study_file.h"
+#include "report/group_summary.h"
 #include "storage/in_memory_storage.h"
 #include "study/scheduler.h"
 #include "study/study_setup.h"
@@ -38,6 +41,50 @@ bool StudyController::loadStudy(const QString& path) {
     last_error_ = QString::fromStdString(error.what());
     return false;
   }
+}
+
+QVector<GroupRow> StudyController::groupRows() const {
+  std::vector<TrialRecord> records;
+  QList<qint64> ids = rows_.keys();
+  std::sort(ids.begin(), ids.end());
+  for (qint64 id : ids) {
+    const TrialRow& row = rows_[id];
+    TrialRecord record;
+    record.spec.trial_id = id;
+    record.spec.configuration = row.configuration.toStdString();
+    record.spec.seed = row.seed;
+    record.result.state = parseTrialState(row.state.toStdString()).value_or(TrialState::kRunning);
+    if (row.epochs_done > 0) {
+      EpochMetrics last;
+      last.epoch = row.epochs_done;
+      last.val_loss = row.val_loss;
+      last.val_accuracy = row.val_accuracy;
+      record.result.epochs.push_back(last);
+    }
+    records.push_back(std::move(record));
+  }
+  const auto loss = summarizeGroups(records, CompareMetric::kValLoss);
+  const auto accuracy = summarizeGroups(records, CompareMetric::kValAccuracy);
+  QVector<GroupRow> groups;
+  for (std::size_t g = 0; g < loss.size(); ++g) {
+    const GroupSummary& s = loss[g];
+    GroupRow row;
+    row.configuration = QString::fromStdString(s.configuration);
+    row.completed = s.completed;
+    row.trials = s.trials;
+    row.loss_mean = s.metric.mean;
+    row.loss_sd = s.metric.sd;
+    row.ci_low = s.metric.ci_low;
+    row.ci_high = s.metric.ci_high;
+    row.p_value = s.p_value_vs_best;
+    row.accuracy_mean = accuracy[g].metric.mean;
+    row.diverged = s.diverged;
+    row.pruned = s.pruned;
+    row.best = s.is_best;
+    row.tied_with_best = !s.is_best && std::isfinite(s.p_value_vs_best) && s.p_value_vs_best >= 0.05;
+    groups.append(row);
+  }
+  return groups;
 }
 
 QString StudyController::libtorchVersion() { return QStringLiteral(TUNEBENCH_TORCH_VERSION); }

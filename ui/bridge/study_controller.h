@@ -11,6 +11,7 @@
 #include <memory>
 #include <thread>
 
+#include "ui/bridge/group_row.h"
 #include "ui/bridge/trial_row.h"
 
 namespace tunebench {
@@ -38,6 +39,9 @@ class StudyController : public QObject {
   QString studyPath() const { return study_path_; }
   QString lastError() const { return last_error_; }
   bool isRunning() const { return running_; }
+
+  // The comparison of the trials so far, one row per configuration (cheap: in-memory rows).
+  QVector<GroupRow> groupRows() const;
 
   static QString libtorchVersion();
   static QStringList devices();  // "cpu" and one "cuda:N" per GPU found

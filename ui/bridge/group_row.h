@@ -1,0 +1,24 @@
+#pragma once
+#include <QString>
+#include <QtGlobal>
+
+namespace tunebench::ui {
+
+// One configuration's repeats as the comparison view shows them: plain values.
+struct GroupRow {
+  QString configuration;
+  int completed = 0;
+  int trials = 0;
+  double loss_mean = qQNaN();
+  double loss_sd = qQNaN();
+  double ci_low = qQNaN();
+  double ci_high = qQNaN();
+  double p_value = qQNaN();  // Welch's t-test against the best group
+  double accuracy_mean = qQNaN();
+  int diverged = 0;
+  int pruned = 0;
+  bool best = false;
+  bool tied_with_best = false;  // p >= 0.05: not significantly different from the best
+};
+
+}  // namespace tunebench::ui
