@@ -68,7 +68,8 @@ MainWindow::MainWindow(const QString& presets_folder, QWidget* parent)
   });
   connect(controller_, &StudyController::trainLoss, chart_, &LossChart::appendPoints);
   connect(controller_, &StudyController::drained, chart_, &LossChart::refresh);
-  connect(controller_, &StudyController::drained, this, [this] { groups_->setGroups(controller_->groupRows()); });
+  // Groups count only finished trials: recompute when one ends, not on every redraw.
+  connect(controller_, &StudyController::trialsEnded, this, [this] { groups_->setGroups(controller_->groupRows()); });
   connect(controller_, &StudyController::trialUpdated, this, [this](const TrialRow& row) {
     trials_->upsert(row);
     updateStatus();

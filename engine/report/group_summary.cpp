@@ -92,6 +92,7 @@ std::vector<GroupSummary> summarizeGroups(const std::vector<TrialRecord>& record
     group.is_best = g == *best;
     group.p_value_vs_best = group.is_best ? 1.0 : welchTTest(groups[*best].metric, group.metric).p_value;
     group.significantly_worse = !group.is_best && group.p_value_vs_best < 0.05;
+    group.tied_with_best = !group.is_best && std::isfinite(group.p_value_vs_best) && group.p_value_vs_best >= 0.05;
   }
   return groups;
 }

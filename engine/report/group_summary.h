@@ -32,6 +32,8 @@ struct GroupSummary {
   double p_value_vs_best = 0.0;  // Welch's t-test against the best group (NaN if untestable)
   // False when the best group's lead over this one is not significant at 5% (or untestable).
   bool significantly_worse = false;
+  // Testably not different from the best (Welch p >= 0.05; needs 2+ seeds on both sides).
+  bool tied_with_best = false;
 };
 
 // Groups trials by configuration (in first-seen order), summarizes each and compares every group

@@ -98,8 +98,7 @@ std::string formatGroupTable(const std::vector<GroupSummary>& loss_groups,
   for (std::size_t g = 0; g < loss_groups.size(); ++g) {
     const GroupSummary& group = loss_groups[g];
     const SampleSummary& loss = group.metric;
-    const bool tied = std::isfinite(group.p_value_vs_best) && group.p_value_vs_best >= 0.05;
-    const std::string mark = group.is_best ? "best" : (tied ? "~best" : "");
+    const std::string mark = group.is_best ? "best" : (group.tied_with_best ? "~best" : "");
     const std::string ci = std::isfinite(loss.ci_low) ? "[" + fixed(loss.ci_low, 4) + ", " + fixed(loss.ci_high, 4) + "]" : "-";
     rows.push_back({mark, group.configuration,
                     std::to_string(group.completed) + "/" + std::to_string(group.trials),

@@ -81,7 +81,7 @@ QVector<GroupRow> StudyController::groupRows() const {
     row.diverged = s.diverged;
     row.pruned = s.pruned;
     row.best = s.is_best;
-    row.tied_with_best = !s.is_best && std::isfinite(s.p_value_vs_best) && s.p_value_vs_best >= 0.05;
+    row.tied_with_best = s.tied_with_best;
     groups.append(row);
   }
   return groups;
@@ -171,6 +171,7 @@ void StudyController::drain() {
     Q_EMIT trialUpdated(row);
   }
   if (!events.empty()) Q_EMIT drained();
+  if (!events.ended.empty()) Q_EMIT trialsEnded();
 }
 
 }  // namespace tunebench::ui

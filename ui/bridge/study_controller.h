@@ -57,6 +57,7 @@ class StudyController : public QObject {
   void trainLoss(qint64 trial_id, const QVector<QPointF>& step_and_loss);
   void trialUpdated(const tunebench::ui::TrialRow& row);
   void drained();  // after each batch of the signals above: the moment to redraw
+  void trialsEnded();  // after a batch in which at least one trial ended: groups may have changed
   void runFinished();
   void runFailed(const QString& message);
 

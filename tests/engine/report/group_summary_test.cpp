@@ -71,6 +71,9 @@ TEST(GroupSummaryTest, GroupsCountStatesAndPickTheBest) {
   EXPECT_FALSE(c.is_best);
   EXPECT_GT(c.p_value_vs_best, 0.05);
   EXPECT_FALSE(c.significantly_worse);
+  EXPECT_TRUE(c.tied_with_best);
+  EXPECT_FALSE(b.tied_with_best);
+  EXPECT_FALSE(a.tied_with_best);
 
   EXPECT_TRUE(a.has_target);
   EXPECT_FALSE(summarizeGroups(study(), CompareMetric::kValLoss)[0].has_target);
@@ -78,6 +81,7 @@ TEST(GroupSummaryTest, GroupsCountStatesAndPickTheBest) {
   EXPECT_EQ(d.completed, 0);
   EXPECT_TRUE(std::isnan(d.p_value_vs_best));
   EXPECT_FALSE(d.significantly_worse);
+  EXPECT_FALSE(d.tied_with_best);  // untestable is not "tied"
 }
 
 TEST(GroupSummaryTest, EpochsToTargetAndAccuracyRanking) {
