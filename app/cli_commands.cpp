@@ -70,6 +70,14 @@ void printResults(const Storage& storage, std::int64_t study_id, const StudyFile
                                 summarizeGroups(records, CompareMetric::kValAccuracy));
 }
 
+// A stored study that must already exist: its file must be there before SQLite would create it.
+std::unique_ptr<SqliteStorage> openExisting(const RunOptions& options, std::int64_t& study_id) {
+  if (!std::filesystem::is_regular_file(options.storage)) throw UserError(options.storage, "no such study file");
+  auto storage = std::make_unique<SqliteStorage>(options.storage);
+  study_id = pickStudy(*storage, options);
+  return storage;
+}
+
 int execute(Storage& storage, std::int64_t study_id, PreparedStudy& prepared, const RunOptions& options,
             const StopToken& stop) {
   SchedulerOptions scheduler_options;
@@ -104,9 +112,8 @@ int runStudy(const std::string& study_path, const RunOptions& options, const Sto
 }
 
 int resumeStudy(const RunOptions& options, const StopToken& stop) {
-  if (!std::filesystem::is_regular_file(options.storage)) throw UserError(options.storage, "no such study file");
-  auto storage = openStorage(options.storage);
-  const std::int64_t study_id = pickStudy(*storage, options);
+  std::int64_t study_id = 0;
+  auto storage = openExisting(options, study_id);
   PreparedStudy prepared =
       prepareStudy(studyFromDefinition(storage->studyDefinition(study_id), options.storage), options.device);
   const int requeued = storage->requeueInterrupted(study_id, isWorkerGone);
@@ -117,11 +124,10 @@ int resumeStudy(const RunOptions& options, const StopToken& stop) {
 }
 
 int showStudy(const RunOptions& options, View view, Format format) {
-  if (!std::filesystem::is_regular_file(options.storage)) throw UserError(options.storage, "no such study file");
-  SqliteStorage storage(options.storage);
-  const std::int64_t study_id = pickStudy(storage, options);
-  const StudyFile study = studyFromDefinition(storage.studyDefinition(study_id), options.storage);
-  const auto records = trialRecords(storage.trials(study_id, false));
+  std::int64_t study_id = 0;
+  const auto storage = openExisting(options, study_id);
+  const StudyFile study = studyFromDefinition(storage->studyDefinition(study_id), options.storage);
+  const auto records = trialRecords(storage->trials(study_id, false));
   const auto loss = summarizeGroups(records, CompareMetric::kValLoss, study.target_accuracy);
   const auto accuracy = summarizeGroups(records, CompareMetric::kValAccuracy);
   const bool trials = view != View::kGroups, groups = view != View::kTrials;
@@ -147,9 +153,8 @@ int showStudy(const RunOptions& options, View view, Format format) {
 }
 
 int exportStudy(const RunOptions& options, Format format) {
-  if (!std::filesystem::is_regular_file(options.storage)) throw UserError(options.storage, "no such study file");
-  SqliteStorage storage(options.storage);
-  const auto records = trialRecords(storage.trials(pickStudy(storage, options), false));
+  std::int64_t study_id = 0;
+  const auto records = trialRecords(openExisting(options, study_id)->trials(study_id, false));
   std::cout << (format == Format::kCsv ? formatEpochsCsv(records) : formatResultsJson(records));
   return 0;
 }
