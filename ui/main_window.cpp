@@ -1,10 +1,17 @@
 #include "ui/main_window.h"
 
 #include <QAction>
+#include <QDockWidget>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSaveFile>
 #include <QCloseEvent>
 #include <QSettings>
 #include <QDir>
 #include <QFileDialog>
+#include <QFile>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
@@ -21,12 +28,15 @@
 #include "ui/charts/loss_chart.h"
 #include "ui/panels/group_table_model.h"
 #include "ui/panels/trial_table_model.h"
+#include "ui/bridge/study_validation.h"
+#include "ui/setup/setup_panel.h"
 
 namespace tunebench::ui {
 
 MainWindow::MainWindow(const QString& presets_folder, QWidget* parent)
     : QMainWindow(parent),
       controller_(new StudyController(this)),
+      setup_(new SetupPanel(StudyController::devices(), this)),
       chart_(new LossChart(this)),
       trials_(new TrialTableModel(this)),
       groups_(new GroupTableModel(this)),
@@ -34,6 +44,7 @@ MainWindow::MainWindow(const QString& presets_folder, QWidget* parent)
       group_table_(new QTableView(this)),
       status_(new QLabel(this)) {
   table_->setModel(trials_);
+  table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   table_->horizontalHeader()->setSectionResizeMode(TrialTableModel::kConfiguration, QHeaderView::Stretch);
   table_->verticalHeader()->hide();
   table_->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -51,6 +62,17 @@ MainWindow::MainWindow(const QString& presets_folder, QWidget* parent)
   splitter->setStretchFactor(0, 3);
   splitter->setStretchFactor(1, 2);
   setCentralWidget(splitter);
+  auto* scroll = new QScrollArea(this);
+  scroll->setWidget(setup_);
+  scroll->setWidgetResizable(true);
+  scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  scroll->setMinimumWidth(setup_->minimumSizeHint().width() + scroll->verticalScrollBar()->sizeHint().width() + 4);
+  auto* dock = new QDockWidget(tr("Setup"), this);
+  dock->setObjectName(QStringLiteral("setupDock"));
+  dock->setWidget(scroll);
+  dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+  addDockWidget(Qt::LeftDockWidgetArea, dock);
+  connect(setup_, &SetupPanel::edited, this, &MainWindow::onSetupEdited);
   statusBar()->addWidget(status_, 1);
   buildMenus(presets_folder);
   setWindowIcon(applicationIcon());
@@ -85,13 +107,7 @@ MainWindow::MainWindow(const QString& presets_folder, QWidget* parent)
 }
 
 void MainWindow::buildMenus(const QString& presets_folder) {
-  QMenu* file = menuBar()->addMenu(tr("&File"));
-  QAction* open = file->addAction(tr("&Open Study..."), this, [this] {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open study"), QString(), tr("Study files (*.json)"));
-    if (!path.isEmpty() && !openStudy(path)) QMessageBox::warning(this, tr("Invalid study"), controller_->lastError());
-  });
-  open->setShortcut(QKeySequence::Open);
-  file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+  QAction* open = buildFileMenu();
 
   QMenu* presets = menuBar()->addMenu(tr("&Presets"));
   const QFileInfoList files = QDir(presets_folder).entryInfoList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
@@ -117,17 +133,111 @@ void MainWindow::buildMenus(const QString& presets_folder) {
   toolbar->addAction(stop_action_);
 }
 
+QAction* MainWindow::buildFileMenu() {
+  QMenu* file = menuBar()->addMenu(tr("&File"));
+  QAction* open = file->addAction(tr("&Open Study..."), this, [this] {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open study"), base_folder_, tr("Study files (*.json)"));
+    if (!path.isEmpty() && !openStudy(path)) QMessageBox::warning(this, tr("Invalid study"), controller_->lastError());
+  });
+  open->setShortcut(QKeySequence::Open);
+  recent_menu_ = file->addMenu(tr("Open &Recent"));
+  connect(recent_menu_, &QMenu::aboutToShow, this, [this] {
+    recent_menu_->clear();
+    for (const QString& path : recentStudies()) {
+      recent_menu_->addAction(QFileInfo(path).fileName(), this, [this, path] { openStudy(path); })->setToolTip(path);
+    }
+  });
+  auto save_as = [this] {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save study"), base_folder_, tr("Study files (*.json)"));
+    if (!path.isEmpty()) saveStudy(path);
+  };
+  file->addAction(tr("&Save Study"), QKeySequence::Save, this, [this, save_as] {
+    // Presets are read-only templates: saving one asks for a new file.
+    if (study_path_.isEmpty() || !QFileInfo(study_path_).isWritable() || study_path_.contains(QLatin1String("/presets/"))) {
+      save_as();
+    } else {
+      saveStudy(study_path_);
+    }
+  });
+  file->addAction(tr("Save Study &As..."), QKeySequence::SaveAs, this, save_as);
+  file->addSeparator();
+  file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+  return open;
+}
+
 bool MainWindow::openStudy(const QString& path) {
   if (controller_->isRunning()) return false;
-  if (!controller_->loadStudy(path)) {
+  const bool valid = controller_->loadStudy(path);
+  QFile file(path);
+  const QJsonDocument json = file.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(file.readAll()) : QJsonDocument();
+  if (!json.isObject()) {  // not readable or not JSON: nothing to show in the panel, keep what it holds
     statusBar()->showMessage(controller_->lastError());
     updateStatus();
     return false;
   }
-  setWindowTitle(tr("TuneBench - %1").arg(controller_->studyName()));
+  study_path_ = path;
+  base_folder_ = QFileInfo(path).absolutePath();
+  setup_->setDraft(draftFromJson(json.object()));
+  const QString engine_error = controller_->lastError();
+  onSetupEdited();
+  if (!valid) {
+    controller_->unloadStudy();
+    statusBar()->showMessage(engine_error);
+  }
+  setWindowModified(false);
   QSettings().setValue(QStringLiteral("study/last"), path);
+  rememberRecent(path);
+  updateStatus();
+  return valid;
+}
+
+bool MainWindow::saveStudy(const QString& path) {
+  QSaveFile file(path);
+  if (!file.open(QIODevice::WriteOnly) || file.write(studyText().toUtf8()) < 0 || !file.commit()) {
+    QMessageBox::warning(this, tr("Save study"), tr("Cannot write %1: %2").arg(path, file.errorString()));
+    return false;
+  }
+  study_path_ = path;
+  base_folder_ = QFileInfo(path).absolutePath();
+  setWindowModified(false);
+  rememberRecent(path);
+  QSettings().setValue(QStringLiteral("study/last"), path);
+  statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
   updateStatus();
   return true;
+}
+
+QString MainWindow::studyText() const {
+  return QString::fromUtf8(QJsonDocument(draftToJson(setup_->draft())).toJson(QJsonDocument::Indented));
+}
+
+QStringList MainWindow::recentStudies() const {
+  return QSettings().value(QStringLiteral("study/recent")).toStringList();
+}
+
+void MainWindow::rememberRecent(const QString& path) {
+  QStringList recent = recentStudies();
+  const QString absolute = QFileInfo(path).absoluteFilePath();
+  recent.removeAll(absolute);
+  recent.prepend(absolute);
+  while (recent.size() > 8) recent.removeLast();
+  QSettings().setValue(QStringLiteral("study/recent"), recent);
+}
+
+void MainWindow::onSetupEdited() {
+  const QString text = studyText();
+  FieldProblems problems = setup_->inputProblems();
+  problems += draftProblems(setup_->draft(), base_folder_);
+  if (problems.isEmpty()) problems = studyTextProblems(text, base_folder_);
+  setup_->showProblems(problems);
+  setup_problems_ = describeProblems(problems);
+  if (problems.isEmpty()) {
+    controller_->loadStudyText(text, study_path_.isEmpty() ? tr("untitled study") : study_path_, base_folder_);
+  } else {
+    controller_->unloadStudy();
+  }
+  setWindowModified(true);
+  updateStatus();
 }
 
 QString MainWindow::lastStudy() { return QSettings().value(QStringLiteral("study/last")).toString(); }
@@ -152,7 +262,13 @@ void MainWindow::updateStatus() {
     (trials_->row(i).state == QLatin1String("RUNNING") ? running : finished) += 1;
   }
   const bool busy = controller_->isRunning();
-  run_action_->setEnabled(!busy && !controller_->studyName().isEmpty());
+  run_action_->setEnabled(!busy && controller_->hasStudy());
+  run_action_->setToolTip(setup_problems_.isEmpty() ? tr("Run the study (Ctrl+R)")
+                                                    : tr("Cannot run until these are fixed:\n%1").arg(setup_problems_));
+  setup_->setEnabled(!busy);
+  setWindowTitle(tr("TuneBench - %1[*]").arg(controller_->hasStudy()            ? controller_->studyName()
+                                                      : study_path_.isEmpty() ? tr("untitled")
+                                                                              : QFileInfo(study_path_).completeBaseName()));
   stop_action_->setEnabled(busy);
   status_->setText(tr("%1 | %2 running, %3 finished")
                        .arg(controller_->studyName().isEmpty() ? tr("no study") : controller_->studyName())

@@ -3,12 +3,14 @@
 
 class QAction;
 class QLabel;
+class QMenu;
 class QTableView;
 
 namespace tunebench::ui {
 
 class GroupTableModel;
 class LossChart;
+class SetupPanel;
 class StudyController;
 class TrialTableModel;
 
@@ -21,7 +23,14 @@ class MainWindow : public QMainWindow {
   // `presets_folder`: where the Presets menu looks for study files.
   explicit MainWindow(const QString& presets_folder, QWidget* parent = nullptr);
 
+  // Loads a study file into the setup panel; false (message in the status bar and in
+  // controller()->lastError()) when the engine rejects it as written.
   bool openStudy(const QString& path);
+  bool saveStudy(const QString& path);
+  // The study as the setup panel now has it (study-file JSON).
+  QString studyText() const;
+  SetupPanel* setupPanel() const { return setup_; }
+  QStringList recentStudies() const;
   // The study opened last time (QSettings), or an empty string.
   static QString lastStudy();
   StudyController* controller() const { return controller_; }
@@ -36,10 +45,18 @@ class MainWindow : public QMainWindow {
 
  private:
   void buildMenus(const QString& presets_folder);
+  QAction* buildFileMenu();  // returns Open, for the toolbar
+  void rememberRecent(const QString& path);
+  void onSetupEdited();
   void showAbout();
   void updateStatus();
 
   StudyController* controller_;
+  SetupPanel* setup_;
+  QMenu* recent_menu_ = nullptr;
+  QString study_path_;   // the file the panel's study came from ("" when none)
+  QString base_folder_;  // relative data paths are taken from here
+  QString setup_problems_;  // why Run is disabled, or empty
   LossChart* chart_;
   TrialTableModel* trials_;
   GroupTableModel* groups_;

@@ -30,10 +30,18 @@ StudyController::~StudyController() {
 }
 
 bool StudyController::loadStudy(const QString& path) {
+  return adoptStudy([&] { return loadStudyFile(path.toStdString()); }, path);
+}
+
+bool StudyController::loadStudyText(const QString& text, const QString& origin, const QString& base_folder) {
+  return adoptStudy(
+      [&] { return parseStudyText(text.toStdString(), origin.toStdString(), base_folder.toStdString()); }, origin);
+}
+
+bool StudyController::adoptStudy(const std::function<StudyFile()>& load, const QString& origin) {
   try {
-    auto study = std::make_unique<StudyFile>(loadStudyFile(path.toStdString()));
-    study_ = std::move(study);
-    study_path_ = path;
+    study_ = std::make_unique<StudyFile>(load());
+    study_path_ = origin;
     last_error_.clear();
     Q_EMIT studyLoaded(studyName());
     return true;
@@ -42,6 +50,8 @@ bool StudyController::loadStudy(const QString& path) {
     return false;
   }
 }
+
+void StudyController::unloadStudy() { study_.reset(); }
 
 QVector<GroupRow> StudyController::groupRows() const {
   std::vector<TrialRecord> records;

@@ -8,6 +8,7 @@
 #include <QVector>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <thread>
 
@@ -35,6 +36,12 @@ class StudyController : public QObject {
 
   // Loads and validates a study file; false (and the message in lastError()) when it is invalid.
   bool loadStudy(const QString& path);
+  // Same, from a study file's text (what the setup panel writes); `origin` names it in messages,
+  // relative data paths are taken from `base_folder`.
+  bool loadStudyText(const QString& text, const QString& origin, const QString& base_folder);
+  // Forgets the loaded study (the setup panel holds invalid input): Run has nothing to start.
+  void unloadStudy();
+  bool hasStudy() const { return study_ != nullptr; }
   QString studyName() const;
   QString studyPath() const { return study_path_; }
   QString lastError() const { return last_error_; }
@@ -63,6 +70,8 @@ class StudyController : public QObject {
 
  private:
   void drain();
+  // Runs `load`; keeps its study, or its message in lastError().
+  bool adoptStudy(const std::function<StudyFile()>& load, const QString& origin);
   void joinWorker();
 
   QString study_path_;

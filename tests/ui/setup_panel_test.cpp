@@ -1,0 +1,188 @@
+// The setup panel driven with clicks and typing, as a person sets up a study.
+#include "ui/setup/setup_panel.h"
+
+#include <gtest/gtest.h>
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QSpinBox>
+
+#include "config/study_file.h"
+#include "support/temp_dir.h"
+#include "ui/bridge/study_controller.h"
+#include "ui/charts/loss_chart.h"
+#include "ui/main_window.h"
+#include "ui/panels/group_table_model.h"
+#include "ui/panels/trial_table_model.h"
+#include "widget_driver.h"
+
+namespace tunebench::ui {
+namespace {
+
+using testing::chooseWithKeys;
+using testing::clickCheckBox;
+using testing::typeInto;
+using testing::waitUntil;
+
+const QString kPresets = QStringLiteral(TUNEBENCH_SOURCE_DIR "/resources/presets");
+
+template <typename W>
+W* field(const MainWindow& window, const char* name) {
+  auto* widget = window.setupPanel()->findChild<W*>(QLatin1String(name));
+  EXPECT_NE(widget, nullptr) << name;
+  return widget;
+}
+
+QLineEdit* lrLow(const MainWindow& window) { return field<QWidget>(window, "search.lr")->findChild<QLineEdit*>("low"); }
+
+// The label the panel shows beside `widget`.
+QString labelBeside(const MainWindow& window, QWidget* widget) {
+  for (QLabel* label : window.setupPanel()->findChildren<QLabel*>()) {
+    if (label->buddy() == widget) return label->text();
+  }
+  return {};
+}
+
+QJsonObject studyJson(const MainWindow& window) {
+  return QJsonDocument::fromJson(window.studyText().toUtf8()).object();
+}
+
+QStringList choicesOf(const QJsonObject& study, const char* param) {
+  QStringList names;
+  const QJsonArray choices = study["search"].toObject()[QLatin1String(param)].toObject()["choices"].toArray();
+  for (const QJsonValue& value : choices) names << value.toString();
+  return names;
+}
+
+TEST(SetupPanelTest, AStudySetUpWithClicksAndTypingRunsThroughTheWindow) {
+  MainWindow window(kPresets);
+  window.resize(1200, 800);
+  window.show();
+  chooseWithKeys(field<QComboBox>(window, "dataset.kind"), QStringLiteral("2-D data set"));
+  chooseWithKeys(field<QComboBox>(window, "dataset.generator"), QStringLiteral("spiral"));
+  typeInto(field<QSpinBox>(window, "dataset.samples"), QStringLiteral("400"));
+  typeInto(field<QSpinBox>(window, "model.width"), QStringLiteral("16"));
+  chooseWithKeys(field<QComboBox>(window, "model.activation"), QStringLiteral("tanh"));
+  clickCheckBox(field<QListWidget>(window, "search.initializer"), QStringLiteral("Xavier (Glorot) uniform"));
+  clickCheckBox(field<QListWidget>(window, "search.optimizer"), QStringLiteral("SGD + momentum"));
+  clickCheckBox(field<QListWidget>(window, "search.optimizer"), QStringLiteral("Adam"));
+  typeInto(lrLow(window), QStringLiteral("0.02"));
+  typeInto(field<QLineEdit>(window, "training.batch_size"), QStringLiteral("16"));
+  typeInto(field<QSpinBox>(window, "training.epochs"), QStringLiteral("3"));
+  typeInto(field<QSpinBox>(window, "seeds"), QStringLiteral("2"));
+  chooseWithKeys(field<QComboBox>(window, "sampler.kind"), QStringLiteral("Grid"));
+  typeInto(field<QSpinBox>(window, "jobs"), QStringLiteral("2"));
+
+  // What the clicks wrote is a study file the engine takes: 1 initializer x 2 optimizers.
+  const QJsonObject study = studyJson(window);
+  EXPECT_EQ(study["dataset"].toObject()["kind"].toString(), QStringLiteral("synthetic-2d"));
+  EXPECT_EQ(study["dataset"].toObject()["samples"].toInt(), 400);
+  EXPECT_EQ(choicesOf(study, "initializer"), QStringList{QStringLiteral("xavier_uniform")});
+  EXPECT_EQ(choicesOf(study, "optimizer"), (QStringList{QStringLiteral("momentum"), QStringLiteral("adam")}));
+  EXPECT_EQ(study["search"].toObject()["lr"].toObject()["choices"].toArray().first().toDouble(), 0.02);
+  ASSERT_TRUE(window.runAction()->isEnabled()) << window.runAction()->toolTip().toStdString();
+
+  bool finished = false;
+  QObject::connect(window.controller(), &StudyController::runFinished, [&finished] { finished = true; });
+  testing::clickToolbarButton(window, QStringLiteral("studyToolbar"), window.runAction());
+  EXPECT_FALSE(window.setupPanel()->isEnabled());  // no edits while the study runs
+  ASSERT_TRUE(waitUntil([&] { return finished; }, 120000));
+  EXPECT_EQ(window.chart()->seriesCount(), 4);  // 2 configurations x 2 seeds
+  ASSERT_EQ(window.trials()->rowCount(), 4);
+  for (int i = 0; i < 4; ++i) {
+    EXPECT_EQ(window.trials()->row(i).state, QStringLiteral("COMPLETE"));
+    EXPECT_EQ(window.trials()->row(i).epochs_done, 3);
+  }
+  ASSERT_EQ(window.groups()->rowCount(), 2);
+  EXPECT_EQ(window.groups()->group(0).completed, 2);
+  EXPECT_EQ(window.groups()->group(1).completed, 2);
+  EXPECT_TRUE(window.setupPanel()->isEnabled());
+}
+
+TEST(SetupPanelTest, InvalidInputIsFlaggedBesideTheFieldAndDisablesRunWithTheReason) {
+  MainWindow window(kPresets);
+  window.show();
+  ASSERT_TRUE(window.openStudy(kPresets + QStringLiteral("/fashion-mlp-tpe.json")));
+  QWidget* lr = field<QWidget>(window, "search.lr");
+  ASSERT_TRUE(window.runAction()->isEnabled());
+  EXPECT_FALSE(labelBeside(window, lr).contains(QStringLiteral("⚠")));
+
+  typeInto(lrLow(window), QStringLiteral("0"));  // a log range touching 0
+  EXPECT_FALSE(window.runAction()->isEnabled());
+  EXPECT_TRUE(window.runAction()->toolTip().contains(QStringLiteral("search.lr.low: must be > 0 for a log scale, got 0")))
+      << window.runAction()->toolTip().toStdString();
+  EXPECT_TRUE(labelBeside(window, lr).contains(QStringLiteral("⚠")));
+  EXPECT_EQ(window.setupPanel()->fieldWidget(QStringLiteral("search.lr.low")), lr);
+
+  typeInto(lrLow(window), QStringLiteral("0.5"));  // low > high (0.1)
+  EXPECT_FALSE(window.runAction()->isEnabled());
+  EXPECT_TRUE(window.runAction()->toolTip().contains(QStringLiteral("low must be < high")));
+
+  typeInto(lrLow(window), QStringLiteral("0.001"));
+  EXPECT_TRUE(window.runAction()->isEnabled()) << window.runAction()->toolTip().toStdString();
+  EXPECT_FALSE(labelBeside(window, lr).contains(QStringLiteral("⚠")));
+
+  auto* optimizers = field<QListWidget>(window, "search.optimizer");
+  clickCheckBox(optimizers, QStringLiteral("SGD + momentum"));
+  clickCheckBox(optimizers, QStringLiteral("Adam"));  // an empty choice
+  EXPECT_FALSE(window.runAction()->isEnabled());
+  EXPECT_TRUE(window.runAction()->toolTip().contains(QStringLiteral("choose at least one optimizer")));
+  EXPECT_TRUE(labelBeside(window, optimizers).contains(QStringLiteral("⚠")));
+  clickCheckBox(optimizers, QStringLiteral("Adam"));
+  EXPECT_TRUE(window.runAction()->isEnabled());
+
+  typeInto(field<QLineEdit>(window, "training.batch_size"), QStringLiteral("64, lots"));
+  EXPECT_FALSE(window.runAction()->isEnabled());
+  EXPECT_TRUE(window.runAction()->toolTip().contains(QStringLiteral("got 'lots'")));
+}
+
+TEST(SetupPanelTest, SaveWritesAStudyTheCliReadsAndOpenBringsItBack) {
+  tunebench::testing::TempDir dir;
+  const QString saved = QString::fromStdString((dir.path() / "mine.json").string());
+  {
+    MainWindow window(kPresets);
+    ASSERT_TRUE(window.openStudy(kPresets + QStringLiteral("/fashion-mlp-tpe.json")));
+    typeInto(field<QSpinBox>(window, "training.epochs"), QStringLiteral("3"));
+    clickCheckBox(field<QListWidget>(window, "search.initializer"), QStringLiteral("Plain normal N(0, σ²)"));
+    ASSERT_TRUE(window.saveStudy(saved));
+  }
+  // The engine reads it as the CLI would; what the panel does not edit (width, description) stayed.
+  const StudyFile study = loadStudyFile(saved.toStdString());
+  EXPECT_EQ(study.base.epochs, 3);
+  EXPECT_EQ(study.budget, 30);
+  EXPECT_EQ(study.sampler.kind, SamplerSpec::Kind::kTpe);
+  EXPECT_EQ(study.pruner.kind, PrunerSpec::Kind::kMedian);
+  EXPECT_FALSE(study.description.empty());
+  std::vector<std::string> names;
+  for (const SearchParam& param : study.search.params()) names.push_back(param.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"batch_size", "initializer", "lr", "optimizer", "width"}));
+
+  MainWindow reopened(kPresets);
+  ASSERT_TRUE(reopened.openStudy(saved));
+  EXPECT_EQ(field<QSpinBox>(reopened, "training.epochs")->value(), 3);
+  EXPECT_EQ(reopened.setupPanel()->draft().initializers,
+            (QStringList{QStringLiteral("xavier_uniform"), QStringLiteral("kaiming_normal")}));
+  EXPECT_TRUE(reopened.recentStudies().value(0).endsWith(QStringLiteral("mine.json")));
+}
+
+TEST(SetupPanelTest, AStudyOfListedConfigurationsSurvivesTheRoundTrip) {
+  MainWindow window(kPresets);
+  ASSERT_TRUE(window.openStudy(kPresets + QStringLiteral("/xavier-vs-he-vs-adam.json")));
+  EXPECT_TRUE(window.runAction()->isEnabled());
+  const StudyFile study = parseStudyText(window.studyText().toStdString(), "panel", "");
+  ASSERT_EQ(study.configurations.size(), 6u);
+  EXPECT_TRUE(study.search.empty());
+  EXPECT_EQ(study.seeds, 3);
+  EXPECT_EQ(study.jobs, 2);
+  ASSERT_TRUE(study.target_accuracy.has_value());
+}
+
+}  // namespace
+}  // namespace tunebench::ui

@@ -1,0 +1,79 @@
+#include "widget_driver.h"
+
+#include <gtest/gtest.h>
+
+#include <QAbstractSpinBox>
+#include <QAction>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMainWindow>
+#include <QStyle>
+#include <QStyleOptionViewItem>
+#include <QTest>
+#include <QToolBar>
+
+namespace tunebench::ui::testing {
+
+bool waitUntil(const std::function<bool()>& done, int timeout_ms) {
+  QElapsedTimer timer;
+  timer.start();
+  while (!done() && timer.elapsed() < timeout_ms) QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+  return done();
+}
+
+void clickToolbarButton(QMainWindow& window, const QString& toolbar_name, QAction* action) {
+  auto* toolbar = window.findChild<QToolBar*>(toolbar_name);
+  ASSERT_NE(toolbar, nullptr) << toolbar_name.toStdString();
+  QWidget* button = toolbar->widgetForAction(action);
+  ASSERT_NE(button, nullptr);
+  QTest::mouseClick(button, Qt::LeftButton);
+}
+
+void typeInto(QLineEdit* edit, const QString& text) {
+  ASSERT_NE(edit, nullptr);
+  QTest::keyClick(edit, Qt::Key_A, Qt::ControlModifier);
+  if (text.isEmpty()) {
+    QTest::keyClick(edit, Qt::Key_Backspace);
+  } else {
+    QTest::keyClicks(edit, text);
+  }
+}
+
+void typeInto(QAbstractSpinBox* spin, const QString& text) {
+  ASSERT_NE(spin, nullptr);
+  QTest::keyClick(spin, Qt::Key_A, Qt::ControlModifier);
+  QTest::keyClicks(spin, text);
+  QTest::keyClick(spin, Qt::Key_Tab);  // leave the field, as a person would
+}
+
+void chooseWithKeys(QComboBox* combo, const QString& label) {
+  ASSERT_NE(combo, nullptr);
+  const int target = combo->findText(label);
+  ASSERT_GE(target, 0) << label.toStdString();
+  combo->setFocus();
+  while (combo->currentIndex() < target) QTest::keyClick(combo, Qt::Key_Down);
+  while (combo->currentIndex() > target) QTest::keyClick(combo, Qt::Key_Up);
+}
+
+void clickCheckBox(QListWidget* list, const QString& label) {
+  ASSERT_NE(list, nullptr);
+  const QList<QListWidgetItem*> items = list->findItems(label, Qt::MatchExactly);
+  ASSERT_EQ(items.size(), 1) << label.toStdString();
+  // Where the item's delegate draws the check box, as the style lays it out.
+  QStyleOptionViewItem option;
+  option.initFrom(list->viewport());
+  option.rect = list->visualItemRect(items.first());
+  option.features = QStyleOptionViewItem::HasCheckIndicator | QStyleOptionViewItem::HasDisplay;
+  const QRect check = list->style()->subElementRect(QStyle::SE_ItemViewItemCheckIndicator, &option, list);
+  QTest::mouseClick(list->viewport(), Qt::LeftButton, Qt::NoModifier, check.center());
+}
+
+void clickButton(QWidget* button) {
+  ASSERT_NE(button, nullptr);
+  QTest::mouseClick(button, Qt::LeftButton, Qt::NoModifier, button->rect().center());
+}
+
+}  // namespace tunebench::ui::testing

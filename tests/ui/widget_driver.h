@@ -1,0 +1,30 @@
+#pragma once
+// Drives real widgets the way a person does: clicks at the spot a person would click, typed keys.
+#include <QString>
+
+#include <functional>
+
+class QAbstractSpinBox;
+class QAction;
+class QComboBox;
+class QLineEdit;
+class QListWidget;
+class QMainWindow;
+class QWidget;
+
+namespace tunebench::ui::testing {
+
+// Processes events until `done` or the timeout; returns done().
+bool waitUntil(const std::function<bool()>& done, int timeout_ms);
+// Clicks the toolbar button of `action` in the toolbar named `toolbar`.
+void clickToolbarButton(QMainWindow& window, const QString& toolbar, QAction* action);
+// Selects all text in the field and types `text` (Ctrl+A, then the keys).
+void typeInto(QLineEdit* edit, const QString& text);
+void typeInto(QAbstractSpinBox* spin, const QString& text);
+// Moves a combo box to the item shown as `label` with the arrow keys.
+void chooseWithKeys(QComboBox* combo, const QString& label);
+// Clicks the check box of the list item shown as `label`.
+void clickCheckBox(QListWidget* list, const QString& label);
+void clickButton(QWidget* button);
+
+}  // namespace tunebench::ui::testing

@@ -1,0 +1,23 @@
+#pragma once
+#include <QList>
+#include <QString>
+
+namespace tunebench::ui {
+
+// A value the setup panel offers in a list or combo: the study file's name for it, what the
+// panel shows, and a one-line explanation for its tooltip.
+struct Choice {
+  QString name;
+  QString label;
+  QString explanation;
+};
+
+const QList<Choice>& initializerChoices();
+const QList<Choice>& optimizerChoices();
+const QList<Choice>& activationChoices();
+const QList<Choice>& datasetChoices();
+const QList<Choice>& generatorChoices();
+const QList<Choice>& samplerChoices();
+const QList<Choice>& prunerChoices();
+
+}  // namespace tunebench::ui

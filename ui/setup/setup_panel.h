@@ -1,0 +1,89 @@
+#pragma once
+#include <QHash>
+#include <QWidget>
+
+#include "ui/bridge/field_problem.h"
+#include "ui/setup/study_draft.h"
+
+class QComboBox;
+class QDoubleSpinBox;
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QSpinBox;
+
+namespace tunebench::ui {
+
+class NumberChoiceEditor;
+
+// The study set up with the mouse: data, model, the initializers and optimizers to compare (with
+// each optimizer's hyperparameters as fixed values or ranges), learning rate, batch sizes, epochs,
+// seeds, sampler, pruner, parallel trials and device. It edits a StudyDraft; problems (its own and
+// the engine's, by field path) are flagged beside the field they concern, with the reason.
+class SetupPanel : public QWidget {
+  Q_OBJECT
+
+ public:
+  explicit SetupPanel(const QStringList& devices, QWidget* parent = nullptr);
+
+  void setDraft(const StudyDraft& draft);  // fills the widgets without emitting edited()
+  StudyDraft draft() const;
+  // Problems the widgets themselves see (text that is not a number, a bad batch size list).
+  FieldProblems inputProblems() const;
+  // Flags each problem beside its field (red label, reason as tooltip) and lists them below.
+  void showProblems(const FieldProblems& problems);
+  // The widget that edits `field` ("search.lr.low" -> the learning-rate editor), or nullptr.
+  QWidget* fieldWidget(const QString& field) const;
+
+ Q_SIGNALS:
+  void edited();
+
+ private:
+  QWidget* buildDataGroup();
+  QWidget* buildModelGroup();
+  QWidget* buildSearchGroup();
+  QWidget* buildStudyGroup();
+  void addField(QFormLayout* form, const QString& field, const QString& label, QWidget* widget);
+  QString fieldKeyFor(const QString& field) const;
+  void updateVisibleRows();
+
+  struct Field {
+    QFormLayout* form;
+    QLabel* label;
+    QWidget* widget;
+    QString text;
+  };
+  QHash<QString, Field> fields_;
+  StudyDraft loaded_;
+
+  QComboBox* dataset_kind_;
+  QComboBox* generator_;
+  QDoubleSpinBox* noise_;
+  QSpinBox* samples_;
+  QLineEdit* folder_;
+  QLineEdit* csv_path_;
+  QLineEdit* label_column_;
+  QSpinBox* subset_;
+  QComboBox* model_kind_;
+  QSpinBox* depth_;
+  QSpinBox* width_;
+  QComboBox* activation_;
+  QListWidget* initializers_;
+  QListWidget* optimizers_;
+  NumberChoiceEditor* lr_;
+  QHash<QString, NumberChoiceEditor*> hyperparameters_;
+  QLineEdit* batch_sizes_;
+  QSpinBox* epochs_;
+  QSpinBox* seeds_;
+  QComboBox* sampler_;
+  QSpinBox* budget_;
+  QSpinBox* grid_points_;
+  QComboBox* pruner_;
+  QSpinBox* jobs_;
+  QComboBox* device_;
+  QLabel* listed_note_;
+  QLabel* problems_label_;
+};
+
+}  // namespace tunebench::ui
