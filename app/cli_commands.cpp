@@ -6,7 +6,6 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
-#include <nlohmann/json.hpp>
 
 #include "cli_progress.h"
 #include "common/user_error.h"
@@ -15,6 +14,7 @@
 #include "storage/in_memory_storage.h"
 #include "storage/sqlite_storage.h"
 #include "study/scheduler.h"
+#include "study/stored_study.h"
 #include "study/study_setup.h"
 #include "study/worker_identity.h"
 
@@ -26,21 +26,6 @@ constexpr int kExitUserError = 2;
 std::unique_ptr<Storage> openStorage(const std::string& path) {
   if (path.empty()) return std::make_unique<InMemoryStorage>();
   return std::make_unique<SqliteStorage>(path);
-}
-
-// What storage keeps of a study: its text as written and where relative paths start.
-std::string definitionOf(const StudyFile& study) {
-  return nlohmann::json{{"path", study.path}, {"base_folder", study.base_folder}, {"study", study.text}}.dump();
-}
-
-StudyFile studyFromDefinition(const std::string& definition, const std::string& storage_path) {
-  try {
-    const auto json = nlohmann::json::parse(definition);
-    return parseStudyText(json.at("study").get<std::string>(), json.at("path").get<std::string>(),
-                          json.at("base_folder").get<std::string>());
-  } catch (const nlohmann::json::exception& error) {
-    throw UserError(storage_path, std::string("damaged study definition (") + error.what() + ")");
-  }
 }
 
 std::int64_t pickStudy(const Storage& storage, const RunOptions& options) {
@@ -107,7 +92,7 @@ int runStudy(const std::string& study_path, const RunOptions& options, const Sto
                                          "': continue it with `tunebench-cli resume " + options.storage +
                                          "`, or name another file");
   }
-  const std::int64_t study_id = storage->createStudy(prepared.study.name, definitionOf(prepared.study));
+  const std::int64_t study_id = storage->createStudy(prepared.study.name, storedDefinition(prepared.study));
   return execute(*storage, study_id, prepared, options, stop);
 }
 
@@ -115,7 +100,7 @@ int resumeStudy(const RunOptions& options, const StopToken& stop) {
   std::int64_t study_id = 0;
   auto storage = openExisting(options, study_id);
   PreparedStudy prepared =
-      prepareStudy(studyFromDefinition(storage->studyDefinition(study_id), options.storage), options.device);
+      prepareStudy(studyFromStoredDefinition(storage->studyDefinition(study_id), options.storage), options.device);
   const int requeued = storage->requeueInterrupted(study_id, isWorkerGone);
   if (!options.quiet && requeued > 0) {
     std::fprintf(stderr, "%d interrupted trial(s) queued to run again\n", requeued);
@@ -126,7 +111,7 @@ int resumeStudy(const RunOptions& options, const StopToken& stop) {
 int showStudy(const RunOptions& options, View view, Format format) {
   std::int64_t study_id = 0;
   const auto storage = openExisting(options, study_id);
-  const StudyFile study = studyFromDefinition(storage->studyDefinition(study_id), options.storage);
+  const StudyFile study = studyFromStoredDefinition(storage->studyDefinition(study_id), options.storage);
   const auto records = trialRecords(storage->trials(study_id, false));
   const auto loss = summarizeGroups(records, CompareMetric::kValLoss, study.target_accuracy);
   const auto accuracy = summarizeGroups(records, CompareMetric::kValAccuracy);

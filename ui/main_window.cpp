@@ -15,6 +15,7 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
+#include <QProgressBar>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSplitter>
@@ -25,7 +26,8 @@
 
 #include "ui/app_icon.h"
 #include "ui/bridge/study_controller.h"
-#include "ui/charts/loss_chart.h"
+#include "ui/charts/chart_panel.h"
+#include "ui/charts/curve_chart.h"
 #include "ui/panels/group_table_model.h"
 #include "ui/panels/trial_table_model.h"
 #include "ui/bridge/study_validation.h"
@@ -37,12 +39,14 @@ MainWindow::MainWindow(const QString& presets_folder, QWidget* parent)
     : QMainWindow(parent),
       controller_(new StudyController(this)),
       setup_(new SetupPanel(StudyController::devices(), this)),
-      chart_(new LossChart(this)),
+      chart_panel_(new ChartPanel(this)),
+      chart_(chart_panel_->chart()),
       trials_(new TrialTableModel(this)),
       groups_(new GroupTableModel(this)),
       table_(new QTableView(this)),
       group_table_(new QTableView(this)),
-      status_(new QLabel(this)) {
+      status_(new QLabel(this)),
+      progress_(new QProgressBar(this)) {
   table_->setModel(trials_);
   table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   table_->horizontalHeader()->setSectionResizeMode(TrialTableModel::kConfiguration, QHeaderView::Stretch);
@@ -57,7 +61,7 @@ MainWindow::MainWindow(const QString& presets_folder, QWidget* parent)
   tabs->addTab(table_, tr("Trials"));
   tabs->addTab(group_table_, tr("Comparison"));
   auto* splitter = new QSplitter(Qt::Vertical, this);
-  splitter->addWidget(chart_);
+  splitter->addWidget(chart_panel_);
   splitter->addWidget(tabs);
   splitter->setStretchFactor(0, 3);
   splitter->setStretchFactor(1, 2);
@@ -74,25 +78,32 @@ MainWindow::MainWindow(const QString& presets_folder, QWidget* parent)
   addDockWidget(Qt::LeftDockWidgetArea, dock);
   connect(setup_, &SetupPanel::edited, this, &MainWindow::onSetupEdited);
   statusBar()->addWidget(status_, 1);
+  progress_->setObjectName(QStringLiteral("studyProgress"));
+  progress_->setMaximumWidth(220);
+  progress_->setTextVisible(true);
+  statusBar()->addPermanentWidget(progress_);
   buildMenus(presets_folder);
   setWindowIcon(applicationIcon());
   restoreGeometry(QSettings().value(QStringLiteral("window/geometry")).toByteArray());
 
   connect(controller_, &StudyController::runStarted, this, [this] {
+    run_clock_.start();
     chart_->clear();
     trials_->clear();
     groups_->setGroups({});
     updateStatus();
   });
   connect(controller_, &StudyController::trialStarted, this, [this](const TrialRow& row) {
-    chart_->addTrial(row.trial_id, row.configuration);
+    chart_->addTrial(row);
     trials_->upsert(row);
   });
-  connect(controller_, &StudyController::trainLoss, chart_, &LossChart::appendPoints);
-  connect(controller_, &StudyController::drained, chart_, &LossChart::refresh);
+  connect(controller_, &StudyController::trainLoss, chart_, &CurveChart::appendLosses);
+  connect(controller_, &StudyController::epochMetrics, chart_, &CurveChart::appendEpochs);
+  connect(controller_, &StudyController::drained, chart_, &CurveChart::refresh);
   // Groups count only finished trials: recompute when one ends, not on every redraw.
   connect(controller_, &StudyController::trialsEnded, this, [this] { groups_->setGroups(controller_->groupRows()); });
   connect(controller_, &StudyController::trialUpdated, this, [this](const TrialRow& row) {
+    chart_->updateTrial(row);
     trials_->upsert(row);
     updateStatus();
   });
@@ -121,7 +132,10 @@ void MainWindow::buildMenus(const QString& presets_folder) {
   stop_action_ = new QAction(tr("Stop"), this);
   stop_action_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
   stop_action_->setToolTip(tr("Stop: running trials end within one batch (Ctrl+.)"));
+  resume_action_ = new QAction(tr("Resume"), this);
+  resume_action_->setToolTip(tr("Continue the study in its results file: finished trials stay, the rest run"));
   connect(run_action_, &QAction::triggered, controller_, &StudyController::run);
+  connect(resume_action_, &QAction::triggered, controller_, &StudyController::resume);
   connect(stop_action_, &QAction::triggered, controller_, &StudyController::stop);
   QMenu* help = menuBar()->addMenu(tr("&Help"));
   help->addAction(tr("&About TuneBench"), this, &MainWindow::showAbout);
@@ -131,6 +145,7 @@ void MainWindow::buildMenus(const QString& presets_folder) {
   toolbar->addAction(open);
   toolbar->addAction(run_action_);
   toolbar->addAction(stop_action_);
+  toolbar->addAction(resume_action_);
 }
 
 QAction* MainWindow::buildFileMenu() {
@@ -140,6 +155,11 @@ QAction* MainWindow::buildFileMenu() {
     if (!path.isEmpty() && !openStudy(path)) QMessageBox::warning(this, tr("Invalid study"), controller_->lastError());
   });
   open->setShortcut(QKeySequence::Open);
+  file->addAction(tr("Open Res&ults..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this, [this] {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open results"), controller_->resultsFolder(),
+                                                      tr("TuneBench results (*.sqlite *.db);;All files (*)"));
+    if (!path.isEmpty() && !openResults(path)) QMessageBox::warning(this, tr("Open results"), controller_->lastError());
+  });
   recent_menu_ = file->addMenu(tr("Open &Recent"));
   connect(recent_menu_, &QMenu::aboutToShow, this, [this] {
     recent_menu_->clear();
@@ -207,6 +227,24 @@ bool MainWindow::saveStudy(const QString& path) {
   return true;
 }
 
+bool MainWindow::openResults(const QString& path) {
+  if (controller_->isRunning()) return false;
+  if (!controller_->openResults(path)) {
+    statusBar()->showMessage(controller_->lastError());
+    return false;
+  }
+  // The panel shows the study as it was run; Run starts it afresh, Resume continues this file.
+  const QJsonDocument json = QJsonDocument::fromJson(controller_->studyText().toUtf8());
+  setup_->setDraft(draftFromJson(json.object()));
+  setup_->showProblems({});
+  setup_problems_.clear();
+  study_path_.clear();
+  base_folder_ = QFileInfo(path).absolutePath();
+  statusBar()->showMessage(tr("Following %1").arg(path), 5000);
+  updateStatus();
+  return true;
+}
+
 QString MainWindow::studyText() const {
   return QString::fromUtf8(QJsonDocument(draftToJson(setup_->draft())).toJson(QJsonDocument::Indented));
 }
@@ -257,23 +295,41 @@ void MainWindow::showAbout() {
 }
 
 void MainWindow::updateStatus() {
-  int running = 0, finished = 0;
+  int running = 0, done = 0;
   for (int i = 0; i < trials_->rowCount(); ++i) {
-    (trials_->row(i).state == QLatin1String("RUNNING") ? running : finished) += 1;
+    const QString& state = trials_->row(i).state;
+    if (state == QLatin1String("RUNNING")) {
+      ++running;
+    } else if (state != QLatin1String("WAITING") && state != QLatin1String("INTERRUPTED")) {
+      ++done;  // interrupted trials run again under a new id: they do not count as done
+    }
   }
+  const int planned = std::max(controller_->plannedTrials(), done + running);
   const bool busy = controller_->isRunning();
   run_action_->setEnabled(!busy && controller_->hasStudy());
   run_action_->setToolTip(setup_problems_.isEmpty() ? tr("Run the study (Ctrl+R)")
                                                     : tr("Cannot run until these are fixed:\n%1").arg(setup_problems_));
+  stop_action_->setEnabled(busy);
+  resume_action_->setEnabled(!busy && !controller_->resultsPath().isEmpty() && done < planned);
   setup_->setEnabled(!busy);
   setWindowTitle(tr("TuneBench - %1[*]").arg(controller_->hasStudy()            ? controller_->studyName()
                                                       : study_path_.isEmpty() ? tr("untitled")
                                                                               : QFileInfo(study_path_).completeBaseName()));
-  stop_action_->setEnabled(busy);
-  status_->setText(tr("%1 | %2 running, %3 finished")
-                       .arg(controller_->studyName().isEmpty() ? tr("no study") : controller_->studyName())
+  progress_->setRange(0, std::max(1, planned));
+  progress_->setValue(done);
+  progress_->setVisible(planned > 0);
+  QString eta;
+  if (busy && done > 0 && done < planned && run_clock_.isValid()) {
+    const qint64 left = run_clock_.elapsed() / done * (planned - done) / 1000;
+    eta = tr(" · about %1:%2 left").arg(left / 60).arg(left % 60, 2, 10, QLatin1Char('0'));
+  }
+  status_->setText(tr("%1 · %2 · %3 running · %4 of %5 done%6")
+                       .arg(controller_->studyName().isEmpty() ? tr("no study") : controller_->studyName(),
+                            controller_->deviceInUse())
                        .arg(running)
-                       .arg(finished));
+                       .arg(done)
+                       .arg(planned)
+                       .arg(eta));
 }
 
 }  // namespace tunebench::ui

@@ -1,15 +1,18 @@
 #pragma once
+#include <QElapsedTimer>
 #include <QMainWindow>
 
 class QAction;
 class QLabel;
+class QProgressBar;
 class QMenu;
 class QTableView;
 
 namespace tunebench::ui {
 
 class GroupTableModel;
-class LossChart;
+class ChartPanel;
+class CurveChart;
 class SetupPanel;
 class StudyController;
 class TrialTableModel;
@@ -27,6 +30,9 @@ class MainWindow : public QMainWindow {
   // controller()->lastError()) when the engine rejects it as written.
   bool openStudy(const QString& path);
   bool saveStudy(const QString& path);
+  // Opens a SQLite study (tunebench-cli --storage, or an earlier run of the window) and follows
+  // it live; its study shows in the setup panel. False (message in the status bar) when it can't.
+  bool openResults(const QString& path);
   // The study as the setup panel now has it (study-file JSON).
   QString studyText() const;
   SetupPanel* setupPanel() const { return setup_; }
@@ -34,11 +40,12 @@ class MainWindow : public QMainWindow {
   // The study opened last time (QSettings), or an empty string.
   static QString lastStudy();
   StudyController* controller() const { return controller_; }
-  LossChart* chart() const { return chart_; }
+  CurveChart* chart() const { return chart_; }
   TrialTableModel* trials() const { return trials_; }
   GroupTableModel* groups() const { return groups_; }
   QAction* runAction() const { return run_action_; }
   QAction* stopAction() const { return stop_action_; }
+  QAction* resumeAction() const { return resume_action_; }
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -57,14 +64,18 @@ class MainWindow : public QMainWindow {
   QString study_path_;   // the file the panel's study came from ("" when none)
   QString base_folder_;  // relative data paths are taken from here
   QString setup_problems_;  // why Run is disabled, or empty
-  LossChart* chart_;
+  ChartPanel* chart_panel_;
+  CurveChart* chart_;
   TrialTableModel* trials_;
   GroupTableModel* groups_;
   QTableView* table_;
   QTableView* group_table_;
   QLabel* status_;
+  QProgressBar* progress_;
+  QElapsedTimer run_clock_;
   QAction* run_action_;
   QAction* stop_action_;
+  QAction* resume_action_;
 };
 
 }  // namespace tunebench::ui

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 namespace tunebench {
 
@@ -49,6 +50,48 @@ std::vector<std::size_t> decimateMinMax(const std::vector<double>& x, const std:
   }
   kept.push_back(n - 1);
   return kept;
+}
+
+}  // namespace tunebench
+
+namespace tunebench {
+
+std::vector<BandPoint> meanBand(const std::vector<std::vector<double>>& xs,
+                                const std::vector<std::vector<double>>& ys, double bin_width) {
+  struct Bin {
+    double x_sum = 0.0;
+    int x_count = 0;
+    std::vector<double> curve_means;
+  };
+  std::map<long long, Bin> bins;
+  for (std::size_t c = 0; c < xs.size() && c < ys.size(); ++c) {
+    std::map<long long, std::pair<double, int>> own;  // this curve's sum and count per bin
+    for (std::size_t i = 0; i < xs[c].size() && i < ys[c].size(); ++i) {
+      if (!std::isfinite(ys[c][i]) || !std::isfinite(xs[c][i])) continue;
+      const auto key = static_cast<long long>(std::floor(xs[c][i] / bin_width));
+      own[key].first += ys[c][i];
+      own[key].second += 1;
+      bins[key].x_sum += xs[c][i];
+      bins[key].x_count += 1;
+    }
+    for (const auto& [key, sum_count] : own) bins[key].curve_means.push_back(sum_count.first / sum_count.second);
+  }
+  std::vector<BandPoint> band;
+  for (const auto& [key, bin] : bins) {
+    BandPoint point;
+    point.x = bin.x_sum / bin.x_count;
+    point.curves = static_cast<int>(bin.curve_means.size());
+    double sum = 0.0;
+    for (double v : bin.curve_means) sum += v;
+    point.mean = sum / point.curves;
+    if (point.curves > 1) {
+      double squares = 0.0;
+      for (double v : bin.curve_means) squares += (v - point.mean) * (v - point.mean);
+      point.sd = std::sqrt(squares / (point.curves - 1));
+    }
+    band.push_back(point);
+  }
+  return band;
 }
 
 }  // namespace tunebench

@@ -42,7 +42,9 @@ class StoringSink : public EventSink {
   EventSink& next_;
 };
 
-std::int64_t defaultBudget(const StudyFile& study) {
+}  // namespace
+
+std::int64_t configurationBudget(const StudyFile& study) {
   const auto explicit_count = static_cast<std::int64_t>(study.configurations.size());
   if (study.budget > 0) return study.budget;
   if (study.search.empty()) return explicit_count;
@@ -52,8 +54,6 @@ std::int64_t defaultBudget(const StudyFile& study) {
   }
   return explicit_count + 20;
 }
-
-}  // namespace
 
 StudyView studyViewOf(const std::vector<FrozenTrial>& trials) {
   struct Tally {
@@ -102,7 +102,7 @@ Scheduler::Scheduler(Storage& storage, std::int64_t study_id, const StudyFile& s
       data_(data),
       options_(std::move(options)),
       sampler_(makeSampler(study.sampler)),
-      budget_(defaultBudget(study)) {
+      budget_(configurationBudget(study)) {
   if (options_.worker_id.empty()) options_.worker_id = currentWorkerId();
   options_.jobs = std::max(1, options_.jobs);
 }

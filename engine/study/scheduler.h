@@ -24,6 +24,10 @@ struct SchedulerOptions {
 // validation loss of a pruned seed when none completed; unset while none has finished).
 StudyView studyViewOf(const std::vector<FrozenTrial>& trials);
 
+// Configurations the study runs in all: its budget, or the listed ones plus the whole grid (grid
+// sampler) or plus 20 (other samplers).
+std::int64_t configurationBudget(const StudyFile& study);
+
 // Runs a stored study: `jobs` worker threads each claim a WAITING trial, or, when none is
 // waiting and the budget allows, ask the sampler for the next configuration (queued once per
 // seed). Each trial trains with its share of the CPU (or on cuda:i, round robin), reports every

@@ -14,7 +14,7 @@ void BufferedEventSink::append(Append&& append_to) {
 }
 
 void BufferedEventSink::trialStarted(const TrialSpec& spec) {
-  append([&](TrainingEvents& e) { e.started.push_back({spec.trial_id, spec.configuration, spec.seed}); });
+  append([&](TrainingEvents& e) { e.started.push_back({spec.trial_id, spec.configuration, spec.seed, spec.epochs}); });
 }
 
 void BufferedEventSink::trainLoss(std::int64_t trial_id, const TrainLossPoint& point) {

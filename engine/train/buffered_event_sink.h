@@ -15,6 +15,7 @@ struct TrainingEvents {
     std::int64_t trial_id;
     std::string configuration;
     std::uint64_t seed;
+    std::int64_t epochs;  // planned
   };
   std::vector<Started> started;
   std::vector<std::pair<std::int64_t, TrainLossPoint>> losses;

@@ -1,7 +1,7 @@
 // UI benchmarks on the real window (offscreen platform):
 //   heartbeat STUDY  - runs the study from the window; a 10 ms timer on the UI thread records the
 //                      gaps between its ticks for the whole run (target: max < 50 ms).
-//   chart            - one LossChart refresh (decimate + replace + repaint) with 50 trials x
+//   chart            - one CurveChart refresh (decimate + replace + repaint) with 50 trials x
 //                      2,000 points each (target: < 30 ms).
 // Prints one JSON line.
 #include <QApplication>
@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "ui/bridge/study_controller.h"
-#include "ui/charts/loss_chart.h"
+#include "ui/charts/curve_chart.h"
 #include "ui/main_window.h"
 
 namespace {
@@ -51,14 +51,19 @@ int heartbeat(const QString& study) {
 }
 
 int chartRefresh() {
-  tunebench::ui::LossChart chart;
+  tunebench::ui::CurveChart chart;
   chart.resize(1200, 500);
   chart.show();
   for (int trial = 0; trial < 50; ++trial) {
-    chart.addTrial(trial, QStringLiteral("configuration %1").arg(trial % 6));
-    QVector<QPointF> points;
-    for (int i = 0; i < 2000; ++i) points.append(QPointF(i * 10, 2.3 * std::exp(-i / 400.0) + 0.01 * (i % 7) + trial * 0.001));
-    chart.appendPoints(trial, points);
+    tunebench::ui::TrialRow row;
+    row.trial_id = trial;
+    row.configuration = QStringLiteral("configuration %1").arg(trial % 6);
+    chart.addTrial(row);
+    QVector<tunebench::ui::LossPoint> points;
+    for (int i = 0; i < 2000; ++i) {
+      points.append({i * 10.0, i / 200.0, i * 0.01, 2.3 * std::exp(-i / 400.0) + 0.01 * (i % 7) + trial * 0.001});
+    }
+    chart.appendLosses(trial, points);
   }
   QElapsedTimer timer;
   timer.start();

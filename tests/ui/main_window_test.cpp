@@ -13,7 +13,7 @@
 
 #include "support/temp_dir.h"
 #include "ui/bridge/study_controller.h"
-#include "ui/charts/loss_chart.h"
+#include "ui/charts/curve_chart.h"
 #include "ui/panels/group_table_model.h"
 #include "ui/panels/trial_table_model.h"
 

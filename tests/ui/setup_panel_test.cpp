@@ -17,7 +17,7 @@
 #include "config/study_file.h"
 #include "support/temp_dir.h"
 #include "ui/bridge/study_controller.h"
-#include "ui/charts/loss_chart.h"
+#include "ui/charts/curve_chart.h"
 #include "ui/main_window.h"
 #include "ui/panels/group_table_model.h"
 #include "ui/panels/trial_table_model.h"

@@ -2,9 +2,13 @@
 #include <gtest/gtest.h>
 
 #include <QApplication>
+#include <QTemporaryDir>
 
 int main(int argc, char** argv) {
   qputenv("QT_QPA_PLATFORM", "offscreen");
+  // Runs record their results under the data folder: a scratch one, removed at the end.
+  QTemporaryDir data_home;
+  qputenv("XDG_DATA_HOME", data_home.path().toLocal8Bit());
   QApplication app(argc, argv);
   // Tests write their QSettings to a scratch organization, never the user's.
   QApplication::setOrganizationName(QStringLiteral("TuneBenchTests"));

@@ -15,6 +15,13 @@ struct GroupRow {
   double ci_high = qQNaN();
   double p_value = qQNaN();  // Welch's t-test against the best group
   double accuracy_mean = qQNaN();
+  double accuracy_sd = qQNaN();
+  double accuracy_ci_low = qQNaN();
+  double accuracy_ci_high = qQNaN();
+  bool has_target = false;
+  double epochs_to_target = qQNaN();  // mean over the seeds that reached it
+  int reached_target = 0;
+  double mean_seconds = qQNaN();
   int diverged = 0;
   int pruned = 0;
   bool best = false;

@@ -1,27 +1,44 @@
 #include "ui/bridge/study_controller.h"
 
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
 #include <QMetaObject>
+#include <QRegularExpression>
+#include <QStandardPaths>
 
-#include <algorithm>
-#include <cmath>
 #include <map>
 
 #include "common/stop_token.h"
 #include "common/user_error.h"
 #include "config/study_file.h"
-#include "report/group_summary.h"
-#include "storage/in_memory_storage.h"
+#include "storage/sqlite_storage.h"
 #include "study/scheduler.h"
+#include "study/stored_study.h"
 #include "study/study_setup.h"
+#include "study/worker_identity.h"
 #include "train/buffered_event_sink.h"
 #include "train/device.h"
 
 namespace tunebench::ui {
+namespace {
+
+// The study a results file holds (the window's own hold one; a shared CLI file: the first).
+std::int64_t firstStudy(const Storage& storage, const std::string& path) {
+  const auto names = storage.studyNames();
+  if (names.empty()) throw UserError(path, "holds no study");
+  return *storage.findStudy(names.front());
+}
+
+}  // namespace
 
 StudyController::StudyController(QObject* parent) : QObject(parent) {
   drain_timer_.setSingleShot(true);
   drain_timer_.setInterval(33);  // about 30 refreshes a second while data flows, none otherwise
   connect(&drain_timer_, &QTimer::timeout, this, &StudyController::drain);
+  follow_timer_.setInterval(1000);
+  connect(&follow_timer_, &QTimer::timeout, this, &StudyController::pollResults);
+  results_folder_ = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/results");
 }
 
 StudyController::~StudyController() {
@@ -53,48 +70,25 @@ bool StudyController::adoptStudy(const std::function<StudyFile()>& load, const Q
 
 void StudyController::unloadStudy() { study_.reset(); }
 
+QString StudyController::studyName() const {
+  return study_ ? QString::fromStdString(study_->name) : QString();
+}
+
+QString StudyController::studyText() const { return study_ ? QString::fromStdString(study_->text) : QString(); }
+
 QVector<GroupRow> StudyController::groupRows() const {
-  std::vector<TrialRecord> records;
-  QList<qint64> ids = rows_.keys();
-  std::sort(ids.begin(), ids.end());
-  for (qint64 id : ids) {
-    const TrialRow& row = rows_[id];
-    TrialRecord record;
-    record.spec.trial_id = id;
-    record.spec.configuration = row.configuration.toStdString();
-    record.spec.seed = row.seed;
-    record.result.state = parseTrialState(row.state.toStdString()).value_or(TrialState::kRunning);
-    if (row.epochs_done > 0) {
-      EpochMetrics last;
-      last.epoch = row.epochs_done;
-      last.val_loss = row.val_loss;
-      last.val_accuracy = row.val_accuracy;
-      record.result.epochs.push_back(last);
-    }
-    records.push_back(std::move(record));
-  }
-  const auto loss = summarizeGroups(records, CompareMetric::kValLoss);
-  const auto accuracy = summarizeGroups(records, CompareMetric::kValAccuracy);
-  QVector<GroupRow> groups;
-  for (std::size_t g = 0; g < loss.size(); ++g) {
-    const GroupSummary& s = loss[g];
-    GroupRow row;
-    row.configuration = QString::fromStdString(s.configuration);
-    row.completed = s.completed;
-    row.trials = s.trials;
-    row.loss_mean = s.metric.mean;
-    row.loss_sd = s.metric.sd;
-    row.ci_low = s.metric.ci_low;
-    row.ci_high = s.metric.ci_high;
-    row.p_value = s.p_value_vs_best;
-    row.accuracy_mean = accuracy[g].metric.mean;
-    row.diverged = s.diverged;
-    row.pruned = s.pruned;
-    row.best = s.is_best;
-    row.tied_with_best = s.tied_with_best;
-    groups.append(row);
-  }
-  return groups;
+  return book_.groups(study_ ? study_->target_accuracy : std::nullopt);
+}
+
+int StudyController::plannedTrials() const {
+  return study_ ? static_cast<int>(configurationBudget(*study_) * study_->seeds) : 0;
+}
+
+QString StudyController::deviceInUse() const {
+  const QString device = study_ ? QString::fromStdString(study_->device) : QStringLiteral("auto");
+  if (device != QLatin1String("auto")) return device;
+  const QStringList found = devices();
+  return found.size() > 1 ? found[1] : found.value(0);
 }
 
 QString StudyController::libtorchVersion() { return QStringLiteral(TUNEBENCH_TORCH_VERSION); }
@@ -105,15 +99,78 @@ QStringList StudyController::devices() {
   return names;
 }
 
-QString StudyController::studyName() const {
-  return study_ ? QString::fromStdString(study_->name) : QString();
+QString StudyController::newResultsPath() const {
+  QDir().mkpath(results_folder_);
+  QString name = studyName();
+  name.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9_.-]+")), QStringLiteral("_"));
+  const QString stem = QDir(results_folder_).filePath(
+      name + QLatin1Char('-') + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+  QString path = stem + QStringLiteral(".sqlite");
+  for (int n = 2; QFileInfo::exists(path); ++n) path = stem + QStringLiteral("-%1.sqlite").arg(n);
+  return path;
+}
+
+bool StudyController::openResults(const QString& path) {
+  if (running_) return false;
+  try {
+    if (!QFileInfo(path).isFile()) throw UserError(path.toStdString(), "no such file");
+    auto storage = std::make_unique<SqliteStorage>(path.toStdString());
+    const std::int64_t id = firstStudy(*storage, path.toStdString());
+    study_ = std::make_unique<StudyFile>(studyFromStoredDefinition(storage->studyDefinition(id), path.toStdString()));
+    followed_ = std::move(storage);
+    followed_study_ = id;
+  } catch (const std::exception& error) {
+    last_error_ = QString::fromStdString(error.what());
+    return false;
+  }
+  last_error_.clear();
+  results_path_ = path;
+  book_.clear();
+  book_.setPlannedEpochs(study_->base.epochs);
+  Q_EMIT studyLoaded(studyName());
+  Q_EMIT runStarted();
+  pollResults();
+  follow_timer_.start();
+  return true;
+}
+
+void StudyController::pollResults() {
+  if (!followed_) return;
+  try {
+    publish(book_.merge(followed_->trials(followed_study_, true)));
+  } catch (const std::exception& error) {
+    follow_timer_.stop();
+    Q_EMIT runFailed(QString::fromStdString(error.what()));
+  }
+}
+
+void StudyController::publish(const TrialBook::Changes& changes) {
+  for (const TrialRow& row : changes.added) Q_EMIT trialStarted(row);
+  for (const auto& [id, points] : changes.new_losses) Q_EMIT trainLoss(id, points);
+  for (const auto& [id, points] : changes.new_epochs) Q_EMIT epochMetrics(id, points);
+  for (const TrialRow& row : changes.updated) Q_EMIT trialUpdated(row);
+  if (!changes.empty()) Q_EMIT drained();
+  if (changes.any_ended) Q_EMIT trialsEnded();
 }
 
 void StudyController::run() {
   if (running_ || !study_) return;
+  results_path_ = newResultsPath();
+  launch(false);
+}
+
+void StudyController::resume() {
+  if (running_ || results_path_.isEmpty()) return;
+  launch(true);
+}
+
+void StudyController::launch(bool resume) {
+  follow_timer_.stop();
+  followed_.reset();
   joinWorker();
   running_ = true;
-  rows_.clear();
+  book_.clear();
+  if (study_) book_.setPlannedEpochs(study_->base.epochs);
   stop_ = std::make_unique<StopSource>();
   sink_ = std::make_unique<BufferedEventSink>([this] {
     // Called on a worker thread: only post a wake-up; the UI thread drains later.
@@ -122,12 +179,31 @@ void StudyController::run() {
     }, Qt::QueuedConnection);
   });
   Q_EMIT runStarted();
-  worker_ = std::thread([this, study = *study_, token = stop_->token()] {
+  std::optional<StudyFile> fresh;
+  if (!resume) fresh = *study_;
+  const std::string path = results_path_.toStdString();
+  if (resume) {  // what is stored already shows before the remaining trials start
+    try {
+      SqliteStorage storage(path);
+      publish(book_.merge(storage.trials(firstStudy(storage, path), true)));
+    } catch (const std::exception&) {
+      // the worker below reports the same problem
+    }
+  }
+  worker_ = std::thread([this, fresh = std::move(fresh), path, token = stop_->token()] {
     std::string error;
     try {
-      PreparedStudy prepared = prepareStudy(study, "");
-      InMemoryStorage storage;
-      const auto id = storage.createStudy(prepared.study.name, prepared.study.text);
+      SqliteStorage storage(path);
+      std::int64_t id = 0;
+      PreparedStudy prepared;
+      if (fresh) {
+        prepared = prepareStudy(*fresh, "");
+        id = storage.createStudy(prepared.study.name, storedDefinition(prepared.study));
+      } else {
+        id = firstStudy(storage, path);
+        prepared = prepareStudy(studyFromStoredDefinition(storage.studyDefinition(id), path), "");
+        storage.requeueInterrupted(id, isWorkerGone);  // a crashed process's RUNNING trials
+      }
       SchedulerOptions options;
       options.jobs = prepared.study.jobs;
       options.device = prepared.device;
@@ -157,29 +233,24 @@ void StudyController::drain() {
   if (!sink_) return;
   const TrainingEvents events = sink_->take();
   for (const auto& started : events.started) {
-    TrialRow row;
-    row.trial_id = started.trial_id;
-    row.configuration = QString::fromStdString(started.configuration);
-    row.seed = started.seed;
-    rows_[row.trial_id] = row;
-    Q_EMIT trialStarted(row);
+    const bool shown = book_.contains(started.trial_id);  // a WAITING trial read from storage
+    const TrialRow row = book_.started(started.trial_id, started.configuration, started.seed, started.epochs);
+    if (shown) {
+      Q_EMIT trialUpdated(row);
+    } else {
+      Q_EMIT trialStarted(row);
+    }
   }
-  std::map<qint64, QVector<QPointF>> losses;
-  for (const auto& [id, point] : events.losses) losses[id].append(QPointF(point.step, point.loss));
+  std::map<qint64, QVector<LossPoint>> losses;
+  for (const auto& [id, point] : events.losses) losses[id].append(TrialBook::lossPoint(point));
   for (const auto& [id, points] : losses) Q_EMIT trainLoss(id, points);
+  std::map<qint64, QVector<EpochPoint>> epochs;
   for (const auto& [id, metrics] : events.epochs) {
-    TrialRow& row = rows_[id];
-    row.epochs_done = static_cast<int>(metrics.epoch);
-    row.val_loss = metrics.val_loss;
-    row.val_accuracy = metrics.val_accuracy;
-    Q_EMIT trialUpdated(row);
+    epochs[id].append(TrialBook::epochPoint(metrics));
+    Q_EMIT trialUpdated(book_.epochEnded(id, metrics));
   }
-  for (const auto& [id, result] : events.ended) {
-    TrialRow& row = rows_[id];
-    row.state = QString::fromStdString(trialStateName(result.state));
-    row.reason = QString::fromStdString(result.reason);
-    Q_EMIT trialUpdated(row);
-  }
+  for (const auto& [id, points] : epochs) Q_EMIT epochMetrics(id, points);
+  for (const auto& [id, result] : events.ended) Q_EMIT trialUpdated(book_.ended(id, result));
   if (!events.empty()) Q_EMIT drained();
   if (!events.ended.empty()) Q_EMIT trialsEnded();
 }

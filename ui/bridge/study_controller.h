@@ -1,7 +1,5 @@
 #pragma once
-#include <QHash>
 #include <QObject>
-#include <QPointF>
 #include <QString>
 #include <QStringList>
 #include <QTimer>
@@ -10,23 +8,27 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <thread>
 
 #include "ui/bridge/group_row.h"
+#include "ui/bridge/trial_book.h"
 #include "ui/bridge/trial_row.h"
 
 namespace tunebench {
 class BufferedEventSink;
+class SqliteStorage;
 class StopSource;
 struct StudyFile;
 }  // namespace tunebench
 
 namespace tunebench::ui {
 
-// The UI's only door to the engine. Loads a study file, runs it on a background thread (the
-// engine's Scheduler over in-memory storage) and turns the workers' events into Qt signals with
-// plain values. Workers never touch Qt objects: they fill a buffer and post one cheap wake-up;
-// the UI thread drains the buffer on a single-shot ~33 ms timer, so it never blocks on training.
+// The UI's only door to the engine. Loads a study, runs it on a background thread (the engine's
+// Scheduler) recording into a SQLite file, resumes it, or opens a SQLite study written elsewhere
+// and follows it; turns all of that into Qt signals with plain values. Workers never touch Qt
+// objects: they fill a buffer and post one cheap wake-up; the UI thread drains the buffer on a
+// single-shot ~33 ms timer, so it never blocks on training.
 class StudyController : public QObject {
   Q_OBJECT
 
@@ -44,46 +46,69 @@ class StudyController : public QObject {
   bool hasStudy() const { return study_ != nullptr; }
   QString studyName() const;
   QString studyPath() const { return study_path_; }
+  QString studyText() const;  // the loaded study's file text ("" when none)
   QString lastError() const { return last_error_; }
   bool isRunning() const { return running_; }
 
-  // The comparison of the trials so far, one row per configuration (cheap: in-memory rows).
-  QVector<GroupRow> groupRows() const;
+  // Where runs are recorded: one SQLite file per run, named after the study and the time.
+  void setResultsFolder(const QString& folder) { results_folder_ = folder; }
+  QString resultsFolder() const { return results_folder_; }
+  // The SQLite file of the study on screen ("" before the first run or Open Results).
+  QString resultsPath() const { return results_path_; }
+  // Opens a SQLite study (written by tunebench-cli or by an earlier run) and shows it; polls it
+  // every second, so trials another process is still running appear as they progress.
+  bool openResults(const QString& path);
+  bool isFollowing() const { return follow_timer_.isActive(); }
+  void pollResults();  // one poll now (the timer does this every second)
 
+  QVector<TrialRow> trialRows() const { return book_.rows(); }
+  // The comparison of the trials so far, one row per configuration (the engine's report code).
+  QVector<GroupRow> groupRows() const;
+  int plannedTrials() const;  // configurations x seeds the study will run (0 if unknown)
+
+  QString deviceInUse() const;  // the study's device, "auto" resolved ("cpu", "cuda:0", ...)
   static QString libtorchVersion();
   static QStringList devices();  // "cpu" and one "cuda:N" per GPU found
 
  public Q_SLOTS:
-  void run();   // starts the loaded study; no-op while running
-  void stop();  // running trials end within one batch
+  void run();     // starts the loaded study in a new results file; no-op while running
+  void resume();  // continues the study in resultsPath(): finished trials stay, the rest run
+  void stop();    // running trials end within one batch
 
  Q_SIGNALS:
   void studyLoaded(const QString& name);
-  void runStarted();
+  void runStarted();  // the views start empty (a new run) or from the stored trials (resume, open)
   void trialStarted(const tunebench::ui::TrialRow& row);
-  void trainLoss(qint64 trial_id, const QVector<QPointF>& step_and_loss);
+  void trainLoss(qint64 trial_id, const QVector<tunebench::ui::LossPoint>& points);
+  void epochMetrics(qint64 trial_id, const QVector<tunebench::ui::EpochPoint>& points);
   void trialUpdated(const tunebench::ui::TrialRow& row);
-  void drained();  // after each batch of the signals above: the moment to redraw
+  void drained();      // after each batch of the signals above: the moment to redraw
   void trialsEnded();  // after a batch in which at least one trial ended: groups may have changed
   void runFinished();
   void runFailed(const QString& message);
 
  private:
+  void launch(bool resume);
   void drain();
-  // Runs `load`; keeps its study, or its message in lastError().
-  bool adoptStudy(const std::function<StudyFile()>& load, const QString& origin);
   void joinWorker();
+  void publish(const TrialBook::Changes& changes);
+  bool adoptStudy(const std::function<StudyFile()>& load, const QString& origin);
+  QString newResultsPath() const;
 
   QString study_path_;
   QString last_error_;
+  QString results_folder_;
+  QString results_path_;
   std::unique_ptr<StudyFile> study_;
+  std::unique_ptr<SqliteStorage> followed_;  // the results file being followed
+  std::int64_t followed_study_ = 0;
   std::unique_ptr<BufferedEventSink> sink_;
   std::unique_ptr<StopSource> stop_;
   std::thread worker_;
-  std::atomic<bool> worker_done_{false};
   bool running_ = false;
   QTimer drain_timer_;
-  QHash<qint64, TrialRow> rows_;
+  QTimer follow_timer_;
+  TrialBook book_;
 };
 
 }  // namespace tunebench::ui

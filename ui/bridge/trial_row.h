@@ -1,5 +1,6 @@
 #pragma once
 #include <QString>
+#include <QVector>
 #include <QtGlobal>
 
 namespace tunebench::ui {
@@ -10,10 +11,29 @@ struct TrialRow {
   QString configuration;
   quint64 seed = 0;
   QString state = QStringLiteral("RUNNING");
-  QString reason;
+  QString reason;  // why it ended so (pruned: the epoch and cut-off; diverged: the step)
   int epochs_done = 0;
+  int epochs_planned = 0;
   double val_loss = qQNaN();
   double val_accuracy = qQNaN();
+  double seconds = 0.0;  // wall time so far
+  QString worker;        // who ran it ("host:pid"), when known
+};
+
+// A training-loss sample: the x axis can be the step, the (fractional) epoch or the wall time.
+struct LossPoint {
+  double step = 0.0;
+  double epoch = 0.0;
+  double seconds = 0.0;
+  double loss = 0.0;
+};
+
+// One finished epoch's validation metrics.
+struct EpochPoint {
+  double epoch = 0.0;
+  double seconds = 0.0;  // since the trial started
+  double val_loss = 0.0;
+  double val_accuracy = 0.0;
 };
 
 }  // namespace tunebench::ui

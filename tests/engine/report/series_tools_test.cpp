@@ -47,5 +47,30 @@ TEST(DecimateMinMaxTest, ShortCurvesComeBackWhole) {
   EXPECT_EQ(decimateMinMax(x, y, 100), (std::vector<std::size_t>{0, 1, 2}));
 }
 
+TEST(MeanBandTest, EachCurveCountsOnceInABinAndSdIsAcrossCurves) {
+  // Curve A has two points in bin [0, 10): they average to 2 before the cross-curve mean.
+  const std::vector<std::vector<double>> xs = {{1, 3, 12}, {5, 15}, {25}};
+  const std::vector<std::vector<double>> ys = {{1, 3, 10}, {4, 20}, {7}};
+  const auto band = meanBand(xs, ys, 10.0);
+  ASSERT_EQ(band.size(), 3u);
+  EXPECT_DOUBLE_EQ(band[0].x, 3.0);     // (1 + 3 + 5) / 3
+  EXPECT_DOUBLE_EQ(band[0].mean, 3.0);  // (2 + 4) / 2
+  EXPECT_DOUBLE_EQ(band[0].sd, std::sqrt(2.0));
+  EXPECT_EQ(band[0].curves, 2);
+  EXPECT_DOUBLE_EQ(band[1].mean, 15.0);  // (10 + 20) / 2
+  EXPECT_DOUBLE_EQ(band[1].sd, std::sqrt(50.0));
+  EXPECT_EQ(band[2].curves, 1);
+  EXPECT_DOUBLE_EQ(band[2].sd, 0.0);
+}
+
+TEST(MeanBandTest, NonFiniteValuesAreLeftOut) {
+  const std::vector<std::vector<double>> xs = {{1, 2}, {1}};
+  const std::vector<std::vector<double>> ys = {{NAN, 4}, {INFINITY}};
+  const auto band = meanBand(xs, ys, 10.0);
+  ASSERT_EQ(band.size(), 1u);
+  EXPECT_EQ(band[0].curves, 1);
+  EXPECT_DOUBLE_EQ(band[0].mean, 4.0);
+}
+
 }  // namespace
 }  // namespace tunebench

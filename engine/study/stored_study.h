@@ -1,0 +1,17 @@
+#pragma once
+#include <string>
+
+#include "config/study_file.h"
+
+namespace tunebench {
+
+// What storage keeps as a study's definition: the study file's text as written, where it came
+// from and the folder relative data paths start from (JSON). Resume, show and the window's
+// Open Results read it back, so a stored study needs no study file beside it.
+std::string storedDefinition(const StudyFile& study);
+
+// Parses a stored definition back into the study. Throws UserError naming `storage_path` when the
+// definition is damaged, and the study file's own errors when its text no longer validates.
+StudyFile studyFromStoredDefinition(const std::string& definition, const std::string& storage_path);
+
+}  // namespace tunebench

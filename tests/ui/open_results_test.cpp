@@ -1,0 +1,135 @@
+// File > Open Results: a SQLite study written by tunebench-cli shows the same numbers as
+// `tunebench-cli show`, and one still being written is followed live.
+#include <gtest/gtest.h>
+
+#include <QAction>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+
+#include "support/temp_dir.h"
+#include "ui/bridge/study_controller.h"
+#include "ui/charts/curve_chart.h"
+#include "ui/main_window.h"
+#include "ui/panels/group_table_model.h"
+#include "ui/panels/trial_table_model.h"
+#include "widget_driver.h"
+
+namespace tunebench::ui {
+namespace {
+
+using testing::waitUntil;
+
+const QString kPresets = QStringLiteral(TUNEBENCH_SOURCE_DIR "/resources/presets");
+const QString kCli = QStringLiteral(TUNEBENCH_CLI);
+
+QByteArray runCli(const QStringList& arguments) {
+  QProcess cli;
+  cli.start(kCli, arguments);
+  EXPECT_TRUE(cli.waitForFinished(120000));
+  EXPECT_EQ(cli.exitCode(), 0) << cli.readAllStandardError().toStdString();
+  return cli.readAllStandardOutput();
+}
+
+const TrialRow* rowOf(const TrialTableModel& model, qint64 id) {
+  for (int i = 0; i < model.rowCount(); ++i) {
+    if (model.row(i).trial_id == id) return &model.row(i);
+  }
+  return nullptr;
+}
+
+int rowsInState(const TrialTableModel& model, const QString& state) {
+  int count = 0;
+  for (int i = 0; i < model.rowCount(); ++i) count += model.row(i).state == state ? 1 : 0;
+  return count;
+}
+
+TEST(OpenResultsTest, AStudyWrittenByTheCliShowsTheSameNumbersAsCliShow) {
+  tunebench::testing::TempDir dir;
+  const std::string study = dir.write("spiral.json", R"({"name": "spiral-cli",
+    "dataset": {"kind": "synthetic-2d", "generator": "spiral", "samples": 300, "noise": 0.1},
+    "model": {"depth": 2, "width": 12, "activation": "tanh"},
+    "training": {"epochs": 3, "batch_size": 20, "log_every": 3},
+    "seeds": 3, "target_accuracy": 0.5,
+    "configurations": [{"optimizer": "adam", "lr": 0.01}, {"optimizer": "sgd", "lr": 0.05}]})");
+  const QString db = QString::fromStdString((dir.path() / "spiral.sqlite").string());
+  runCli({QStringLiteral("run"), QString::fromStdString(study), QStringLiteral("--storage"), db, QStringLiteral("--quiet")});
+  const QJsonObject shown = QJsonDocument::fromJson(runCli({QStringLiteral("show"), db, QStringLiteral("--format"),
+                                                            QStringLiteral("json")})).object();
+  const QJsonArray cli_trials = shown["trials"].toArray();
+  const QJsonArray cli_groups = shown["groups"].toArray();
+  ASSERT_EQ(cli_trials.size(), 6);
+  ASSERT_EQ(cli_groups.size(), 2);
+
+  MainWindow window(kPresets);
+  window.show();
+  ASSERT_TRUE(window.openResults(db)) << window.controller()->lastError().toStdString();
+  EXPECT_TRUE(window.windowTitle().contains(QStringLiteral("spiral-cli")));
+  ASSERT_EQ(window.trials()->rowCount(), 6);
+  EXPECT_EQ(window.chart()->seriesCount(), 6);
+  for (const QJsonValue& value : cli_trials) {
+    const QJsonObject trial = value.toObject();
+    const TrialRow* row = rowOf(*window.trials(), trial["trial"].toInteger());
+    ASSERT_NE(row, nullptr);
+    EXPECT_EQ(row->state, trial["state"].toString());
+    EXPECT_EQ(row->configuration, trial["configuration"].toString());
+    const QJsonArray epochs = trial["epochs"].toArray();
+    EXPECT_EQ(row->epochs_done, epochs.size());
+    EXPECT_DOUBLE_EQ(row->val_loss, epochs.last().toObject()["val_loss"].toDouble());
+    EXPECT_DOUBLE_EQ(row->val_accuracy, trial["val_accuracy"].toDouble());
+    EXPECT_GT(window.chart()->drawnPoints(row->trial_id), 3);  // its stored training-loss curve
+  }
+  const GroupTableModel& groups = *window.groups();
+  ASSERT_EQ(groups.rowCount(), 2);
+  for (int g = 0; g < 2; ++g) {
+    const QJsonObject cli = cli_groups[g].toObject();
+    const GroupRow& row = groups.group(g);
+    EXPECT_EQ(row.configuration, cli["configuration"].toString());
+    EXPECT_EQ(row.completed, cli["completed"].toInt());
+    EXPECT_DOUBLE_EQ(row.loss_mean, cli["val_loss_mean"].toDouble());
+    EXPECT_DOUBLE_EQ(row.loss_sd, cli["val_loss_sd"].toDouble());
+    EXPECT_DOUBLE_EQ(row.ci_low, cli["val_loss_ci"].toArray()[0].toDouble());
+    EXPECT_DOUBLE_EQ(row.ci_high, cli["val_loss_ci"].toArray()[1].toDouble());
+    EXPECT_EQ(row.best, cli["best"].toBool());
+    if (!row.best) EXPECT_DOUBLE_EQ(row.p_value, cli["p_value_vs_best"].toDouble());
+    EXPECT_DOUBLE_EQ(row.accuracy_mean, cli["val_accuracy_mean"].toDouble());
+    EXPECT_EQ(row.reached_target, cli["reached_target"].toInt());
+  }
+  EXPECT_FALSE(window.resumeAction()->isEnabled());  // nothing left to run
+}
+
+TEST(OpenResultsTest, AStudyAnotherProcessIsStillRunningIsFollowedLive) {
+  tunebench::testing::TempDir dir;
+  const std::string study = dir.write("live.json", R"({"name": "live",
+    "dataset": {"kind": "fashion-mnist", "subset": 30000, "validation": 0.2},
+    "model": {"depth": 1, "width": 128}, "training": {"epochs": 3, "batch_size": 32, "log_every": 50},
+    "configurations": [{"lr": 0.001}, {"lr": 0.002}, {"lr": 0.003}, {"lr": 0.004}, {"lr": 0.005}]})");
+  const QString db = QString::fromStdString((dir.path() / "live.sqlite").string());
+  QProcess cli;
+  cli.start(kCli, {QStringLiteral("run"), QString::fromStdString(study), QStringLiteral("--storage"), db,
+                   QStringLiteral("--quiet"), QStringLiteral("--jobs"), QStringLiteral("1")});
+  ASSERT_TRUE(cli.waitForStarted());
+
+  MainWindow window(kPresets);
+  window.show();
+  ASSERT_TRUE(waitUntil([&] { return QFileInfo::exists(db) && window.openResults(db); }, 60000))
+      << window.controller()->lastError().toStdString();
+  EXPECT_TRUE(window.controller()->isFollowing());
+  // While the CLI still runs, the window sees trials finish one by one, then all five.
+  bool saw_running_and_complete = false;
+  ASSERT_TRUE(waitUntil([&] {
+    const int complete = rowsInState(*window.trials(), QStringLiteral("COMPLETE"));
+    if (complete >= 1 && complete < 5) saw_running_and_complete = true;
+    return complete == 5;
+  }, 180000)) << rowsInState(*window.trials(), QStringLiteral("COMPLETE"));
+  EXPECT_TRUE(saw_running_and_complete);
+  ASSERT_TRUE(cli.state() == QProcess::NotRunning || cli.waitForFinished(60000));
+  EXPECT_EQ(cli.exitCode(), 0);
+  EXPECT_EQ(window.groups()->rowCount(), 5);
+  for (int i = 0; i < window.trials()->rowCount(); ++i) EXPECT_EQ(window.trials()->row(i).epochs_done, 3);
+}
+
+}  // namespace
+}  // namespace tunebench::ui

@@ -1,0 +1,38 @@
+#pragma once
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QSlider;
+class QToolButton;
+
+namespace tunebench::ui {
+
+class CurveChart;
+
+// The chart with its controls above it: what to show (training loss, validation loss or
+// accuracy), the x axis (step, epoch, time), lines per trial or per configuration (mean ± sd),
+// log scale, smoothing, and Export (PNG or SVG).
+class ChartPanel : public QWidget {
+  Q_OBJECT
+
+ public:
+  explicit ChartPanel(QWidget* parent = nullptr);
+  CurveChart* chart() const { return chart_; }
+  // Asks for a file name and saves the chart there.
+  void exportChart();
+
+ private:
+  void applyControls();
+
+  CurveChart* chart_;
+  QComboBox* metric_;
+  QComboBox* x_axis_;
+  QComboBox* lines_;
+  QCheckBox* log_;
+  QSlider* smoothing_;
+  QLabel* smoothing_value_;
+};
+
+}  // namespace tunebench::ui

@@ -1,0 +1,404 @@
+#include "ui/charts/curve_chart.h"
+
+#include <QAreaSeries>
+#include <QChart>
+#include <QCursor>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QLogValueAxis>
+#include <QPainter>
+#include <QScatterSeries>
+#include <QSvgGenerator>
+#include <QToolTip>
+#include <QValueAxis>
+
+#include <algorithm>
+
+#include "report/series_tools.h"
+
+namespace tunebench::ui {
+namespace {
+constexpr int kLegendLimit = 8;  // more configurations than this: the legend would hide the chart
+constexpr int kBandBins = 200;
+
+QString metricTitle(CurveChart::Metric metric) {
+  switch (metric) {
+    case CurveChart::Metric::kTrainLoss: return CurveChart::tr("Training loss");
+    case CurveChart::Metric::kValLoss: return CurveChart::tr("Validation loss");
+    case CurveChart::Metric::kValAccuracy: return CurveChart::tr("Validation accuracy");
+  }
+  return {};
+}
+}  // namespace
+
+CurveChart::CurveChart(QWidget* parent) : QChartView(parent) {
+  auto* chart = new QChart();
+  chart->legend()->setAlignment(Qt::AlignBottom);
+  x_axis_ = new QValueAxis(chart);
+  y_linear_ = new QValueAxis(chart);
+  y_log_ = new QLogValueAxis(chart);
+  y_log_->setLabelFormat(QStringLiteral("%.3g"));
+  y_log_->setMinorTickCount(8);
+  chart->addAxis(x_axis_, Qt::AlignBottom);
+  chart->addAxis(y_linear_, Qt::AlignLeft);
+  chart->addAxis(y_log_, Qt::AlignLeft);
+  y_log_->setVisible(false);
+  setChart(chart);
+  setRenderHint(QPainter::Antialiasing);
+  pruned_ = new QScatterSeries();
+  pruned_->setName(tr("pruned"));
+  pruned_->setMarkerShape(QScatterSeries::MarkerShapeTriangle);
+  pruned_->setMarkerSize(11);
+  pruned_->setColor(QColor(0xff9f1c));
+  diverged_ = new QScatterSeries();
+  diverged_->setName(tr("diverged"));
+  diverged_->setMarkerShape(QScatterSeries::MarkerShapeStar);
+  diverged_->setMarkerSize(14);
+  diverged_->setColor(QColor(0xd62728));
+  for (QScatterSeries* markers : {pruned_, diverged_}) {
+    attach(markers);
+    connect(markers, &QScatterSeries::hovered, this, [this](const QPointF& point, bool on) {
+      if (!on) return QToolTip::hideText();
+      for (const Curve& curve : std::as_const(trials_)) {
+        std::vector<double> xs, ys;
+        curveOf(curve, xs, ys);
+        if (!xs.empty() && xs.back() == point.x() && ys.back() == point.y()) {
+          QToolTip::showText(QCursor::pos(), describe(curve), this);
+          return;
+        }
+      }
+    });
+  }
+  restyle();
+}
+
+void CurveChart::attach(QAbstractSeries* series) {
+  chart()->addSeries(series);
+  series->attachAxis(x_axis_);
+  series->attachAxis(log_ ? static_cast<QAbstractAxis*>(y_log_) : y_linear_);
+}
+
+QAbstractAxis* CurveChart::yAxis() const { return log_ ? static_cast<QAbstractAxis*>(y_log_) : y_linear_; }
+
+void CurveChart::clear() {
+  for (Curve& curve : trials_) {
+    chart()->removeSeries(curve.line);
+    delete curve.line;
+  }
+  for (Group& group : groups_) {
+    for (QAbstractSeries* series : {static_cast<QAbstractSeries*>(group.mean), static_cast<QAbstractSeries*>(group.band)}) {
+      chart()->removeSeries(series);
+      delete series;
+    }
+    delete group.upper;
+    delete group.lower;
+  }
+  trials_.clear();
+  groups_.clear();
+  dirty_.clear();
+  highlighted_.clear();
+  pruned_->clear();
+  diverged_->clear();
+  rebuildAll();
+}
+
+QColor CurveChart::colorFor(const QString& configuration) {
+  static const QColor palette[] = {QColor(0x1f77b4), QColor(0xff7f0e), QColor(0x2ca02c), QColor(0xd62728),
+                                   QColor(0x9467bd), QColor(0x8c564b), QColor(0xe377c2), QColor(0x17becf)};
+  auto it = colors_.find(configuration);
+  if (it == colors_.end()) {
+    it = colors_.insert(configuration, palette[colors_.size() % (sizeof(palette) / sizeof(palette[0]))]);
+  }
+  return *it;
+}
+
+QString CurveChart::describe(const Curve& curve) const {
+  const TrialRow& row = curve.row;
+  QString text = tr("Trial %1 (seed %2): %3\n%4").arg(row.trial_id).arg(row.seed).arg(row.state, row.configuration);
+  if (!row.reason.isEmpty()) text += QLatin1Char('\n') + row.reason;
+  return text;
+}
+
+void CurveChart::addTrial(const TrialRow& row) {
+  if (trials_.contains(row.trial_id)) return updateTrial(row);
+  Curve& curve = trials_[row.trial_id];
+  curve.row = row;
+  curve.line = new QLineSeries();
+  curve.line->setName(row.configuration);
+  curve.line->setColor(colorFor(row.configuration));
+  curve.line->setVisible(lines_ == Lines::kTrials);
+  attach(curve.line);
+  const qint64 id = row.trial_id;
+  connect(curve.line, &QLineSeries::hovered, this, [this, id](const QPointF&, bool on) {
+    if (on && trials_.contains(id)) {
+      QToolTip::showText(QCursor::pos(), describe(trials_[id]), this);
+    } else {
+      QToolTip::hideText();
+    }
+  });
+  connect(curve.line, &QLineSeries::clicked, this, [this, id] { Q_EMIT trialClicked(id); });
+  // One legend entry per configuration, and only while there are few of them.
+  bool first_of_configuration = true;
+  for (const Curve& other : std::as_const(trials_)) {
+    if (other.line != curve.line && other.row.configuration == row.configuration) first_of_configuration = false;
+  }
+  const auto markers = chart()->legend()->markers(curve.line);
+  for (QLegendMarker* marker : markers) marker->setVisible(first_of_configuration && colors_.size() <= kLegendLimit);
+}
+
+void CurveChart::updateTrial(const TrialRow& row) {
+  auto it = trials_.find(row.trial_id);
+  if (it == trials_.end()) return;
+  const bool ended_differently = it->row.state != row.state;
+  it->row = row;
+  if (ended_differently) dirty_.insert(row.trial_id);  // markers follow the state
+}
+
+void CurveChart::appendLosses(qint64 trial_id, const QVector<LossPoint>& points) {
+  auto it = trials_.find(trial_id);
+  if (it == trials_.end()) return;
+  it->losses += points;
+  if (metric_ == Metric::kTrainLoss) dirty_.insert(trial_id);
+}
+
+void CurveChart::appendEpochs(qint64 trial_id, const QVector<EpochPoint>& points) {
+  auto it = trials_.find(trial_id);
+  if (it == trials_.end()) return;
+  it->epochs += points;
+  if (metric_ != Metric::kTrainLoss) dirty_.insert(trial_id);
+}
+
+int CurveChart::drawnPoints(qint64 trial_id) const {
+  auto it = trials_.find(trial_id);
+  return it == trials_.end() ? -1 : static_cast<int>(it->line->count());
+}
+
+int CurveChart::meanPoints(const QString& configuration) const {
+  auto it = groups_.find(configuration);
+  return it == groups_.end() ? -1 : static_cast<int>(it->mean->count());
+}
+
+int CurveChart::markerCount() const { return static_cast<int>(pruned_->count() + diverged_->count()); }
+
+void CurveChart::curveOf(const Curve& curve, std::vector<double>& xs, std::vector<double>& ys) const {
+  if (metric_ == Metric::kTrainLoss) {
+    for (const LossPoint& p : curve.losses) {
+      xs.push_back(x_kind_ == XAxis::kStep ? p.step : x_kind_ == XAxis::kEpoch ? p.epoch : p.seconds);
+      ys.push_back(p.loss);
+    }
+    if (smoothing_ > 0.0) ys = smoothEma(ys, smoothing_);
+    return;
+  }
+  for (const EpochPoint& p : curve.epochs) {
+    xs.push_back(x_kind_ == XAxis::kTime ? p.seconds : p.epoch);
+    ys.push_back(metric_ == Metric::kValLoss ? p.val_loss : p.val_accuracy);
+  }
+}
+
+void CurveChart::include(double x, double y) {
+  min_x_ = std::min(min_x_, x);
+  max_x_ = std::max(max_x_, x);
+  min_y_ = std::min(min_y_, y);
+  max_y_ = std::max(max_y_, y);
+}
+
+void CurveChart::drawTrial(Curve& curve, std::size_t max_points) {
+  std::vector<double> xs, ys;
+  curveOf(curve, xs, ys);
+  QList<QPointF> shown;
+  for (std::size_t i : decimateMinMax(xs, ys, max_points)) {
+    if (!std::isfinite(ys[i]) || (log_ && ys[i] <= 0.0)) continue;
+    shown.append(QPointF(xs[i], ys[i]));
+    include(xs[i], ys[i]);
+  }
+  curve.line->replace(shown);
+}
+
+void CurveChart::drawGroup(const QString& configuration) {
+  std::vector<std::vector<double>> xs, ys;
+  double max_x = 0.0;
+  for (const Curve& curve : std::as_const(trials_)) {
+    if (curve.row.configuration != configuration) continue;
+    xs.emplace_back();
+    ys.emplace_back();
+    curveOf(curve, xs.back(), ys.back());
+    if (!xs.back().empty()) max_x = std::max(max_x, xs.back().back());
+  }
+  const bool per_epoch = metric_ != Metric::kTrainLoss && x_kind_ != XAxis::kTime;
+  const double bin_width = per_epoch ? 1.0 : std::max(max_x / kBandBins, 1e-9);
+  Group& group = groups_[configuration];
+  if (group.mean == nullptr) {
+    const QColor color = colorFor(configuration);
+    group.mean = new QLineSeries();
+    group.mean->setName(configuration);
+    group.mean->setColor(color);
+    group.upper = new QLineSeries();
+    group.lower = new QLineSeries();
+    group.band = new QAreaSeries(group.upper, group.lower);
+    QColor fill = color;
+    fill.setAlphaF(0.2);
+    group.band->setBrush(fill);
+    group.band->setPen(Qt::NoPen);
+    attach(group.band);
+    attach(group.mean);
+    chart()->legend()->markers(group.band).first()->setVisible(false);
+    connect(group.mean, &QLineSeries::hovered, this, [this, configuration](const QPointF& point, bool on) {
+      if (!on) return QToolTip::hideText();
+      QToolTip::showText(QCursor::pos(), tr("%1\nmean %2 at x = %3").arg(configuration).arg(point.y(), 0, 'g', 4).arg(point.x()), this);
+    });
+  }
+  QList<QPointF> mean, upper, lower;
+  for (const BandPoint& p : meanBand(xs, ys, bin_width)) {
+    const double low = log_ ? std::max(p.mean - p.sd, p.mean * 0.1) : p.mean - p.sd;
+    if (log_ && p.mean <= 0.0) continue;
+    mean.append(QPointF(p.x, p.mean));
+    upper.append(QPointF(p.x, p.mean + p.sd));
+    lower.append(QPointF(p.x, low));
+    include(p.x, low);
+    include(p.x, p.mean + p.sd);
+  }
+  group.mean->replace(mean);
+  group.upper->replace(upper);
+  group.lower->replace(lower);
+}
+
+void CurveChart::drawMarkers() {
+  QList<QPointF> pruned, diverged;
+  for (const Curve& curve : std::as_const(trials_)) {
+    const bool is_pruned = curve.row.state == QLatin1String("PRUNED");
+    if (!is_pruned && curve.row.state != QLatin1String("DIVERGED")) continue;
+    std::vector<double> xs, ys;
+    curveOf(curve, xs, ys);
+    // Where it stopped: its last finite point (a diverged loss ends in NaN or a huge value).
+    while (!ys.empty() && !(std::isfinite(ys.back()) && (!log_ || ys.back() > 0.0))) xs.pop_back(), ys.pop_back();
+    if (ys.empty()) continue;
+    (is_pruned ? pruned : diverged).append(QPointF(xs.back(), ys.back()));
+  }
+  pruned_->replace(pruned);
+  diverged_->replace(diverged);
+  chart()->legend()->markers(pruned_).first()->setVisible(!pruned.isEmpty());
+  chart()->legend()->markers(diverged_).first()->setVisible(!diverged.isEmpty());
+}
+
+void CurveChart::refresh() {
+  if (dirty_.isEmpty()) return;
+  if (lines_ == Lines::kTrials) {
+    const auto per_series = static_cast<std::size_t>(std::clamp(kPointBudget / std::max(1, seriesCount()), 100, 1000));
+    for (qint64 id : std::as_const(dirty_)) {
+      auto it = trials_.find(id);
+      if (it != trials_.end()) drawTrial(*it, per_series);
+    }
+  } else {
+    QSet<QString> configurations;
+    for (qint64 id : std::as_const(dirty_)) configurations.insert(trials_.value(id).row.configuration);
+    for (const QString& configuration : std::as_const(configurations)) drawGroup(configuration);
+  }
+  dirty_.clear();
+  drawMarkers();
+  applyRanges();
+}
+
+void CurveChart::applyRanges() {
+  x_axis_->setRange(min_x_, std::max(max_x_, min_x_ + 1e-9));
+  if (!std::isfinite(min_y_)) return;
+  if (log_) {
+    y_log_->setRange(min_y_ * 0.9, max_y_ * 1.1);
+  } else {
+    const double pad = (max_y_ - min_y_) * 0.05 + 1e-9;
+    const double low = metric_ == Metric::kValAccuracy ? min_y_ - pad : std::max(0.0, min_y_ - pad);
+    y_linear_->setRange(low, max_y_ + pad);
+  }
+}
+
+void CurveChart::rebuildAll() {
+  min_x_ = 0.0;
+  max_x_ = 1.0;
+  min_y_ = INFINITY;
+  max_y_ = -INFINITY;
+  for (auto it = trials_.begin(); it != trials_.end(); ++it) dirty_.insert(it.key());
+  restyle();
+  refresh();
+}
+
+void CurveChart::restyle() {
+  chart()->setTitle(metricTitle(metric_) + (lines_ == Lines::kConfigurations ? tr(" (mean ± sd over seeds)") : QString()));
+  x_axis_->setTitleText(x_kind_ == XAxis::kStep ? tr("step") : x_kind_ == XAxis::kEpoch ? tr("epoch") : tr("seconds"));
+  yAxis()->setTitleText(metric_ == Metric::kValAccuracy ? tr("accuracy") : tr("loss"));
+  const bool dim_others = !highlighted_.isEmpty();
+  for (auto it = trials_.begin(); it != trials_.end(); ++it) {
+    QPen pen = it->line->pen();
+    QColor color = colorFor(it->row.configuration);
+    const bool lit = highlighted_.contains(it.key());
+    if (dim_others && !lit) color.setAlphaF(0.25);
+    pen.setColor(color);
+    pen.setWidthF(lit ? 3.0 : 1.5);
+    it->line->setPen(pen);
+    it->line->setVisible(lines_ == Lines::kTrials);
+  }
+  for (Group& group : groups_) {
+    group.mean->setVisible(lines_ == Lines::kConfigurations);
+    group.band->setVisible(lines_ == Lines::kConfigurations);
+  }
+}
+
+void CurveChart::setMetric(Metric metric) {
+  if (metric_ == metric) return;
+  metric_ = metric;
+  rebuildAll();
+}
+
+void CurveChart::setXAxis(XAxis axis) {
+  if (x_kind_ == axis) return;
+  x_kind_ = axis;
+  rebuildAll();
+}
+
+void CurveChart::setLines(Lines lines) {
+  if (lines_ == lines) return;
+  lines_ = lines;
+  rebuildAll();
+}
+
+void CurveChart::setSmoothing(double weight) {
+  weight = std::clamp(weight, 0.0, 0.999);
+  if (smoothing_ == weight) return;
+  smoothing_ = weight;
+  if (metric_ == Metric::kTrainLoss) rebuildAll();
+}
+
+void CurveChart::setLogScale(bool on) {
+  if (log_ == on) return;
+  QAbstractAxis* from = yAxis();
+  log_ = on;
+  QAbstractAxis* to = yAxis();
+  const auto all = chart()->series();
+  for (QAbstractSeries* series : all) {
+    series->detachAxis(from);
+    series->attachAxis(to);
+  }
+  from->setVisible(false);
+  to->setVisible(true);
+  rebuildAll();
+}
+
+void CurveChart::setHighlighted(const QSet<qint64>& trial_ids) {
+  highlighted_ = trial_ids;
+  restyle();
+}
+
+bool CurveChart::exportImage(const QString& path) {
+  if (path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
+    QSvgGenerator svg;
+    svg.setFileName(path);
+    svg.setSize(size());
+    svg.setViewBox(rect());
+    svg.setTitle(chart()->title());
+    QPainter painter;
+    if (!painter.begin(&svg)) return false;
+    render(&painter);
+    return painter.end();
+  }
+  return grab().save(path);
+}
+
+}  // namespace tunebench::ui
