@@ -29,6 +29,7 @@
 #include "ui/charts/chart_panel.h"
 #include "ui/charts/curve_chart.h"
 #include "ui/panels/group_table_model.h"
+#include "ui/panels/results_panel.h"
 #include "ui/panels/trial_table_model.h"
 #include "ui/bridge/study_validation.h"
 #include "ui/setup/setup_panel.h"
@@ -43,26 +44,14 @@ MainWindow::MainWindow(const QString& presets_folder, QWidget* parent)
       chart_(chart_panel_->chart()),
       trials_(new TrialTableModel(this)),
       groups_(new GroupTableModel(this)),
-      table_(new QTableView(this)),
-      group_table_(new QTableView(this)),
+      results_(new ResultsPanel(trials_, groups_, this)),
       status_(new QLabel(this)),
       progress_(new QProgressBar(this)) {
-  table_->setModel(trials_);
-  table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-  table_->horizontalHeader()->setSectionResizeMode(TrialTableModel::kConfiguration, QHeaderView::Stretch);
-  table_->verticalHeader()->hide();
-  table_->setSelectionBehavior(QAbstractItemView::SelectRows);
-  group_table_->setModel(groups_);
-  group_table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-  group_table_->horizontalHeader()->setSectionResizeMode(GroupTableModel::kConfiguration, QHeaderView::Stretch);
-  group_table_->verticalHeader()->hide();
-  auto* tabs = new QTabWidget(this);
-  tabs->setObjectName(QStringLiteral("resultTabs"));
-  tabs->addTab(table_, tr("Trials"));
-  tabs->addTab(group_table_, tr("Comparison"));
+  connect(results_, &ResultsPanel::selectedTrialsChanged, chart_, &CurveChart::setHighlighted);
+  connect(chart_, &CurveChart::trialClicked, results_, &ResultsPanel::selectTrial);
   auto* splitter = new QSplitter(Qt::Vertical, this);
   splitter->addWidget(chart_panel_);
-  splitter->addWidget(tabs);
+  splitter->addWidget(results_);
   splitter->setStretchFactor(0, 3);
   splitter->setStretchFactor(1, 2);
   setCentralWidget(splitter);

@@ -11,6 +11,7 @@ class QTableView;
 namespace tunebench::ui {
 
 class GroupTableModel;
+class ResultsPanel;
 class ChartPanel;
 class CurveChart;
 class SetupPanel;
@@ -43,6 +44,7 @@ class MainWindow : public QMainWindow {
   CurveChart* chart() const { return chart_; }
   TrialTableModel* trials() const { return trials_; }
   GroupTableModel* groups() const { return groups_; }
+  ResultsPanel* results() const { return results_; }
   QAction* runAction() const { return run_action_; }
   QAction* stopAction() const { return stop_action_; }
   QAction* resumeAction() const { return resume_action_; }
@@ -68,8 +70,7 @@ class MainWindow : public QMainWindow {
   CurveChart* chart_;
   TrialTableModel* trials_;
   GroupTableModel* groups_;
-  QTableView* table_;
-  QTableView* group_table_;
+  ResultsPanel* results_;
   QLabel* status_;
   QProgressBar* progress_;
   QElapsedTimer run_clock_;

@@ -138,12 +138,14 @@ void CurveChart::addTrial(const TrialRow& row) {
   });
   connect(curve.line, &QLineSeries::clicked, this, [this, id] { Q_EMIT trialClicked(id); });
   // One legend entry per configuration, and only while there are few of them.
-  bool first_of_configuration = true;
+  const bool legend = colors_.size() <= kLegendLimit;
+  QSet<QString> listed;
   for (const Curve& other : std::as_const(trials_)) {
-    if (other.line != curve.line && other.row.configuration == row.configuration) first_of_configuration = false;
+    const bool first = !listed.contains(other.row.configuration);
+    listed.insert(other.row.configuration);
+    const auto markers = chart()->legend()->markers(other.line);
+    for (QLegendMarker* marker : markers) marker->setVisible(legend && first);
   }
-  const auto markers = chart()->legend()->markers(curve.line);
-  for (QLegendMarker* marker : markers) marker->setVisible(first_of_configuration && colors_.size() <= kLegendLimit);
 }
 
 void CurveChart::updateTrial(const TrialRow& row) {

@@ -47,6 +47,7 @@ class CurveChart : public QChartView {
   void setLogScale(bool on);
   void setSmoothing(double weight);  // EMA weight in [0, 1): training loss only
   void setHighlighted(const QSet<qint64>& trial_ids);
+  const QSet<qint64>& highlighted() const { return highlighted_; }
   // Saves the chart as PNG or SVG (by the file's suffix); false when it can't be written.
   bool exportImage(const QString& path);
 

@@ -1,13 +1,24 @@
 #include "ui/panels/group_table_model.h"
 
+#include <QColor>
 #include <QFont>
 #include <QtMath>
+
+#include <limits>
 
 namespace tunebench::ui {
 namespace {
 QString number(double value, int digits) {
   return qIsNaN(value) ? QStringLiteral("-") : QString::number(value, 'f', digits);
 }
+QString meanSd(double mean, double sd, int digits) {
+  if (qIsNaN(mean)) return QStringLiteral("-");
+  return qIsNaN(sd) ? number(mean, digits) : QStringLiteral("%1 ± %2").arg(number(mean, digits), number(sd, digits));
+}
+QString interval(double low, double high, int digits) {
+  return qIsNaN(low) ? QStringLiteral("-") : QStringLiteral("[%1, %2]").arg(number(low, digits), number(high, digits));
+}
+double sortable(double value) { return qIsNaN(value) ? std::numeric_limits<double>::max() : value; }
 }  // namespace
 
 int GroupTableModel::rowCount(const QModelIndex& parent) const {
@@ -26,6 +37,9 @@ QVariant GroupTableModel::data(const QModelIndex& index, int role) const {
     font.setBold(true);
     return font;
   }
+  if (role == Qt::BackgroundRole && (g.best || g.tied_with_best)) {
+    return QColor(46, 160, 67, g.best ? 70 : 35);  // translucent: reads on light and dark palettes
+  }
   if (role == Qt::ToolTipRole && index.column() == kMark) {
     return g.best ? tr("Lowest mean final validation loss")
                   : g.tied_with_best ? tr("Not significantly different from the best (Welch p >= 0.05)") : QVariant();
@@ -33,20 +47,35 @@ QVariant GroupTableModel::data(const QModelIndex& index, int role) const {
   if (role == Qt::TextAlignmentRole && index.column() > kConfiguration) {
     return int(Qt::AlignRight | Qt::AlignVCenter);
   }
+  if (role == Qt::UserRole) {
+    switch (index.column()) {
+      case kMark: return g.best ? 0 : g.tied_with_best ? 1 : 2;
+      case kConfiguration: return g.configuration;
+      case kSeeds: return g.completed;
+      case kLoss: case kInterval: return sortable(g.loss_mean);
+      case kPValue: return g.best ? 2.0 : sortable(g.p_value);
+      case kAccuracy: case kAccuracyInterval: return qIsNaN(g.accuracy_mean) ? -1.0 : g.accuracy_mean;
+      case kEpochsToTarget: return sortable(g.epochs_to_target);
+      case kSeconds: return sortable(g.mean_seconds);
+      case kDiverged: return g.diverged;
+      case kPruned: return g.pruned;
+      default: return {};
+    }
+  }
   if (role != Qt::DisplayRole) return {};
   switch (index.column()) {
     case kMark: return g.best ? tr("best") : g.tied_with_best ? tr("~best") : QString();
     case kConfiguration: return g.configuration;
     case kSeeds: return QStringLiteral("%1/%2").arg(g.completed).arg(g.trials);
-    case kLoss:
-      if (qIsNaN(g.loss_mean)) return QStringLiteral("-");
-      return qIsNaN(g.loss_sd) ? number(g.loss_mean, 4)
-                               : QStringLiteral("%1 ± %2").arg(number(g.loss_mean, 4), number(g.loss_sd, 4));
-    case kInterval:
-      return qIsNaN(g.ci_low) ? QStringLiteral("-")
-                              : QStringLiteral("[%1, %2]").arg(number(g.ci_low, 4), number(g.ci_high, 4));
+    case kLoss: return meanSd(g.loss_mean, g.loss_sd, 4);
+    case kInterval: return interval(g.ci_low, g.ci_high, 4);
     case kPValue: return g.best ? QStringLiteral("-") : number(g.p_value, 3);
-    case kAccuracy: return number(g.accuracy_mean, 4);
+    case kAccuracy: return meanSd(g.accuracy_mean, g.accuracy_sd, 4);
+    case kAccuracyInterval: return interval(g.accuracy_ci_low, g.accuracy_ci_high, 4);
+    case kEpochsToTarget:
+      if (!g.has_target) return QStringLiteral("-");
+      return g.reached_target == 0 ? tr("not reached") : QStringLiteral("%1 (%2/%3)").arg(number(g.epochs_to_target, 1)).arg(g.reached_target).arg(g.completed);
+    case kSeconds: return number(g.mean_seconds, 1);
     case kDiverged: return g.diverged;
     case kPruned: return g.pruned;
     default: return {};
@@ -62,7 +91,10 @@ QVariant GroupTableModel::headerData(int section, Qt::Orientation orientation, i
     case kLoss: return tr("Val loss mean ± sd");
     case kInterval: return tr("95% CI");
     case kPValue: return tr("p vs best");
-    case kAccuracy: return tr("Val acc mean");
+    case kAccuracy: return tr("Val acc mean ± sd");
+    case kAccuracyInterval: return tr("Acc 95% CI");
+    case kEpochsToTarget: return tr("Epochs to target");
+    case kSeconds: return tr("Time (s)");
     case kDiverged: return tr("Diverged");
     case kPruned: return tr("Pruned");
     default: return {};

@@ -8,10 +8,14 @@ namespace tunebench::ui {
 
 // The comparison view: one row per configuration, with mean ± sd and 95% CI of the final
 // validation loss over its seeds, Welch's p-value against the best, mean accuracy and counts.
-// The best row is bold; rows not significantly different from it say "~best".
+// The best row is bold; rows not significantly different from it say "~best" and are tinted.
+// Qt::UserRole gives sortable raw values.
 class GroupTableModel : public QAbstractTableModel {
  public:
-  enum Column { kMark, kConfiguration, kSeeds, kLoss, kInterval, kPValue, kAccuracy, kDiverged, kPruned, kColumnCount };
+  enum Column {
+    kMark, kConfiguration, kSeeds, kLoss, kInterval, kPValue, kAccuracy, kAccuracyInterval, kEpochsToTarget,
+    kSeconds, kDiverged, kPruned, kColumnCount
+  };
 
   using QAbstractTableModel::QAbstractTableModel;
   int rowCount(const QModelIndex& parent = QModelIndex()) const override;

@@ -1,8 +1,16 @@
 #include "ui/panels/trial_table_model.h"
 
+#include <QColor>
 #include <QtMath>
 
+#include <limits>
+
 namespace tunebench::ui {
+namespace {
+QString number(double value, int digits) { return qIsNaN(value) ? QStringLiteral("-") : QString::number(value, 'f', digits); }
+// NaN sorts last whichever way a person sorts: give it the far end of the range.
+double sortable(double value) { return qIsNaN(value) ? std::numeric_limits<double>::max() : value; }
+}  // namespace
 
 int TrialTableModel::rowCount(const QModelIndex& parent) const {
   return parent.isValid() ? 0 : static_cast<int>(rows_.size());
@@ -19,18 +27,39 @@ QVariant TrialTableModel::data(const QModelIndex& index, int role) const {
   if (role == Qt::TextAlignmentRole && index.column() != kConfiguration) {
     return int(Qt::AlignRight | Qt::AlignVCenter);
   }
+  if (role == Qt::ForegroundRole && index.column() == kState) {
+    if (row.state == QLatin1String("DIVERGED") || row.state == QLatin1String("FAILED")) return QColor(0xd62728);
+    if (row.state == QLatin1String("PRUNED")) return QColor(0xe07b00);
+    return {};
+  }
+  if (role == kProgressRole) {
+    return row.epochs_planned > 0 ? static_cast<double>(row.epochs_done) / row.epochs_planned : 0.0;
+  }
+  if (role == Qt::UserRole) {
+    switch (index.column()) {
+      case kTrial: return row.trial_id;
+      case kConfiguration: return row.configuration;
+      case kSeed: return row.seed;
+      case kState: return row.state;
+      case kProgress: return row.epochs_done;
+      case kValLoss: return sortable(row.val_loss);
+      case kValAccuracy: return qIsNaN(row.val_accuracy) ? -1.0 : row.val_accuracy;
+      case kSeconds: return row.seconds;
+      default: return {};
+    }
+  }
   if (role != Qt::DisplayRole) return {};
-  auto number = [](double value, int digits) {
-    return qIsNaN(value) ? QStringLiteral("-") : QString::number(value, 'f', digits);
-  };
   switch (index.column()) {
     case kTrial: return row.trial_id;
     case kConfiguration: return row.configuration;
     case kSeed: return row.seed;
     case kState: return row.state;
-    case kEpochs: return row.epochs_done;
+    case kProgress:
+      return row.epochs_planned > 0 ? QStringLiteral("%1/%2").arg(row.epochs_done).arg(row.epochs_planned)
+                                    : QString::number(row.epochs_done);
     case kValLoss: return number(row.val_loss, 4);
     case kValAccuracy: return number(row.val_accuracy, 4);
+    case kSeconds: return number(row.seconds, 1);
     default: return {};
   }
 }
@@ -42,22 +71,23 @@ QVariant TrialTableModel::headerData(int section, Qt::Orientation orientation, i
     case kConfiguration: return tr("Configuration");
     case kSeed: return tr("Seed");
     case kState: return tr("State");
-    case kEpochs: return tr("Epochs");
+    case kProgress: return tr("Epochs");
     case kValLoss: return tr("Val loss");
     case kValAccuracy: return tr("Val acc");
+    case kSeconds: return tr("Time (s)");
     default: return {};
   }
 }
 
 void TrialTableModel::upsert(const TrialRow& row) {
-  for (int i = 0; i < rows_.size(); ++i) {
-    if (rows_[i].trial_id == row.trial_id) {
-      rows_[i] = row;
-      Q_EMIT dataChanged(index(i, 0), index(i, kColumnCount - 1));
-      return;
-    }
+  const int at = rowOf(row.trial_id);
+  if (at >= 0) {
+    rows_[at] = row;
+    Q_EMIT dataChanged(index(at, 0), index(at, kColumnCount - 1));
+    return;
   }
   beginInsertRows(QModelIndex(), static_cast<int>(rows_.size()), static_cast<int>(rows_.size()));
+  index_.insert(row.trial_id, static_cast<int>(rows_.size()));
   rows_.append(row);
   endInsertRows();
 }
@@ -65,6 +95,7 @@ void TrialTableModel::upsert(const TrialRow& row) {
 void TrialTableModel::clear() {
   beginResetModel();
   rows_.clear();
+  index_.clear();
   endResetModel();
 }
 

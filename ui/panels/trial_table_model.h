@@ -1,15 +1,19 @@
 #pragma once
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QVector>
 
 #include "ui/bridge/trial_row.h"
 
 namespace tunebench::ui {
 
-// One row per trial: id, configuration, seed, state, epochs done, validation loss and accuracy.
+// One row per trial: id, configuration, seed, state, progress (epochs done of planned), final
+// validation loss and accuracy, time. Qt::UserRole gives sortable raw values; kProgressRole the
+// fraction of epochs done, for the progress bar of a running trial.
 class TrialTableModel : public QAbstractTableModel {
  public:
-  enum Column { kTrial, kConfiguration, kSeed, kState, kEpochs, kValLoss, kValAccuracy, kColumnCount };
+  enum Column { kTrial, kConfiguration, kSeed, kState, kProgress, kValLoss, kValAccuracy, kSeconds, kColumnCount };
+  static constexpr int kProgressRole = Qt::UserRole + 1;
 
   using QAbstractTableModel::QAbstractTableModel;
   int rowCount(const QModelIndex& parent = QModelIndex()) const override;
@@ -21,9 +25,11 @@ class TrialTableModel : public QAbstractTableModel {
   void upsert(const TrialRow& row);
   void clear();
   const TrialRow& row(int index) const { return rows_[index]; }
+  int rowOf(qint64 trial_id) const { return index_.value(trial_id, -1); }
 
  private:
   QVector<TrialRow> rows_;
+  QHash<qint64, int> index_;  // trial id -> row
 };
 
 }  // namespace tunebench::ui

@@ -1,0 +1,32 @@
+#include "ui/panels/table_text.h"
+
+#include <QAbstractItemModel>
+#include <QStringList>
+
+namespace tunebench::ui {
+namespace {
+QString cell(QString text, QChar separator) {
+  if (separator == QLatin1Char('\t')) return text.replace(QLatin1Char('\t'), QLatin1Char(' ')).replace(QLatin1Char('\n'), QLatin1Char(' '));
+  if (text.contains(separator) || text.contains(QLatin1Char('"')) || text.contains(QLatin1Char('\n'))) {
+    return QLatin1Char('"') + text.replace(QLatin1String("\""), QLatin1String("\"\"")) + QLatin1Char('"');
+  }
+  return text;
+}
+}  // namespace
+
+QString tableText(const QAbstractItemModel& model, const QList<int>& rows, QChar separator) {
+  QStringList lines;
+  QStringList header;
+  for (int c = 0; c < model.columnCount(); ++c) {
+    header << cell(model.headerData(c, Qt::Horizontal, Qt::DisplayRole).toString(), separator);
+  }
+  lines << header.join(separator);
+  for (int r : rows) {
+    QStringList fields;
+    for (int c = 0; c < model.columnCount(); ++c) fields << cell(model.index(r, c).data(Qt::DisplayRole).toString(), separator);
+    lines << fields.join(separator);
+  }
+  return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
+}  // namespace tunebench::ui

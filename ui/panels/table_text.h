@@ -1,0 +1,13 @@
+#pragma once
+#include <QChar>
+#include <QString>
+
+class QAbstractItemModel;
+
+namespace tunebench::ui {
+
+// The model's header and rows as text: CSV (',' with RFC 4180 quoting) or TSV ('\t', for pasting
+// into a spreadsheet). `rows` lists the rows to write, in order.
+QString tableText(const QAbstractItemModel& model, const QList<int>& rows, QChar separator);
+
+}  // namespace tunebench::ui
