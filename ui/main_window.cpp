@@ -30,6 +30,7 @@
 #include "ui/charts/curve_chart.h"
 #include "ui/panels/group_table_model.h"
 #include "ui/panels/results_panel.h"
+#include "ui/panels/trial_detail_dialog.h"
 #include "ui/panels/trial_table_model.h"
 #include "ui/bridge/study_validation.h"
 #include "ui/setup/setup_panel.h"
@@ -49,6 +50,7 @@ MainWindow::MainWindow(const QString& presets_folder, QWidget* parent)
       progress_(new QProgressBar(this)) {
   connect(results_, &ResultsPanel::selectedTrialsChanged, chart_, &CurveChart::setHighlighted);
   connect(chart_, &CurveChart::trialClicked, results_, &ResultsPanel::selectTrial);
+  connect(results_, &ResultsPanel::trialActivated, this, &MainWindow::showTrialDetail);
   auto* splitter = new QSplitter(Qt::Vertical, this);
   splitter->addWidget(chart_panel_);
   splitter->addWidget(results_);
@@ -273,6 +275,18 @@ void MainWindow::closeEvent(QCloseEvent* event) {
   QSettings().setValue(QStringLiteral("window/geometry"), saveGeometry());
   controller_->stop();
   QMainWindow::closeEvent(event);
+}
+
+void MainWindow::showTrialDetail(qint64 trial_id) {
+  const int row = trials_->rowOf(trial_id);
+  if (row < 0) return;
+  auto* dialog = new TrialDetailDialog(trials_->row(row), chart_->lossesOf(trial_id), chart_->epochsOf(trial_id),
+                                       {StudyController::libtorchVersion(), controller_->deviceInUse(),
+                                        controller_->resultsPath()},
+                                       this);
+  dialog->setObjectName(QStringLiteral("trialDetail"));
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  dialog->show();
 }
 
 void MainWindow::showAbout() {

@@ -58,6 +58,7 @@ class MainWindow : public QMainWindow {
   void rememberRecent(const QString& path);
   void onSetupEdited();
   void showAbout();
+  void showTrialDetail(qint64 trial_id);
   void updateStatus();
 
   StudyController* controller_;

@@ -7,6 +7,8 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDialog>
+#include <QLabel>
 #include <QFile>
 #include <QHeaderView>
 #include <QLineEdit>
@@ -120,6 +122,28 @@ TEST_F(ResultsPanelTest, CopyAndExportCsvWriteTheRowsShown) {
   EXPECT_EQ(lines[0], QStringLiteral("Trial,Configuration,Seed,State,Epochs,Val loss,Val acc,Time (s)"));
   EXPECT_TRUE(lines[1].contains(QStringLiteral("optimizer=adam,")));
   EXPECT_TRUE(lines[1].contains(QStringLiteral(",COMPLETE,2/2,")));
+}
+
+TEST_F(ResultsPanelTest, DoubleClickingATrialShowsItsDetailAndCurves) {
+  QTableView* view = window_.results()->trialView();
+  const QModelIndex index = view->model()->index(1, TrialTableModel::kConfiguration);
+  const qint64 id = view->model()->index(1, TrialTableModel::kTrial).data().toLongLong();
+  const QPoint at = view->visualRect(index).center();
+  QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::NoModifier, at);  // a double click starts with a press
+  QTest::mouseDClick(view->viewport(), Qt::LeftButton, Qt::NoModifier, at);
+  auto* dialog = window_.findChild<QDialog*>(QStringLiteral("trialDetail"));
+  ASSERT_NE(dialog, nullptr);
+  EXPECT_EQ(dialog->windowTitle(), QStringLiteral("Trial %1").arg(id));
+  auto* loss = dialog->findChild<CurveChart*>(QStringLiteral("detailLoss"));
+  auto* accuracy = dialog->findChild<CurveChart*>(QStringLiteral("detailAccuracy"));
+  ASSERT_NE(loss, nullptr);
+  ASSERT_NE(accuracy, nullptr);
+  EXPECT_EQ(loss->drawnPoints(id), window_.chart()->drawnPoints(id));  // the same training-loss curve
+  EXPECT_EQ(accuracy->drawnPoints(id), 2);                             // one point per epoch
+  QStringList texts;
+  for (QLabel* label : dialog->findChildren<QLabel*>()) texts << label->text();
+  EXPECT_TRUE(texts.join(QLatin1Char('|')).contains(StudyController::libtorchVersion()));
+  dialog->close();
 }
 
 }  // namespace

@@ -51,6 +51,10 @@ class CurveChart : public QChartView {
   // Saves the chart as PNG or SVG (by the file's suffix); false when it can't be written.
   bool exportImage(const QString& path);
 
+  // The points received for a trial (empty for an unknown one).
+  QVector<LossPoint> lossesOf(qint64 trial_id) const { return trials_.value(trial_id).losses; }
+  QVector<EpochPoint> epochsOf(qint64 trial_id) const { return trials_.value(trial_id).epochs; }
+
   int seriesCount() const { return static_cast<int>(trials_.size()); }
   int configurationCount() const { return static_cast<int>(groups_.size()); }
   // Points the trial's line currently draws (after decimation); -1 for an unknown trial.

@@ -1,0 +1,68 @@
+#include "ui/panels/trial_detail_dialog.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QVBoxLayout>
+
+#include "ui/charts/curve_chart.h"
+
+namespace tunebench::ui {
+namespace {
+QLabel* selectable(const QString& text, QWidget* parent) {
+  auto* label = new QLabel(text, parent);
+  label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  label->setWordWrap(true);
+  return label;
+}
+}  // namespace
+
+TrialDetailDialog::TrialDetailDialog(const TrialRow& row, const QVector<LossPoint>& losses,
+                                     const QVector<EpochPoint>& epochs, const Reproduction& reproduction,
+                                     QWidget* parent)
+    : QDialog(parent) {
+  setWindowTitle(tr("Trial %1").arg(row.trial_id));
+  auto* form = new QFormLayout();
+  QString parameters = row.configuration;
+  parameters.replace(QLatin1Char(' '), QLatin1Char('\n'));
+  form->addRow(tr("Parameters"), selectable(parameters, this));
+  form->addRow(tr("Seed"), selectable(QString::number(row.seed), this));
+  form->addRow(tr("State"), selectable(row.reason.isEmpty() ? row.state : row.state + QStringLiteral(": ") + row.reason, this));
+  form->addRow(tr("Epochs"), selectable(QStringLiteral("%1 of %2").arg(row.epochs_done).arg(row.epochs_planned), this));
+  form->addRow(tr("Final validation"),
+               selectable(tr("loss %1, accuracy %2").arg(row.val_loss, 0, 'f', 4).arg(row.val_accuracy, 0, 'f', 4), this));
+  form->addRow(tr("Time"), selectable(tr("%1 s").arg(row.seconds, 0, 'f', 1), this));
+  form->addRow(tr("Reproduce with"),
+               selectable(tr("LibTorch %1 on %2, seed %3; the seed fixes the initial weights, the data order "
+                             "and the dropout masks (bit-identical on CPU).")
+                              .arg(reproduction.libtorch, reproduction.device)
+                              .arg(row.seed),
+                          this));
+  if (!reproduction.results_path.isEmpty()) form->addRow(tr("Results file"), selectable(reproduction.results_path, this));
+  if (!row.worker.isEmpty()) form->addRow(tr("Ran on"), selectable(row.worker, this));
+
+  auto* charts = new QHBoxLayout();
+  const CurveChart::Metric metrics[] = {CurveChart::Metric::kTrainLoss, CurveChart::Metric::kValAccuracy};
+  for (CurveChart::Metric metric : metrics) {
+    auto* chart = new CurveChart(this);
+    chart->setObjectName(metric == CurveChart::Metric::kTrainLoss ? QStringLiteral("detailLoss")
+                                                                  : QStringLiteral("detailAccuracy"));
+    chart->setMetric(metric);
+    chart->setXAxis(CurveChart::XAxis::kEpoch);
+    chart->addTrial(row);
+    chart->appendLosses(row.trial_id, losses);
+    chart->appendEpochs(row.trial_id, epochs);
+    chart->refresh();
+    chart->setMinimumSize(320, 240);
+    charts->addWidget(chart);
+  }
+  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+  connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+  auto* layout = new QVBoxLayout(this);
+  layout->addLayout(form);
+  layout->addLayout(charts, 1);
+  layout->addWidget(buttons);
+}
+
+}  // namespace tunebench::ui
