@@ -90,13 +90,15 @@ MainWindow::MainWindow(const QString& presets_folder, QWidget* parent)
   });
   connect(controller_, &StudyController::trainLoss, chart_, &CurveChart::appendLosses);
   connect(controller_, &StudyController::epochMetrics, chart_, &CurveChart::appendEpochs);
-  connect(controller_, &StudyController::drained, chart_, &CurveChart::refresh);
+  connect(controller_, &StudyController::drained, this, [this] {
+    chart_->refresh();
+    updateStatus();
+  });
   // Groups count only finished trials: recompute when one ends, not on every redraw.
   connect(controller_, &StudyController::trialsEnded, this, [this] { groups_->setGroups(controller_->groupRows()); });
   connect(controller_, &StudyController::trialUpdated, this, [this](const TrialRow& row) {
     chart_->updateTrial(row);
     trials_->upsert(row);
-    updateStatus();
   });
   connect(controller_, &StudyController::runFinished, this, [this] {
     chart_->refresh();

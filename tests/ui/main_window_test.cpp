@@ -113,6 +113,22 @@ TEST(MainWindowTest, StopMidRunKeepsCompletedTrialsAndEndsTheRest) {
   EXPECT_EQ(rowsInState(*window.trials(), QStringLiteral("RUNNING")), 0);
   EXPECT_EQ(rowsInState(*window.trials(), QStringLiteral("INTERRUPTED")), 1);
   EXPECT_LT(window.trials()->rowCount(), 6);  // nothing new started after Stop
+
+  // Resume continues the recorded study: completed trials stay, the interrupted one runs again.
+  std::vector<qint64> completed;
+  for (int i = 0; i < window.trials()->rowCount(); ++i) {
+    if (window.trials()->row(i).state == QStringLiteral("COMPLETE")) completed.push_back(window.trials()->row(i).trial_id);
+  }
+  ASSERT_TRUE(window.resumeAction()->isEnabled());
+  finished = false;
+  clickToolbarAction(window, window.resumeAction());
+  ASSERT_TRUE(waitUntil([&] { return finished; }, 120000));
+  EXPECT_EQ(rowsInState(*window.trials(), QStringLiteral("COMPLETE")), 6);  // every configuration, once
+  EXPECT_EQ(rowsInState(*window.trials(), QStringLiteral("INTERRUPTED")), 1);
+  for (qint64 id : completed) {
+    EXPECT_EQ(window.trials()->row(window.trials()->rowOf(id)).state, QStringLiteral("COMPLETE"));
+  }
+  EXPECT_FALSE(window.resumeAction()->isEnabled());
 }
 
 TEST(MainWindowTest, RemembersTheLastStudyAndKnowsItsVersions) {

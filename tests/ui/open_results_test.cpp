@@ -67,7 +67,8 @@ TEST(OpenResultsTest, AStudyWrittenByTheCliShowsTheSameNumbersAsCliShow) {
   window.show();
   ASSERT_TRUE(window.openResults(db)) << window.controller()->lastError().toStdString();
   EXPECT_TRUE(window.windowTitle().contains(QStringLiteral("spiral-cli")));
-  ASSERT_EQ(window.trials()->rowCount(), 6);
+  // A background thread reads the file; the rows arrive through the event loop.
+  ASSERT_TRUE(waitUntil([&] { return window.trials()->rowCount() == 6 && window.groups()->rowCount() == 2; }, 10000));
   EXPECT_EQ(window.chart()->seriesCount(), 6);
   for (const QJsonValue& value : cli_trials) {
     const QJsonObject trial = value.toObject();

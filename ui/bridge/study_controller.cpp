@@ -7,6 +7,7 @@
 #include <QRegularExpression>
 #include <QStandardPaths>
 
+#include <chrono>
 #include <map>
 
 #include "common/stop_token.h"
@@ -36,14 +37,18 @@ StudyController::StudyController(QObject* parent) : QObject(parent) {
   drain_timer_.setSingleShot(true);
   drain_timer_.setInterval(33);  // about 30 refreshes a second while data flows, none otherwise
   connect(&drain_timer_, &QTimer::timeout, this, &StudyController::drain);
-  follow_timer_.setInterval(1000);
-  connect(&follow_timer_, &QTimer::timeout, this, &StudyController::pollResults);
   results_folder_ = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/results");
 }
 
 StudyController::~StudyController() {
   if (stop_) stop_->requestStop();
   joinWorker();
+  stopFollowing();
+}
+
+void StudyController::stopFollowing() {
+  if (follower_stop_) *follower_stop_ = true;
+  if (follower_.joinable()) follower_.join();
 }
 
 bool StudyController::loadStudy(const QString& path) {
@@ -112,36 +117,41 @@ QString StudyController::newResultsPath() const {
 
 bool StudyController::openResults(const QString& path) {
   if (running_) return false;
+  std::int64_t study_id = 0;
   try {
     if (!QFileInfo(path).isFile()) throw UserError(path.toStdString(), "no such file");
-    auto storage = std::make_unique<SqliteStorage>(path.toStdString());
-    const std::int64_t id = firstStudy(*storage, path.toStdString());
-    study_ = std::make_unique<StudyFile>(studyFromStoredDefinition(storage->studyDefinition(id), path.toStdString()));
-    followed_ = std::move(storage);
-    followed_study_ = id;
+    SqliteStorage storage(path.toStdString());
+    study_id = firstStudy(storage, path.toStdString());
+    study_ = std::make_unique<StudyFile>(studyFromStoredDefinition(storage.studyDefinition(study_id), path.toStdString()));
   } catch (const std::exception& error) {
     last_error_ = QString::fromStdString(error.what());
     return false;
   }
+  stopFollowing();
   last_error_.clear();
   results_path_ = path;
   book_.clear();
   book_.setPlannedEpochs(study_->base.epochs);
   Q_EMIT studyLoaded(studyName());
   Q_EMIT runStarted();
-  pollResults();
-  follow_timer_.start();
+  follower_stop_ = std::make_shared<std::atomic<bool>>(false);
+  follower_ = std::thread([this, file = path.toStdString(), study_id, stop = follower_stop_] {
+    try {
+      SqliteStorage storage(file);
+      while (!*stop) {
+        auto trials = std::make_shared<std::vector<FrozenTrial>>(storage.trials(study_id, true));
+        // Merged on the UI thread (cheap: only what changed is handed to the views).
+        QMetaObject::invokeMethod(this, [this, trials, stop] {
+          if (!*stop) publish(book_.merge(*trials));
+        }, Qt::QueuedConnection);
+        for (int i = 0; i < 20 && !*stop; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      }
+    } catch (const std::exception& error) {
+      const QString message = QString::fromStdString(error.what());
+      QMetaObject::invokeMethod(this, [this, message] { Q_EMIT runFailed(message); }, Qt::QueuedConnection);
+    }
+  });
   return true;
-}
-
-void StudyController::pollResults() {
-  if (!followed_) return;
-  try {
-    publish(book_.merge(followed_->trials(followed_study_, true)));
-  } catch (const std::exception& error) {
-    follow_timer_.stop();
-    Q_EMIT runFailed(QString::fromStdString(error.what()));
-  }
 }
 
 void StudyController::publish(const TrialBook::Changes& changes) {
@@ -165,8 +175,7 @@ void StudyController::resume() {
 }
 
 void StudyController::launch(bool resume) {
-  follow_timer_.stop();
-  followed_.reset();
+  stopFollowing();
   joinWorker();
   running_ = true;
   book_.clear();

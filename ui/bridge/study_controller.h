@@ -55,11 +55,11 @@ class StudyController : public QObject {
   QString resultsFolder() const { return results_folder_; }
   // The SQLite file of the study on screen ("" before the first run or Open Results).
   QString resultsPath() const { return results_path_; }
-  // Opens a SQLite study (written by tunebench-cli or by an earlier run) and shows it; polls it
-  // every second, so trials another process is still running appear as they progress.
+  // Opens a SQLite study (written by tunebench-cli or by an earlier run) and shows it; a
+  // background thread re-reads it every second, so trials another process is still running
+  // appear as they progress (the UI thread never queries the file).
   bool openResults(const QString& path);
-  bool isFollowing() const { return follow_timer_.isActive(); }
-  void pollResults();  // one poll now (the timer does this every second)
+  bool isFollowing() const { return follower_.joinable(); }
 
   QVector<TrialRow> trialRows() const { return book_.rows(); }
   // The comparison of the trials so far, one row per configuration (the engine's report code).
@@ -91,6 +91,7 @@ class StudyController : public QObject {
   void launch(bool resume);
   void drain();
   void joinWorker();
+  void stopFollowing();
   void publish(const TrialBook::Changes& changes);
   bool adoptStudy(const std::function<StudyFile()>& load, const QString& origin);
   QString newResultsPath() const;
@@ -100,14 +101,13 @@ class StudyController : public QObject {
   QString results_folder_;
   QString results_path_;
   std::unique_ptr<StudyFile> study_;
-  std::unique_ptr<SqliteStorage> followed_;  // the results file being followed
-  std::int64_t followed_study_ = 0;
+  std::thread follower_;  // re-reads the results file being followed
+  std::shared_ptr<std::atomic<bool>> follower_stop_;
   std::unique_ptr<BufferedEventSink> sink_;
   std::unique_ptr<StopSource> stop_;
   std::thread worker_;
   bool running_ = false;
   QTimer drain_timer_;
-  QTimer follow_timer_;
   TrialBook book_;
 };
 
