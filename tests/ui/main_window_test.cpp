@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <QAction>
+#include <QChart>
+#include <QPalette>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QTest>
@@ -139,6 +141,20 @@ TEST(MainWindowTest, RemembersTheLastStudyAndKnowsItsVersions) {
   EXPECT_FALSE(window.windowIcon().isNull());
   EXPECT_FALSE(StudyController::libtorchVersion().isEmpty());
   EXPECT_TRUE(StudyController::devices().contains(QStringLiteral("cpu")));
+}
+
+TEST(MainWindowTest, TheChartFollowsALightOrDarkPalette) {
+  MainWindow window(kPresets);
+  window.show();
+  QChart* chart = window.chart()->chart();
+  EXPECT_EQ(chart->theme(), QChart::ChartThemeLight);  // the offscreen platform's palette is light
+  QPalette dark;
+  dark.setColor(QPalette::Window, QColor(0x20, 0x20, 0x24));
+  dark.setColor(QPalette::WindowText, Qt::white);
+  window.setPalette(dark);  // what a switch of the system palette does to every widget
+  EXPECT_EQ(chart->theme(), QChart::ChartThemeDark);
+  window.setPalette(QPalette(QColor(0xf0, 0xf0, 0xf0)));
+  EXPECT_EQ(chart->theme(), QChart::ChartThemeLight);
 }
 
 TEST(MainWindowTest, AnInvalidStudyIsReportedAndLeavesRunDisabled) {

@@ -3,6 +3,7 @@
 #include <QAreaSeries>
 #include <QChart>
 #include <QCursor>
+#include <QEvent>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QLogValueAxis>
@@ -45,6 +46,7 @@ CurveChart::CurveChart(QWidget* parent) : QChartView(parent) {
   y_log_->setVisible(false);
   setChart(chart);
   setRenderHint(QPainter::Antialiasing);
+  applyTheme();
   pruned_ = new QScatterSeries();
   pruned_->setName(tr("pruned"));
   pruned_->setMarkerShape(QScatterSeries::MarkerShapeTriangle);
@@ -70,6 +72,32 @@ CurveChart::CurveChart(QWidget* parent) : QChartView(parent) {
     });
   }
   restyle();
+}
+
+void CurveChart::applyTheme() {
+  // Follows the system palette: a dark window gets Qt Charts' dark theme. setTheme() recolours
+  // every series, so our colours are put back afterwards.
+  const bool dark = palette().color(QPalette::Window).lightness() < 128;
+  chart()->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+  for (auto it = groups_.begin(); it != groups_.end(); ++it) {
+    QColor fill = colorFor(it.key());
+    it->mean->setColor(fill);
+    fill.setAlphaF(0.2);
+    it->band->setBrush(fill);
+    it->band->setPen(Qt::NoPen);
+  }
+}
+
+void CurveChart::changeEvent(QEvent* event) {
+  QChartView::changeEvent(event);
+  if (event->type() == QEvent::PaletteChange) {
+    applyTheme();
+    if (pruned_ != nullptr) {
+      pruned_->setColor(QColor(0xff9f1c));
+      diverged_->setColor(QColor(0xd62728));
+      restyle();
+    }
+  }
 }
 
 void CurveChart::attach(QAbstractSeries* series) {

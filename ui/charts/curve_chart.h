@@ -72,6 +72,9 @@ class CurveChart : public QChartView {
  Q_SIGNALS:
   void trialClicked(qint64 trial_id);
 
+ protected:
+  void changeEvent(QEvent* event) override;  // a light/dark palette switch re-themes the chart
+
  private:
   struct Curve {
     TrialRow row;
@@ -93,6 +96,7 @@ class CurveChart : public QChartView {
   void include(double x, double y);
   void applyRanges();
   void restyle();
+  void applyTheme();
   void rebuildAll();
   QColor colorFor(const QString& configuration);
   QString describe(const Curve& curve) const;
@@ -100,8 +104,8 @@ class CurveChart : public QChartView {
   QValueAxis* x_axis_;
   QValueAxis* y_linear_;
   QLogValueAxis* y_log_;
-  QScatterSeries* pruned_;
-  QScatterSeries* diverged_;
+  QScatterSeries* pruned_ = nullptr;
+  QScatterSeries* diverged_ = nullptr;
   QHash<qint64, Curve> trials_;
   QHash<QString, Group> groups_;
   QHash<QString, QColor> colors_;
