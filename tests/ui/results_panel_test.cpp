@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QFile>
 #include <QHeaderView>
+#include <QImage>
 #include <QLineEdit>
 #include <QTabWidget>
 #include <QTableView>
@@ -122,6 +123,21 @@ TEST_F(ResultsPanelTest, CopyAndExportCsvWriteTheRowsShown) {
   EXPECT_EQ(lines[0], QStringLiteral("Trial,Configuration,Seed,State,Epochs,Val loss,Val acc,Time (s)"));
   EXPECT_TRUE(lines[1].contains(QStringLiteral("optimizer=adam,")));
   EXPECT_TRUE(lines[1].contains(QStringLiteral(",COMPLETE,2/2,")));
+}
+
+TEST_F(ResultsPanelTest, TheChartExportsAsPngAndSvg) {
+  const QString png = QString::fromStdString((dir_.path() / "chart.png").string());
+  const QString svg = QString::fromStdString((dir_.path() / "chart.svg").string());
+  ASSERT_TRUE(window_.chart()->exportImage(png));
+  ASSERT_TRUE(window_.chart()->exportImage(svg));
+  const QImage image(png);
+  EXPECT_EQ(image.size(), window_.chart()->size());
+  QFile file(svg);
+  ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+  const QByteArray drawing = file.readAll();
+  EXPECT_TRUE(drawing.contains("<svg"));
+  EXPECT_TRUE(drawing.contains("<path") || drawing.contains("<polyline"));  // the curves are vectors
+  EXPECT_FALSE(window_.chart()->exportImage(QStringLiteral("/no/such/folder/chart.png")));
 }
 
 TEST_F(ResultsPanelTest, DoubleClickingATrialShowsItsDetailAndCurves) {
