@@ -284,8 +284,20 @@ void MainWindow::showTrialDetail(qint64 trial_id) {
   if (row < 0) return;
   auto* dialog = new TrialDetailDialog(trials_->row(row), chart_->lossesOf(trial_id), chart_->epochsOf(trial_id),
                                        {StudyController::libtorchVersion(), controller_->deviceInUse(),
-                                        controller_->resultsPath()},
+                                        controller_->resultsPath(),
+                                        !controller_->isRunning() && !controller_->resultsPath().isEmpty()},
                                        this);
+  connect(dialog, &TrialDetailDialog::runAgainRequested, this, [this](qint64 id) {
+    if (!controller_->runAgain(id)) {
+      statusBar()->showMessage(controller_->lastError());
+      return;
+    }
+    // The panel shows what now runs: one configuration under one seed.
+    setup_->setDraft(draftFromJson(QJsonDocument::fromJson(controller_->studyText().toUtf8()).object()));
+    setup_problems_.clear();
+    setup_->showProblems({});
+    updateStatus();
+  });
   dialog->setObjectName(QStringLiteral("trialDetail"));
   dialog->setAttribute(Qt::WA_DeleteOnClose);
   dialog->show();

@@ -225,4 +225,16 @@ void applyParam(const std::string& name, const ParamValue& value, TrialSpec& spe
   setters.at(name)(spec, value);
 }
 
+nlohmann::json paramsJson(const ParamMap& params) {
+  nlohmann::json json = nlohmann::json::object();
+  for (const auto& [name, value] : params) {
+    if (const auto* text = std::get_if<std::string>(&value)) {
+      json[name] = *text;
+    } else {
+      json[name] = std::get<double>(value);
+    }
+  }
+  return json;
+}
+
 }  // namespace tunebench

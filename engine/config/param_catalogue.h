@@ -23,6 +23,9 @@ struct ParamInfo {
 const std::vector<ParamInfo>& paramCatalogue();
 const ParamInfo* findParam(const std::string& name);
 
+// A configuration as a JSON object (names as strings, numbers as numbers).
+nlohmann::json paramsJson(const ParamMap& params);
+
 // Converts a JSON value to the parameter's value; on a problem returns nullopt and sets `why`
 // (unknown parameter, wrong type, a name not among the choices, a value out of range).
 std::optional<ParamValue> paramFromJson(const std::string& name, const nlohmann::json& value,

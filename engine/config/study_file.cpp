@@ -1,5 +1,6 @@
 #include "config/study_file.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -155,6 +156,35 @@ void readPruner(const nlohmann::json& json, ProblemList& problems, PrunerSpec& s
   reader.rejectUnknownKeys();
 }
 
+// "seeds": a count N (seeds 0..N-1, the paired repeats) or a list of distinct seeds (to run
+// chosen seeds again, e.g. one trial's).
+void readSeeds(JsonObjectReader& top, ProblemList& problems, StudyFile& study) {
+  const nlohmann::json* seeds = top.raw("seeds");
+  study.seed_list.clear();
+  if (seeds != nullptr && seeds->is_array()) {
+    for (std::size_t i = 0; i < seeds->size(); ++i) {
+      const nlohmann::json& seed = (*seeds)[i];
+      if (!seed.is_number_integer() || seed.get<std::int64_t>() < 0) {
+        problems.add("seeds[" + std::to_string(i) + "]", "expected a whole number >= 0, got " + describeJson(seed));
+      } else if (std::find(study.seed_list.begin(), study.seed_list.end(), seed.get<std::uint64_t>()) !=
+                 study.seed_list.end()) {
+        problems.add("seeds[" + std::to_string(i) + "]", "repeats seed " + describeJson(seed));
+      } else {
+        study.seed_list.push_back(seed.get<std::uint64_t>());
+      }
+    }
+    if (seeds->empty() || seeds->size() > 1000) problems.add("seeds", "expected 1 to 1000 seeds");
+  } else {
+    const std::int64_t count = top.integer("seeds").value_or(1);
+    if (count < 1 || count > 1000) problems.add("seeds", "must be between 1 and 1000, got " + std::to_string(count));
+    for (std::int64_t seed = 0; seed < std::clamp<std::int64_t>(count, 1, 1000); ++seed) {
+      study.seed_list.push_back(static_cast<std::uint64_t>(seed));
+    }
+  }
+  if (study.seed_list.empty()) study.seed_list.push_back(0);
+  study.seeds = static_cast<std::int64_t>(study.seed_list.size());
+}
+
 StudyFile parseStudyJson(const nlohmann::json& json, const std::string& base_folder) {
   ProblemList problems;
   StudyFile study;
@@ -162,10 +192,7 @@ StudyFile parseStudyJson(const nlohmann::json& json, const std::string& base_fol
   study.name = top.string("name").value_or("study");
   study.description = top.string("description").value_or("");
   study.device = top.string("device").value_or("auto");
-  study.seeds = top.integer("seeds").value_or(1);
-  if (study.seeds < 1 || study.seeds > 1000) {
-    problems.add("seeds", "must be between 1 and 1000, got " + std::to_string(study.seeds));
-  }
+  readSeeds(top, problems, study);
   static const nlohmann::json kEmpty = nlohmann::json::object();
   const nlohmann::json* dataset = top.raw("dataset");
   readDataset(dataset ? *dataset : kEmpty, base_folder, problems, study.dataset);

@@ -29,7 +29,8 @@ struct StudyFile {
   SamplerSpec sampler;
   PrunerSpec pruner;
   std::int64_t budget = 0;  // configurations in all; 0 = the listed ones (+ the grid, or + 20)
-  std::int64_t seeds = 1;
+  std::int64_t seeds = 1;  // how many seeds each configuration runs under: seed_list.size()
+  std::vector<std::uint64_t> seed_list{0};  // "seeds": N gives 0..N-1; a list gives those seeds
   int jobs = 1;
   std::optional<double> target_accuracy;  // comparison: epochs until validation accuracy reaches it
   std::string device = "auto";

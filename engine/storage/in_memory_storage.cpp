@@ -46,7 +46,7 @@ std::int64_t InMemoryStorage::configurationCount(const StudyRecord& study) const
 }
 
 bool InMemoryStorage::addConfiguration(std::int64_t study_id, std::int64_t max_configurations,
-                                       std::int64_t seeds, const Proposer& propose) {
+                                       const std::vector<std::uint64_t>& seeds, const Proposer& propose) {
   std::lock_guard<std::mutex> lock(mutex_);
   StudyRecord& study = studies_.at(study_id);
   const std::int64_t index = configurationCount(study);
@@ -55,11 +55,11 @@ bool InMemoryStorage::addConfiguration(std::int64_t study_id, std::int64_t max_c
   for (std::int64_t id : study.trial_ids) snapshot.push_back(trials_.at(id));
   const std::optional<ParamMap> params = propose(snapshot);
   if (!params) return false;
-  for (std::int64_t seed = 0; seed < seeds; ++seed) {
+  for (std::uint64_t seed : seeds) {
     FrozenTrial trial;
     trial.id = next_trial_++;
     trial.configuration_index = index;
-    trial.seed = static_cast<std::uint64_t>(seed);
+    trial.seed = seed;
     trial.params = *params;
     trial.configuration = formatParams(*params);
     trial.result.state = TrialState::kWaiting;

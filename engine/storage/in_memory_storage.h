@@ -13,7 +13,9 @@ class InMemoryStorage : public Storage {
   std::optional<std::int64_t> findStudy(const std::string& name) const override;
   std::string studyDefinition(std::int64_t study_id) const override;
   std::vector<std::string> studyNames() const override;
-  bool addConfiguration(std::int64_t study_id, std::int64_t max_configurations, std::int64_t seeds,
+  using Storage::addConfiguration;
+  bool addConfiguration(std::int64_t study_id, std::int64_t max_configurations,
+                        const std::vector<std::uint64_t>& seeds,
                         const Proposer& propose) override;
   std::optional<FrozenTrial> claimWaitingTrial(std::int64_t study_id, const std::string& worker) override;
   void recordTrainLoss(std::int64_t trial_id, const TrainLossPoint& point) override;

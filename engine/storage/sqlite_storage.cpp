@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/user_error.h"
+#include "config/param_catalogue.h"
 
 namespace tunebench {
 namespace {
@@ -108,18 +109,6 @@ class WriteTransaction {
   sqlite3* db_;
   bool done_ = false;
 };
-
-std::string paramsToJson(const ParamMap& params) {
-  nlohmann::json json = nlohmann::json::object();
-  for (const auto& [name, value] : params) {
-    if (const auto* text = std::get_if<std::string>(&value)) {
-      json[name] = *text;
-    } else {
-      json[name] = std::get<double>(value);
-    }
-  }
-  return json.dump();
-}
 
 ParamMap paramsFromJson(const std::string& text) {
   ParamMap params;
@@ -245,7 +234,7 @@ std::vector<std::string> SqliteStorage::studyNames() const {
 }
 
 bool SqliteStorage::addConfiguration(std::int64_t study_id, std::int64_t max_configurations,
-                                     std::int64_t seeds, const Proposer& propose) {
+                                     const std::vector<std::uint64_t>& seeds, const Proposer& propose) {
   std::lock_guard<std::mutex> lock(mutex_);
   WriteTransaction transaction(db_);
   Statement count(db_, "SELECT COALESCE(MAX(configuration_index) + 1, 0) FROM trials WHERE study_id = ?");
@@ -255,8 +244,10 @@ bool SqliteStorage::addConfiguration(std::int64_t study_id, std::int64_t max_con
   if (index >= max_configurations) return false;
   const std::optional<ParamMap> params = propose(readTrials(study_id, false));
   if (!params) return false;
-  const std::string json = paramsToJson(*params), configuration = formatParams(*params);
-  for (std::int64_t seed = 0; seed < seeds; ++seed) insertTrial(db_, study_id, index, seed, json, configuration);
+  const std::string json = paramsJson(*params).dump(), configuration = formatParams(*params);
+  for (std::uint64_t seed : seeds) {
+    insertTrial(db_, study_id, index, static_cast<std::int64_t>(seed), json, configuration);
+  }
   transaction.commit();
   return true;
 }

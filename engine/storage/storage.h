@@ -40,12 +40,19 @@ class Storage {
   virtual std::vector<std::string> studyNames() const = 0;
 
   // Atomically: when the study has fewer than `max_configurations` configurations, calls
-  // `propose` with every trial so far and stores the configuration it returns as `seeds` WAITING
-  // trials (seeds 0..seeds-1). Returns false when the budget is reached or `propose` returned
+  // `propose` with every trial so far and stores the configuration it returns as one WAITING
+  // trial per seed in `seeds`. Returns false when the budget is reached or `propose` returned
   // nothing. Two processes calling this at once never exceed the budget.
   using Proposer = std::function<std::optional<ParamMap>(const std::vector<FrozenTrial>&)>;
   virtual bool addConfiguration(std::int64_t study_id, std::int64_t max_configurations,
-                                std::int64_t seeds, const Proposer& propose) = 0;
+                                const std::vector<std::uint64_t>& seeds, const Proposer& propose) = 0;
+  // The same with seeds 0..seed_count-1.
+  bool addConfiguration(std::int64_t study_id, std::int64_t max_configurations, std::int64_t seed_count,
+                        const Proposer& propose) {
+    std::vector<std::uint64_t> seeds;
+    for (std::int64_t seed = 0; seed < seed_count; ++seed) seeds.push_back(static_cast<std::uint64_t>(seed));
+    return addConfiguration(study_id, max_configurations, seeds, propose);
+  }
 
   // Atomically moves the oldest WAITING trial to RUNNING, owned by `worker`; nullopt if none.
   virtual std::optional<FrozenTrial> claimWaitingTrial(std::int64_t study_id, const std::string& worker) = 0;

@@ -151,7 +151,7 @@ void Scheduler::workerLoop(int worker_index, EventSink& sink, const StopToken& s
     std::optional<FrozenTrial> claimed = storage_.claimWaitingTrial(study_id_, options_.worker_id);
     if (!claimed) {
       const bool added = storage_.addConfiguration(
-          study_id_, budget_, study_.seeds, [this](const std::vector<FrozenTrial>& trials) { return propose(trials); });
+          study_id_, budget_, study_.seed_list, [this](const std::vector<FrozenTrial>& trials) { return propose(trials); });
       if (added) continue;
       return;  // nothing waiting and nothing left to propose
     }

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/user_error.h"
+#include "config/param_catalogue.h"
 
 namespace tunebench {
 
@@ -18,6 +19,16 @@ StudyFile studyFromStoredDefinition(const std::string& definition, const std::st
   } catch (const nlohmann::json::exception& error) {
     throw UserError(storage_path, std::string("damaged study definition (") + error.what() + ")");
   }
+}
+
+std::string rerunStudyText(const std::string& study_text, const ParamMap& params, std::uint64_t seed,
+                           const std::string& name) {
+  nlohmann::json study = nlohmann::json::parse(study_text);
+  study["name"] = name;
+  study["configurations"] = nlohmann::json::array({paramsJson(params)});
+  study["seeds"] = nlohmann::json::array({seed});
+  for (const char* key : {"search", "budget", "pruner", "sampler"}) study.erase(key);
+  return study.dump(2);
 }
 
 }  // namespace tunebench

@@ -9,6 +9,7 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QLabel>
+#include <QPushButton>
 #include <QFile>
 #include <QHeaderView>
 #include <QImage>
@@ -23,6 +24,7 @@
 #include "ui/main_window.h"
 #include "ui/panels/group_table_model.h"
 #include "ui/panels/trial_table_model.h"
+#include "ui/setup/setup_panel.h"
 #include "widget_driver.h"
 
 namespace tunebench::ui {
@@ -159,7 +161,25 @@ TEST_F(ResultsPanelTest, DoubleClickingATrialShowsItsDetailAndCurves) {
   QStringList texts;
   for (QLabel* label : dialog->findChildren<QLabel*>()) texts << label->text();
   EXPECT_TRUE(texts.join(QLatin1Char('|')).contains(StudyController::libtorchVersion()));
-  dialog->close();
+
+  // Run again: the same configuration under the same seed, as a new run, gives the same numbers.
+  const TrialRow original = window_.trials()->row(window_.trials()->rowOf(id));
+  bool finished = false;
+  QObject::connect(window_.controller(), &StudyController::runFinished, [&finished] { finished = true; });
+  auto* again = dialog->findChild<QPushButton*>(QStringLiteral("runAgain"));
+  ASSERT_NE(again, nullptr);
+  ASSERT_TRUE(again->isEnabled());
+  testing::clickButton(again);
+  ASSERT_TRUE(waitUntil([&] { return finished; }, 60000)) << window_.controller()->lastError().toStdString();
+  ASSERT_EQ(window_.trials()->rowCount(), 1);
+  const TrialRow& rerun = window_.trials()->row(0);
+  EXPECT_EQ(rerun.configuration, original.configuration);
+  EXPECT_EQ(rerun.seed, original.seed);
+  EXPECT_EQ(rerun.state, QStringLiteral("COMPLETE"));
+  EXPECT_EQ(rerun.val_loss, original.val_loss);  // bit for bit on CPU
+  EXPECT_EQ(rerun.val_accuracy, original.val_accuracy);
+  EXPECT_TRUE(window_.windowTitle().contains(QStringLiteral("tiny-trial-%1").arg(id)));
+  EXPECT_EQ(window_.setupPanel()->draft().seeds, 1);
 }
 
 }  // namespace

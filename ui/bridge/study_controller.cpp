@@ -163,6 +163,28 @@ void StudyController::publish(const TrialBook::Changes& changes) {
   if (changes.any_ended) Q_EMIT trialsEnded();
 }
 
+bool StudyController::runAgain(qint64 trial_id) {
+  if (running_ || results_path_.isEmpty()) return false;
+  const std::string path = results_path_.toStdString();
+  try {
+    SqliteStorage storage(path);
+    const std::int64_t study_id = firstStudy(storage, path);
+    const StudyFile stored = studyFromStoredDefinition(storage.studyDefinition(study_id), path);
+    for (const FrozenTrial& trial : storage.trials(study_id, false)) {
+      if (trial.id != trial_id) continue;
+      const std::string name = stored.name + "-trial-" + std::to_string(trial_id);
+      const std::string text = rerunStudyText(stored.text, trial.params, trial.seed, name);
+      study_ = std::make_unique<StudyFile>(parseStudyText(text, stored.path, stored.base_folder));
+      run();
+      return true;
+    }
+    throw UserError(path, "holds no trial " + std::to_string(trial_id));
+  } catch (const std::exception& error) {
+    last_error_ = QString::fromStdString(error.what());
+    return false;
+  }
+}
+
 void StudyController::run() {
   if (running_ || !study_) return;
   results_path_ = newResultsPath();

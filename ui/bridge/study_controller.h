@@ -59,6 +59,9 @@ class StudyController : public QObject {
   // background thread re-reads it every second, so trials another process is still running
   // appear as they progress (the UI thread never queries the file).
   bool openResults(const QString& path);
+  // Runs one trial of the study on screen again, its configuration under its seed, recorded in a
+  // new results file (on CPU the numbers must come out the same). False (lastError()) if it can't.
+  bool runAgain(qint64 trial_id);
   bool isFollowing() const { return follower_.joinable(); }
 
   QVector<TrialRow> trialRows() const { return book_.rows(); }

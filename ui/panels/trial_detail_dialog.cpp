@@ -4,6 +4,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 #include "ui/charts/curve_chart.h"
@@ -58,6 +59,14 @@ TrialDetailDialog::TrialDetailDialog(const TrialRow& row, const QVector<LossPoin
     charts->addWidget(chart);
   }
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+  QPushButton* again = buttons->addButton(tr("Run again"), QDialogButtonBox::ActionRole);
+  again->setObjectName(QStringLiteral("runAgain"));
+  again->setToolTip(tr("Train this configuration under seed %1 once more, as a new run").arg(row.seed));
+  again->setEnabled(reproduction.can_run_again);
+  connect(again, &QPushButton::clicked, this, [this, id = row.trial_id] {
+    Q_EMIT runAgainRequested(id);
+    accept();
+  });
   connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(form);

@@ -16,9 +16,15 @@ class TrialDetailDialog : public QDialog {
     QString libtorch;
     QString device;
     QString results_path;
+    bool can_run_again = false;
   };
   TrialDetailDialog(const TrialRow& row, const QVector<LossPoint>& losses, const QVector<EpochPoint>& epochs,
                     const Reproduction& reproduction, QWidget* parent = nullptr);
+
+ Q_SIGNALS:
+  // "Run again": the trial's configuration under its seed, as a new run (enabled when the trial
+  // is recorded in a results file and nothing is running).
+  void runAgainRequested(qint64 trial_id);
 };
 
 }  // namespace tunebench::ui

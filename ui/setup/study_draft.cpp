@@ -178,7 +178,8 @@ StudyDraft draftFromJson(const QJsonObject& study) {
     for (const QJsonValue& size : sizes) draft.batch_sizes << size.toInt();
   }
 
-  draft.seeds = study.value(QStringLiteral("seeds")).toInt(draft.seeds);
+  const QJsonValue seeds = study.value(QStringLiteral("seeds"));
+  draft.seeds = seeds.isArray() ? static_cast<int>(seeds.toArray().size()) : seeds.toInt(draft.seeds);
   const QJsonObject sampler = study.value(QStringLiteral("sampler")).toObject();
   draft.sampler = sampler.value(QStringLiteral("kind")).toString(draft.sampler);
   draft.grid_points = sampler.value(QStringLiteral("grid_points")).toInt(draft.grid_points);
@@ -217,7 +218,9 @@ QJsonObject draftToJson(const StudyDraft& draft) {
   pruner.insert(QStringLiteral("kind"), draft.pruner);
   study.insert(QStringLiteral("pruner"), pruner);
 
-  study.insert(QStringLiteral("seeds"), draft.seeds);
+  // A list of chosen seeds (a trial run again) stays as it is while its count is unchanged.
+  const QJsonValue seeds = draft.original.value(QStringLiteral("seeds"));
+  if (!(seeds.isArray() && seeds.toArray().size() == draft.seeds)) study.insert(QStringLiteral("seeds"), draft.seeds);
   setOrRemove(study, QStringLiteral("budget"), draft.budget, draft.budget > 0);
   study.insert(QStringLiteral("jobs"), draft.jobs);
   study.insert(QStringLiteral("device"), draft.device);

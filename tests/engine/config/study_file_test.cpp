@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "common/user_error.h"
+#include "study/stored_study.h"
 #include "support/temp_dir.h"
 
 namespace tunebench {
@@ -126,6 +127,36 @@ TEST(StudyFileTest, RelativeDataPathsAreTakenFromTheStudyFolder) {
     "configurations": [{}]})");
   const StudyFile study = loadStudyFile(path);
   EXPECT_EQ(study.dataset.csv_path, (dir.path() / "sub/data/iris.csv").string());
+}
+
+TEST(StudyFileTest, SeedsAreACountOrAListOfDistinctSeeds) {
+  const std::string head = R"({"configurations": [{"lr": 0.1}], "seeds": )";
+  EXPECT_EQ(parseStudyText(head + "3}", "s", "").seed_list, (std::vector<std::uint64_t>{0, 1, 2}));
+  const StudyFile listed = parseStudyText(head + "[5, 2]}", "s", "");
+  EXPECT_EQ(listed.seed_list, (std::vector<std::uint64_t>{5, 2}));
+  EXPECT_EQ(listed.seeds, 2);
+  const auto problems = problemsOf(head + R"([1, 1, -2, "x"]})");
+  EXPECT_TRUE(contains(problems, "study.json: seeds[1]: repeats seed 1"));
+  EXPECT_TRUE(contains(problems, "study.json: seeds[2]: expected a whole number >= 0, got -2"));
+  EXPECT_TRUE(contains(problems, "study.json: seeds[3]: expected a whole number >= 0"));
+  EXPECT_TRUE(contains(problemsOf(head + "[]}"), "study.json: seeds: expected 1 to 1000 seeds"));
+  EXPECT_TRUE(contains(problemsOf(head + "0}"), "study.json: seeds: must be between 1 and 1000, got 0"));
+}
+
+TEST(StudyFileTest, ARerunStudyRunsOneConfigurationUnderOneSeed) {
+  const std::string text = R"({"name": "big", "configurations": [{"lr": 0.1}], "seeds": 3, "budget": 9,
+    "search": {"optimizer": {"type": "categorical", "choices": ["sgd", "adam"]}},
+    "pruner": {"kind": "median"}, "training": {"epochs": 3}})";
+  const ParamMap params{{"lr", 0.05}, {"optimizer", std::string("adam")}};
+  const StudyFile rerun = parseStudyText(rerunStudyText(text, params, 2, "big-trial-7"), "s", "");
+  EXPECT_EQ(rerun.name, "big-trial-7");
+  ASSERT_EQ(rerun.configurations.size(), 1u);
+  EXPECT_EQ(formatParams(rerun.configurations[0]), "lr=0.05 optimizer=adam");
+  EXPECT_EQ(rerun.seed_list, (std::vector<std::uint64_t>{2}));
+  EXPECT_TRUE(rerun.search.empty());
+  EXPECT_EQ(rerun.budget, 0);
+  EXPECT_EQ(rerun.pruner.kind, PrunerSpec::Kind::kNone);
+  EXPECT_EQ(rerun.base.epochs, 3);  // the rest of the study stays
 }
 
 TEST(StudyFileTest, MissingFileIsNamed) {

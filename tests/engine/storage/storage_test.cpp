@@ -74,6 +74,16 @@ TYPED_TEST(StorageContractTest, ConfigurationsBecomeOneWaitingTrialPerSeedWithin
   for (const auto& t : trials) EXPECT_EQ(t.result.state, TrialState::kWaiting);
 }
 
+TYPED_TEST(StorageContractTest, AConfigurationCanRunUnderChosenSeeds) {
+  auto storage = this->make();
+  const auto study = storage->createStudy("s", "{}");
+  EXPECT_TRUE(storage->addConfiguration(study, 1, std::vector<std::uint64_t>{7, 3}, proposeLr(0.1)));
+  const auto trials = storage->trials(study, false);
+  ASSERT_EQ(trials.size(), 2u);
+  EXPECT_EQ(trials[0].seed, 7u);
+  EXPECT_EQ(trials[1].seed, 3u);
+}
+
 TYPED_TEST(StorageContractTest, ClaimsRecordsAndFinishes) {
   auto storage = this->make();
   const auto study = storage->createStudy("s", "{}");
