@@ -110,6 +110,13 @@ void readTraining(JsonObjectReader& reader, TrialSpec& base, ParamMap& params) {
   if (base.log_every_steps < 1) reader.problems().add("training.log_every", "must be >= 1");
   base.divergence_loss = reader.number("divergence_loss").value_or(base.divergence_loss);
   if (!(base.divergence_loss > 0.0)) reader.problems().add("training.divergence_loss", "must be > 0");
+  ProbeSettings& probes = base.probes;
+  probes.every_steps = reader.integer("probe_every").value_or(probes.every_steps);
+  if (probes.every_steps < 0) reader.problems().add("training.probe_every", "must be >= 0 (0: no probes)");
+  probes.bins = static_cast<int>(reader.integer("probe_bins").value_or(probes.bins));
+  if (probes.bins < 2 || probes.bins > 1000) reader.problems().add("training.probe_bins", "must be in 2..1000");
+  probes.range = reader.number("probe_range").value_or(probes.range);
+  if (!(probes.range > 0.0)) reader.problems().add("training.probe_range", "must be > 0");
   reader.rejectUnknownKeys();
 }
 

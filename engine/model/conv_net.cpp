@@ -34,10 +34,14 @@ torch::Tensor ConvNet::forward(const torch::Tensor& inputs) {
   const torch::Tensor images =
       inputs.to(inputs.options(), /*non_blocking=*/false, /*copy=*/false, torch::MemoryFormat::ChannelsLast);
   torch::Tensor x = applyActivation(spec_.activation, norm1_->forward(conv1_->forward(images)));
+  tap("conv", 1, x);
   x = F::max_pool2d(x, F::MaxPool2dFuncOptions(2));
   x = applyActivation(spec_.activation, norm2_->forward(conv2_->forward(x)));
+  tap("conv", 2, x);
   x = F::max_pool2d(x, F::MaxPool2dFuncOptions(2)).flatten(1);
-  x = dropout(applyActivation(spec_.activation, hidden_->forward(x)), spec_.dropout);
+  x = applyActivation(spec_.activation, hidden_->forward(x));
+  tap("hidden", 1, x);
+  x = dropout(x, spec_.dropout);
   return output_->forward(x);
 }
 

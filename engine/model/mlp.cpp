@@ -26,6 +26,7 @@ torch::Tensor Mlp::forward(const torch::Tensor& inputs) {
     x = hidden_[i]->forward(x);
     if (spec_.batch_norm) x = norms_[i]->forward(x);
     x = applyActivation(spec_.activation, x);
+    tap("hidden", i + 1, x);
     x = dropout(x, spec_.dropout);
   }
   return output_->forward(x);

@@ -92,6 +92,20 @@ void InMemoryStorage::recordEpoch(std::int64_t trial_id, const EpochMetrics& met
   trial(trial_id).result.epochs.push_back(metrics);
 }
 
+void InMemoryStorage::recordProbe(std::int64_t trial_id, const ProbeSnapshot& snapshot) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  probes_[trial_id].push_back(snapshot);
+}
+
+std::vector<ProbeSnapshot> InMemoryStorage::probes(std::int64_t trial_id) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = probes_.find(trial_id);
+  std::vector<ProbeSnapshot> snapshots = it == probes_.end() ? std::vector<ProbeSnapshot>() : it->second;
+  std::stable_sort(snapshots.begin(), snapshots.end(),
+                   [](const ProbeSnapshot& a, const ProbeSnapshot& b) { return a.step < b.step; });
+  return snapshots;
+}
+
 void InMemoryStorage::finishTrial(std::int64_t trial_id, const TrialResult& result,
                                   std::optional<std::int64_t> pruned_epoch, double prune_threshold) {
   std::lock_guard<std::mutex> lock(mutex_);

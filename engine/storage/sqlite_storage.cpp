@@ -34,6 +34,9 @@ CREATE TABLE IF NOT EXISTS epochs(
 CREATE TABLE IF NOT EXISTS train_losses(
   trial_id INTEGER NOT NULL REFERENCES trials(id), step INTEGER NOT NULL, epoch REAL,
   loss REAL, seconds REAL, PRIMARY KEY(trial_id, step));
+CREATE TABLE IF NOT EXISTS probes(
+  trial_id INTEGER NOT NULL REFERENCES trials(id), step INTEGER NOT NULL, snapshot TEXT NOT NULL,
+  PRIMARY KEY(trial_id, step));
 )sql";
 
 // A prepared statement; binds by position (1-based) and steps through rows.
@@ -286,6 +289,22 @@ void SqliteStorage::recordEpoch(std::int64_t trial_id, const EpochMetrics& m) {
   insert.bind(5, m.val_accuracy).bind(6, m.seconds).bind(7, m.samples_per_second);
   insert.bind(8, m.elapsed_seconds).bind(9, m.lr);
   insert.step();
+}
+
+void SqliteStorage::recordProbe(std::int64_t trial_id, const ProbeSnapshot& snapshot) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Statement insert(db_, "INSERT OR REPLACE INTO probes(trial_id, step, snapshot) VALUES(?, ?, ?)");
+  insert.bind(1, trial_id).bind(2, snapshot.step).bind(3, probeToJson(snapshot));
+  insert.step();
+}
+
+std::vector<ProbeSnapshot> SqliteStorage::probes(std::int64_t trial_id) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Statement select(db_, "SELECT snapshot FROM probes WHERE trial_id = ? ORDER BY step");
+  select.bind(1, trial_id);
+  std::vector<ProbeSnapshot> snapshots;
+  while (select.step()) snapshots.push_back(probeFromJson(select.text(0)));
+  return snapshots;
 }
 
 void SqliteStorage::finishTrial(std::int64_t trial_id, const TrialResult& r,

@@ -34,6 +34,8 @@ class SqliteStorage : public Storage {
   std::optional<FrozenTrial> claimWaitingTrial(std::int64_t study_id, const std::string& worker) override;
   void recordTrainLoss(std::int64_t trial_id, const TrainLossPoint& point) override;
   void recordEpoch(std::int64_t trial_id, const EpochMetrics& metrics) override;
+  void recordProbe(std::int64_t trial_id, const ProbeSnapshot& snapshot) override;
+  std::vector<ProbeSnapshot> probes(std::int64_t trial_id) const override;
   void finishTrial(std::int64_t trial_id, const TrialResult& result,
                    std::optional<std::int64_t> pruned_epoch, double prune_threshold) override;
   std::vector<FrozenTrial> trials(std::int64_t study_id, bool with_train_losses) const override;

@@ -7,6 +7,7 @@
 
 #include "config/param_map.h"
 #include "study/pruners/pruner.h"
+#include "train/probe.h"
 #include "train/trial_result.h"
 
 namespace tunebench {
@@ -59,6 +60,9 @@ class Storage {
 
   virtual void recordTrainLoss(std::int64_t trial_id, const TrainLossPoint& point) = 0;
   virtual void recordEpoch(std::int64_t trial_id, const EpochMetrics& metrics) = 0;
+  // A probe snapshot (per-layer statistics at one step), and a trial's snapshots in step order.
+  virtual void recordProbe(std::int64_t trial_id, const ProbeSnapshot& snapshot) = 0;
+  virtual std::vector<ProbeSnapshot> probes(std::int64_t trial_id) const = 0;
   // Final state; pruned trials also record the epoch and cut-off that stopped them. A trial that
   // ends INTERRUPTED (stopped) gets a WAITING copy, so resuming the study runs it again.
   virtual void finishTrial(std::int64_t trial_id, const TrialResult& result,

@@ -36,6 +36,10 @@ class StoringSink : public EventSink {
   void trialEnded(std::int64_t trial_id, const TrialResult& result) override {
     next_.trialEnded(trial_id, result);
   }
+  void probeRecorded(std::int64_t trial_id, const ProbeSnapshot& snapshot) override {
+    storage_.recordProbe(trial_id, snapshot);
+    next_.probeRecorded(trial_id, snapshot);
+  }
 
  private:
   Storage& storage_;

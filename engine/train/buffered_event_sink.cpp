@@ -21,6 +21,10 @@ void BufferedEventSink::trainLoss(std::int64_t trial_id, const TrainLossPoint& p
   append([&](TrainingEvents& e) { e.losses.emplace_back(trial_id, point); });
 }
 
+void BufferedEventSink::probeRecorded(std::int64_t trial_id, const ProbeSnapshot& snapshot) {
+  append([&](TrainingEvents& e) { e.probes.emplace_back(trial_id, snapshot); });
+}
+
 void BufferedEventSink::epochEnded(std::int64_t trial_id, const EpochMetrics& metrics) {
   append([&](TrainingEvents& e) { e.epochs.emplace_back(trial_id, metrics); });
 }

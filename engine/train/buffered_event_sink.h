@@ -21,7 +21,10 @@ struct TrainingEvents {
   std::vector<std::pair<std::int64_t, TrainLossPoint>> losses;
   std::vector<std::pair<std::int64_t, EpochMetrics>> epochs;
   std::vector<std::pair<std::int64_t, TrialResult>> ended;
-  bool empty() const { return started.empty() && losses.empty() && epochs.empty() && ended.empty(); }
+  std::vector<std::pair<std::int64_t, ProbeSnapshot>> probes;
+  bool empty() const {
+    return started.empty() && losses.empty() && epochs.empty() && ended.empty() && probes.empty();
+  }
 };
 
 // The hand-over between worker threads and a front end that must never block on training:
@@ -36,6 +39,7 @@ class BufferedEventSink : public EventSink {
   void trainLoss(std::int64_t trial_id, const TrainLossPoint& point) override;
   void epochEnded(std::int64_t trial_id, const EpochMetrics& metrics) override;
   void trialEnded(std::int64_t trial_id, const TrialResult& result) override;
+  void probeRecorded(std::int64_t trial_id, const ProbeSnapshot& snapshot) override;
 
   // Swaps the buffer out (holding the lock only for the swap) and returns what was in it.
   TrainingEvents take();

@@ -1,6 +1,16 @@
 #include "train/event_sink.h"
 
 namespace tunebench {
+namespace {
+template <typename T>
+std::vector<T> ofTrial(const std::vector<std::pair<std::int64_t, T>>& events, std::int64_t trial_id) {
+  std::vector<T> result;
+  for (const auto& [id, value] : events) {
+    if (id == trial_id) result.push_back(value);
+  }
+  return result;
+}
+}  // namespace
 
 void RecordingEventSink::trainLoss(std::int64_t trial_id, const TrainLossPoint& point) {
   std::lock_guard<std::mutex> lock(mutex_);
@@ -19,20 +29,22 @@ void RecordingEventSink::trialEnded(std::int64_t, const TrialResult&) {
 
 std::vector<TrainLossPoint> RecordingEventSink::trainLosses(std::int64_t trial_id) const {
   std::lock_guard<std::mutex> lock(mutex_);
-  std::vector<TrainLossPoint> points;
-  for (const auto& [id, point] : losses_) {
-    if (id == trial_id) points.push_back(point);
-  }
-  return points;
+  return ofTrial(losses_, trial_id);
 }
 
 std::vector<EpochMetrics> RecordingEventSink::epochs(std::int64_t trial_id) const {
   std::lock_guard<std::mutex> lock(mutex_);
-  std::vector<EpochMetrics> result;
-  for (const auto& [id, metrics] : epochs_) {
-    if (id == trial_id) result.push_back(metrics);
-  }
-  return result;
+  return ofTrial(epochs_, trial_id);
+}
+
+void RecordingEventSink::probeRecorded(std::int64_t trial_id, const ProbeSnapshot& snapshot) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  probes_.emplace_back(trial_id, snapshot);
+}
+
+std::vector<ProbeSnapshot> RecordingEventSink::probes(std::int64_t trial_id) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return ofTrial(probes_, trial_id);
 }
 
 std::size_t RecordingEventSink::endedCount() const {

@@ -3,6 +3,7 @@
 #include <mutex>
 #include <vector>
 
+#include "train/probe.h"
 #include "train/trial_result.h"
 #include "train/trial_spec.h"
 
@@ -17,6 +18,7 @@ class EventSink {
   virtual void trainLoss(std::int64_t /*trial_id*/, const TrainLossPoint& /*point*/) {}
   virtual void epochEnded(std::int64_t /*trial_id*/, const EpochMetrics& /*metrics*/) {}
   virtual void trialEnded(std::int64_t /*trial_id*/, const TrialResult& /*result*/) {}
+  virtual void probeRecorded(std::int64_t /*trial_id*/, const ProbeSnapshot& /*snapshot*/) {}
 };
 
 // Keeps every event it receives (mutex-guarded); used by tests and simple front ends.
@@ -25,8 +27,10 @@ class RecordingEventSink : public EventSink {
   void trainLoss(std::int64_t trial_id, const TrainLossPoint& point) override;
   void epochEnded(std::int64_t trial_id, const EpochMetrics& metrics) override;
   void trialEnded(std::int64_t trial_id, const TrialResult& result) override;
+  void probeRecorded(std::int64_t trial_id, const ProbeSnapshot& snapshot) override;
 
   std::vector<TrainLossPoint> trainLosses(std::int64_t trial_id) const;
+  std::vector<ProbeSnapshot> probes(std::int64_t trial_id) const;
   std::vector<EpochMetrics> epochs(std::int64_t trial_id) const;
   std::size_t endedCount() const;
 
@@ -34,6 +38,7 @@ class RecordingEventSink : public EventSink {
   mutable std::mutex mutex_;
   std::vector<std::pair<std::int64_t, TrainLossPoint>> losses_;
   std::vector<std::pair<std::int64_t, EpochMetrics>> epochs_;
+  std::vector<std::pair<std::int64_t, ProbeSnapshot>> probes_;
   std::size_t ended_ = 0;
 };
 

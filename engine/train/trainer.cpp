@@ -6,11 +6,13 @@
 
 #include <chrono>
 #include <cmath>
+#include <optional>
 #include <sstream>
 
 #include "model/model_factory.h"
 #include "optim/lr_schedule.h"
 #include "optim/optimizer_factory.h"
+#include "train/probe_recorder.h"
 
 namespace tunebench {
 namespace {
@@ -87,6 +89,7 @@ class TrialRun {
   std::unique_ptr<LrSchedule> schedule_;
   at::Generator shuffle_generator_;
   torch::Tensor train_x_, train_y_, val_x_, val_y_;
+  std::unique_ptr<ProbeRecorder> probes_;  // null when probes are off
   std::int64_t step_ = 0;
   std::int64_t steps_per_epoch_ = 0;
   double lr_ = 0.0;
@@ -112,6 +115,7 @@ void TrialRun::execute(TrialResult& result) {
   schedule_ = std::make_unique<LrSchedule>(spec_.schedule, spec_.optimizer.lr, steps_per_epoch_,
                                            steps_per_epoch_ * spec_.epochs);
   lr_ = spec_.optimizer.lr;
+  if (spec_.probes.every_steps > 0) probes_ = std::make_unique<ProbeRecorder>(*model_, spec_.model.activation, spec_.probes);
 
   for (std::int64_t epoch = 1; epoch <= spec_.epochs; ++epoch) {
     const bool finished = trainEpoch(epoch, result);
@@ -172,10 +176,23 @@ bool TrialRun::trainEpoch(std::int64_t epoch, TrialResult& result) {
       lr_ = schedule_->lrAt(step_);
       setLearningRate(*optimizer_, lr_);
     }
+    // Probes look at the batch before the step: step 0 shows the network at initialization.
+    std::optional<ProbeSnapshot> probe;
+    if (probes_ && step_ % spec_.probes.every_steps == 0) {
+      probe.emplace();
+      probe->step = step_;
+      probe->epoch = epoch - 1 + static_cast<double>(begin) / n;
+      probes_->recordActivations(x, *probe);
+    }
     clearGradients(*optimizer_);
     torch::Tensor loss = torch::nn::functional::cross_entropy(model_->forward(x), y);
     loss.backward();
+    if (probe) probes_->recordGradients(*probe);
     optimizer_->step();
+    if (probe) {
+      probes_->recordUpdates(*probe);
+      sink_.probeRecorded(spec_.trial_id, *probe);
+    }
     ++step_;
     ++interval_steps;
     const bool log_now = interval_steps == log_every || begin + len >= n;

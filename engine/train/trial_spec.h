@@ -7,6 +7,7 @@
 #include "model/initializer.h"
 #include "model/model_spec.h"
 #include "optim/optimizer_spec.h"
+#include "train/probe.h"
 
 namespace tunebench {
 
@@ -24,6 +25,7 @@ struct TrialSpec {
   std::int64_t batch_size = 128;
   std::int64_t log_every_steps = 50;  // train-loss events every k optimizer steps
   double divergence_loss = 1e3;       // a training loss above this (or NaN/Inf) ends as DIVERGED
+  ProbeSettings probes;               // per-layer statistics every k steps (off by default)
   std::uint64_t seed = 0;
   c10::Device device = c10::Device(c10::kCPU);
 };

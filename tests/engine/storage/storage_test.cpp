@@ -84,6 +84,37 @@ TYPED_TEST(StorageContractTest, AConfigurationCanRunUnderChosenSeeds) {
   EXPECT_EQ(trials[1].seed, 3u);
 }
 
+TYPED_TEST(StorageContractTest, ProbeSnapshotsComeBackInStepOrder) {
+  auto storage = this->make();
+  const auto study = storage->createStudy("s", "{}");
+  ASSERT_TRUE(storage->addConfiguration(study, 1, 1, proposeLr(0.1)));
+  const auto trial = storage->claimWaitingTrial(study, "w");
+  ASSERT_TRUE(trial.has_value());
+  ProbeSnapshot later;
+  later.step = 50;
+  later.epoch = 0.5;
+  later.histogram_range = 1.5;
+  later.activations.push_back({"hidden1", 0.25, 0.5, 0.125, 0.0625, {0.5, 0.25, 0.25}});
+  later.weights.push_back({"hidden1", 3.0, 0.75, 0.01, 0.002});
+  ProbeSnapshot first;
+  first.step = 0;
+  storage->recordProbe(trial->id, later);
+  storage->recordProbe(trial->id, first);
+  const auto probes = storage->probes(trial->id);
+  ASSERT_EQ(probes.size(), 2u);
+  EXPECT_EQ(probes[0].step, 0);
+  const ProbeSnapshot& back = probes[1];
+  EXPECT_EQ(back.step, 50);
+  EXPECT_DOUBLE_EQ(back.histogram_range, 1.5);
+  ASSERT_EQ(back.activations.size(), 1u);
+  EXPECT_EQ(back.activations[0].layer, "hidden1");
+  EXPECT_DOUBLE_EQ(back.activations[0].dead_fraction, 0.125);
+  EXPECT_EQ(back.activations[0].histogram, (std::vector<double>{0.5, 0.25, 0.25}));
+  ASSERT_EQ(back.weights.size(), 1u);
+  EXPECT_DOUBLE_EQ(back.weights[0].update_ratio, 0.002);
+  EXPECT_TRUE(storage->probes(trial->id + 100).empty());
+}
+
 TYPED_TEST(StorageContractTest, ClaimsRecordsAndFinishes) {
   auto storage = this->make();
   const auto study = storage->createStudy("s", "{}");

@@ -42,6 +42,37 @@ class TrainerTest : public ::testing::Test {
   RecordingEventSink sink_;
 };
 
+TEST_F(TrainerTest, ProbesEveryKStepsLeaveTrainingUntouched) {
+  TrialSpec plain = smallMlp(OptimizerKind::kAdam, 1e-3);
+  plain.model.dropout = 0.2;
+  plain.model.batch_norm = true;
+  TrialSpec probed = plain;
+  probed.probes.every_steps = 10;
+  RecordingEventSink plain_sink;
+  const TrialResult without = Trainer().run(plain, data_, plain_sink);
+  const TrialResult with = Trainer().run(probed, data_, sink_);
+  ASSERT_EQ(with.state, TrialState::kComplete) << with.reason;
+  // The probe's extra forward pass draws no dropout mask and moves no batch-norm statistic.
+  ASSERT_EQ(with.epochs.size(), without.epochs.size());
+  for (std::size_t e = 0; e < with.epochs.size(); ++e) {
+    EXPECT_EQ(with.epochs[e].train_loss, without.epochs[e].train_loss);
+    EXPECT_EQ(with.epochs[e].val_loss, without.epochs[e].val_loss);
+  }
+  const auto probes = sink_.probes(probed.trial_id);
+  ASSERT_EQ(probes.size(), 5u);  // steps 0, 10, 20, 30, 40 of 48
+  EXPECT_EQ(probes[0].step, 0);
+  EXPECT_EQ(probes[4].step, 40);
+  EXPECT_TRUE(plain_sink.probes(plain.trial_id).empty());
+  for (const ProbeSnapshot& p : probes) {
+    ASSERT_EQ(p.activations.size(), 1u);
+    ASSERT_EQ(p.weights.size(), 2u);  // hidden1 and output
+    EXPECT_EQ(p.activations[0].histogram.size(), 40u);
+    EXPECT_GT(p.weights[0].grad_norm, 0.0);
+    EXPECT_GT(p.weights[0].update_ratio, 0.0);
+    EXPECT_LT(p.weights[0].update_ratio, 0.1);
+  }
+}
+
 TEST_F(TrainerTest, TrainsToCompletionAndReportsEveryEpoch) {
   const TrialSpec spec = smallMlp(OptimizerKind::kAdam, 1e-3);
   const TrialResult result = Trainer().run(spec, data_, sink_);

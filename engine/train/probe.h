@@ -1,0 +1,47 @@
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace tunebench {
+
+// How often a trial looks inside its network (0: never), and the histogram's fixed bins.
+struct ProbeSettings {
+  std::int64_t every_steps = 0;  // probes at steps 0 (initialization), k, 2k, ...
+  int bins = 40;
+  double range = 2.0;  // histograms cover [-range, range]; values outside count in the end bins
+};
+
+// One hidden layer's output (after its activation) on one batch.
+struct ActivationProbe {
+  std::string layer;
+  double mean = 0.0;
+  double std = 0.0;
+  double dead_fraction = 0.0;       // units (or channels) that output 0 for the whole batch
+  double saturated_fraction = 0.0;  // outputs near the bounds of tanh (|y| > 0.99) or sigmoid
+  std::vector<double> histogram;    // fraction of outputs per bin
+};
+
+// One weight layer's parameters and gradient at one step.
+struct WeightProbe {
+  std::string layer;
+  double weight_norm = 0.0;
+  double grad_norm = 0.0;
+  double grad_std = 0.0;
+  double update_ratio = 0.0;  // ||w after the step - w before|| / ||w before||
+};
+
+// What a trial's network looked like at one step: every layer, forward and backward.
+struct ProbeSnapshot {
+  std::int64_t step = 0;  // optimizer steps done before it (0: at initialization)
+  double epoch = 0.0;
+  double histogram_range = 2.0;
+  std::vector<ActivationProbe> activations;
+  std::vector<WeightProbe> weights;
+};
+
+// As stored (JSON text) and read back.
+std::string probeToJson(const ProbeSnapshot& snapshot);
+ProbeSnapshot probeFromJson(const std::string& text);
+
+}  // namespace tunebench

@@ -1,0 +1,121 @@
+// Probes: per-layer statistics equal hand-computed values on known weights, and the classic
+// signal-through-depth findings hold at initialization.
+#include "train/probe_recorder.h"
+
+#include <gtest/gtest.h>
+#include <torch/types.h>
+
+#include <cmath>
+
+#include "model/initializer.h"
+#include "model/mlp.h"
+#include "train/trainer.h"
+
+namespace tunebench {
+namespace {
+
+// A 2-2-2 ReLU MLP with hand-set weights.
+std::shared_ptr<Mlp> knownNet() {
+  ModelSpec spec;
+  spec.depth = 1;
+  spec.width = 2;
+  spec.activation = Activation::kRelu;
+  auto net = std::make_shared<Mlp>(spec, 2, 2);
+  torch::NoGradGuard no_grad;
+  const auto& layers = net->weightLayers();
+  layers[0].weight.copy_(torch::tensor({{1.0f, 0.0f}, {-1.0f, -1.0f}}));
+  layers[0].bias.zero_();
+  layers[1].weight.copy_(torch::tensor({{1.0f, 2.0f}, {0.0f, 1.0f}}));
+  layers[1].bias.zero_();
+  return net;
+}
+
+TEST(ProbeTest, ActivationStatisticsMatchHandComputedValues) {
+  auto net = knownNet();
+  ProbeSettings settings;
+  settings.bins = 4;
+  settings.range = 2.0;
+  ProbeRecorder recorder(*net, Activation::kRelu, settings);
+  // Inputs (1, 1) and (2, -3): hidden pre-activations (1, -2) and (2, 1); after ReLU (1, 0), (2, 1).
+  ProbeSnapshot snapshot;
+  recorder.recordActivations(torch::tensor({{1.0f, 1.0f}, {2.0f, -3.0f}}), snapshot);
+  ASSERT_EQ(snapshot.activations.size(), 1u);
+  const ActivationProbe& a = snapshot.activations[0];
+  EXPECT_EQ(a.layer, "hidden1");
+  EXPECT_NEAR(a.mean, 1.0, 1e-9);                     // (1 + 0 + 2 + 1) / 4
+  EXPECT_NEAR(a.std, std::sqrt(0.5), 1e-9);           // population sd of {1, 0, 2, 1}
+  EXPECT_NEAR(a.dead_fraction, 0.0, 1e-12);           // unit 2 outputs 1 on the second input
+  ASSERT_EQ(a.histogram.size(), 4u);                  // bins [-2,-1) [-1,0) [0,1) [1,2]
+  EXPECT_NEAR(a.histogram[2], 0.25, 1e-9);            // the 0
+  EXPECT_NEAR(a.histogram[3], 0.75, 1e-9);            // 1, 1 and 2 (clamped into the last bin)
+
+  // Only the first input: unit 2 outputs 0 for the whole batch.
+  ProbeSnapshot dead;
+  recorder.recordActivations(torch::tensor({{1.0f, 1.0f}}), dead);
+  EXPECT_NEAR(dead.activations[0].dead_fraction, 0.5, 1e-12);
+}
+
+TEST(ProbeTest, GradientAndUpdateStatisticsMatchHandComputedValues) {
+  auto net = knownNet();
+  ProbeRecorder recorder(*net, Activation::kRelu, ProbeSettings{});
+  const auto& layers = net->weightLayers();
+  layers[0].weight.mutable_grad() = torch::tensor({{3.0f, 0.0f}, {0.0f, 4.0f}});
+  layers[1].weight.mutable_grad() = torch::zeros({2, 2});
+  ProbeSnapshot snapshot;
+  recorder.recordGradients(snapshot);
+  ASSERT_EQ(snapshot.weights.size(), 2u);
+  EXPECT_NEAR(snapshot.weights[0].weight_norm, std::sqrt(3.0), 1e-6);  // |(1, 0, -1, -1)|
+  EXPECT_NEAR(snapshot.weights[0].grad_norm, 5.0, 1e-6);
+  // Gradient entries 3, 0, 0, 4: mean 1.75, population sd over the four.
+  EXPECT_NEAR(snapshot.weights[0].grad_std, std::sqrt((1.25 * 1.25 + 2 * 1.75 * 1.75 + 2.25 * 2.25) / 4), 1e-6);
+  {
+    torch::NoGradGuard no_grad;
+    layers[0].weight.sub_(0.1 * layers[0].weight.grad());  // an SGD step, lr 0.1
+  }
+  recorder.recordUpdates(snapshot);
+  EXPECT_NEAR(snapshot.weights[0].update_ratio, 0.5 / std::sqrt(3.0), 1e-6);  // |0.1 g| / |w|
+  EXPECT_NEAR(snapshot.weights[1].update_ratio, 0.0, 1e-12);
+}
+
+// Activation std per hidden layer of a deep ReLU MLP at initialization, on unit-variance inputs.
+std::vector<double> stdThroughDepth(InitKind init, Activation activation, int depth) {
+  ModelSpec spec;
+  spec.depth = depth;
+  spec.width = 256;
+  spec.activation = activation;
+  Mlp net(spec, 256, 10);
+  InitSpec init_spec;
+  init_spec.kind = init;
+  at::Generator generator = at::detail::createCPUGenerator(7);
+  initializeModel(net, init_spec, activation, generator);
+  ProbeRecorder recorder(net, activation, ProbeSettings{});
+  ProbeSnapshot snapshot;
+  recorder.recordActivations(torch::randn({512, 256}, generator), snapshot);
+  std::vector<double> stds;
+  for (const ActivationProbe& a : snapshot.activations) stds.push_back(a.std);
+  return stds;
+}
+
+TEST(ProbeTest, ThirtyReluLayersShrinkTheSignalUnderXavierAndKeepItUnderHe) {
+  const auto xavier = stdThroughDepth(InitKind::kXavierNormal, Activation::kRelu, 30);
+  const auto he = stdThroughDepth(InitKind::kKaimingNormal, Activation::kRelu, 30);
+  ASSERT_EQ(xavier.size(), 30u);
+  // Xavier halves the variance at each ReLU layer: the std falls by about 1/sqrt(2) per layer.
+  for (std::size_t i = 1; i < xavier.size(); ++i) EXPECT_LT(xavier[i], xavier[i - 1]);
+  EXPECT_LT(xavier.back(), xavier.front() * 1e-3);
+  // He keeps it within a narrow band from the first layer to the last.
+  for (double s : he) {
+    EXPECT_GT(s, he.front() * 0.5);
+    EXPECT_LT(s, he.front() * 2.0);
+  }
+}
+
+TEST(ProbeTest, TheOldTanhRuleShrinksTheSignalFasterThanXavier) {
+  // U(-1/sqrt(n), 1/sqrt(n)) (LibTorch's default) against Glorot & Bengio's normalized rule.
+  const auto old_rule = stdThroughDepth(InitKind::kTorchDefault, Activation::kTanh, 5);
+  const auto xavier = stdThroughDepth(InitKind::kXavierUniform, Activation::kTanh, 5);
+  EXPECT_LT(old_rule.back() / old_rule.front(), 0.5 * xavier.back() / xavier.front());
+}
+
+}  // namespace
+}  // namespace tunebench
