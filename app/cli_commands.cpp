@@ -10,6 +10,7 @@
 #include "cli_progress.h"
 #include "common/user_error.h"
 #include "report/group_summary.h"
+#include "report/probe_report.h"
 #include "report/results_table.h"
 #include "storage/in_memory_storage.h"
 #include "storage/sqlite_storage.h"
@@ -134,6 +135,23 @@ int showStudy(const RunOptions& options, View view, Format format) {
       }
       break;
   }
+  return 0;
+}
+
+int showProbes(const RunOptions& options, std::int64_t step, Format format) {
+  if (format == Format::kCsv) throw UserError("--format", "--probes prints a table or json");
+  std::int64_t study_id = 0;
+  const auto storage = openExisting(options, study_id);
+  std::vector<TrialProbes> trials;
+  for (const FrozenTrial& trial : storage->trials(study_id, false)) {
+    trials.push_back({trial.configuration, storage->probes(trial.id)});
+  }
+  const auto profiles = depthProfiles(trials, step);
+  if (profiles.empty()) {
+    throw UserError(options.storage, "no probe at step " + std::to_string(step) +
+                                         " (probes need training.probe_every > 0 and are taken at multiples of it)");
+  }
+  std::cout << (format == Format::kJson ? formatDepthJson(profiles) : formatDepthTable(profiles));
   return 0;
 }
 

@@ -1,4 +1,5 @@
 #pragma once
+#include <cstdint>
 #include <string>
 
 #include "common/stop_token.h"
@@ -21,6 +22,9 @@ int runStudy(const std::string& study_path, const RunOptions& options, const Sto
 int resumeStudy(const RunOptions& options, const StopToken& stop);
 int showStudy(const RunOptions& options, View view, Format format);
 int exportStudy(const RunOptions& options, Format format);
+// Per configuration, each layer's activation std, dead/saturated fractions and gradient norm in
+// the probe snapshot at `step` (0: initialization).
+int showProbes(const RunOptions& options, std::int64_t step, Format format);
 int listPresets();
 
 }  // namespace tunebench::cli

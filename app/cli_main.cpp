@@ -22,7 +22,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   RunOptions options;
   std::string study_path, format_name = "table";
-  bool groups_only = false, trials_only = false;
+  bool groups_only = false, trials_only = false, probes = false;
+  std::int64_t probe_step = 0;
 
   CLI::App* run = app.add_subcommand("run", "Run a study file's configurations (listed and/or searched)");
   run->add_option("study", study_path, "Study file (JSON)")->required();
@@ -41,6 +42,8 @@ int main(int argc, char** argv) {
   show->add_option("--study", options.study_name, "Which study of the file");
   show->add_flag("--groups", groups_only, "Only the per-configuration groups");
   show->add_flag("--trials", trials_only, "Only the per-trial rows");
+  show->add_flag("--probes", probes, "Per-layer signal through depth (needs training.probe_every)");
+  show->add_option("--at-step", probe_step, "With --probes: the probe step to show (default 0, initialization)");
   show->add_option("--format", format_name, "table, csv or json")->check(CLI::IsMember({"table", "csv", "json"}));
   CLI::App* exporter = app.add_subcommand("export", "Write every trial's per-epoch metrics");
   exporter->add_option("file", options.storage, "SQLite study file")->required();
@@ -61,6 +64,7 @@ int main(int argc, char** argv) {
     if (*presets) return listPresets();
     if (*run) return runStudy(study_path, options, g_stop.token());
     if (*resume) return resumeStudy(options, g_stop.token());
+    if (*show && probes) return showProbes(options, probe_step, format);
     if (*show) {
       const View view = groups_only && !trials_only ? View::kGroups : trials_only && !groups_only ? View::kTrials : View::kBoth;
       return showStudy(options, view, format);

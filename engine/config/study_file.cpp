@@ -198,6 +198,7 @@ StudyFile parseStudyJson(const nlohmann::json& json, const std::string& base_fol
   JsonObjectReader top(json, "", problems);
   study.name = top.string("name").value_or("study");
   study.description = top.string("description").value_or("");
+  study.explanation = top.string("explanation").value_or("");
   study.device = top.string("device").value_or("auto");
   readSeeds(top, problems, study);
   static const nlohmann::json kEmpty = nlohmann::json::object();

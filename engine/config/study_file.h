@@ -22,6 +22,7 @@ struct StudyFile {
   std::string base_folder;  // relative data paths are taken from here
   std::string name;
   std::string description;
+  std::string explanation;  // for teaching presets: what to look for, shown beside the charts
   DatasetSpec dataset;
   TrialSpec base;  // model, training budget and "defaults" applied; seed and device unset
   std::vector<ParamMap> configurations;
