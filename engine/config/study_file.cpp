@@ -110,6 +110,8 @@ void readTraining(JsonObjectReader& reader, TrialSpec& base, ParamMap& params) {
   if (base.log_every_steps < 1) reader.problems().add("training.log_every", "must be >= 1");
   base.divergence_loss = reader.number("divergence_loss").value_or(base.divergence_loss);
   if (!(base.divergence_loss > 0.0)) reader.problems().add("training.divergence_loss", "must be > 0");
+  base.boundary_grid = static_cast<int>(reader.integer("boundary_grid").value_or(base.boundary_grid));
+  if (base.boundary_grid < 0 || base.boundary_grid > 512) reader.problems().add("training.boundary_grid", "must be in 0..512");
   ProbeSettings& probes = base.probes;
   probes.every_steps = reader.integer("probe_every").value_or(probes.every_steps);
   if (probes.every_steps < 0) reader.problems().add("training.probe_every", "must be >= 0 (0: no probes)");
@@ -216,6 +218,8 @@ StudyFile parseStudyJson(const nlohmann::json& json, const std::string& base_fol
 
   const nlohmann::json* training = top.raw("training");
   JsonObjectReader training_reader(training ? *training : kEmpty, "training", problems);
+  // 2-D data sets show their decision boundary by default (48 x 48: cheap next to an epoch).
+  if (study.dataset.kind == DatasetKind::kSynthetic2d) study.base.boundary_grid = 48;
   readTraining(training_reader, study.base, base_params);
 
   if (const nlohmann::json* defaults = top.raw("defaults")) {

@@ -36,6 +36,9 @@ class StoringSink : public EventSink {
   void trialEnded(std::int64_t trial_id, const TrialResult& result) override {
     next_.trialEnded(trial_id, result);
   }
+  void boundaryRecorded(std::int64_t trial_id, const BoundarySnapshot& snapshot) override {
+    next_.boundaryRecorded(trial_id, snapshot);  // live only: cheap to recompute, not stored
+  }
   void probeRecorded(std::int64_t trial_id, const ProbeSnapshot& snapshot) override {
     storage_.recordProbe(trial_id, snapshot);
     next_.probeRecorded(trial_id, snapshot);

@@ -25,6 +25,10 @@ void BufferedEventSink::probeRecorded(std::int64_t trial_id, const ProbeSnapshot
   append([&](TrainingEvents& e) { e.probes.emplace_back(trial_id, snapshot); });
 }
 
+void BufferedEventSink::boundaryRecorded(std::int64_t trial_id, const BoundarySnapshot& snapshot) {
+  append([&](TrainingEvents& e) { e.boundaries.emplace_back(trial_id, snapshot); });
+}
+
 void BufferedEventSink::epochEnded(std::int64_t trial_id, const EpochMetrics& metrics) {
   append([&](TrainingEvents& e) { e.epochs.emplace_back(trial_id, metrics); });
 }

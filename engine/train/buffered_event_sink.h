@@ -22,8 +22,10 @@ struct TrainingEvents {
   std::vector<std::pair<std::int64_t, EpochMetrics>> epochs;
   std::vector<std::pair<std::int64_t, TrialResult>> ended;
   std::vector<std::pair<std::int64_t, ProbeSnapshot>> probes;
+  std::vector<std::pair<std::int64_t, BoundarySnapshot>> boundaries;
   bool empty() const {
-    return started.empty() && losses.empty() && epochs.empty() && ended.empty() && probes.empty();
+    return started.empty() && losses.empty() && epochs.empty() && ended.empty() && probes.empty() &&
+           boundaries.empty();
   }
 };
 
@@ -40,6 +42,7 @@ class BufferedEventSink : public EventSink {
   void epochEnded(std::int64_t trial_id, const EpochMetrics& metrics) override;
   void trialEnded(std::int64_t trial_id, const TrialResult& result) override;
   void probeRecorded(std::int64_t trial_id, const ProbeSnapshot& snapshot) override;
+  void boundaryRecorded(std::int64_t trial_id, const BoundarySnapshot& snapshot) override;
 
   // Swaps the buffer out (holding the lock only for the swap) and returns what was in it.
   TrainingEvents take();

@@ -3,6 +3,7 @@
 #include <mutex>
 #include <vector>
 
+#include "train/decision_boundary.h"
 #include "train/probe.h"
 #include "train/trial_result.h"
 #include "train/trial_spec.h"
@@ -19,6 +20,7 @@ class EventSink {
   virtual void epochEnded(std::int64_t /*trial_id*/, const EpochMetrics& /*metrics*/) {}
   virtual void trialEnded(std::int64_t /*trial_id*/, const TrialResult& /*result*/) {}
   virtual void probeRecorded(std::int64_t /*trial_id*/, const ProbeSnapshot& /*snapshot*/) {}
+  virtual void boundaryRecorded(std::int64_t /*trial_id*/, const BoundarySnapshot& /*snapshot*/) {}
 };
 
 // Keeps every event it receives (mutex-guarded); used by tests and simple front ends.

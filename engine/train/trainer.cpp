@@ -77,6 +77,10 @@ class TrialRun {
   // Returns false when the trial ended early (diverged or stopped); `result` says why.
   bool trainEpoch(std::int64_t epoch, TrialResult& result);
   bool checkLoss(double loss, TrialResult& result);
+  void reportBoundary(std::int64_t epoch) {
+    if (spec_.boundary_grid <= 0 || train_x_.dim() != 2 || train_x_.size(1) != 2) return;
+    sink_.boundaryRecorded(spec_.trial_id, decisionBoundary(*model_, train_x_, train_y_, spec_.boundary_grid, epoch));
+  }
 
   const TrialSpec& spec_;
   const DataSplit& data_;
@@ -117,6 +121,7 @@ void TrialRun::execute(TrialResult& result) {
   lr_ = spec_.optimizer.lr;
   if (spec_.probes.every_steps > 0) probes_ = std::make_unique<ProbeRecorder>(*model_, spec_.model.activation, spec_.probes);
 
+  reportBoundary(0);
   for (std::int64_t epoch = 1; epoch <= spec_.epochs; ++epoch) {
     const bool finished = trainEpoch(epoch, result);
     result.steps = step_;
@@ -235,6 +240,7 @@ bool TrialRun::trainEpoch(std::int64_t epoch, TrialResult& result) {
   metrics.lr = lr_;
   result.epochs.push_back(metrics);
   sink_.epochEnded(spec_.trial_id, metrics);
+  reportBoundary(epoch);
   return true;
 }
 

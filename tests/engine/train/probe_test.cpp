@@ -9,6 +9,7 @@
 
 #include "model/initializer.h"
 #include "model/mlp.h"
+#include "data/dataset_loader.h"
 #include "train/trainer.h"
 
 namespace tunebench {
@@ -115,6 +116,59 @@ TEST(ProbeTest, TheOldTanhRuleShrinksTheSignalFasterThanXavier) {
   const auto old_rule = stdThroughDepth(InitKind::kTorchDefault, Activation::kTanh, 5);
   const auto xavier = stdThroughDepth(InitKind::kXavierUniform, Activation::kTanh, 5);
   EXPECT_LT(old_rule.back() / old_rule.front(), 0.5 * xavier.back() / xavier.front());
+}
+
+// Keeps the decision-boundary snapshots a trial reports.
+class BoundarySink : public EventSink {
+ public:
+  void boundaryRecorded(std::int64_t, const BoundarySnapshot& snapshot) override { snapshots.push_back(snapshot); }
+  std::vector<BoundarySnapshot> snapshots;
+};
+
+// Fraction of the shown points whose grid cell predicts their label.
+double agreement(const BoundarySnapshot& s) {
+  int right = 0;
+  for (std::size_t i = 0; i < s.labels.size(); ++i) {
+    const int col = static_cast<int>((s.points_x[i] - s.x_min) / (s.x_max - s.x_min) * (s.grid - 1) + 0.5);
+    const int row = static_cast<int>((s.points_y[i] - s.y_min) / (s.y_max - s.y_min) * (s.grid - 1) + 0.5);
+    right += s.predicted[static_cast<std::size_t>(row * s.grid + col)] == s.labels[i] ? 1 : 0;
+  }
+  return static_cast<double>(right) / static_cast<double>(s.labels.size());
+}
+
+TEST(DecisionBoundaryTest, TheBoundaryFormsOverTrainingOnTheCircle) {
+  DatasetSpec data_spec;
+  data_spec.kind = DatasetKind::kSynthetic2d;
+  data_spec.generator = Synthetic2dKind::kCircle;
+  data_spec.samples = 400;
+  data_spec.validation_fraction = 0.25;
+  const DataSplit data = loadDataSplit(data_spec);
+  TrialSpec spec;
+  spec.model.depth = 2;
+  spec.model.width = 16;
+  spec.model.activation = Activation::kTanh;
+  spec.init.kind = InitKind::kXavierUniform;
+  spec.optimizer.kind = OptimizerKind::kAdam;
+  spec.optimizer.lr = 0.03;
+  spec.epochs = 30;
+  spec.batch_size = 16;
+  spec.boundary_grid = 32;
+  BoundarySink sink;
+  const TrialResult result = Trainer().run(spec, data, sink);
+  ASSERT_EQ(result.state, TrialState::kComplete) << result.reason;
+  ASSERT_EQ(sink.snapshots.size(), 31u);  // at initialization and after each epoch
+  const BoundarySnapshot& first = sink.snapshots.front();
+  const BoundarySnapshot& last = sink.snapshots.back();
+  EXPECT_EQ(first.epoch, 0);
+  EXPECT_EQ(last.epoch, 30);
+  ASSERT_EQ(last.predicted.size(), 32u * 32u);
+  EXPECT_EQ(last.labels.size(), 300u);  // the training points
+  for (double c : last.confidence) {
+    EXPECT_GE(c, 0.5);  // two classes: the winner has at least half
+    EXPECT_LE(c, 1.0);
+  }
+  EXPECT_GT(agreement(last), 0.9);  // the map separates the rings
+  EXPECT_GT(agreement(last), agreement(first));
 }
 
 }  // namespace
