@@ -4,6 +4,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QTabWidget>
 #include <QTimer>
 
 #include "ui/app_icon.h"
@@ -25,7 +26,9 @@ int main(int argc, char** argv) {
                            QStringLiteral("seconds"), QStringLiteral("8"));
   QCommandLineOption exit_when_shown(QStringLiteral("exit-when-shown"),
                                      QStringLiteral("Quit as soon as the window is shown (start-up benchmark)"));
-  parser.addOptions({screenshot, after, exit_when_shown});
+  QCommandLineOption view(QStringLiteral("view"), QStringLiteral("View for the screenshot: curves, diagnostics or boundary"),
+                          QStringLiteral("view"), QStringLiteral("curves"));
+  parser.addOptions({screenshot, after, exit_when_shown, view});
   parser.process(app);
 
   QString presets = qEnvironmentVariable("TUNEBENCH_PRESETS");
@@ -42,6 +45,9 @@ int main(int argc, char** argv) {
   if (parser.isSet(exit_when_shown)) QTimer::singleShot(0, &app, &QApplication::quit);
   if (parser.isSet(screenshot)) {
     QTimer::singleShot(0, window.controller(), &tunebench::ui::StudyController::run);
+    auto* views = window.findChild<QTabWidget*>(QStringLiteral("viewTabs"));
+    const QString name = parser.value(view);
+    if (views != nullptr) views->setCurrentIndex(name == QLatin1String("diagnostics") ? 1 : name == QLatin1String("boundary") ? 2 : 0);
     QTimer::singleShot(static_cast<int>(parser.value(after).toDouble() * 1000), &window, [&] {
       window.grab().save(parser.value(screenshot));
       window.controller()->stop();

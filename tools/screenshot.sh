@@ -1,8 +1,17 @@
 #!/usr/bin/env bash
-# Takes docs/screenshot.png from the real window mid-study: the TPE preset running under Xvfb.
+# Takes the README's pictures from the real window mid-study under Xvfb:
+#   docs/screenshot.png   the TPE preset, curves and tables
+#   docs/diagnostics.png  tanh-depth, Diagnostics (signal through depth, gradients, histograms)
+#   docs/boundary.png     playground-spiral, Decision boundary
 # Usage: tools/screenshot.sh [SECONDS]   (needs a build with the GUI: tools/build.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p docs
-xvfb-run -a -s "-screen 0 1280x900x24" build/app/tunebench resources/presets/fashion-mlp-tpe.json --screenshot docs/screenshot.png --after "${1:-12}"
-echo "wrote docs/screenshot.png"
+shoot() {  # preset view output seconds
+  xvfb-run -a -s "-screen 0 1280x900x24" build/app/tunebench "resources/presets/$1.json" \
+    --view "$2" --screenshot "docs/$3" --after "$4"
+  echo "wrote docs/$3"
+}
+shoot fashion-mlp-tpe curves screenshot.png "${1:-16}"
+shoot tanh-depth diagnostics diagnostics.png 10
+shoot playground-spiral boundary boundary.png 4

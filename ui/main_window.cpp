@@ -23,6 +23,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 #include "ui/app_icon.h"
 #include "ui/bridge/study_controller.h"
@@ -30,6 +31,8 @@
 #include "ui/charts/curve_chart.h"
 #include "ui/panels/group_table_model.h"
 #include "ui/panels/results_panel.h"
+#include "ui/teaching/boundary_view.h"
+#include "ui/teaching/diagnostics_panel.h"
 #include "ui/panels/trial_detail_dialog.h"
 #include "ui/panels/trial_table_model.h"
 #include "ui/bridge/study_validation.h"
@@ -43,6 +46,9 @@ MainWindow::MainWindow(const QString& presets_folder, QWidget* parent)
       setup_(new SetupPanel(StudyController::devices(), this)),
       chart_panel_(new ChartPanel(this)),
       chart_(chart_panel_->chart()),
+      diagnostics_(new DiagnosticsPanel(this)),
+      boundaries_(new BoundaryView(this)),
+      explanation_(new QLabel(this)),
       trials_(new TrialTableModel(this)),
       groups_(new GroupTableModel(this)),
       results_(new ResultsPanel(trials_, groups_, this)),
@@ -51,8 +57,25 @@ MainWindow::MainWindow(const QString& presets_folder, QWidget* parent)
   connect(results_, &ResultsPanel::selectedTrialsChanged, chart_, &CurveChart::setHighlighted);
   connect(chart_, &CurveChart::trialClicked, results_, &ResultsPanel::selectTrial);
   connect(results_, &ResultsPanel::trialActivated, this, &MainWindow::showTrialDetail);
+  // Above the results: the curves, and the teaching views (inside the networks, boundaries).
+  auto* views = new QTabWidget(this);
+  views->setObjectName(QStringLiteral("viewTabs"));
+  views->addTab(chart_panel_, tr("Curves"));
+  views->addTab(diagnostics_, tr("Diagnostics"));
+  views->addTab(boundaries_, tr("Decision boundary"));
+  explanation_->setObjectName(QStringLiteral("explanation"));
+  explanation_->setWordWrap(true);
+  explanation_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  explanation_->setFrameShape(QFrame::StyledPanel);
+  explanation_->setMargin(6);
+  explanation_->setVisible(false);
+  auto* top = new QWidget(this);
+  auto* top_layout = new QVBoxLayout(top);
+  top_layout->setContentsMargins(0, 0, 0, 0);
+  top_layout->addWidget(explanation_);
+  top_layout->addWidget(views, 1);
   auto* splitter = new QSplitter(Qt::Vertical, this);
-  splitter->addWidget(chart_panel_);
+  splitter->addWidget(top);
   splitter->addWidget(results_);
   splitter->setStretchFactor(0, 3);
   splitter->setStretchFactor(1, 2);
@@ -77,7 +100,17 @@ MainWindow::MainWindow(const QString& presets_folder, QWidget* parent)
   setWindowIcon(applicationIcon());
   restoreGeometry(QSettings().value(QStringLiteral("window/geometry")).toByteArray());
 
+  connect(controller_, &StudyController::studyLoaded, this, [this] {
+    const QString text = controller_->explanation();
+    explanation_->setText(text.isEmpty() ? QString() : tr("<b>What to look for.</b> %1").arg(text.toHtmlEscaped()));
+    explanation_->setVisible(!text.isEmpty());
+  });
+  connect(controller_, &StudyController::probeRecorded, diagnostics_, &DiagnosticsPanel::addProbe);
+  connect(controller_, &StudyController::boundaryRecorded, boundaries_, &BoundaryView::setBoundary);
+  connect(results_, &ResultsPanel::selectedTrialsChanged, diagnostics_, &DiagnosticsPanel::setSelectedTrials);
   connect(controller_, &StudyController::runStarted, this, [this] {
+    diagnostics_->clear();
+    boundaries_->clear();
     run_clock_.start();
     chart_->clear();
     trials_->clear();
@@ -86,12 +119,15 @@ MainWindow::MainWindow(const QString& presets_folder, QWidget* parent)
   });
   connect(controller_, &StudyController::trialStarted, this, [this](const TrialRow& row) {
     chart_->addTrial(row);
+    diagnostics_->addTrial(row);
+    boundaries_->addTrial(row);
     trials_->upsert(row);
   });
   connect(controller_, &StudyController::trainLoss, chart_, &CurveChart::appendLosses);
   connect(controller_, &StudyController::epochMetrics, chart_, &CurveChart::appendEpochs);
   connect(controller_, &StudyController::drained, this, [this] {
     chart_->refresh();
+    diagnostics_->refresh();
     updateStatus();
   });
   // Groups count only finished trials: recompute when one ends, not on every redraw.

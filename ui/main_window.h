@@ -12,7 +12,9 @@ namespace tunebench::ui {
 
 class GroupTableModel;
 class ResultsPanel;
+class BoundaryView;
 class ChartPanel;
+class DiagnosticsPanel;
 class CurveChart;
 class SetupPanel;
 class StudyController;
@@ -45,6 +47,9 @@ class MainWindow : public QMainWindow {
   TrialTableModel* trials() const { return trials_; }
   GroupTableModel* groups() const { return groups_; }
   ResultsPanel* results() const { return results_; }
+  DiagnosticsPanel* diagnostics() const { return diagnostics_; }
+  BoundaryView* boundaries() const { return boundaries_; }
+  QLabel* explanation() const { return explanation_; }
   QAction* runAction() const { return run_action_; }
   QAction* stopAction() const { return stop_action_; }
   QAction* resumeAction() const { return resume_action_; }
@@ -69,6 +74,9 @@ class MainWindow : public QMainWindow {
   QString setup_problems_;  // why Run is disabled, or empty
   ChartPanel* chart_panel_;
   CurveChart* chart_;
+  DiagnosticsPanel* diagnostics_;
+  BoundaryView* boundaries_;
+  QLabel* explanation_;
   TrialTableModel* trials_;
   GroupTableModel* groups_;
   ResultsPanel* results_;

@@ -6,6 +6,7 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -182,6 +183,27 @@ TEST(SetupPanelTest, AStudyOfListedConfigurationsSurvivesTheRoundTrip) {
   EXPECT_EQ(study.seeds, 3);
   EXPECT_EQ(study.jobs, 2);
   ASSERT_TRUE(study.target_accuracy.has_value());
+}
+
+TEST(SetupPanelTest, EveryPresetOpensReadyToRunAndThePanelKeepsItsStudy) {
+  const QStringList presets = QDir(kPresets).entryList({QStringLiteral("*.json")}, QDir::Files);
+  ASSERT_GE(presets.size(), 7);
+  for (const QString& name : presets) {
+    MainWindow window(kPresets);
+    const QString path = kPresets + QLatin1Char('/') + name;
+    ASSERT_TRUE(window.openStudy(path)) << name.toStdString();
+    EXPECT_TRUE(window.runAction()->isEnabled()) << name.toStdString() << window.runAction()->toolTip().toStdString();
+    // What Run would start is the file's study: same configurations, space, seeds and budget.
+    const StudyFile file = loadStudyFile(path.toStdString());
+    const StudyFile panel = parseStudyText(window.studyText().toStdString(), "panel", kPresets.toStdString());
+    EXPECT_EQ(panel.configurations.size(), file.configurations.size()) << name.toStdString();
+    EXPECT_EQ(panel.search.params().size(), file.search.params().size()) << name.toStdString();
+    EXPECT_EQ(panel.seed_list, file.seed_list) << name.toStdString();
+    EXPECT_EQ(panel.budget, file.budget) << name.toStdString();
+    EXPECT_EQ(panel.base.epochs, file.base.epochs) << name.toStdString();
+    EXPECT_EQ(panel.base.probes.every_steps, file.base.probes.every_steps) << name.toStdString();
+    EXPECT_EQ(panel.explanation, file.explanation) << name.toStdString();
+  }
 }
 
 }  // namespace

@@ -19,6 +19,7 @@
 #include "study/study_setup.h"
 #include "study/worker_identity.h"
 #include "train/buffered_event_sink.h"
+#include "ui/bridge/probe_row_conversion.h"
 #include "train/device.h"
 
 namespace tunebench::ui {
@@ -77,6 +78,40 @@ void StudyController::unloadStudy() { study_.reset(); }
 
 QString StudyController::studyName() const {
   return study_ ? QString::fromStdString(study_->name) : QString();
+}
+
+QString StudyController::explanation() const {
+  return study_ ? QString::fromStdString(study_->explanation) : QString();
+}
+
+struct StudyController::StoredPoll {
+  std::vector<FrozenTrial> trials;
+  std::vector<std::pair<qint64, ProbeSnapshot>> probes;
+};
+
+std::shared_ptr<StudyController::StoredPoll> StudyController::readStored(const SqliteStorage& storage,
+                                                                         std::int64_t study_id,
+                                                                         std::map<qint64, qint64>& probe_steps) {
+  auto poll = std::make_shared<StoredPoll>();
+  poll->trials = storage.trials(study_id, true);
+  for (const FrozenTrial& trial : poll->trials) {
+    const auto seen = probe_steps.find(trial.id);
+    const bool settled = trial.result.state != TrialState::kRunning && trial.result.state != TrialState::kWaiting;
+    if (seen != probe_steps.end() && settled) continue;  // a finished trial's probes are read once
+    const qint64 after = seen == probe_steps.end() ? -1 : seen->second;
+    probe_steps[trial.id] = after;
+    for (ProbeSnapshot& snapshot : storage.probes(trial.id)) {
+      if (snapshot.step <= after) continue;
+      probe_steps[trial.id] = snapshot.step;
+      poll->probes.emplace_back(trial.id, std::move(snapshot));
+    }
+  }
+  return poll;
+}
+
+void StudyController::publish(const StoredPoll& poll) {
+  publish(book_.merge(poll.trials));
+  for (const auto& [id, snapshot] : poll.probes) Q_EMIT probeRecorded(id, toProbeRow(snapshot));
 }
 
 QString StudyController::studyText() const { return study_ ? QString::fromStdString(study_->text) : QString(); }
@@ -138,11 +173,12 @@ bool StudyController::openResults(const QString& path) {
   follower_ = std::thread([this, file = path.toStdString(), study_id, stop = follower_stop_] {
     try {
       SqliteStorage storage(file);
+      std::map<qint64, qint64> probe_steps;
       while (!*stop) {
-        auto trials = std::make_shared<std::vector<FrozenTrial>>(storage.trials(study_id, true));
+        auto poll = readStored(storage, study_id, probe_steps);
         // Merged on the UI thread (cheap: only what changed is handed to the views).
-        QMetaObject::invokeMethod(this, [this, trials, stop] {
-          if (!*stop) publish(book_.merge(*trials));
+        QMetaObject::invokeMethod(this, [this, poll, stop] {
+          if (!*stop) publish(*poll);
         }, Qt::QueuedConnection);
         for (int i = 0; i < 20 && !*stop; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
       }
@@ -216,7 +252,8 @@ void StudyController::launch(bool resume) {
   if (resume) {  // what is stored already shows before the remaining trials start
     try {
       SqliteStorage storage(path);
-      publish(book_.merge(storage.trials(firstStudy(storage, path), true)));
+      std::map<qint64, qint64> probe_steps;
+      publish(*readStored(storage, firstStudy(storage, path), probe_steps));
     } catch (const std::exception&) {
       // the worker below reports the same problem
     }
@@ -282,6 +319,11 @@ void StudyController::drain() {
   }
   for (const auto& [id, points] : epochs) Q_EMIT epochMetrics(id, points);
   for (const auto& [id, result] : events.ended) Q_EMIT trialUpdated(book_.ended(id, result));
+  for (const auto& [id, snapshot] : events.probes) Q_EMIT probeRecorded(id, toProbeRow(snapshot));
+  // Only each trial's newest map: a slow redraw must not fall behind fast epochs.
+  std::map<qint64, const BoundarySnapshot*> newest;
+  for (const auto& [id, snapshot] : events.boundaries) newest[id] = &snapshot;
+  for (const auto& [id, snapshot] : newest) Q_EMIT boundaryRecorded(id, toBoundaryRow(*snapshot));
   if (!events.empty()) Q_EMIT drained();
   if (!events.ended.empty()) Q_EMIT trialsEnded();
 }

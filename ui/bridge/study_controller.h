@@ -7,11 +7,13 @@
 
 #include <atomic>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <thread>
 
 #include "ui/bridge/group_row.h"
+#include "ui/bridge/probe_row.h"
 #include "ui/bridge/trial_book.h"
 #include "ui/bridge/trial_row.h"
 
@@ -47,6 +49,7 @@ class StudyController : public QObject {
   QString studyName() const;
   QString studyPath() const { return study_path_; }
   QString studyText() const;  // the loaded study's file text ("" when none)
+  QString explanation() const;  // a teaching preset's "what to look for" ("" when none)
   QString lastError() const { return last_error_; }
   bool isRunning() const { return running_; }
 
@@ -85,6 +88,8 @@ class StudyController : public QObject {
   void trainLoss(qint64 trial_id, const QVector<tunebench::ui::LossPoint>& points);
   void epochMetrics(qint64 trial_id, const QVector<tunebench::ui::EpochPoint>& points);
   void trialUpdated(const tunebench::ui::TrialRow& row);
+  void probeRecorded(qint64 trial_id, const tunebench::ui::ProbeRow& probe);
+  void boundaryRecorded(qint64 trial_id, const tunebench::ui::BoundaryRow& boundary);
   void drained();      // after each batch of the signals above: the moment to redraw
   void trialsEnded();  // after a batch in which at least one trial ended: groups may have changed
   void runFinished();
@@ -96,6 +101,12 @@ class StudyController : public QObject {
   void joinWorker();
   void stopFollowing();
   void publish(const TrialBook::Changes& changes);
+  struct StoredPoll;
+  // Reads a stored study's trials and the probes not read before (`probe_steps`: the last
+  // step read per trial). Runs on the follower thread or before a resume.
+  static std::shared_ptr<StoredPoll> readStored(const SqliteStorage& storage, std::int64_t study_id,
+                                                std::map<qint64, qint64>& probe_steps);
+  void publish(const StoredPoll& poll);
   bool adoptStudy(const std::function<StudyFile()>& load, const QString& origin);
   QString newResultsPath() const;
 

@@ -59,6 +59,7 @@ CurveChart::CurveChart(QWidget* parent) : QChartView(parent) {
   diverged_->setColor(QColor(0xd62728));
   for (QScatterSeries* markers : {pruned_, diverged_}) {
     attach(markers);
+    chart->legend()->markers(markers).first()->setVisible(false);  // shown once a trial is marked
     connect(markers, &QScatterSeries::hovered, this, [this](const QPointF& point, bool on) {
       if (!on) return QToolTip::hideText();
       for (const Curve& curve : std::as_const(trials_)) {

@@ -91,7 +91,11 @@ QJsonObject searchJson(const StudyDraft& draft) {
     if (!draft.optimizers.isEmpty()) {
       search.insert(QStringLiteral("optimizer"), categorical(QJsonArray::fromStringList(draft.optimizers)));
     }
-    search.insert(QStringLiteral("lr"), numberChoiceJson(draft.lr));
+    // A fixed rate the file's defaults already give needs no search entry (Open then Save keeps it).
+    const QJsonValue default_lr = draft.original.value(QStringLiteral("defaults")).toObject().value(QStringLiteral("lr"));
+    if (draft.lr.is_range || !default_lr.isDouble() || default_lr.toDouble() != draft.lr.low) {
+      search.insert(QStringLiteral("lr"), numberChoiceJson(draft.lr));
+    }
     for (const OptimizerHyperparameter& h : optimizerHyperparameters()) {
       QStringList takers;
       for (const QString& optimizer : draft.optimizers) {
@@ -167,6 +171,8 @@ StudyDraft draftFromJson(const QJsonObject& study) {
   const QJsonObject search = study.value(QStringLiteral("search")).toObject();
   draft.initializers = stringChoices(search.value(QStringLiteral("initializer")).toObject());
   draft.optimizers = stringChoices(search.value(QStringLiteral("optimizer")).toObject());
+  const QJsonValue default_lr = study.value(QStringLiteral("defaults")).toObject().value(QStringLiteral("lr"));
+  if (default_lr.isDouble()) draft.lr = {default_lr.toDouble(), default_lr.toDouble(), false, draft.lr.log};
   draft.lr = readNumberChoice(search.value(QStringLiteral("lr")).toObject(), draft.lr);
   for (const OptimizerHyperparameter& h : optimizerHyperparameters()) {
     draft.hyperparameters.insert(h.name, readNumberChoice(search.value(h.name).toObject(),
@@ -229,9 +235,15 @@ QJsonObject draftToJson(const StudyDraft& draft) {
 
 FieldProblems draftProblems(const StudyDraft& draft, const QString& base_folder) {
   FieldProblems problems;
+  // An empty choice is an error unless the file's defaults name the value to use.
+  const QJsonObject defaults = draft.original.value(QStringLiteral("defaults")).toObject();
   if (draft.usesSearch()) {
-    if (draft.initializers.isEmpty()) problems.append({QStringLiteral("search.initializer"), QCoreApplication::translate("StudyDraft", "choose at least one initializer")});
-    if (draft.optimizers.isEmpty()) problems.append({QStringLiteral("search.optimizer"), QCoreApplication::translate("StudyDraft", "choose at least one optimizer")});
+    if (draft.initializers.isEmpty() && !defaults.contains(QStringLiteral("initializer"))) {
+      problems.append({QStringLiteral("search.initializer"), QCoreApplication::translate("StudyDraft", "choose at least one initializer")});
+    }
+    if (draft.optimizers.isEmpty() && !defaults.contains(QStringLiteral("optimizer"))) {
+      problems.append({QStringLiteral("search.optimizer"), QCoreApplication::translate("StudyDraft", "choose at least one optimizer")});
+    }
   }
   if (draft.batch_sizes.isEmpty()) {
     problems.append({QStringLiteral("training.batch_size"), QCoreApplication::translate("StudyDraft", "give at least one batch size, e.g. 64, 128")});

@@ -1,0 +1,77 @@
+// The teaching views fill from a real small study run through the window.
+#include <gtest/gtest.h>
+
+#include <QAction>
+#include <QLabel>
+#include <QSlider>
+#include <QTabWidget>
+
+#include "support/temp_dir.h"
+#include "ui/bridge/study_controller.h"
+#include "ui/main_window.h"
+#include "ui/teaching/boundary_view.h"
+#include "ui/teaching/diagnostics_panel.h"
+#include "widget_driver.h"
+
+namespace tunebench::ui {
+namespace {
+
+using testing::waitUntil;
+
+const QString kPresets = QStringLiteral(TUNEBENCH_SOURCE_DIR "/resources/presets");
+
+TEST(TeachingViewsTest, DiagnosticsAndDecisionBoundariesFillFromASmallStudy) {
+  tunebench::testing::TempDir dir;
+  const std::string study = dir.write("teach.json", R"({"name": "teach",
+    "explanation": "Watch the maps.",
+    "dataset": {"kind": "synthetic-2d", "generator": "xor", "samples": 300},
+    "model": {"depth": 3, "width": 12, "activation": "tanh"},
+    "training": {"epochs": 4, "batch_size": 20, "log_every": 4, "probe_every": 5},
+    "seeds": 2, "jobs": 2,
+    "configurations": [{"initializer": "xavier_uniform", "optimizer": "adam", "lr": 0.02},
+                       {"initializer": "torch_default", "optimizer": "adam", "lr": 0.02}]})");
+  MainWindow window(kPresets);
+  window.resize(1200, 800);
+  window.show();
+  ASSERT_TRUE(window.openStudy(QString::fromStdString(study)));
+  EXPECT_TRUE(window.explanation()->isVisibleTo(&window));
+  EXPECT_TRUE(window.explanation()->text().contains(QStringLiteral("Watch the maps.")));
+  bool finished = false;
+  QObject::connect(window.controller(), &StudyController::runFinished, [&finished] { finished = true; });
+  testing::clickToolbarButton(window, QStringLiteral("studyToolbar"), window.runAction());
+  ASSERT_TRUE(waitUntil([&] { return finished; }, 120000));
+
+  DiagnosticsPanel& diagnostics = *window.diagnostics();
+  window.findChild<QTabWidget*>(QStringLiteral("viewTabs"))->setCurrentWidget(&diagnostics);
+  EXPECT_EQ(diagnostics.stepSlider()->value(), 0);
+  EXPECT_EQ(diagnostics.shownStep(), 0);  // at initialization
+  EXPECT_EQ(diagnostics.depthLines(), 2);     // one per configuration
+  EXPECT_EQ(diagnostics.gradientLines(), 2);
+  EXPECT_EQ(diagnostics.histogramRows(), 2);  // nothing selected: one trial per configuration
+  const QVector<double> old_rule = diagnostics.depthProfile(QStringLiteral("initializer=torch_default lr=0.02 optimizer=adam"));
+  ASSERT_EQ(old_rule.size(), 3);  // three hidden layers
+  // 12 steps an epoch, 48 in all: probes at 0, 5, ..., 45.
+  EXPECT_EQ(diagnostics.stepSlider()->maximum(), 9);
+  diagnostics.stepSlider()->setValue(diagnostics.stepSlider()->maximum());
+  EXPECT_EQ(diagnostics.shownStep(), 45);
+  EXPECT_EQ(diagnostics.depthLines(), 2);
+
+  BoundaryView& boundaries = *window.boundaries();
+  EXPECT_EQ(boundaries.mapCount(), 2);
+  EXPECT_EQ(boundaries.shownEpoch(QStringLiteral("initializer=xavier_uniform lr=0.02 optimizer=adam")), 4);
+}
+
+TEST(TeachingViewsTest, AStudyWithoutProbesSaysHowToTurnThemOn) {
+  MainWindow window(kPresets);
+  window.show();
+  ASSERT_TRUE(window.openStudy(kPresets + QStringLiteral("/fashion-mlp-tpe.json")));
+  EXPECT_FALSE(window.explanation()->isVisibleTo(&window));  // no explanation in this preset
+  const auto labels = window.diagnostics()->findChildren<QLabel*>();
+  bool hint = false;
+  for (const QLabel* label : labels) hint = hint || label->text().contains(QStringLiteral("probe_every"));
+  EXPECT_TRUE(hint);
+  EXPECT_EQ(window.boundaries()->mapCount(), 0);
+}
+
+}  // namespace
+}  // namespace tunebench::ui

@@ -1,0 +1,243 @@
+#include "ui/teaching/diagnostics_panel.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineSeries>
+#include <QLogValueAxis>
+#include <QSlider>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "ui/teaching/histogram_grid.h"
+
+namespace tunebench::ui {
+namespace {
+
+constexpr int kHistogramRows = 4;
+
+QColor lineColor(int index) {
+  static const QColor palette[] = {QColor(0x1f77b4), QColor(0xff7f0e), QColor(0x2ca02c), QColor(0xd62728),
+                                   QColor(0x9467bd), QColor(0x8c564b), QColor(0xe377c2), QColor(0x17becf)};
+  return palette[index % 8];
+}
+
+QChartView* makeChartView(const QString& title, QWidget* parent) {
+  auto* chart = new QChart();
+  chart->setTitle(title);
+  chart->legend()->setAlignment(Qt::AlignBottom);
+  auto* view = new QChartView(chart, parent);
+  view->setRenderHint(QPainter::Antialiasing);
+  view->setMinimumHeight(220);
+  return view;
+}
+
+// Replaces the chart's lines: x = layer index (1-based), y on a log axis.
+void setLayerLines(QChartView* view, const QString& y_title, const std::map<QString, QVector<double>>& lines) {
+  QChart* chart = view->chart();
+  chart->removeAllSeries();
+  const auto axes = chart->axes();
+  for (QAbstractAxis* axis : axes) {
+    chart->removeAxis(axis);
+    delete axis;
+  }
+  auto* x = new QValueAxis();
+  x->setTitleText(DiagnosticsPanel::tr("layer"));
+  x->setLabelFormat(QStringLiteral("%d"));
+  auto* y = new QLogValueAxis();
+  y->setTitleText(y_title);
+  y->setLabelFormat(QStringLiteral("%.2g"));
+  chart->addAxis(x, Qt::AlignBottom);
+  chart->addAxis(y, Qt::AlignLeft);
+  double low = INFINITY, high = 0.0;
+  int longest = 1, index = 0;
+  for (const auto& [name, values] : lines) {
+    auto* series = new QLineSeries();
+    series->setName(name);
+    series->setColor(lineColor(index++));
+    series->setPointsVisible(values.size() <= 12);
+    for (int i = 0; i < values.size(); ++i) {
+      if (!(values[i] > 0.0)) continue;  // log axis: zeros (dead layers) are left out
+      series->append(i + 1, values[i]);
+      low = std::min(low, values[i]);
+      high = std::max(high, values[i]);
+    }
+    longest = std::max<int>(longest, values.size());
+    chart->addSeries(series);
+    series->attachAxis(x);
+    series->attachAxis(y);
+  }
+  x->setRange(1, std::max(2, longest));
+  x->setTickCount(std::min(longest, 10) + 1);
+  if (high > 0.0) y->setRange(low / 2, high * 2);
+  chart->legend()->setVisible(lines.size() <= 8);
+}
+
+}  // namespace
+
+DiagnosticsPanel::DiagnosticsPanel(QWidget* parent)
+    : QWidget(parent),
+      hint_(new QLabel(this)),
+      step_slider_(new QSlider(Qt::Horizontal, this)),
+      step_label_(new QLabel(this)),
+      depth_view_(makeChartView(tr("Signal through depth: activation std by layer"), this)),
+      gradient_view_(makeChartView(tr("Gradient norm by layer"), this)),
+      histograms_(new HistogramGrid(this)) {
+  step_slider_->setObjectName(QStringLiteral("probeStep"));
+  step_slider_->setRange(0, 0);
+  step_slider_->setToolTip(tr("Which probe to show: far left is the network at initialization"));
+  hint_->setWordWrap(true);
+  depth_view_->setObjectName(QStringLiteral("depthChart"));
+  gradient_view_->setObjectName(QStringLiteral("gradientChart"));
+  histograms_->setObjectName(QStringLiteral("histograms"));
+  auto* step_row = new QHBoxLayout();
+  step_row->addWidget(new QLabel(tr("Probe"), this));
+  step_row->addWidget(step_slider_, 1);
+  step_row->addWidget(step_label_);
+  auto* charts = new QHBoxLayout();
+  charts->addWidget(depth_view_);
+  charts->addWidget(gradient_view_);
+  auto* layout = new QVBoxLayout(this);
+  layout->addWidget(hint_);
+  layout->addLayout(step_row);
+  layout->addLayout(charts, 3);
+  layout->addWidget(histograms_, 2);
+  connect(step_slider_, &QSlider::valueChanged, this, &DiagnosticsPanel::redraw);
+  redraw();
+}
+
+void DiagnosticsPanel::clear() {
+  trials_.clear();
+  probes_.clear();
+  selected_.clear();
+  step_slider_->setRange(0, 0);
+  redraw();
+}
+
+void DiagnosticsPanel::addTrial(const TrialRow& row) { trials_.insert(row.trial_id, row); }
+
+void DiagnosticsPanel::addProbe(qint64 trial_id, const ProbeRow& probe) {
+  probes_[trial_id].append(probe);
+  dirty_ = true;
+}
+
+void DiagnosticsPanel::setSelectedTrials(const QSet<qint64>& trial_ids) {
+  selected_ = trial_ids;
+  redraw();
+}
+
+void DiagnosticsPanel::refresh() {
+  if (!dirty_) return;
+  dirty_ = false;
+  const int steps = static_cast<int>(probeSteps().size());
+  const bool at_end = step_slider_->value() == step_slider_->maximum() && step_slider_->value() > 0;
+  step_slider_->setRange(0, std::max(0, steps - 1));
+  if (at_end) step_slider_->setValue(step_slider_->maximum());  // follow training when at the newest
+  redraw();
+}
+
+QVector<qint64> DiagnosticsPanel::probeSteps() const {
+  QVector<qint64> steps;
+  for (const auto& list : probes_) {
+    for (const ProbeRow& probe : list) steps.append(probe.step);
+  }
+  std::sort(steps.begin(), steps.end());
+  steps.erase(std::unique(steps.begin(), steps.end()), steps.end());
+  return steps;
+}
+
+qint64 DiagnosticsPanel::shownStep() const { return probeSteps().value(step_slider_->value(), 0); }
+
+const ProbeRow* DiagnosticsPanel::probeAt(qint64 trial_id, qint64 step) const {
+  auto it = probes_.find(trial_id);
+  if (it == probes_.end()) return nullptr;
+  for (const ProbeRow& probe : *it) {
+    if (probe.step == step) return &probe;
+  }
+  return nullptr;
+}
+
+QVector<double> DiagnosticsPanel::depthProfile(const QString& configuration) const {
+  QVector<double> sums;
+  int count = 0;
+  const qint64 step = shownStep();
+  for (auto it = trials_.begin(); it != trials_.end(); ++it) {
+    const ProbeRow* probe = it->configuration == configuration ? probeAt(it.key(), step) : nullptr;
+    if (probe == nullptr) continue;
+    sums.resize(std::max<int>(sums.size(), probe->activations.size()));
+    for (int i = 0; i < probe->activations.size(); ++i) sums[i] += probe->activations[i].std;
+    ++count;
+  }
+  for (double& sum : sums) sum /= std::max(1, count);
+  return sums;
+}
+
+void DiagnosticsPanel::redraw() {
+  const qint64 step = shownStep();
+  step_label_->setText(step == 0 ? tr("at initialization") : tr("step %1").arg(step));
+  hint_->setText(probes_.isEmpty() ? tr("Probes are off for this study. Set training.probe_every (the teaching "
+                                        "presets do) to see inside the network.")
+                                   : QString());
+  hint_->setVisible(probes_.isEmpty());
+  // Lines: mean over each configuration's trials that have a probe at this step.
+  std::map<QString, QVector<double>> depth, gradients;
+  std::map<QString, int> counts;
+  for (auto it = trials_.begin(); it != trials_.end(); ++it) {
+    const ProbeRow* probe = probeAt(it.key(), step);
+    if (probe == nullptr) continue;
+    QVector<double>& d = depth[it->configuration];
+    QVector<double>& g = gradients[it->configuration];
+    d.resize(std::max<int>(d.size(), probe->activations.size()));
+    g.resize(std::max<int>(g.size(), probe->weights.size()));
+    for (int i = 0; i < probe->activations.size(); ++i) d[i] += probe->activations[i].std;
+    for (int i = 0; i < probe->weights.size(); ++i) g[i] += probe->weights[i].grad_norm;
+    counts[it->configuration] += 1;
+  }
+  for (auto& [name, values] : depth) {
+    for (double& v : values) v /= counts[name];
+  }
+  for (auto& [name, values] : gradients) {
+    for (double& v : values) v /= counts[name];
+  }
+  setLayerLines(depth_view_, tr("activation std"), depth);
+  setLayerLines(gradient_view_, tr("gradient norm"), gradients);
+
+  // Histograms: the selected trials, else the lowest-seed trial of each configuration.
+  QVector<qint64> rows;
+  QList<qint64> ids = trials_.keys();
+  std::sort(ids.begin(), ids.end());
+  QSet<QString> covered;
+  for (qint64 id : ids) {
+    if (rows.size() >= kHistogramRows || probeAt(id, step) == nullptr) continue;
+    const bool chosen = selected_.isEmpty() ? !covered.contains(trials_[id].configuration) : selected_.contains(id);
+    if (!chosen) continue;
+    covered.insert(trials_[id].configuration);
+    rows.append(id);
+  }
+  QVector<HistogramGrid::Row> grid;
+  for (qint64 id : rows) {
+    const ProbeRow* probe = probeAt(id, step);
+    HistogramGrid::Row row;
+    row.title = tr("Trial %1 (seed %2): %3").arg(id).arg(trials_[id].seed).arg(trials_[id].configuration);
+    row.range = probe->range;
+    for (const ProbeRow::Activation& a : probe->activations) {
+      row.layers.append(a.layer);
+      row.histograms.append(a.histogram);
+      row.stds.append(a.std);
+    }
+    grid.append(row);
+  }
+  histograms_->setRows(grid);
+}
+
+int DiagnosticsPanel::depthLines() const { return static_cast<int>(depth_view_->chart()->series().size()); }
+int DiagnosticsPanel::gradientLines() const { return static_cast<int>(gradient_view_->chart()->series().size()); }
+int DiagnosticsPanel::histogramRows() const { return histograms_->rowCount(); }
+
+}  // namespace tunebench::ui

@@ -1,0 +1,61 @@
+#pragma once
+#include <QHash>
+#include <QSet>
+#include <QWidget>
+
+#include "ui/bridge/probe_row.h"
+#include "ui/bridge/trial_row.h"
+
+class QChartView;
+class QLabel;
+class QSlider;
+
+namespace tunebench::ui {
+
+class HistogramGrid;
+
+// Inside the networks, from the trials' probes (training.probe_every): the signal through depth
+// (activation std against layer index, one line per configuration, mean over its seeds), the
+// gradient norm per layer (log scale), and per-layer activation histograms side by side for the
+// selected trials. A slider picks the probe step: 0 is initialization, further right is later
+// in training.
+class DiagnosticsPanel : public QWidget {
+  Q_OBJECT
+
+ public:
+  explicit DiagnosticsPanel(QWidget* parent = nullptr);
+
+  void clear();
+  void addTrial(const TrialRow& row);
+  void addProbe(qint64 trial_id, const ProbeRow& probe);
+  void setSelectedTrials(const QSet<qint64>& trial_ids);
+  void refresh();  // redraws if probes arrived since the last refresh
+
+  // What is drawn now (for tests): lines in the depth and gradient charts, histogram rows.
+  int depthLines() const;
+  int gradientLines() const;
+  int histogramRows() const;
+  // The probe step the slider shows.
+  qint64 shownStep() const;
+  QSlider* stepSlider() const { return step_slider_; }
+  // Mean activation std per layer of a configuration's trials at the shown step.
+  QVector<double> depthProfile(const QString& configuration) const;
+
+ private:
+  void redraw();
+  QVector<qint64> probeSteps() const;
+  const ProbeRow* probeAt(qint64 trial_id, qint64 step) const;
+
+  QHash<qint64, TrialRow> trials_;
+  QHash<qint64, QVector<ProbeRow>> probes_;
+  QSet<qint64> selected_;
+  bool dirty_ = false;
+  QLabel* hint_;
+  QSlider* step_slider_;
+  QLabel* step_label_;
+  QChartView* depth_view_;
+  QChartView* gradient_view_;
+  HistogramGrid* histograms_;
+};
+
+}  // namespace tunebench::ui
