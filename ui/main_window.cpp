@@ -22,6 +22,8 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QDialog>
+#include <QTextBrowser>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -33,6 +35,7 @@
 #include "ui/panels/results_panel.h"
 #include "ui/teaching/boundary_view.h"
 #include "ui/teaching/diagnostics_panel.h"
+#include "ui/teaching/method_notes.h"
 #include "ui/panels/trial_detail_dialog.h"
 #include "ui/panels/trial_table_model.h"
 #include "ui/bridge/study_validation.h"
@@ -167,6 +170,18 @@ void MainWindow::buildMenus(const QString& presets_folder) {
   connect(resume_action_, &QAction::triggered, controller_, &StudyController::resume);
   connect(stop_action_, &QAction::triggered, controller_, &StudyController::stop);
   QMenu* help = menuBar()->addMenu(tr("&Help"));
+  help->addAction(tr("&Initializers and Optimizers"), QKeySequence::HelpContents, this, [this] {
+    auto* dialog = new QDialog(this);
+    dialog->setObjectName(QStringLiteral("methodsHelp"));
+    dialog->setWindowTitle(tr("Initializers and optimizers"));
+    auto* text = new QTextBrowser(dialog);
+    text->setHtml(methodsHtml());
+    auto* layout = new QVBoxLayout(dialog);
+    layout->addWidget(text);
+    dialog->resize(720, 640);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+  });
   help->addAction(tr("&About TuneBench"), this, &MainWindow::showAbout);
 
   QToolBar* toolbar = addToolBar(tr("Study"));

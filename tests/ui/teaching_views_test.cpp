@@ -3,6 +3,7 @@
 
 #include <QAction>
 #include <QLabel>
+#include <QListWidget>
 #include <QSlider>
 #include <QTabWidget>
 
@@ -10,7 +11,9 @@
 #include "ui/bridge/study_controller.h"
 #include "ui/main_window.h"
 #include "ui/teaching/boundary_view.h"
+#include "ui/setup/setup_panel.h"
 #include "ui/teaching/diagnostics_panel.h"
+#include "ui/teaching/method_notes.h"
 #include "widget_driver.h"
 
 namespace tunebench::ui {
@@ -71,6 +74,26 @@ TEST(TeachingViewsTest, AStudyWithoutProbesSaysHowToTurnThemOn) {
   for (const QLabel* label : labels) hint = hint || label->text().contains(QStringLiteral("probe_every"));
   EXPECT_TRUE(hint);
   EXPECT_EQ(window.boundaries()->mapCount(), 0);
+}
+
+TEST(TeachingViewsTest, EveryInitializerAndOptimizerExplainsItsFormulaAssumptionAndFailure) {
+  MainWindow window(kPresets);
+  for (const char* list_name : {"search.initializer", "search.optimizer"}) {
+    auto* list = window.setupPanel()->findChild<QListWidget*>(QLatin1String(list_name));
+    ASSERT_NE(list, nullptr);
+    for (int i = 0; i < list->count(); ++i) {
+      const QString tip = list->item(i)->toolTip();
+      EXPECT_TRUE(tip.contains(QStringLiteral("Assumes:")) && tip.contains(QStringLiteral("Fails:")))
+          << list->item(i)->text().toStdString();
+    }
+  }
+  const QString he = window.setupPanel()->findChild<QListWidget*>(QStringLiteral("search.initializer"))
+                         ->findItems(QStringLiteral("He (Kaiming) normal"), Qt::MatchExactly).first()->toolTip();
+  EXPECT_TRUE(he.contains(QStringLiteral("gain² = 2 for ReLU")));
+  const QString help = methodsHtml();
+  for (const char* name : {"xavier_uniform", "kaiming_normal", "torch_default", "sgd", "adagrad", "adam", "adamw"}) {
+    EXPECT_TRUE(help.contains(QLatin1String(name))) << name;
+  }
 }
 
 }  // namespace

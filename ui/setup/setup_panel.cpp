@@ -17,6 +17,7 @@
 
 #include "ui/setup/choice_catalogue.h"
 #include "ui/setup/number_choice_editor.h"
+#include "ui/teaching/method_notes.h"
 
 namespace tunebench::ui {
 namespace {
@@ -44,7 +45,8 @@ QListWidget* checklist(const QList<Choice>& choices, QWidget* parent) {
   for (const Choice& choice : choices) {
     auto* item = new QListWidgetItem(choice.label, list);
     item->setData(Qt::UserRole, choice.name);
-    item->setToolTip(choice.explanation);
+    const QString note = methodTooltip(choice.name);  // formula, assumptions, failure modes
+    item->setToolTip(note.isEmpty() ? choice.explanation : note);
     item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
     item->setCheckState(Qt::Unchecked);
   }
