@@ -2,7 +2,9 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
 #include <cmath>
+#include <thread>
 #include <map>
 #include <unordered_map>
 #include <nlohmann/json.hpp>
@@ -175,16 +177,44 @@ SqliteStorage::SqliteStorage(const std::string& path) : path_(path) {
     throw UserError(path, "cannot open or create the study database (" + why + ")");
   }
   sqlite3_busy_timeout(db_, kBusyTimeoutMs);
-  try {
-    exec("PRAGMA journal_mode=WAL");
-    exec("PRAGMA synchronous=NORMAL");
-    exec("PRAGMA foreign_keys=ON");
-    exec(kSchema);
-  } catch (const std::exception& error) {
-    sqlite3_close(db_);
-    db_ = nullptr;
-    throw UserError(path, std::string("not a usable TuneBench study database (") + error.what() + ")");
+  // Switching a new file to WAL needs a moment alone with it: when another process is opening the
+  // same file (a window following a study the CLI is creating), SQLite answers "locked" without
+  // waiting, so the set-up is retried for as long as a busy write would wait.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(kBusyTimeoutMs);
+  for (;;) {
+    try {
+      setUp();
+      return;
+    } catch (const std::exception& error) {
+      const int code = sqlite3_errcode(db_);
+      if ((code == SQLITE_BUSY || code == SQLITE_LOCKED) && std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        continue;
+      }
+      sqlite3_close(db_);
+      db_ = nullptr;
+      throw UserError(path, std::string("not a usable TuneBench study database (") + error.what() + ")");
+    }
   }
+}
+
+void SqliteStorage::setUp() {
+  // A file that is already a WAL study database is opened without writing anything, so readers
+  // that open it often never hold the write lock. (Each statement is finished before the next
+  // command: an open one would be a transaction.)
+  const bool wal = [this] {
+    Statement mode(db_, "PRAGMA journal_mode");
+    return mode.step() && mode.text(0) == "wal";
+  }();
+  if (!wal) exec("PRAGMA journal_mode=WAL");
+  exec("PRAGMA synchronous=NORMAL");
+  exec("PRAGMA foreign_keys=ON");
+  const bool complete = [this] {
+    Statement tables(db_, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN "
+                          "('studies', 'trials', 'epochs', 'train_losses', 'probes')");
+    return tables.step() && tables.integer(0) == 5;
+  }();
+  if (!complete) exec(kSchema);
 }
 
 SqliteStorage::~SqliteStorage() { sqlite3_close(db_); }

@@ -44,6 +44,7 @@ class SqliteStorage : public Storage {
                          const std::function<bool(const std::string& worker)>& is_gone) override;
 
  private:
+  void setUp();  // WAL mode, pragmas and schema (run by the constructor, retried while locked)
   void exec(const std::string& sql) const;
   std::vector<FrozenTrial> readTrials(std::int64_t study_id, bool with_train_losses) const;
 

@@ -116,7 +116,7 @@ TEST(OpenResultsTest, AStudyAnotherProcessIsStillRunningIsFollowedLive) {
   MainWindow window(kPresets);
   window.show();
   ASSERT_TRUE(waitUntil([&] { return QFileInfo::exists(db) && window.openResults(db); }, 60000))
-      << window.controller()->lastError().toStdString();
+      << window.controller()->lastError().toStdString() << "\ncli: " << cli.readAllStandardError().toStdString();
   EXPECT_TRUE(window.controller()->isFollowing());
   // While the CLI still runs, the window sees trials finish one by one, then all five.
   bool saw_running_and_complete = false;
