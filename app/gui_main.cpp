@@ -8,6 +8,7 @@
 #include <QTimer>
 
 #include "ui/app_icon.h"
+#include "ui/i18n.h"
 #include "ui/bridge/study_controller.h"
 #include "ui/main_window.h"
 
@@ -16,6 +17,7 @@ int main(int argc, char** argv) {
   QApplication::setApplicationName(QStringLiteral("TuneBench"));
   QApplication::setOrganizationName(QStringLiteral("TuneBench"));
   QApplication::setWindowIcon(tunebench::ui::applicationIcon());
+  tunebench::ui::installLanguage(tunebench::ui::savedLanguage());  // the system's unless chosen in Settings
   QCommandLineParser parser;
   parser.setApplicationDescription(QStringLiteral("Compare initializers, optimizers and hyperparameters"));
   parser.addHelpOption();

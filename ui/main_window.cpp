@@ -1,6 +1,7 @@
 #include "ui/main_window.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QDockWidget>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -28,6 +29,7 @@
 #include <QVBoxLayout>
 
 #include "ui/app_icon.h"
+#include "ui/i18n.h"
 #include "ui/bridge/study_controller.h"
 #include "ui/charts/chart_panel.h"
 #include "ui/charts/curve_chart.h"
@@ -169,6 +171,22 @@ void MainWindow::buildMenus(const QString& presets_folder) {
   connect(run_action_, &QAction::triggered, controller_, &StudyController::run);
   connect(resume_action_, &QAction::triggered, controller_, &StudyController::resume);
   connect(stop_action_, &QAction::triggered, controller_, &StudyController::stop);
+  QMenu* settings = menuBar()->addMenu(tr("&Settings"));
+  QMenu* language = settings->addMenu(tr("&Language"));
+  auto* languages = new QActionGroup(this);
+  const std::pair<QString, QString> choices[] = {
+      {QString(), tr("System language")}, {QStringLiteral("en"), QStringLiteral("English")},
+      {QStringLiteral("zh_CN"), QStringLiteral("简体中文")}};
+  for (const auto& [code, name] : choices) {
+    QAction* action = language->addAction(name);
+    action->setCheckable(true);
+    action->setChecked(savedLanguage() == code);
+    languages->addAction(action);
+    connect(action, &QAction::triggered, this, [this, code = code] {
+      saveLanguage(code);
+      QMessageBox::information(this, tr("Language"), tr("The new language is used when TuneBench starts again."));
+    });
+  }
   QMenu* help = menuBar()->addMenu(tr("&Help"));
   help->addAction(tr("&Initializers and Optimizers"), QKeySequence::HelpContents, this, [this] {
     auto* dialog = new QDialog(this);

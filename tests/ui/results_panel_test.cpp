@@ -81,9 +81,9 @@ TEST_F(ResultsPanelTest, ClickingAHeaderSortsAndTheFiltersNarrowTheRows) {
   for (qint64 id : shownTrials()) {
     EXPECT_TRUE(window_.trials()->row(window_.trials()->rowOf(id)).configuration.contains(QStringLiteral("momentum")));
   }
-  chooseWithKeys(window_.results()->findChild<QComboBox*>("filterState"), QStringLiteral("DIVERGED"));
+  chooseWithKeys(window_.results()->findChild<QComboBox*>("filterState"), QStringLiteral("diverged"));
   EXPECT_EQ(shownTrials().size(), 0);
-  chooseWithKeys(window_.results()->findChild<QComboBox*>("filterState"), QStringLiteral("COMPLETE"));
+  chooseWithKeys(window_.results()->findChild<QComboBox*>("filterState"), QStringLiteral("complete"));
   EXPECT_EQ(shownTrials().size(), 2);
 }
 
@@ -124,7 +124,7 @@ TEST_F(ResultsPanelTest, CopyAndExportCsvWriteTheRowsShown) {
   ASSERT_EQ(lines.size(), 3);
   EXPECT_EQ(lines[0], QStringLiteral("Trial,Configuration,Seed,State,Epochs,Val loss,Val acc,Time (s)"));
   EXPECT_TRUE(lines[1].contains(QStringLiteral("optimizer=adam,")));
-  EXPECT_TRUE(lines[1].contains(QStringLiteral(",COMPLETE,2/2,")));
+  EXPECT_TRUE(lines[1].contains(QStringLiteral(",complete,2/2,")));
 }
 
 TEST_F(ResultsPanelTest, TheChartExportsAsPngAndSvg) {

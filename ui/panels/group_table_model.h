@@ -11,6 +11,8 @@ namespace tunebench::ui {
 // The best row is bold; rows not significantly different from it say "~best" and are tinted.
 // Qt::UserRole gives sortable raw values.
 class GroupTableModel : public QAbstractTableModel {
+  Q_OBJECT
+
  public:
   enum Column {
     kMark, kConfiguration, kSeeds, kLoss, kInterval, kPValue, kAccuracy, kAccuracyInterval, kEpochsToTarget,

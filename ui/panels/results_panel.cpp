@@ -109,7 +109,7 @@ ResultsPanel::ResultsPanel(TrialTableModel* trials, GroupTableModel* groups, QWi
   filter_state_->setObjectName(QStringLiteral("filterState"));
   filter_state_->addItem(tr("All states"), QString());
   for (const char* state : {"RUNNING", "COMPLETE", "PRUNED", "DIVERGED", "FAILED", "INTERRUPTED", "WAITING"}) {
-    filter_state_->addItem(QLatin1String(state), QLatin1String(state));
+    filter_state_->addItem(stateLabel(QLatin1String(state)), QLatin1String(state));
   }
   auto* copy = new QToolButton(this);
   copy->setText(tr("Copy"));

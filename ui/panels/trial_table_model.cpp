@@ -1,6 +1,7 @@
 #include "ui/panels/trial_table_model.h"
 
 #include <QColor>
+#include <QCoreApplication>
 #include <QtMath>
 
 #include <limits>
@@ -11,6 +12,18 @@ QString number(double value, int digits) { return qIsNaN(value) ? QStringLiteral
 // NaN sorts last whichever way a person sorts: give it the far end of the range.
 double sortable(double value) { return qIsNaN(value) ? std::numeric_limits<double>::max() : value; }
 }  // namespace
+
+QString stateLabel(const QString& state) {
+  static const char* const kLabels[][2] = {
+      {"WAITING", QT_TRANSLATE_NOOP("TrialState", "waiting")},     {"RUNNING", QT_TRANSLATE_NOOP("TrialState", "running")},
+      {"COMPLETE", QT_TRANSLATE_NOOP("TrialState", "complete")},   {"PRUNED", QT_TRANSLATE_NOOP("TrialState", "pruned")},
+      {"DIVERGED", QT_TRANSLATE_NOOP("TrialState", "diverged")},   {"FAILED", QT_TRANSLATE_NOOP("TrialState", "failed")},
+      {"INTERRUPTED", QT_TRANSLATE_NOOP("TrialState", "interrupted")}};
+  for (const auto& [code, label] : kLabels) {
+    if (state == QLatin1String(code)) return QCoreApplication::translate("TrialState", label);
+  }
+  return state;
+}
 
 int TrialTableModel::rowCount(const QModelIndex& parent) const {
   return parent.isValid() ? 0 : static_cast<int>(rows_.size());
@@ -53,7 +66,7 @@ QVariant TrialTableModel::data(const QModelIndex& index, int role) const {
     case kTrial: return row.trial_id;
     case kConfiguration: return row.configuration;
     case kSeed: return row.seed;
-    case kState: return row.state;
+    case kState: return stateLabel(row.state);
     case kProgress:
       return row.epochs_planned > 0 ? QStringLiteral("%1/%2").arg(row.epochs_done).arg(row.epochs_planned)
                                     : QString::number(row.epochs_done);

@@ -7,10 +7,15 @@
 
 namespace tunebench::ui {
 
+// A trial state as shown ("COMPLETE" -> "complete", or its translation).
+QString stateLabel(const QString& state);
+
 // One row per trial: id, configuration, seed, state, progress (epochs done of planned), final
 // validation loss and accuracy, time. Qt::UserRole gives sortable raw values; kProgressRole the
 // fraction of epochs done, for the progress bar of a running trial.
 class TrialTableModel : public QAbstractTableModel {
+  Q_OBJECT
+
  public:
   enum Column { kTrial, kConfiguration, kSeed, kState, kProgress, kValLoss, kValAccuracy, kSeconds, kColumnCount };
   static constexpr int kProgressRole = Qt::UserRole + 1;

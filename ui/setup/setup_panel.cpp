@@ -1,6 +1,7 @@
 #include "ui/setup/setup_panel.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -24,8 +25,8 @@ namespace {
 
 void fillCombo(QComboBox* combo, const QList<Choice>& choices) {
   for (const Choice& choice : choices) {
-    combo->addItem(choice.label, choice.name);
-    if (!choice.explanation.isEmpty()) combo->setItemData(combo->count() - 1, choice.explanation, Qt::ToolTipRole);
+    combo->addItem(choice.label(), choice.name);
+    if (!choice.explanation().isEmpty()) combo->setItemData(combo->count() - 1, choice.explanation(), Qt::ToolTipRole);
   }
 }
 
@@ -43,10 +44,10 @@ void setComboValue(QComboBox* combo, const QString& name) {
 QListWidget* checklist(const QList<Choice>& choices, QWidget* parent) {
   auto* list = new QListWidget(parent);
   for (const Choice& choice : choices) {
-    auto* item = new QListWidgetItem(choice.label, list);
+    auto* item = new QListWidgetItem(choice.label(), list);
     item->setData(Qt::UserRole, choice.name);
     const QString note = methodTooltip(choice.name);  // formula, assumptions, failure modes
-    item->setToolTip(note.isEmpty() ? choice.explanation : note);
+    item->setToolTip(note.isEmpty() ? choice.explanation() : note);
     item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
     item->setCheckState(Qt::Unchecked);
   }
@@ -188,7 +189,7 @@ QWidget* SetupPanel::buildSearchGroup() {
   for (const OptimizerHyperparameter& h : optimizerHyperparameters()) {
     auto* editor = new NumberChoiceEditor(false, group);
     hyperparameters_.insert(h.name, editor);
-    addField(form, QStringLiteral("search.") + h.name, h.label, editor);
+    addField(form, QStringLiteral("search.") + h.name, QCoreApplication::translate("StudyDraft", h.label), editor);
     connect(editor, &NumberChoiceEditor::edited, this, &SetupPanel::edited);
   }
   addField(form, QStringLiteral("training.batch_size"), tr("Batch sizes"), batch_sizes_);

@@ -122,10 +122,10 @@ QJsonObject searchJson(const StudyDraft& draft) {
 
 const QList<OptimizerHyperparameter>& optimizerHyperparameters() {
   static const QList<OptimizerHyperparameter> list{
-      {QStringLiteral("momentum"), QStringLiteral("Momentum"), {QStringLiteral("momentum"), QStringLiteral("nesterov")}, 0.9},
-      {QStringLiteral("beta1"), QStringLiteral("Adam β1"), {QStringLiteral("adam"), QStringLiteral("adamw")}, 0.9},
-      {QStringLiteral("beta2"), QStringLiteral("Adam β2"), {QStringLiteral("adam"), QStringLiteral("adamw")}, 0.999},
-      {QStringLiteral("alpha"), QStringLiteral("RMSprop α"), {QStringLiteral("rmsprop")}, 0.99},
+      {QStringLiteral("momentum"), QT_TRANSLATE_NOOP("StudyDraft", "Momentum"), {QStringLiteral("momentum"), QStringLiteral("nesterov")}, 0.9},
+      {QStringLiteral("beta1"), QT_TRANSLATE_NOOP("StudyDraft", "Adam β1"), {QStringLiteral("adam"), QStringLiteral("adamw")}, 0.9},
+      {QStringLiteral("beta2"), QT_TRANSLATE_NOOP("StudyDraft", "Adam β2"), {QStringLiteral("adam"), QStringLiteral("adamw")}, 0.999},
+      {QStringLiteral("alpha"), QT_TRANSLATE_NOOP("StudyDraft", "RMSprop α"), {QStringLiteral("rmsprop")}, 0.99},
   };
   return list;
 }

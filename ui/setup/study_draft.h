@@ -21,7 +21,7 @@ struct NumberChoice {
 // An optimizer hyperparameter the setup panel offers, and the optimizers that take it.
 struct OptimizerHyperparameter {
   QString name;           // the study file's parameter name
-  QString label;          // as the panel shows it
+  const char* label;      // as the panel shows it (source text, "StudyDraft" context)
   QStringList optimizers;  // it is searched only when one of these is chosen
   double default_value;
 };

@@ -11,6 +11,8 @@ namespace tunebench::ui {
 // where it is unsure) with the training points on top, one small map per configuration (its
 // lowest-seed trial), redrawn as each epoch ends, as in TensorFlow Playground.
 class BoundaryView : public QWidget {
+  Q_OBJECT
+
  public:
   explicit BoundaryView(QWidget* parent = nullptr);
 

@@ -9,6 +9,8 @@ namespace tunebench::ui {
 // deeplearning.ai's initialization note), painted directly: with 30 layers a chart per layer
 // would cost far more than it shows.
 class HistogramGrid : public QWidget {
+  Q_OBJECT
+
  public:
   struct Row {
     QString title;

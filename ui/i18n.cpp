@@ -1,0 +1,42 @@
+#include "ui/i18n.h"
+
+#include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QSettings>
+#include <QTranslator>
+
+#include <memory>
+
+namespace tunebench::ui {
+namespace {
+std::unique_ptr<QTranslator> g_ours, g_qt;  // installed translators (the application owns their use)
+}  // namespace
+
+QString installLanguage(const QString& language) {
+  for (auto* translator : {&g_ours, &g_qt}) {
+    if (*translator) QCoreApplication::removeTranslator(translator->get());
+    translator->reset();
+  }
+  const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+  if (language == QLatin1String("en")) return QStringLiteral("en");
+  auto ours = std::make_unique<QTranslator>();
+  if (!ours->load(locale, QStringLiteral("tunebench"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+    return QStringLiteral("en");
+  }
+  QCoreApplication::installTranslator(ours.get());
+  g_ours = std::move(ours);
+  // Qt's own dialogs (file dialogs, message boxes) when the system has Qt's translations.
+  auto qt = std::make_unique<QTranslator>();
+  if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+    QCoreApplication::installTranslator(qt.get());
+    g_qt = std::move(qt);
+  }
+  return locale.name();
+}
+
+QString savedLanguage() { return QSettings().value(QStringLiteral("ui/language")).toString(); }
+
+void saveLanguage(const QString& language) { QSettings().setValue(QStringLiteral("ui/language"), language); }
+
+}  // namespace tunebench::ui
