@@ -8,7 +8,7 @@ packages=(
   libtorch-dev libopenblas0-pthread libjemalloc-dev
   nlohmann-json3-dev libcli11-dev zlib1g-dev libsqlite3-dev libboost-math-dev
   libgtest-dev googletest
-  qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-l10n-tools qt6-tools-dev xvfb xauth
+  qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-l10n-tools qt6-tools-dev fonts-wqy-microhei xvfb xauth
   dataset-fashion-mnist
 )
 if [[ "${1:-}" == "--bench" ]]; then packages+=(python3-torch python3-numpy linux-perf); fi

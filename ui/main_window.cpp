@@ -53,7 +53,7 @@ MainWindow::MainWindow(const QString& presets_folder, QWidget* parent)
       chart_(chart_panel_->chart()),
       diagnostics_(new DiagnosticsPanel(this)),
       boundaries_(new BoundaryView(this)),
-      explanation_(new QLabel(this)),
+      explanation_(new QTextBrowser(this)),
       trials_(new TrialTableModel(this)),
       groups_(new GroupTableModel(this)),
       results_(new ResultsPanel(trials_, groups_, this)),
@@ -69,10 +69,8 @@ MainWindow::MainWindow(const QString& presets_folder, QWidget* parent)
   views->addTab(diagnostics_, tr("Diagnostics"));
   views->addTab(boundaries_, tr("Decision boundary"));
   explanation_->setObjectName(QStringLiteral("explanation"));
-  explanation_->setWordWrap(true);
-  explanation_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-  explanation_->setFrameShape(QFrame::StyledPanel);
-  explanation_->setMargin(6);
+  // At most about four lines tall, so the charts keep their room; longer texts scroll.
+  explanation_->setMaximumHeight(explanation_->fontMetrics().lineSpacing() * 4 + 14);
   explanation_->setVisible(false);
   auto* top = new QWidget(this);
   auto* top_layout = new QVBoxLayout(top);
@@ -107,7 +105,7 @@ MainWindow::MainWindow(const QString& presets_folder, QWidget* parent)
 
   connect(controller_, &StudyController::studyLoaded, this, [this] {
     const QString text = controller_->explanation();
-    explanation_->setText(text.isEmpty() ? QString() : tr("<b>What to look for.</b> %1").arg(text.toHtmlEscaped()));
+    explanation_->setHtml(text.isEmpty() ? QString() : tr("<b>What to look for.</b> %1").arg(text.toHtmlEscaped()));
     explanation_->setVisible(!text.isEmpty());
   });
   connect(controller_, &StudyController::probeRecorded, diagnostics_, &DiagnosticsPanel::addProbe);

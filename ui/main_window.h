@@ -5,6 +5,7 @@
 class QAction;
 class QLabel;
 class QProgressBar;
+class QTextBrowser;
 class QMenu;
 class QTableView;
 
@@ -49,7 +50,7 @@ class MainWindow : public QMainWindow {
   ResultsPanel* results() const { return results_; }
   DiagnosticsPanel* diagnostics() const { return diagnostics_; }
   BoundaryView* boundaries() const { return boundaries_; }
-  QLabel* explanation() const { return explanation_; }
+  QTextBrowser* explanation() const { return explanation_; }
   QAction* runAction() const { return run_action_; }
   QAction* stopAction() const { return stop_action_; }
   QAction* resumeAction() const { return resume_action_; }
@@ -76,7 +77,7 @@ class MainWindow : public QMainWindow {
   CurveChart* chart_;
   DiagnosticsPanel* diagnostics_;
   BoundaryView* boundaries_;
-  QLabel* explanation_;
+  QTextBrowser* explanation_;
   TrialTableModel* trials_;
   GroupTableModel* groups_;
   ResultsPanel* results_;

@@ -6,6 +6,7 @@
 #include <QListWidget>
 #include <QSlider>
 #include <QTabWidget>
+#include <QTextBrowser>
 
 #include "support/temp_dir.h"
 #include "ui/bridge/study_controller.h"
@@ -38,7 +39,7 @@ TEST(TeachingViewsTest, DiagnosticsAndDecisionBoundariesFillFromASmallStudy) {
   window.show();
   ASSERT_TRUE(window.openStudy(QString::fromStdString(study)));
   EXPECT_TRUE(window.explanation()->isVisibleTo(&window));
-  EXPECT_TRUE(window.explanation()->text().contains(QStringLiteral("Watch the maps.")));
+  EXPECT_TRUE(window.explanation()->toPlainText().contains(QStringLiteral("Watch the maps.")));
   bool finished = false;
   QObject::connect(window.controller(), &StudyController::runFinished, [&finished] { finished = true; });
   testing::clickToolbarButton(window, QStringLiteral("studyToolbar"), window.runAction());

@@ -14,6 +14,7 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QTabWidget>
+#include <QTextBrowser>
 #include <QToolBar>
 
 #include "ui/charts/curve_chart.h"

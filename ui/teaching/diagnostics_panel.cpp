@@ -32,6 +32,7 @@ QChartView* makeChartView(const QString& title, QWidget* parent) {
   auto* chart = new QChart();
   chart->setTitle(title);
   chart->legend()->setAlignment(Qt::AlignBottom);
+  chart->setMargins(QMargins(2, 2, 2, 2));
   auto* view = new QChartView(chart, parent);
   view->setRenderHint(QPainter::Antialiasing);
   view->setMinimumHeight(220);
@@ -49,7 +50,7 @@ void setLayerLines(QChartView* view, const QString& y_title, const std::map<QStr
   }
   auto* x = new QValueAxis();
   x->setTitleText(DiagnosticsPanel::tr("layer"));
-  x->setLabelFormat(QStringLiteral("%d"));
+  x->setLabelFormat(QStringLiteral("%.0f"));
   auto* y = new QLogValueAxis();
   y->setTitleText(y_title);
   y->setLabelFormat(QStringLiteral("%.2g"));
