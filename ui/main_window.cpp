@@ -23,6 +23,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QDateTime>
 #include <QDialog>
 #include <QTextBrowser>
 #include <QToolBar>
@@ -34,7 +35,9 @@
 #include "ui/charts/chart_panel.h"
 #include "ui/charts/curve_chart.h"
 #include "ui/panels/group_table_model.h"
+#include "ui/panels/html_report.h"
 #include "ui/panels/results_panel.h"
+#include "ui/panels/table_text.h"
 #include "ui/teaching/boundary_view.h"
 #include "ui/teaching/diagnostics_panel.h"
 #include "ui/teaching/method_notes.h"
@@ -240,6 +243,11 @@ QAction* MainWindow::buildFileMenu() {
     }
   });
   file->addAction(tr("Save Study &As..."), QKeySequence::SaveAs, this, save_as);
+  file->addAction(tr("Export &Report..."), this, [this] {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export report"), QStringLiteral("report.html"),
+                                                      tr("HTML page (*.html)"));
+    if (!path.isEmpty() && !exportReport(path)) QMessageBox::warning(this, tr("Export report"), tr("Cannot write %1").arg(path));
+  });
   file->addSeparator();
   file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
   return open;
@@ -303,6 +311,37 @@ bool MainWindow::openResults(const QString& path) {
   statusBar()->showMessage(tr("Following %1").arg(path), 5000);
   updateStatus();
   return true;
+}
+
+bool MainWindow::exportReport(const QString& path) {
+  ReportContent report;
+  report.title = controller_->studyName().isEmpty() ? tr("TuneBench study") : controller_->studyName();
+  report.description = controller_->description();
+  report.explanation = controller_->explanation();
+  const CurveChart::Metric shown = chart_->metric();
+  const std::pair<CurveChart::Metric, QString> curves[] = {
+      {CurveChart::Metric::kTrainLoss, tr("Training loss by step, one line per trial")},
+      {CurveChart::Metric::kValAccuracy, tr("Validation accuracy by epoch")}};
+  for (const auto& [metric, caption] : curves) {
+    chart_->setMetric(metric);
+    report.figures.append({caption, chart_->grab().toImage()});
+  }
+  chart_->setMetric(shown);
+  if (diagnostics_->depthLines() > 0) {
+    report.figures.append({tr("Inside the networks: signal through depth, gradient norms, activation histograms"),
+                           diagnostics_->grab().toImage()});
+  }
+  if (boundaries_->mapCount() > 0) report.figures.append({tr("Decision boundaries"), boundaries_->grab().toImage()});
+  report.comparison_table = tableHtml(*groups_);
+  report.trial_table = tableHtml(*trials_);
+  report.reproduce = tr("TuneBench with LibTorch %1 and Qt %2 on %3; results file %4; written %5.")
+                         .arg(StudyController::libtorchVersion(), QString::fromLatin1(qVersion()), controller_->deviceInUse(),
+                              controller_->resultsPath().isEmpty() ? tr("none") : controller_->resultsPath(),
+                              QDateTime::currentDateTime().toString(Qt::ISODate));
+  QSaveFile file(path);
+  if (!file.open(QIODevice::WriteOnly)) return false;
+  file.write(reportHtml(report).toUtf8());
+  return file.commit();
 }
 
 QString MainWindow::studyText() const {

@@ -39,6 +39,9 @@ class MainWindow : public QMainWindow {
   bool openResults(const QString& path);
   // The study as the setup panel now has it (study-file JSON).
   QString studyText() const;
+  // Writes the study on screen as one self-contained HTML page: its explanation, the comparison,
+  // the charts as images and every trial; false when the file can't be written.
+  bool exportReport(const QString& path);
   SetupPanel* setupPanel() const { return setup_; }
   QStringList recentStudies() const;
   // The study opened last time (QSettings), or an empty string.

@@ -324,6 +324,24 @@
     </message>
 </context>
 <context>
+    <name>HtmlReport</name>
+    <message>
+        <location filename="../../ui/panels/html_report.cpp" line="32" />
+        <source>What to look for.</source>
+        <translation>看点。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/html_report.cpp" line="34" />
+        <source>Comparison</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/html_report.cpp" line="40" />
+        <source>Trials</source>
+        <translation>试验</translation>
+    </message>
+</context>
+<context>
     <name>MethodNotes</name>
     <message>
         <location filename="../../ui/teaching/method_notes.cpp" line="13" />
@@ -870,57 +888,57 @@ x = %3 处均值 %2</translation>
 <context>
     <name>tunebench::ui::DiagnosticsPanel</name>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="51" />
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="52" />
         <source>layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="89" />
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="90" />
         <source>Signal through depth: activation std by layer</source>
         <translation>信号随深度变化：各层激活标准差</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="90" />
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="91" />
         <source>Gradient norm by layer</source>
         <translation>各层梯度范数</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="94" />
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="95" />
         <source>Which probe to show: far left is the network at initialization</source>
         <translation>显示哪一次探测：最左边是初始化时的网络</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="100" />
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="101" />
         <source>Probe</source>
         <translation>探测</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="183" />
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="184" />
         <source>at initialization</source>
         <translation>初始化时</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="183" />
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="184" />
         <source>step %1</source>
         <translation>第 %1 步</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="184" />
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="185" />
         <source>Probes are off for this study. Set training.probe_every (the teaching presets do) to see inside the network.</source>
         <translation>此研究未开启探测。设置 training.probe_every（教学预设已设置）即可查看网络内部。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="208" />
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="209" />
         <source>activation std</source>
         <translation>激活标准差</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="209" />
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="210" />
         <source>gradient norm</source>
         <translation>梯度范数</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="227" />
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="228" />
         <source>Trial %1 (seed %2): %3</source>
         <translation>试验 %1（种子 %2）：%3</translation>
     </message>
@@ -1019,243 +1037,299 @@ x = %3 处均值 %2</translation>
 <context>
     <name>tunebench::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="68" />
+        <location filename="../../ui/main_window.cpp" line="71" />
         <source>Curves</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="69" />
+        <location filename="../../ui/main_window.cpp" line="72" />
         <source>Diagnostics</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="70" />
+        <location filename="../../ui/main_window.cpp" line="73" />
         <source>Decision boundary</source>
         <translation>决策边界</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="93" />
+        <location filename="../../ui/main_window.cpp" line="94" />
         <source>Setup</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="110" />
+        <location filename="../../ui/main_window.cpp" line="111" />
         <source>&lt;b&gt;What to look for.&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;看点。&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="157" />
+        <location filename="../../ui/main_window.cpp" line="158" />
         <source>&amp;Presets</source>
         <translation>预设(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="163" />
+        <location filename="../../ui/main_window.cpp" line="164" />
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="165" />
-        <location filename="../../ui/main_window.cpp" line="396" />
+        <location filename="../../ui/main_window.cpp" line="166" />
+        <location filename="../../ui/main_window.cpp" line="433" />
         <source>Run the study (Ctrl+R)</source>
         <translation>运行研究（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="166" />
+        <location filename="../../ui/main_window.cpp" line="167" />
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="168" />
+        <location filename="../../ui/main_window.cpp" line="169" />
         <source>Stop: running trials end within one batch (Ctrl+.)</source>
         <translation>停止：运行中的试验在一个批次内结束（Ctrl+.）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="169" />
+        <location filename="../../ui/main_window.cpp" line="170" />
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="170" />
+        <location filename="../../ui/main_window.cpp" line="171" />
         <source>Continue the study in its results file: finished trials stay, the rest run</source>
         <translation>在结果文件中继续研究：已完成的试验保留，其余的继续运行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="174" />
+        <location filename="../../ui/main_window.cpp" line="175" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="175" />
+        <location filename="../../ui/main_window.cpp" line="176" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="178" />
+        <location filename="../../ui/main_window.cpp" line="179" />
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="187" />
+        <location filename="../../ui/main_window.cpp" line="188" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="187" />
+        <location filename="../../ui/main_window.cpp" line="188" />
         <source>The new language is used when TuneBench starts again.</source>
         <translation>新语言将在 TuneBench 下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="190" />
+        <location filename="../../ui/main_window.cpp" line="191" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="191" />
+        <location filename="../../ui/main_window.cpp" line="192" />
         <source>&amp;Initializers and Optimizers</source>
         <translation>初始化方法与优化器(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="194" />
+        <location filename="../../ui/main_window.cpp" line="195" />
         <source>Initializers and optimizers</source>
         <translation>初始化方法与优化器</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="203" />
+        <location filename="../../ui/main_window.cpp" line="204" />
         <source>&amp;About TuneBench</source>
         <translation>关于 TuneBench(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="205" />
+        <location filename="../../ui/main_window.cpp" line="206" />
         <source>Study</source>
         <translation>研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="214" />
+        <location filename="../../ui/main_window.cpp" line="215" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="215" />
+        <location filename="../../ui/main_window.cpp" line="216" />
         <source>&amp;Open Study...</source>
         <translation>打开研究(&amp;O)...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="216" />
+        <location filename="../../ui/main_window.cpp" line="217" />
         <source>Open study</source>
         <translation>打开研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="216" />
-        <location filename="../../ui/main_window.cpp" line="233" />
+        <location filename="../../ui/main_window.cpp" line="217" />
+        <location filename="../../ui/main_window.cpp" line="234" />
         <source>Study files (*.json)</source>
         <translation>研究文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="217" />
+        <location filename="../../ui/main_window.cpp" line="218" />
         <source>Invalid study</source>
         <translation>无效的研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="220" />
+        <location filename="../../ui/main_window.cpp" line="221" />
         <source>Open Res&amp;ults...</source>
         <translation>打开结果(&amp;U)...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="221" />
-        <location filename="../../ui/main_window.cpp" line="223" />
+        <location filename="../../ui/main_window.cpp" line="222" />
+        <location filename="../../ui/main_window.cpp" line="224" />
         <source>Open results</source>
         <translation>打开结果</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="222" />
+        <location filename="../../ui/main_window.cpp" line="223" />
         <source>TuneBench results (*.sqlite *.db);;All files (*)</source>
         <translation>TuneBench 结果 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="225" />
+        <location filename="../../ui/main_window.cpp" line="226" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="233" />
-        <location filename="../../ui/main_window.cpp" line="279" />
+        <location filename="../../ui/main_window.cpp" line="234" />
+        <location filename="../../ui/main_window.cpp" line="285" />
         <source>Save study</source>
         <translation>保存研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="236" />
+        <location filename="../../ui/main_window.cpp" line="237" />
         <source>&amp;Save Study</source>
         <translation>保存研究(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="244" />
+        <location filename="../../ui/main_window.cpp" line="245" />
         <source>Save Study &amp;As...</source>
         <translation>研究另存为(&amp;A)...</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.cpp" line="246" />
+        <source>Export &amp;Report...</source>
+        <translation>导出报告(&amp;R)...</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="247" />
+        <location filename="../../ui/main_window.cpp" line="249" />
+        <source>Export report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="248" />
+        <source>HTML page (*.html)</source>
+        <translation>HTML 网页 (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="249" />
+        <source>Cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="252" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="279" />
+        <location filename="../../ui/main_window.cpp" line="285" />
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="287" />
+        <location filename="../../ui/main_window.cpp" line="293" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="305" />
+        <location filename="../../ui/main_window.cpp" line="311" />
         <source>Following %1</source>
         <translation>正在跟踪 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="335" />
+        <location filename="../../ui/main_window.cpp" line="318" />
+        <source>TuneBench study</source>
+        <translation>TuneBench 研究</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="323" />
+        <source>Training loss by step, one line per trial</source>
+        <translation>按步的训练损失，每个试验一条线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="324" />
+        <source>Validation accuracy by epoch</source>
+        <translation>按轮的验证准确率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="331" />
+        <source>Inside the networks: signal through depth, gradient norms, activation histograms</source>
+        <translation>网络内部：信号随深度变化、梯度范数、激活直方图</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="334" />
+        <source>Decision boundaries</source>
+        <translation>决策边界</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="337" />
+        <source>TuneBench with LibTorch %1 and Qt %2 on %3; results file %4; written %5.</source>
+        <translation>TuneBench，LibTorch %1，Qt %2，设备 %3；结果文件 %4；生成于 %5。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="339" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="372" />
         <source>untitled study</source>
         <translation>未命名研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="376" />
+        <location filename="../../ui/main_window.cpp" line="413" />
         <source>About TuneBench</source>
         <translation>关于 TuneBench</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="377" />
+        <location filename="../../ui/main_window.cpp" line="414" />
         <source>&lt;b&gt;TuneBench&lt;/b&gt; — a workbench for tuning neural networks.&lt;br&gt;&lt;br&gt;Qt %1&lt;br&gt;LibTorch %2&lt;br&gt;Devices: %3</source>
         <translation>&lt;b&gt;TuneBench&lt;/b&gt;——神经网络调参工作台。&lt;br&gt;&lt;br&gt;Qt %1&lt;br&gt;LibTorch %2&lt;br&gt;设备：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="397" />
+        <location filename="../../ui/main_window.cpp" line="434" />
         <source>Cannot run until these are fixed:
 %1</source>
         <translation>修正以下问题后才能运行：
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="401" />
+        <location filename="../../ui/main_window.cpp" line="438" />
         <source>TuneBench - %1[*]</source>
         <translation>TuneBench - %1[*]</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="402" />
+        <location filename="../../ui/main_window.cpp" line="439" />
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="410" />
+        <location filename="../../ui/main_window.cpp" line="447" />
         <source> · about %1:%2 left</source>
         <translation> · 约剩 %1:%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="412" />
+        <location filename="../../ui/main_window.cpp" line="449" />
         <source>%1 · %2 · %3 running · %4 of %5 done%6</source>
         <translation>%1 · %2 · %3 个运行中 · 已完成 %4/%5%6</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="413" />
+        <location filename="../../ui/main_window.cpp" line="450" />
         <source>no study</source>
         <translation>无研究</translation>
     </message>

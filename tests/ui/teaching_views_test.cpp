@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <QAction>
+#include <QFile>
 #include <QLabel>
 #include <QListWidget>
 #include <QSlider>
@@ -63,6 +64,19 @@ TEST(TeachingViewsTest, DiagnosticsAndDecisionBoundariesFillFromASmallStudy) {
   BoundaryView& boundaries = *window.boundaries();
   EXPECT_EQ(boundaries.mapCount(), 2);
   EXPECT_EQ(boundaries.shownEpoch(QStringLiteral("initializer=xavier_uniform lr=0.02 optimizer=adam")), 4);
+
+  // The handout: one self-contained HTML page with the explanation, the tables and four pictures.
+  const QString report = QString::fromStdString((dir.path() / "report.html").string());
+  ASSERT_TRUE(window.exportReport(report));
+  QFile file(report);
+  ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+  const QString html = QString::fromUtf8(file.readAll());
+  EXPECT_TRUE(html.contains(QStringLiteral("Watch the maps.")));
+  EXPECT_EQ(html.count(QStringLiteral("src=\"data:image/png;base64,")), 4);  // curves x2, diagnostics, maps
+  EXPECT_FALSE(html.contains(QStringLiteral("src=\"http")));                 // nothing to fetch
+  EXPECT_TRUE(html.contains(QStringLiteral("<th>Val loss mean ± sd</th>")));
+  EXPECT_EQ(html.count(QStringLiteral("initializer=torch_default lr=0.02 optimizer=adam</td>")), 3);  // 1 group + 2 trials
+  EXPECT_FALSE(window.exportReport(QStringLiteral("/no/such/folder/report.html")));
 }
 
 TEST(TeachingViewsTest, AStudyWithoutProbesSaysHowToTurnThemOn) {

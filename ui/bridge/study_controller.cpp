@@ -80,6 +80,10 @@ QString StudyController::studyName() const {
   return study_ ? QString::fromStdString(study_->name) : QString();
 }
 
+QString StudyController::description() const {
+  return study_ ? QString::fromStdString(study_->description) : QString();
+}
+
 QString StudyController::explanation() const {
   return study_ ? QString::fromStdString(study_->explanation) : QString();
 }

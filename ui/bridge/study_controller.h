@@ -49,7 +49,8 @@ class StudyController : public QObject {
   QString studyName() const;
   QString studyPath() const { return study_path_; }
   QString studyText() const;  // the loaded study's file text ("" when none)
-  QString explanation() const;  // a teaching preset's "what to look for" ("" when none)
+  QString explanation() const;
+  QString description() const;  // a teaching preset's "what to look for" ("" when none)
   QString lastError() const { return last_error_; }
   bool isRunning() const { return running_; }
 

@@ -42,6 +42,7 @@ class CurveChart : public QChartView {
   void refresh();
 
   void setMetric(Metric metric);
+  Metric metric() const { return metric_; }
   void setXAxis(XAxis axis);
   void setLines(Lines lines);
   void setLogScale(bool on);

@@ -29,4 +29,20 @@ QString tableText(const QAbstractItemModel& model, const QList<int>& rows, QChar
   return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
 }
 
+QString tableHtml(const QAbstractItemModel& model) {
+  QString html = QStringLiteral("<table>\n<tr>");
+  for (int c = 0; c < model.columnCount(); ++c) {
+    html += QStringLiteral("<th>%1</th>").arg(model.headerData(c, Qt::Horizontal, Qt::DisplayRole).toString().toHtmlEscaped());
+  }
+  html += QStringLiteral("</tr>\n");
+  for (int r = 0; r < model.rowCount(); ++r) {
+    html += QStringLiteral("<tr>");
+    for (int c = 0; c < model.columnCount(); ++c) {
+      html += QStringLiteral("<td>%1</td>").arg(model.index(r, c).data(Qt::DisplayRole).toString().toHtmlEscaped());
+    }
+    html += QStringLiteral("</tr>\n");
+  }
+  return html + QStringLiteral("</table>\n");
+}
+
 }  // namespace tunebench::ui

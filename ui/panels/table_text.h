@@ -10,4 +10,7 @@ namespace tunebench::ui {
 // into a spreadsheet). `rows` lists the rows to write, in order.
 QString tableText(const QAbstractItemModel& model, const QList<int>& rows, QChar separator);
 
+// The model's header and every row as an HTML table (text escaped).
+QString tableHtml(const QAbstractItemModel& model);
+
 }  // namespace tunebench::ui
