@@ -169,6 +169,18 @@ void MainWindow::buildMenus(const QString& presets_folder) {
   stop_action_->setToolTip(tr("Stop: running trials end within one batch (Ctrl+.)"));
   resume_action_ = new QAction(tr("Resume"), this);
   resume_action_->setToolTip(tr("Continue the study in its results file: finished trials stay, the rest run"));
+  pause_action_ = new QAction(tr("Pause"), this);
+  pause_action_->setCheckable(true);
+  pause_action_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+  pause_action_->setToolTip(tr("Pause: running trials wait before their next epoch (Ctrl+P)"));
+  step_action_ = new QAction(tr("Step"), this);
+  step_action_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
+  step_action_->setToolTip(tr("While paused: every running trial trains one more epoch (Ctrl+J)"));
+  connect(pause_action_, &QAction::toggled, this, [this](bool paused) {
+    controller_->setPaused(paused);
+    updateStatus();
+  });
+  connect(step_action_, &QAction::triggered, controller_, &StudyController::stepEpoch);
   connect(run_action_, &QAction::triggered, controller_, &StudyController::run);
   connect(resume_action_, &QAction::triggered, controller_, &StudyController::resume);
   connect(stop_action_, &QAction::triggered, controller_, &StudyController::stop);
@@ -208,6 +220,8 @@ void MainWindow::buildMenus(const QString& presets_folder) {
   toolbar->addAction(open);
   toolbar->addAction(run_action_);
   toolbar->addAction(stop_action_);
+  toolbar->addAction(pause_action_);
+  toolbar->addAction(step_action_);
   toolbar->addAction(resume_action_);
 }
 
@@ -433,6 +447,7 @@ void MainWindow::updateStatus() {
   run_action_->setToolTip(setup_problems_.isEmpty() ? tr("Run the study (Ctrl+R)")
                                                     : tr("Cannot run until these are fixed:\n%1").arg(setup_problems_));
   stop_action_->setEnabled(busy);
+  step_action_->setEnabled(controller_->isPaused());
   resume_action_->setEnabled(!busy && !controller_->resultsPath().isEmpty() && done < planned);
   setup_->setEnabled(!busy);
   setWindowTitle(tr("TuneBench - %1[*]").arg(controller_->hasStudy()            ? controller_->studyName()
@@ -446,6 +461,7 @@ void MainWindow::updateStatus() {
     const qint64 left = run_clock_.elapsed() / done * (planned - done) / 1000;
     eta = tr(" · about %1:%2 left").arg(left / 60).arg(left % 60, 2, 10, QLatin1Char('0'));
   }
+  if (controller_->isPaused()) eta = tr(" · paused");
   status_->setText(tr("%1 · %2 · %3 running · %4 of %5 done%6")
                        .arg(controller_->studyName().isEmpty() ? tr("no study") : controller_->studyName(),
                             controller_->deviceInUse())

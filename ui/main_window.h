@@ -57,6 +57,8 @@ class MainWindow : public QMainWindow {
   QAction* runAction() const { return run_action_; }
   QAction* stopAction() const { return stop_action_; }
   QAction* resumeAction() const { return resume_action_; }
+  QAction* pauseAction() const { return pause_action_; }
+  QAction* stepAction() const { return step_action_; }
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -90,6 +92,8 @@ class MainWindow : public QMainWindow {
   QAction* run_action_;
   QAction* stop_action_;
   QAction* resume_action_;
+  QAction* pause_action_;
+  QAction* step_action_;
 };
 
 }  // namespace tunebench::ui

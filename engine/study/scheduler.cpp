@@ -176,7 +176,8 @@ void Scheduler::workerLoop(int worker_index, EventSink& sink, const StopToken& s
       return decision.reason;
     };
     const TrialResult result = trainer.run(spec, data_, storing, stop,
-                                           study_.pruner.kind == PrunerSpec::Kind::kNone ? nullptr : gate);
+                                           study_.pruner.kind == PrunerSpec::Kind::kNone ? nullptr : gate,
+                                           options_.pause);
     storage_.finishTrial(claimed->id, result, pruned ? std::optional<std::int64_t>(pruned->epoch) : std::nullopt,
                          pruned ? pruned->threshold : 0.0);
   }

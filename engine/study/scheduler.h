@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 
+#include "common/pause_control.h"
 #include "common/stop_token.h"
 #include "config/study_file.h"
 #include "data/dataset.h"
@@ -17,6 +18,7 @@ struct SchedulerOptions {
   int jobs = 1;                        // trials at once
   c10::Device device = c10::Device(c10::kCPU);  // CPU, or the first of the CUDA devices to use
   std::string worker_id;               // "" = currentWorkerId()
+  const PauseControl* pause = nullptr;  // play/pause/step for the trials (the window's)
 };
 
 // The observations a sampler sees: one per configuration, its value the mean final validation

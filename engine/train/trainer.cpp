@@ -68,8 +68,8 @@ std::string divergenceReason(double loss, double bound, std::int64_t step) {
 class TrialRun {
  public:
   TrialRun(const TrialSpec& spec, const DataSplit& data, EventSink& sink, const StopToken& stop,
-           const Trainer::EpochGate& gate)
-      : spec_(spec), data_(data), sink_(sink), stop_(stop), gate_(gate) {}
+           const Trainer::EpochGate& gate, const PauseControl* pause)
+      : spec_(spec), data_(data), sink_(sink), stop_(stop), gate_(gate), pause_(pause) {}
 
   void execute(TrialResult& result);
 
@@ -87,6 +87,7 @@ class TrialRun {
   EventSink& sink_;
   const StopToken& stop_;
   const Trainer::EpochGate& gate_;
+  const PauseControl* pause_;
   Clock::time_point start_ = Clock::now();
   std::shared_ptr<ClassifierNet> model_;
   std::unique_ptr<torch::optim::Optimizer> optimizer_;
@@ -122,7 +123,9 @@ void TrialRun::execute(TrialResult& result) {
   if (spec_.probes.every_steps > 0) probes_ = std::make_unique<ProbeRecorder>(*model_, spec_.model.activation, spec_.probes);
 
   reportBoundary(0);
+  std::uint64_t steps_used = 0;
   for (std::int64_t epoch = 1; epoch <= spec_.epochs; ++epoch) {
+    if (pause_ != nullptr) pause_->awaitTurn(steps_used, stop_);
     const bool finished = trainEpoch(epoch, result);
     result.steps = step_;
     if (!finished) return;
@@ -247,13 +250,13 @@ bool TrialRun::trainEpoch(std::int64_t epoch, TrialResult& result) {
 }  // namespace
 
 TrialResult Trainer::run(const TrialSpec& spec, const DataSplit& data, EventSink& sink,
-                         const StopToken& stop, const EpochGate& gate) const {
+                         const StopToken& stop, const EpochGate& gate, const PauseControl* pause) const {
   TrialResult result;
   result.state = TrialState::kRunning;
   const Clock::time_point start = Clock::now();
   sink.trialStarted(spec);
   try {
-    TrialRun run(spec, data, sink, stop, gate);
+    TrialRun run(spec, data, sink, stop, gate, pause);
     run.execute(result);
   } catch (const c10::Error& error) {
     result.state = TrialState::kFailed;

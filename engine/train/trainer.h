@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "common/pause_control.h"
 #include "common/stop_token.h"
 #include "data/dataset.h"
 #include "train/event_sink.h"
@@ -22,8 +23,10 @@ class Trainer {
   // with that reason (how pruners plug in without the trainer knowing them).
   using EpochGate = std::function<std::string(const std::vector<EpochMetrics>& epochs)>;
 
+  // `pause` (optional): each epoch starts only when it gives the trial its turn (play/pause/step).
   TrialResult run(const TrialSpec& spec, const DataSplit& data, EventSink& sink,
-                  const StopToken& stop = StopToken(), const EpochGate& gate = nullptr) const;
+                  const StopToken& stop = StopToken(), const EpochGate& gate = nullptr,
+                  const PauseControl* pause = nullptr) const;
 };
 
 }  // namespace tunebench

@@ -1073,7 +1073,7 @@ x = %3 处均值 %2</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.cpp" line="166" />
-        <location filename="../../ui/main_window.cpp" line="433" />
+        <location filename="../../ui/main_window.cpp" line="447" />
         <source>Run the study (Ctrl+R)</source>
         <translation>运行研究（Ctrl+R）</translation>
     </message>
@@ -1098,238 +1098,263 @@ x = %3 处均值 %2</translation>
         <translation>在结果文件中继续研究：已完成的试验保留，其余的继续运行</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.cpp" line="172" />
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
         <location filename="../../ui/main_window.cpp" line="175" />
+        <source>Pause: running trials wait before their next epoch (Ctrl+P)</source>
+        <translation>暂停：运行中的试验在下一轮开始前等待（Ctrl+P）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="176" />
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="178" />
+        <source>While paused: every running trial trains one more epoch (Ctrl+J)</source>
+        <translation>暂停时：每个运行中的试验再训练一轮（Ctrl+J）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="187" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="176" />
+        <location filename="../../ui/main_window.cpp" line="188" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="179" />
+        <location filename="../../ui/main_window.cpp" line="191" />
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="188" />
+        <location filename="../../ui/main_window.cpp" line="200" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="188" />
+        <location filename="../../ui/main_window.cpp" line="200" />
         <source>The new language is used when TuneBench starts again.</source>
         <translation>新语言将在 TuneBench 下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="191" />
+        <location filename="../../ui/main_window.cpp" line="203" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="192" />
+        <location filename="../../ui/main_window.cpp" line="204" />
         <source>&amp;Initializers and Optimizers</source>
         <translation>初始化方法与优化器(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="195" />
+        <location filename="../../ui/main_window.cpp" line="207" />
         <source>Initializers and optimizers</source>
         <translation>初始化方法与优化器</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="204" />
+        <location filename="../../ui/main_window.cpp" line="216" />
         <source>&amp;About TuneBench</source>
         <translation>关于 TuneBench(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="206" />
+        <location filename="../../ui/main_window.cpp" line="218" />
         <source>Study</source>
         <translation>研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="215" />
+        <location filename="../../ui/main_window.cpp" line="229" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="216" />
+        <location filename="../../ui/main_window.cpp" line="230" />
         <source>&amp;Open Study...</source>
         <translation>打开研究(&amp;O)...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="217" />
+        <location filename="../../ui/main_window.cpp" line="231" />
         <source>Open study</source>
         <translation>打开研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="217" />
-        <location filename="../../ui/main_window.cpp" line="234" />
+        <location filename="../../ui/main_window.cpp" line="231" />
+        <location filename="../../ui/main_window.cpp" line="248" />
         <source>Study files (*.json)</source>
         <translation>研究文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="218" />
+        <location filename="../../ui/main_window.cpp" line="232" />
         <source>Invalid study</source>
         <translation>无效的研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="221" />
+        <location filename="../../ui/main_window.cpp" line="235" />
         <source>Open Res&amp;ults...</source>
         <translation>打开结果(&amp;U)...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="222" />
-        <location filename="../../ui/main_window.cpp" line="224" />
+        <location filename="../../ui/main_window.cpp" line="236" />
+        <location filename="../../ui/main_window.cpp" line="238" />
         <source>Open results</source>
         <translation>打开结果</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="223" />
+        <location filename="../../ui/main_window.cpp" line="237" />
         <source>TuneBench results (*.sqlite *.db);;All files (*)</source>
         <translation>TuneBench 结果 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="226" />
+        <location filename="../../ui/main_window.cpp" line="240" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="234" />
-        <location filename="../../ui/main_window.cpp" line="285" />
+        <location filename="../../ui/main_window.cpp" line="248" />
+        <location filename="../../ui/main_window.cpp" line="299" />
         <source>Save study</source>
         <translation>保存研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="237" />
+        <location filename="../../ui/main_window.cpp" line="251" />
         <source>&amp;Save Study</source>
         <translation>保存研究(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="245" />
+        <location filename="../../ui/main_window.cpp" line="259" />
         <source>Save Study &amp;As...</source>
         <translation>研究另存为(&amp;A)...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="246" />
+        <location filename="../../ui/main_window.cpp" line="260" />
         <source>Export &amp;Report...</source>
         <translation>导出报告(&amp;R)...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="247" />
-        <location filename="../../ui/main_window.cpp" line="249" />
+        <location filename="../../ui/main_window.cpp" line="261" />
+        <location filename="../../ui/main_window.cpp" line="263" />
         <source>Export report</source>
         <translation>导出报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="248" />
+        <location filename="../../ui/main_window.cpp" line="262" />
         <source>HTML page (*.html)</source>
         <translation>HTML 网页 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="249" />
+        <location filename="../../ui/main_window.cpp" line="263" />
         <source>Cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="252" />
+        <location filename="../../ui/main_window.cpp" line="266" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="285" />
+        <location filename="../../ui/main_window.cpp" line="299" />
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="293" />
+        <location filename="../../ui/main_window.cpp" line="307" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="311" />
+        <location filename="../../ui/main_window.cpp" line="325" />
         <source>Following %1</source>
         <translation>正在跟踪 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="318" />
+        <location filename="../../ui/main_window.cpp" line="332" />
         <source>TuneBench study</source>
         <translation>TuneBench 研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="323" />
+        <location filename="../../ui/main_window.cpp" line="337" />
         <source>Training loss by step, one line per trial</source>
         <translation>按步的训练损失，每个试验一条线</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="324" />
+        <location filename="../../ui/main_window.cpp" line="338" />
         <source>Validation accuracy by epoch</source>
         <translation>按轮的验证准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="331" />
+        <location filename="../../ui/main_window.cpp" line="345" />
         <source>Inside the networks: signal through depth, gradient norms, activation histograms</source>
         <translation>网络内部：信号随深度变化、梯度范数、激活直方图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="334" />
+        <location filename="../../ui/main_window.cpp" line="348" />
         <source>Decision boundaries</source>
         <translation>决策边界</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="337" />
+        <location filename="../../ui/main_window.cpp" line="351" />
         <source>TuneBench with LibTorch %1 and Qt %2 on %3; results file %4; written %5.</source>
         <translation>TuneBench，LibTorch %1，Qt %2，设备 %3；结果文件 %4；生成于 %5。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="339" />
+        <location filename="../../ui/main_window.cpp" line="353" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="372" />
+        <location filename="../../ui/main_window.cpp" line="386" />
         <source>untitled study</source>
         <translation>未命名研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="413" />
+        <location filename="../../ui/main_window.cpp" line="427" />
         <source>About TuneBench</source>
         <translation>关于 TuneBench</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="414" />
+        <location filename="../../ui/main_window.cpp" line="428" />
         <source>&lt;b&gt;TuneBench&lt;/b&gt; — a workbench for tuning neural networks.&lt;br&gt;&lt;br&gt;Qt %1&lt;br&gt;LibTorch %2&lt;br&gt;Devices: %3</source>
         <translation>&lt;b&gt;TuneBench&lt;/b&gt;——神经网络调参工作台。&lt;br&gt;&lt;br&gt;Qt %1&lt;br&gt;LibTorch %2&lt;br&gt;设备：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="434" />
+        <location filename="../../ui/main_window.cpp" line="448" />
         <source>Cannot run until these are fixed:
 %1</source>
         <translation>修正以下问题后才能运行：
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="438" />
+        <location filename="../../ui/main_window.cpp" line="453" />
         <source>TuneBench - %1[*]</source>
         <translation>TuneBench - %1[*]</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="439" />
+        <location filename="../../ui/main_window.cpp" line="454" />
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="447" />
+        <location filename="../../ui/main_window.cpp" line="462" />
         <source> · about %1:%2 left</source>
         <translation> · 约剩 %1:%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="449" />
+        <location filename="../../ui/main_window.cpp" line="464" />
+        <source> · paused</source>
+        <translation> · 已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="465" />
         <source>%1 · %2 · %3 running · %4 of %5 done%6</source>
         <translation>%1 · %2 · %3 个运行中 · 已完成 %4/%5%6</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="450" />
+        <location filename="../../ui/main_window.cpp" line="466" />
         <source>no study</source>
         <translation>无研究</translation>
     </message>

@@ -12,6 +12,7 @@
 #include "support/temp_dir.h"
 #include "ui/bridge/study_controller.h"
 #include "ui/main_window.h"
+#include "ui/panels/trial_table_model.h"
 #include "ui/teaching/boundary_view.h"
 #include "ui/setup/setup_panel.h"
 #include "ui/teaching/diagnostics_panel.h"
@@ -77,6 +78,41 @@ TEST(TeachingViewsTest, DiagnosticsAndDecisionBoundariesFillFromASmallStudy) {
   EXPECT_TRUE(html.contains(QStringLiteral("<th>Val loss mean ± sd</th>")));
   EXPECT_EQ(html.count(QStringLiteral("initializer=torch_default lr=0.02 optimizer=adam</td>")), 3);  // 1 group + 2 trials
   EXPECT_FALSE(window.exportReport(QStringLiteral("/no/such/folder/report.html")));
+}
+
+TEST(TeachingViewsTest, PauseHoldsTheTrialsAndStepTrainsOneEpochEach) {
+  tunebench::testing::TempDir dir;
+  const std::string study = dir.write("steps.json", R"({"name": "steps",
+    "dataset": {"kind": "synthetic-2d", "generator": "circle", "samples": 300},
+    "model": {"depth": 1, "width": 8}, "training": {"epochs": 5, "batch_size": 20},
+    "jobs": 2, "configurations": [{"lr": 0.01}, {"lr": 0.02}]})");
+  MainWindow window(kPresets);
+  window.show();
+  ASSERT_TRUE(window.openStudy(QString::fromStdString(study)));
+  bool finished = false;
+  QObject::connect(window.controller(), &StudyController::runFinished, [&finished] { finished = true; });
+  EXPECT_FALSE(window.stepAction()->isEnabled());
+  testing::clickToolbarButton(window, QStringLiteral("studyToolbar"), window.pauseAction());
+  ASSERT_TRUE(window.pauseAction()->isChecked());
+  testing::clickToolbarButton(window, QStringLiteral("studyToolbar"), window.runAction());
+  auto epochsOfAll = [&](int epochs) {
+    if (window.trials()->rowCount() != 2) return false;
+    for (int i = 0; i < 2; ++i) {
+      if (window.trials()->row(i).epochs_done != epochs) return false;
+    }
+    return true;
+  };
+  ASSERT_TRUE(waitUntil([&] { return epochsOfAll(0); }, 30000));  // both started, both waiting
+  waitUntil([] { return false; }, 300);
+  EXPECT_TRUE(epochsOfAll(0));
+  ASSERT_TRUE(window.stepAction()->isEnabled());
+  testing::clickToolbarButton(window, QStringLiteral("studyToolbar"), window.stepAction());
+  ASSERT_TRUE(waitUntil([&] { return epochsOfAll(1); }, 30000));
+  waitUntil([] { return false; }, 300);
+  EXPECT_TRUE(epochsOfAll(1));  // one step, one epoch each
+  testing::clickToolbarButton(window, QStringLiteral("studyToolbar"), window.pauseAction());  // play
+  ASSERT_TRUE(waitUntil([&] { return finished; }, 60000));
+  EXPECT_TRUE(epochsOfAll(5));
 }
 
 TEST(TeachingViewsTest, AStudyWithoutProbesSaysHowToTurnThemOn) {

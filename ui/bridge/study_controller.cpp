@@ -10,6 +10,7 @@
 #include <chrono>
 #include <map>
 
+#include "common/pause_control.h"
 #include "common/stop_token.h"
 #include "common/user_error.h"
 #include "config/study_file.h"
@@ -34,7 +35,7 @@ std::int64_t firstStudy(const Storage& storage, const std::string& path) {
 
 }  // namespace
 
-StudyController::StudyController(QObject* parent) : QObject(parent) {
+StudyController::StudyController(QObject* parent) : QObject(parent), pause_(std::make_unique<PauseControl>()) {
   drain_timer_.setSingleShot(true);
   drain_timer_.setInterval(33);  // about 30 refreshes a second while data flows, none otherwise
   connect(&drain_timer_, &QTimer::timeout, this, &StudyController::drain);
@@ -279,6 +280,7 @@ void StudyController::launch(bool resume) {
       SchedulerOptions options;
       options.jobs = prepared.study.jobs;
       options.device = prepared.device;
+      options.pause = pause_.get();
       Scheduler(storage, id, prepared.study, prepared.data, options).run(*sink_, token);
     } catch (const std::exception& e) {
       error = e.what();
@@ -292,6 +294,18 @@ void StudyController::launch(bool resume) {
     }, Qt::QueuedConnection);
   });
 }
+
+void StudyController::setPaused(bool paused) {
+  if (paused) {
+    pause_->pause();
+  } else {
+    pause_->play();
+  }
+}
+
+void StudyController::stepEpoch() { pause_->step(); }
+
+bool StudyController::isPaused() const { return pause_->paused(); }
 
 void StudyController::stop() {
   if (stop_) stop_->requestStop();

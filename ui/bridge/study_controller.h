@@ -19,6 +19,7 @@
 
 namespace tunebench {
 class BufferedEventSink;
+class PauseControl;
 class SqliteStorage;
 class StopSource;
 struct StudyFile;
@@ -53,6 +54,7 @@ class StudyController : public QObject {
   QString description() const;  // a teaching preset's "what to look for" ("" when none)
   QString lastError() const { return last_error_; }
   bool isRunning() const { return running_; }
+  bool isPaused() const;
 
   // Where runs are recorded: one SQLite file per run, named after the study and the time.
   void setResultsFolder(const QString& folder) { results_folder_ = folder; }
@@ -81,6 +83,10 @@ class StudyController : public QObject {
   void run();     // starts the loaded study in a new results file; no-op while running
   void resume();  // continues the study in resultsPath(): finished trials stay, the rest run
   void stop();    // running trials end within one batch
+  // Play, pause and step: while paused, running trials wait before their next epoch; each step
+  // lets every one of them train one more epoch.
+  void setPaused(bool paused);
+  void stepEpoch();
 
  Q_SIGNALS:
   void studyLoaded(const QString& name);
@@ -120,6 +126,7 @@ class StudyController : public QObject {
   std::shared_ptr<std::atomic<bool>> follower_stop_;
   std::unique_ptr<BufferedEventSink> sink_;
   std::unique_ptr<StopSource> stop_;
+  std::unique_ptr<PauseControl> pause_;
   std::thread worker_;
   bool running_ = false;
   QTimer drain_timer_;

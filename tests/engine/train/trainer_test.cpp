@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cmath>
+#include <thread>
 
 #include <torch/cuda.h>
 
@@ -71,6 +73,43 @@ TEST_F(TrainerTest, ProbesEveryKStepsLeaveTrainingUntouched) {
     EXPECT_GT(p.weights[0].update_ratio, 0.0);
     EXPECT_LT(p.weights[0].update_ratio, 0.1);
   }
+}
+
+TEST_F(TrainerTest, PausedTrialsTrainOneEpochPerStepAndFinishOnPlay) {
+  const TrialSpec spec = smallMlp(OptimizerKind::kAdam, 1e-3);  // 2 epochs
+  PauseControl pause;
+  pause.pause();
+  TrialResult result;
+  std::thread worker([&] { result = Trainer().run(spec, data_, sink_, StopToken(), nullptr, &pause); });
+  auto epochsSoFar = [&] { return sink_.epochs(spec.trial_id).size(); };
+  auto waitFor = [&](std::size_t epochs) {
+    for (int i = 0; i < 600 && epochsSoFar() < epochs; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    return epochsSoFar();
+  };
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  EXPECT_EQ(epochsSoFar(), 0u);  // paused before the first epoch
+  pause.step();
+  EXPECT_EQ(waitFor(1), 1u);
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  EXPECT_EQ(epochsSoFar(), 1u);  // one step, one epoch
+  pause.play();
+  worker.join();
+  EXPECT_EQ(result.state, TrialState::kComplete);
+  EXPECT_EQ(epochsSoFar(), 2u);
+}
+
+TEST_F(TrainerTest, AStopEndsAPausedTrial) {
+  const TrialSpec spec = smallMlp(OptimizerKind::kSgd, 0.01);
+  PauseControl pause;
+  pause.pause();
+  StopSource stop;
+  TrialResult result;
+  std::thread worker([&] { result = Trainer().run(spec, data_, sink_, stop.token(), nullptr, &pause); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  stop.requestStop();
+  worker.join();
+  EXPECT_EQ(result.state, TrialState::kInterrupted);
+  EXPECT_TRUE(result.epochs.empty());
 }
 
 TEST_F(TrainerTest, TrainsToCompletionAndReportsEveryEpoch) {

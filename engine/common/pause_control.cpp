@@ -1,0 +1,42 @@
+#include "common/pause_control.h"
+
+#include <chrono>
+
+namespace tunebench {
+
+void PauseControl::pause() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  paused_ = true;
+}
+
+void PauseControl::play() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    paused_ = false;
+  }
+  changed_.notify_all();
+}
+
+void PauseControl::step() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    ++steps_;
+  }
+  changed_.notify_all();
+}
+
+bool PauseControl::paused() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return paused_;
+}
+
+void PauseControl::awaitTurn(std::uint64_t& steps_used, const StopToken& stop) const {
+  std::unique_lock<std::mutex> lock(mutex_);
+  // A stop request is a flag, not a notification: look at it every 50 ms.
+  while (paused_ && steps_used >= steps_ && !stop.stopRequested()) {
+    changed_.wait_for(lock, std::chrono::milliseconds(50));
+  }
+  steps_used = steps_;  // a step taken now (or while playing) is used up
+}
+
+}  // namespace tunebench

@@ -1,0 +1,31 @@
+#pragma once
+#include <condition_variable>
+#include <cstdint>
+#include <mutex>
+
+#include "common/stop_token.h"
+
+namespace tunebench {
+
+// Play, pause and step for running trials, as in TensorFlow Playground: trials ask for their turn
+// before each epoch; while paused they wait, and each step() lets every trial train one more
+// epoch. Thread-safe; a stop request ends any wait.
+class PauseControl {
+ public:
+  void pause();
+  void play();
+  void step();  // while paused: one more epoch for each trial
+  bool paused() const;
+
+  // Called by a trial before each epoch. Returns at once while playing; while paused, waits for
+  // play(), a step this trial has not used yet (`steps_used` is the trial's own count), or a stop.
+  void awaitTurn(std::uint64_t& steps_used, const StopToken& stop) const;
+
+ private:
+  mutable std::mutex mutex_;
+  mutable std::condition_variable changed_;
+  bool paused_ = false;
+  std::uint64_t steps_ = 0;
+};
+
+}  // namespace tunebench
