@@ -11,6 +11,12 @@
 namespace tunebench::ui {
 namespace {
 std::unique_ptr<QTranslator> g_ours, g_qt;  // installed translators (the application owns their use)
+QString g_language = QStringLiteral("en");
+
+QString remember(const QString& language) {
+  g_language = language;
+  return language;
+}
 }  // namespace
 
 QString installLanguage(const QString& language) {
@@ -19,10 +25,10 @@ QString installLanguage(const QString& language) {
     translator->reset();
   }
   const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
-  if (language == QLatin1String("en")) return QStringLiteral("en");
+  if (language == QLatin1String("en")) return remember(QStringLiteral("en"));
   auto ours = std::make_unique<QTranslator>();
   if (!ours->load(locale, QStringLiteral("tunebench"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
-    return QStringLiteral("en");
+    return remember(QStringLiteral("en"));
   }
   QCoreApplication::installTranslator(ours.get());
   g_ours = std::move(ours);
@@ -32,8 +38,10 @@ QString installLanguage(const QString& language) {
     QCoreApplication::installTranslator(qt.get());
     g_qt = std::move(qt);
   }
-  return locale.name();
+  return remember(locale.name());
 }
+
+QString currentLanguage() { return g_language; }
 
 QString savedLanguage() { return QSettings().value(QStringLiteral("ui/language")).toString(); }
 

@@ -9,6 +9,9 @@ namespace tunebench::ui {
 // language now shown ("en" when the system's has no translation).
 QString installLanguage(const QString& language);
 
+// The language installLanguage() put in use ("en" before any).
+QString currentLanguage();
+
 // The language chosen in Settings > Language ("" when following the system).
 QString savedLanguage();
 void saveLanguage(const QString& language);

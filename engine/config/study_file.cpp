@@ -165,6 +165,20 @@ void readPruner(const nlohmann::json& json, ProblemList& problems, PrunerSpec& s
   reader.rejectUnknownKeys();
 }
 
+// "translations": {"zh_CN": {"description": "...", "explanation": "..."}, ...}
+void readTranslations(const nlohmann::json& json, ProblemList& problems, StudyFile& study) {
+  if (!json.is_object()) {
+    problems.add("translations", "expected {\"language\": {\"description\": ..., \"explanation\": ...}}");
+    return;
+  }
+  for (auto it = json.begin(); it != json.end(); ++it) {
+    JsonObjectReader reader(it.value(), "translations." + it.key(), problems);
+    if (auto text = reader.string("description")) study.description_by_language[it.key()] = *text;
+    if (auto text = reader.string("explanation")) study.explanation_by_language[it.key()] = *text;
+    reader.rejectUnknownKeys();
+  }
+}
+
 // "seeds": a count N (seeds 0..N-1, the paired repeats) or a list of distinct seeds (to run
 // chosen seeds again, e.g. one trial's).
 void readSeeds(JsonObjectReader& top, ProblemList& problems, StudyFile& study) {
@@ -201,6 +215,7 @@ StudyFile parseStudyJson(const nlohmann::json& json, const std::string& base_fol
   study.name = top.string("name").value_or("study");
   study.description = top.string("description").value_or("");
   study.explanation = top.string("explanation").value_or("");
+  if (const nlohmann::json* translations = top.raw("translations")) readTranslations(*translations, problems, study);
   study.device = top.string("device").value_or("auto");
   readSeeds(top, problems, study);
   static const nlohmann::json kEmpty = nlohmann::json::object();

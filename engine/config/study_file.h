@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,6 +24,9 @@ struct StudyFile {
   std::string name;
   std::string description;
   std::string explanation;  // for teaching presets: what to look for, shown beside the charts
+  // "translations": {"zh_CN": {"description": ..., "explanation": ...}}: the texts above per language.
+  std::map<std::string, std::string> description_by_language;
+  std::map<std::string, std::string> explanation_by_language;
   DatasetSpec dataset;
   TrialSpec base;  // model, training budget and "defaults" applied; seed and device unset
   std::vector<ParamMap> configurations;

@@ -109,12 +109,16 @@ TEST(TranslationTest, SwitchingToChineseTranslatesEveryVisibleText) {
     EXPECT_TRUE(untranslated.isEmpty()) << untranslated.join(QStringLiteral(" | ")).toStdString();
     EXPECT_EQ(window.menuBar()->actions().first()->text(), QStringLiteral("文件(&F)"));
     EXPECT_EQ(window.runAction()->text(), QStringLiteral("运行"));
+    // The preset's own explanation comes in Chinese too (its "translations" section).
+    EXPECT_TRUE(hasChinese(window.explanation()->toPlainText())) << window.explanation()->toPlainText().toStdString();
   }
   // Back to English: the source texts again.
   EXPECT_EQ(installLanguage(QStringLiteral("en")), QStringLiteral("en"));
   MainWindow english(kPresets);
   EXPECT_EQ(english.menuBar()->actions().first()->text(), QStringLiteral("&File"));
   EXPECT_EQ(english.runAction()->text(), QStringLiteral("Run"));
+  ASSERT_TRUE(english.openStudy(kPresets + QStringLiteral("/playground-spiral.json")));
+  EXPECT_TRUE(english.explanation()->toPlainText().contains(QStringLiteral("Two interleaved spirals")));
 }
 
 }  // namespace

@@ -21,6 +21,7 @@
 #include "study/worker_identity.h"
 #include "train/buffered_event_sink.h"
 #include "ui/bridge/probe_row_conversion.h"
+#include "ui/i18n.h"
 #include "train/device.h"
 
 namespace tunebench::ui {
@@ -81,12 +82,20 @@ QString StudyController::studyName() const {
   return study_ ? QString::fromStdString(study_->name) : QString();
 }
 
+namespace {
+// A study text in the interface's language when the study file has it, else as written.
+QString inLanguage(const std::string& text, const std::map<std::string, std::string>& translations) {
+  const auto it = translations.find(currentLanguage().toStdString());
+  return QString::fromStdString(it != translations.end() ? it->second : text);
+}
+}  // namespace
+
 QString StudyController::description() const {
-  return study_ ? QString::fromStdString(study_->description) : QString();
+  return study_ ? inLanguage(study_->description, study_->description_by_language) : QString();
 }
 
 QString StudyController::explanation() const {
-  return study_ ? QString::fromStdString(study_->explanation) : QString();
+  return study_ ? inLanguage(study_->explanation, study_->explanation_by_language) : QString();
 }
 
 struct StudyController::StoredPoll {

@@ -159,6 +159,17 @@ TEST(StudyFileTest, ARerunStudyRunsOneConfigurationUnderOneSeed) {
   EXPECT_EQ(rerun.base.epochs, 3);  // the rest of the study stays
 }
 
+TEST(StudyFileTest, TextsMayComeTranslated) {
+  const StudyFile study = parseStudyText(R"({"configurations": [{"lr": 0.1}], "explanation": "Look.",
+    "translations": {"zh_CN": {"explanation": "看。", "description": "说明"}}})", "s", "");
+  EXPECT_EQ(study.explanation, "Look.");
+  EXPECT_EQ(study.explanation_by_language.at("zh_CN"), "看。");
+  EXPECT_EQ(study.description_by_language.at("zh_CN"), "说明");
+  const auto problems = problemsOf(R"({"configurations": [{"lr": 0.1}], "translations": {"zh_CN": {"explanaton": "x"}}})");
+  EXPECT_TRUE(contains(problems, "study.json: translations.zh_CN.explanaton: unknown key"));
+  EXPECT_TRUE(contains(problemsOf(R"({"configurations": [{"lr": 0.1}], "translations": 3})"), "study.json: translations:"));
+}
+
 TEST(StudyFileTest, MissingFileIsNamed) {
   try {
     loadStudyFile("/no/such/study.json");
