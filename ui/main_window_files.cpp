@@ -1,0 +1,197 @@
+// MainWindow's study files: the File menu, Open/Save, Open Results, recent files, the HTML
+// report, and turning the setup panel's edits into the study Run starts.
+#include "ui/main_window.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSaveFile>
+#include <QSettings>
+#include <QStatusBar>
+
+#include "ui/bridge/study_controller.h"
+#include "ui/bridge/study_validation.h"
+#include "ui/charts/curve_chart.h"
+#include "ui/panels/group_table_model.h"
+#include "ui/panels/html_report.h"
+#include "ui/panels/table_text.h"
+#include "ui/panels/trial_table_model.h"
+#include "ui/setup/setup_panel.h"
+#include "ui/teaching/boundary_view.h"
+#include "ui/teaching/diagnostics_panel.h"
+
+namespace tunebench::ui {
+
+QAction* MainWindow::buildFileMenu() {
+  QMenu* file = menuBar()->addMenu(tr("&File"));
+  QAction* open = file->addAction(tr("&Open Study..."), this, [this] {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open study"), base_folder_, tr("Study files (*.json)"));
+    if (!path.isEmpty() && !openStudy(path)) QMessageBox::warning(this, tr("Invalid study"), controller_->lastError());
+  });
+  open->setShortcut(QKeySequence::Open);
+  file->addAction(tr("Open Res&ults..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this, [this] {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open results"), controller_->resultsFolder(),
+                                                      tr("TuneBench results (*.sqlite *.db);;All files (*)"));
+    if (!path.isEmpty() && !openResults(path)) QMessageBox::warning(this, tr("Open results"), controller_->lastError());
+  });
+  recent_menu_ = file->addMenu(tr("Open &Recent"));
+  connect(recent_menu_, &QMenu::aboutToShow, this, [this] {
+    recent_menu_->clear();
+    for (const QString& path : recentStudies()) {
+      recent_menu_->addAction(QFileInfo(path).fileName(), this, [this, path] { openStudy(path); })->setToolTip(path);
+    }
+  });
+  auto save_as = [this] {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save study"), base_folder_, tr("Study files (*.json)"));
+    if (!path.isEmpty()) saveStudy(path);
+  };
+  file->addAction(tr("&Save Study"), QKeySequence::Save, this, [this, save_as] {
+    // Presets are read-only templates: saving one asks for a new file.
+    if (study_path_.isEmpty() || !QFileInfo(study_path_).isWritable() || study_path_.contains(QLatin1String("/presets/"))) {
+      save_as();
+    } else {
+      saveStudy(study_path_);
+    }
+  });
+  file->addAction(tr("Save Study &As..."), QKeySequence::SaveAs, this, save_as);
+  file->addAction(tr("Export &Report..."), this, [this] {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export report"), QStringLiteral("report.html"),
+                                                      tr("HTML page (*.html)"));
+    if (!path.isEmpty() && !exportReport(path)) QMessageBox::warning(this, tr("Export report"), tr("Cannot write %1").arg(path));
+  });
+  file->addSeparator();
+  file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+  return open;
+}
+
+bool MainWindow::openStudy(const QString& path) {
+  if (controller_->isRunning()) return false;
+  const bool valid = controller_->loadStudy(path);
+  QFile file(path);
+  const QJsonDocument json = file.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(file.readAll()) : QJsonDocument();
+  if (!json.isObject()) {  // not readable or not JSON: nothing to show in the panel, keep what it holds
+    statusBar()->showMessage(controller_->lastError());
+    updateStatus();
+    return false;
+  }
+  study_path_ = path;
+  base_folder_ = QFileInfo(path).absolutePath();
+  setup_->setDraft(draftFromJson(json.object()));
+  const QString engine_error = controller_->lastError();
+  onSetupEdited();
+  if (!valid) {
+    controller_->unloadStudy();
+    statusBar()->showMessage(engine_error);
+  }
+  setWindowModified(false);
+  QSettings().setValue(QStringLiteral("study/last"), path);
+  rememberRecent(path);
+  updateStatus();
+  return valid;
+}
+
+bool MainWindow::saveStudy(const QString& path) {
+  QSaveFile file(path);
+  if (!file.open(QIODevice::WriteOnly) || file.write(studyText().toUtf8()) < 0 || !file.commit()) {
+    QMessageBox::warning(this, tr("Save study"), tr("Cannot write %1: %2").arg(path, file.errorString()));
+    return false;
+  }
+  study_path_ = path;
+  base_folder_ = QFileInfo(path).absolutePath();
+  setWindowModified(false);
+  rememberRecent(path);
+  QSettings().setValue(QStringLiteral("study/last"), path);
+  statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
+  updateStatus();
+  return true;
+}
+
+bool MainWindow::openResults(const QString& path) {
+  if (controller_->isRunning()) return false;
+  if (!controller_->openResults(path)) {
+    statusBar()->showMessage(controller_->lastError());
+    return false;
+  }
+  // The panel shows the study as it was run; Run starts it afresh, Resume continues this file.
+  const QJsonDocument json = QJsonDocument::fromJson(controller_->studyText().toUtf8());
+  setup_->setDraft(draftFromJson(json.object()));
+  setup_->showProblems({});
+  setup_problems_.clear();
+  study_path_.clear();
+  base_folder_ = QFileInfo(path).absolutePath();
+  statusBar()->showMessage(tr("Following %1").arg(path), 5000);
+  updateStatus();
+  return true;
+}
+
+bool MainWindow::exportReport(const QString& path) {
+  ReportContent report;
+  report.title = controller_->studyName().isEmpty() ? tr("TuneBench study") : controller_->studyName();
+  report.description = controller_->description();
+  report.explanation = controller_->explanation();
+  const CurveChart::Metric shown = chart_->metric();
+  const std::pair<CurveChart::Metric, QString> curves[] = {
+      {CurveChart::Metric::kTrainLoss, tr("Training loss by step, one line per trial")},
+      {CurveChart::Metric::kValAccuracy, tr("Validation accuracy by epoch")}};
+  for (const auto& [metric, caption] : curves) {
+    chart_->setMetric(metric);
+    report.figures.append({caption, chart_->grab().toImage()});
+  }
+  chart_->setMetric(shown);
+  if (diagnostics_->depthLines() > 0) {
+    report.figures.append({tr("Inside the networks: signal through depth, gradient norms, activation histograms"),
+                           diagnostics_->grab().toImage()});
+  }
+  if (boundaries_->mapCount() > 0) report.figures.append({tr("Decision boundaries"), boundaries_->grab().toImage()});
+  report.comparison_table = tableHtml(*groups_);
+  report.trial_table = tableHtml(*trials_);
+  report.reproduce = tr("TuneBench with LibTorch %1 and Qt %2 on %3; results file %4; written %5.")
+                         .arg(StudyController::libtorchVersion(), QString::fromLatin1(qVersion()), controller_->deviceInUse(),
+                              controller_->resultsPath().isEmpty() ? tr("none") : controller_->resultsPath(),
+                              QDateTime::currentDateTime().toString(Qt::ISODate));
+  QSaveFile file(path);
+  if (!file.open(QIODevice::WriteOnly)) return false;
+  file.write(reportHtml(report).toUtf8());
+  return file.commit();
+}
+
+QString MainWindow::studyText() const {
+  return QString::fromUtf8(QJsonDocument(draftToJson(setup_->draft())).toJson(QJsonDocument::Indented));
+}
+
+QStringList MainWindow::recentStudies() const {
+  return QSettings().value(QStringLiteral("study/recent")).toStringList();
+}
+
+void MainWindow::rememberRecent(const QString& path) {
+  QStringList recent = recentStudies();
+  const QString absolute = QFileInfo(path).absoluteFilePath();
+  recent.removeAll(absolute);
+  recent.prepend(absolute);
+  while (recent.size() > 8) recent.removeLast();
+  QSettings().setValue(QStringLiteral("study/recent"), recent);
+}
+
+void MainWindow::onSetupEdited() {
+  const QString text = studyText();
+  FieldProblems problems = setup_->inputProblems();
+  problems += draftProblems(setup_->draft(), base_folder_);
+  if (problems.isEmpty()) problems = studyTextProblems(text, base_folder_);
+  setup_->showProblems(problems);
+  setup_problems_ = describeProblems(problems);
+  if (problems.isEmpty()) {
+    controller_->loadStudyText(text, study_path_.isEmpty() ? tr("untitled study") : study_path_, base_folder_);
+  } else {
+    controller_->unloadStudy();
+  }
+  setWindowModified(true);
+  updateStatus();
+}
+
+}  // namespace tunebench::ui
