@@ -37,12 +37,15 @@ BoundarySnapshot decisionBoundary(ClassifierNet& model, const at::Tensor& inputs
     snapshot.predicted.push_back(static_cast<int>(p[i]));
     snapshot.confidence.push_back(c[i]);
   }
+  // Read through accessors: one item() per element would be thousands of tensor ops an epoch.
   const std::int64_t shown = std::min<std::int64_t>(points.size(0), 1000);
-  const torch::Tensor label_values = labels.to(torch::kCPU, torch::kLong);
+  const torch::Tensor label_values = labels.to(torch::kCPU, torch::kLong).contiguous();
+  const auto xy = points.accessor<double, 2>();
+  const std::int64_t* label = label_values.data_ptr<std::int64_t>();
   for (std::int64_t i = 0; i < shown; ++i) {
-    snapshot.points_x.push_back(points[i][0].item<double>());
-    snapshot.points_y.push_back(points[i][1].item<double>());
-    snapshot.labels.push_back(static_cast<int>(label_values[i].item<std::int64_t>()));
+    snapshot.points_x.push_back(xy[i][0]);
+    snapshot.points_y.push_back(xy[i][1]);
+    snapshot.labels.push_back(static_cast<int>(label[i]));
   }
   return snapshot;
 }

@@ -20,9 +20,9 @@ ActivationProbe activationStatistics(const at::Tensor& output, Activation activa
   } else if (activation == Activation::kSigmoid) {
     probe.saturated_fraction = ((x < 0.01) | (x > 0.99)).to(torch::kDouble).mean().item<double>();
   }
-  const torch::Tensor counts = x.clamp(-range, range).histc(bins, -range, range);
-  const auto total = static_cast<double>(x.numel());
-  for (int b = 0; b < bins; ++b) probe.histogram.push_back(counts[b].item<double>() / total);
+  const torch::Tensor fractions = (x.clamp(-range, range).histc(bins, -range, range) / x.numel()).contiguous();
+  const double* bin = fractions.data_ptr<double>();
+  probe.histogram.assign(bin, bin + bins);
   return probe;
 }
 

@@ -124,6 +124,8 @@ void CurveChart::clear() {
   }
   trials_.clear();
   groups_.clear();
+  legend_configurations_.clear();
+  legend_full_ = false;
   dirty_.clear();
   highlighted_.clear();
   pruned_->clear();
@@ -166,15 +168,17 @@ void CurveChart::addTrial(const TrialRow& row) {
     }
   });
   connect(curve.line, &QLineSeries::clicked, this, [this, id] { Q_EMIT trialClicked(id); });
-  // One legend entry per configuration, and only while there are few of them.
-  const bool legend = colors_.size() <= kLegendLimit;
-  QSet<QString> listed;
-  for (const Curve& other : std::as_const(trials_)) {
-    const bool first = !listed.contains(other.row.configuration);
-    listed.insert(other.row.configuration);
-    const auto markers = chart()->legend()->markers(other.line);
-    for (QLegendMarker* marker : markers) marker->setVisible(legend && first);
+  // One legend entry per configuration while there are few of them: decided as each trial
+  // arrives; the entries shown so far are hidden once, when the count passes the limit.
+  const bool first = !legend_configurations_.contains(row.configuration);
+  legend_configurations_.insert(row.configuration);
+  if (legend_configurations_.size() > kLegendLimit && !legend_full_) {
+    legend_full_ = true;
+    for (const Curve& other : std::as_const(trials_)) {
+      for (QLegendMarker* marker : chart()->legend()->markers(other.line)) marker->setVisible(false);
+    }
   }
+  for (QLegendMarker* marker : chart()->legend()->markers(curve.line)) marker->setVisible(first && !legend_full_);
 }
 
 void CurveChart::updateTrial(const TrialRow& row) {

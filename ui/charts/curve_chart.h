@@ -109,7 +109,9 @@ class CurveChart : public QChartView {
   QScatterSeries* diverged_ = nullptr;
   QHash<qint64, Curve> trials_;
   QHash<QString, Group> groups_;
-  QHash<QString, QColor> colors_;
+  QHash<QString, QColor> colors_;  // kept across runs: a configuration keeps its colour
+  QSet<QString> legend_configurations_;  // configurations of this run, in the legend or not
+  bool legend_full_ = false;             // more than kLegendLimit: no per-configuration entries
   QSet<qint64> dirty_;  // trials with points not drawn yet
   QSet<qint64> highlighted_;
   Metric metric_ = Metric::kTrainLoss;
