@@ -106,6 +106,15 @@ std::vector<ProbeSnapshot> InMemoryStorage::probes(std::int64_t trial_id) const 
   return snapshots;
 }
 
+std::vector<TrainLossPoint> InMemoryStorage::trainLosses(std::int64_t trial_id, std::int64_t after_step) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  std::vector<TrainLossPoint> points;
+  for (const TrainLossPoint& point : trials_.at(trial_id).train_losses) {
+    if (point.step > after_step) points.push_back(point);
+  }
+  return points;
+}
+
 void InMemoryStorage::finishTrial(std::int64_t trial_id, const TrialResult& result,
                                   std::optional<std::int64_t> pruned_epoch, double prune_threshold) {
   std::lock_guard<std::mutex> lock(mutex_);

@@ -337,6 +337,15 @@ std::vector<ProbeSnapshot> SqliteStorage::probes(std::int64_t trial_id) const {
   return snapshots;
 }
 
+std::vector<TrainLossPoint> SqliteStorage::trainLosses(std::int64_t trial_id, std::int64_t after_step) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Statement select(db_, "SELECT step, epoch, loss, seconds FROM train_losses WHERE trial_id = ? AND step > ? ORDER BY step");
+  select.bind(1, trial_id).bind(2, after_step);
+  std::vector<TrainLossPoint> points;
+  while (select.step()) points.push_back({select.integer(0), select.real(1), select.real(2), select.real(3)});
+  return points;
+}
+
 void SqliteStorage::finishTrial(std::int64_t trial_id, const TrialResult& r,
                                 std::optional<std::int64_t> pruned_epoch, double prune_threshold) {
   std::lock_guard<std::mutex> lock(mutex_);

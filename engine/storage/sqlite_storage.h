@@ -36,6 +36,7 @@ class SqliteStorage : public Storage {
   void recordEpoch(std::int64_t trial_id, const EpochMetrics& metrics) override;
   void recordProbe(std::int64_t trial_id, const ProbeSnapshot& snapshot) override;
   std::vector<ProbeSnapshot> probes(std::int64_t trial_id) const override;
+  std::vector<TrainLossPoint> trainLosses(std::int64_t trial_id, std::int64_t after_step) const override;
   void finishTrial(std::int64_t trial_id, const TrialResult& result,
                    std::optional<std::int64_t> pruned_epoch, double prune_threshold) override;
   std::vector<FrozenTrial> trials(std::int64_t study_id, bool with_train_losses) const override;

@@ -63,6 +63,9 @@ class Storage {
   // A probe snapshot (per-layer statistics at one step), and a trial's snapshots in step order.
   virtual void recordProbe(std::int64_t trial_id, const ProbeSnapshot& snapshot) = 0;
   virtual std::vector<ProbeSnapshot> probes(std::int64_t trial_id) const = 0;
+  // A trial's train-loss points after `after_step`, in step order: what a reader following a
+  // running study needs each time, without re-reading every curve.
+  virtual std::vector<TrainLossPoint> trainLosses(std::int64_t trial_id, std::int64_t after_step) const = 0;
   // Final state; pruned trials also record the epoch and cut-off that stopped them. A trial that
   // ends INTERRUPTED (stopped) gets a WAITING copy, so resuming the study runs it again.
   virtual void finishTrial(std::int64_t trial_id, const TrialResult& result,

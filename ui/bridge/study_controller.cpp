@@ -105,18 +105,18 @@ struct StudyController::StoredPoll {
 
 std::shared_ptr<StudyController::StoredPoll> StudyController::readStored(const SqliteStorage& storage,
                                                                          std::int64_t study_id,
-                                                                         std::map<qint64, qint64>& probe_steps) {
+                                                                         std::map<qint64, ReadMark>& marks) {
   auto poll = std::make_shared<StoredPoll>();
-  poll->trials = storage.trials(study_id, true);
-  for (const FrozenTrial& trial : poll->trials) {
-    const auto seen = probe_steps.find(trial.id);
-    const bool settled = trial.result.state != TrialState::kRunning && trial.result.state != TrialState::kWaiting;
-    if (seen != probe_steps.end() && settled) continue;  // a finished trial's probes are read once
-    const qint64 after = seen == probe_steps.end() ? -1 : seen->second;
-    probe_steps[trial.id] = after;
+  poll->trials = storage.trials(study_id, false);  // states and epochs: small
+  for (FrozenTrial& trial : poll->trials) {
+    ReadMark& mark = marks[trial.id];
+    if (mark.finished) continue;
+    mark.finished = trial.result.state != TrialState::kRunning && trial.result.state != TrialState::kWaiting;
+    trial.train_losses = storage.trainLosses(trial.id, mark.loss_step);  // only the new points
+    if (!trial.train_losses.empty()) mark.loss_step = trial.train_losses.back().step;
     for (ProbeSnapshot& snapshot : storage.probes(trial.id)) {
-      if (snapshot.step <= after) continue;
-      probe_steps[trial.id] = snapshot.step;
+      if (snapshot.step <= mark.probe_step) continue;
+      mark.probe_step = snapshot.step;
       poll->probes.emplace_back(trial.id, std::move(snapshot));
     }
   }
@@ -187,9 +187,9 @@ bool StudyController::openResults(const QString& path) {
   follower_ = std::thread([this, file = path.toStdString(), study_id, stop = follower_stop_] {
     try {
       SqliteStorage storage(file);
-      std::map<qint64, qint64> probe_steps;
+      std::map<qint64, ReadMark> marks;
       while (!*stop) {
-        auto poll = readStored(storage, study_id, probe_steps);
+        auto poll = readStored(storage, study_id, marks);
         // Merged on the UI thread (cheap: only what changed is handed to the views).
         QMetaObject::invokeMethod(this, [this, poll, stop] {
           if (!*stop) publish(*poll);
@@ -266,8 +266,8 @@ void StudyController::launch(bool resume) {
   if (resume) {  // what is stored already shows before the remaining trials start
     try {
       SqliteStorage storage(path);
-      std::map<qint64, qint64> probe_steps;
-      publish(*readStored(storage, firstStudy(storage, path), probe_steps));
+      std::map<qint64, ReadMark> marks;
+      publish(*readStored(storage, firstStudy(storage, path), marks));
     } catch (const std::exception&) {
       // the worker below reports the same problem
     }

@@ -109,10 +109,16 @@ class StudyController : public QObject {
   void stopFollowing();
   void publish(const TrialBook::Changes& changes);
   struct StoredPoll;
-  // Reads a stored study's trials and the probes not read before (`probe_steps`: the last
-  // step read per trial). Runs on the follower thread or before a resume.
+  // How far a reader got in each stored trial's curve and probes.
+  struct ReadMark {
+    qint64 loss_step = -1;
+    qint64 probe_step = -1;
+    bool finished = false;  // read to the end after it settled: nothing more will come
+  };
+  // Reads a stored study's trials with the train-loss points and probes not read before (per
+  // trial in `marks`). Runs on the follower thread or before a resume.
   static std::shared_ptr<StoredPoll> readStored(const SqliteStorage& storage, std::int64_t study_id,
-                                                std::map<qint64, qint64>& probe_steps);
+                                                std::map<qint64, ReadMark>& marks);
   void publish(const StoredPoll& poll);
   bool adoptStudy(const std::function<StudyFile()>& load, const QString& origin);
   QString newResultsPath() const;

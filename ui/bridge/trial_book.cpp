@@ -9,7 +9,6 @@ namespace tunebench::ui {
 struct TrialBook::Entry {
   TrialRecord record;
   std::string worker;
-  std::size_t losses_seen = 0;  // stored train-loss points already handed out
 };
 
 namespace {
@@ -96,10 +95,7 @@ TrialBook::Changes TrialBook::merge(const std::vector<FrozenTrial>& trials) {
     for (std::size_t i = old_epochs; i < trial.result.epochs.size(); ++i) {
       changes.new_epochs[trial.id].append(epochPoint(trial.result.epochs[i]));
     }
-    for (std::size_t i = entry.losses_seen; i < trial.train_losses.size(); ++i) {
-      changes.new_losses[trial.id].append(lossPoint(trial.train_losses[i]));
-    }
-    entry.losses_seen = std::max(entry.losses_seen, trial.train_losses.size());
+    for (const TrainLossPoint& point : trial.train_losses) changes.new_losses[trial.id].append(lossPoint(point));
     known = trial.result;
     entry.worker = trial.worker;
     if (!changed) continue;

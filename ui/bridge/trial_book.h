@@ -35,7 +35,8 @@ class TrialBook {
   TrialRow epochEnded(qint64 trial_id, const EpochMetrics& metrics);
   TrialRow ended(qint64 trial_id, const TrialResult& result);
 
-  // What changed since the last merge of a stored study's trials (read with their train losses).
+  // What changed since the last merge of a stored study's trials; each trial's train_losses holds
+  // only the points read since the last merge (they are appended).
   struct Changes {
     QVector<TrialRow> added;
     QVector<TrialRow> updated;

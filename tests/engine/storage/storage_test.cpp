@@ -115,6 +115,21 @@ TYPED_TEST(StorageContractTest, ProbeSnapshotsComeBackInStepOrder) {
   EXPECT_TRUE(storage->probes(trial->id + 100).empty());
 }
 
+TYPED_TEST(StorageContractTest, TrainLossesAfterAStepAreTheNewOnesInStepOrder) {
+  auto storage = this->make();
+  const auto study = storage->createStudy("s", "{}");
+  ASSERT_TRUE(storage->addConfiguration(study, 1, 1, proposeLr(0.1)));
+  const auto trial = storage->claimWaitingTrial(study, "w");
+  ASSERT_TRUE(trial.has_value());
+  for (std::int64_t step : {10, 20, 30}) storage->recordTrainLoss(trial->id, {step, step / 100.0, 2.0 - step / 100.0, 0.1});
+  EXPECT_EQ(storage->trainLosses(trial->id, -1).size(), 3u);
+  const auto after = storage->trainLosses(trial->id, 10);
+  ASSERT_EQ(after.size(), 2u);
+  EXPECT_EQ(after[0].step, 20);
+  EXPECT_DOUBLE_EQ(after[1].loss, 1.7);
+  EXPECT_TRUE(storage->trainLosses(trial->id, 30).empty());
+}
+
 TYPED_TEST(StorageContractTest, ClaimsRecordsAndFinishes) {
   auto storage = this->make();
   const auto study = storage->createStudy("s", "{}");
