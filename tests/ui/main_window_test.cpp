@@ -7,36 +7,25 @@
 #include <QChart>
 #include <QPalette>
 #include <QCoreApplication>
-#include <QElapsedTimer>
-#include <QTest>
-#include <QToolBar>
 
-#include <functional>
 
 #include "support/temp_dir.h"
 #include "ui/bridge/study_controller.h"
 #include "ui/charts/curve_chart.h"
 #include "ui/panels/group_table_model.h"
 #include "ui/panels/trial_table_model.h"
+#include "widget_driver.h"
 
 namespace tunebench::ui {
 namespace {
 
+using testing::rowsInState;
+using testing::waitUntil;
+
 const QString kPresets = QStringLiteral(TUNEBENCH_SOURCE_DIR "/resources/presets");
 
-bool waitUntil(const std::function<bool()>& done, int timeout_ms) {
-  QElapsedTimer timer;
-  timer.start();
-  while (!done() && timer.elapsed() < timeout_ms) QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-  return done();
-}
-
 void clickToolbarAction(MainWindow& window, QAction* action) {
-  auto* toolbar = window.findChild<QToolBar*>(QStringLiteral("studyToolbar"));
-  ASSERT_NE(toolbar, nullptr);
-  QWidget* button = toolbar->widgetForAction(action);
-  ASSERT_NE(button, nullptr);
-  QTest::mouseClick(button, Qt::LeftButton);
+  testing::clickToolbarButton(window, QStringLiteral("studyToolbar"), action);
 }
 
 // Shows the window, opens the study and presses the Run button; `finished` turns true at the end.
@@ -45,12 +34,6 @@ void startStudyByClick(MainWindow& window, const std::string& study, bool& finis
   ASSERT_TRUE(window.openStudy(QString::fromStdString(study)));
   QObject::connect(window.controller(), &StudyController::runFinished, [&finished] { finished = true; });
   clickToolbarAction(window, window.runAction());
-}
-
-int rowsInState(const TrialTableModel& model, const QString& state) {
-  int count = 0;
-  for (int i = 0; i < model.rowCount(); ++i) count += model.row(i).state == state ? 1 : 0;
-  return count;
 }
 
 TEST(MainWindowTest, OpensTheDefaultPresetReadyToRun) {
@@ -63,7 +46,7 @@ TEST(MainWindowTest, OpensTheDefaultPresetReadyToRun) {
 }
 
 TEST(MainWindowTest, ASmallStudyRunsThroughTheWindow) {
-  testing::TempDir dir;
+  tunebench::testing::TempDir dir;
   const std::string study = dir.write("tiny.json", R"({"name": "tiny",
     "dataset": {"kind": "synthetic-2d", "generator": "spiral", "samples": 400, "noise": 0.1},
     "model": {"depth": 2, "width": 16, "activation": "tanh"},
@@ -99,7 +82,7 @@ TEST(MainWindowTest, ASmallStudyRunsThroughTheWindow) {
 }
 
 TEST(MainWindowTest, StopMidRunKeepsCompletedTrialsAndEndsTheRest) {
-  testing::TempDir dir;
+  tunebench::testing::TempDir dir;
   const std::string study = dir.write("slow.json", R"({"name": "slow",
     "dataset": {"kind": "fashion-mnist", "subset": 3000, "validation": 0.2},
     "model": {"depth": 1, "width": 64}, "training": {"epochs": 4, "batch_size": 32},
@@ -158,7 +141,7 @@ TEST(MainWindowTest, TheChartFollowsALightOrDarkPalette) {
 }
 
 TEST(MainWindowTest, AnInvalidStudyIsReportedAndLeavesRunDisabled) {
-  testing::TempDir dir;
+  tunebench::testing::TempDir dir;
   const std::string bad = dir.write("bad.json", R"({"configurations": [{"lr": 0.1}], "sedes": 2})");
   MainWindow window(kPresets);
   EXPECT_FALSE(window.openStudy(QString::fromStdString(bad)));

@@ -20,6 +20,7 @@
 namespace tunebench::ui {
 namespace {
 
+using testing::rowsInState;
 using testing::waitUntil;
 
 const QString kPresets = QStringLiteral(TUNEBENCH_SOURCE_DIR "/resources/presets");
@@ -31,19 +32,6 @@ QByteArray runCli(const QStringList& arguments) {
   EXPECT_TRUE(cli.waitForFinished(120000));
   EXPECT_EQ(cli.exitCode(), 0) << cli.readAllStandardError().toStdString();
   return cli.readAllStandardOutput();
-}
-
-const TrialRow* rowOf(const TrialTableModel& model, qint64 id) {
-  for (int i = 0; i < model.rowCount(); ++i) {
-    if (model.row(i).trial_id == id) return &model.row(i);
-  }
-  return nullptr;
-}
-
-int rowsInState(const TrialTableModel& model, const QString& state) {
-  int count = 0;
-  for (int i = 0; i < model.rowCount(); ++i) count += model.row(i).state == state ? 1 : 0;
-  return count;
 }
 
 TEST(OpenResultsTest, AStudyWrittenByTheCliShowsTheSameNumbersAsCliShow) {
@@ -72,8 +60,9 @@ TEST(OpenResultsTest, AStudyWrittenByTheCliShowsTheSameNumbersAsCliShow) {
   EXPECT_EQ(window.chart()->seriesCount(), 6);
   for (const QJsonValue& value : cli_trials) {
     const QJsonObject trial = value.toObject();
-    const TrialRow* row = rowOf(*window.trials(), trial["trial"].toInteger());
-    ASSERT_NE(row, nullptr);
+    const int at = window.trials()->rowOf(trial["trial"].toInteger());
+    ASSERT_GE(at, 0);
+    const TrialRow* row = &window.trials()->row(at);
     EXPECT_EQ(row->state, trial["state"].toString());
     EXPECT_EQ(row->configuration, trial["configuration"].toString());
     const QJsonArray epochs = trial["epochs"].toArray();

@@ -15,6 +15,8 @@
 #include <QTest>
 #include <QToolBar>
 
+#include "ui/panels/trial_table_model.h"
+
 namespace tunebench::ui::testing {
 
 bool waitUntil(const std::function<bool()>& done, int timeout_ms) {
@@ -69,6 +71,12 @@ void clickCheckBox(QListWidget* list, const QString& label) {
   option.features = QStyleOptionViewItem::HasCheckIndicator | QStyleOptionViewItem::HasDisplay;
   const QRect check = list->style()->subElementRect(QStyle::SE_ItemViewItemCheckIndicator, &option, list);
   QTest::mouseClick(list->viewport(), Qt::LeftButton, Qt::NoModifier, check.center());
+}
+
+int rowsInState(const TrialTableModel& model, const QString& state) {
+  int count = 0;
+  for (int i = 0; i < model.rowCount(); ++i) count += model.row(i).state == state ? 1 : 0;
+  return count;
 }
 
 void clickButton(QWidget* button) {

@@ -12,6 +12,10 @@ class QListWidget;
 class QMainWindow;
 class QWidget;
 
+namespace tunebench::ui {
+class TrialTableModel;
+}
+
 namespace tunebench::ui::testing {
 
 // Processes events until `done` or the timeout; returns done().
@@ -26,5 +30,7 @@ void chooseWithKeys(QComboBox* combo, const QString& label);
 // Clicks the check box of the list item shown as `label`.
 void clickCheckBox(QListWidget* list, const QString& label);
 void clickButton(QWidget* button);
+// Trials the model shows in `state` ("COMPLETE", ...).
+int rowsInState(const TrialTableModel& model, const QString& state);
 
 }  // namespace tunebench::ui::testing

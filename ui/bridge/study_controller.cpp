@@ -55,18 +55,16 @@ void StudyController::stopFollowing() {
 }
 
 bool StudyController::loadStudy(const QString& path) {
-  return adoptStudy([&] { return loadStudyFile(path.toStdString()); }, path);
+  return adoptStudy([&] { return loadStudyFile(path.toStdString()); });
 }
 
 bool StudyController::loadStudyText(const QString& text, const QString& origin, const QString& base_folder) {
-  return adoptStudy(
-      [&] { return parseStudyText(text.toStdString(), origin.toStdString(), base_folder.toStdString()); }, origin);
+  return adoptStudy([&] { return parseStudyText(text.toStdString(), origin.toStdString(), base_folder.toStdString()); });
 }
 
-bool StudyController::adoptStudy(const std::function<StudyFile()>& load, const QString& origin) {
+bool StudyController::adoptStudy(const std::function<StudyFile()>& load) {
   try {
     study_ = std::make_unique<StudyFile>(load());
-    study_path_ = origin;
     last_error_.clear();
     Q_EMIT studyLoaded(studyName());
     return true;

@@ -48,7 +48,6 @@ class StudyController : public QObject {
   void unloadStudy();
   bool hasStudy() const { return study_ != nullptr; }
   QString studyName() const;
-  QString studyPath() const { return study_path_; }
   QString studyText() const;  // the loaded study's file text ("" when none)
   QString explanation() const;
   QString description() const;  // a teaching preset's "what to look for" ("" when none)
@@ -70,7 +69,6 @@ class StudyController : public QObject {
   bool runAgain(qint64 trial_id);
   bool isFollowing() const { return follower_.joinable(); }
 
-  QVector<TrialRow> trialRows() const { return book_.rows(); }
   // The comparison of the trials so far, one row per configuration (the engine's report code).
   QVector<GroupRow> groupRows() const;
   int plannedTrials() const;  // configurations x seeds the study will run (0 if unknown)
@@ -120,10 +118,9 @@ class StudyController : public QObject {
   static std::shared_ptr<StoredPoll> readStored(const SqliteStorage& storage, std::int64_t study_id,
                                                 std::map<qint64, ReadMark>& marks);
   void publish(const StoredPoll& poll);
-  bool adoptStudy(const std::function<StudyFile()>& load, const QString& origin);
+  bool adoptStudy(const std::function<StudyFile()>& load);
   QString newResultsPath() const;
 
-  QString study_path_;
   QString last_error_;
   QString results_folder_;
   QString results_path_;

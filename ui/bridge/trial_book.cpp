@@ -104,12 +104,6 @@ TrialBook::Changes TrialBook::merge(const std::vector<FrozenTrial>& trials) {
   return changes;
 }
 
-QVector<TrialRow> TrialBook::rows() const {
-  QVector<TrialRow> rows;
-  for (const auto& [id, entry] : entries_) rows.append(rowOf(*entry));
-  return rows;
-}
-
 QVector<GroupRow> TrialBook::groups(std::optional<double> accuracy_target) const {
   std::vector<TrialRecord> records;
   for (const auto& [id, entry] : entries_) records.push_back(entry->record);

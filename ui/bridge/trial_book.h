@@ -47,7 +47,6 @@ class TrialBook {
   };
   Changes merge(const std::vector<FrozenTrial>& trials);
 
-  QVector<TrialRow> rows() const;
   // One row per configuration, from the engine's comparison (epochs to `accuracy_target` if set).
   QVector<GroupRow> groups(std::optional<double> accuracy_target) const;
 

@@ -16,6 +16,7 @@
 #include <algorithm>
 
 #include "report/series_tools.h"
+#include "ui/charts/series_palette.h"
 
 namespace tunebench::ui {
 namespace {
@@ -134,12 +135,8 @@ void CurveChart::clear() {
 }
 
 QColor CurveChart::colorFor(const QString& configuration) {
-  static const QColor palette[] = {QColor(0x1f77b4), QColor(0xff7f0e), QColor(0x2ca02c), QColor(0xd62728),
-                                   QColor(0x9467bd), QColor(0x8c564b), QColor(0xe377c2), QColor(0x17becf)};
   auto it = colors_.find(configuration);
-  if (it == colors_.end()) {
-    it = colors_.insert(configuration, palette[colors_.size() % (sizeof(palette) / sizeof(palette[0]))]);
-  }
+  if (it == colors_.end()) it = colors_.insert(configuration, seriesColor(static_cast<int>(colors_.size())));
   return *it;
 }
 

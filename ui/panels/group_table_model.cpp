@@ -4,21 +4,19 @@
 #include <QFont>
 #include <QtMath>
 
+#include "ui/panels/cell_format.h"
+
 #include <limits>
 
 namespace tunebench::ui {
 namespace {
-QString number(double value, int digits) {
-  return qIsNaN(value) ? QStringLiteral("-") : QString::number(value, 'f', digits);
-}
 QString meanSd(double mean, double sd, int digits) {
   if (qIsNaN(mean)) return QStringLiteral("-");
-  return qIsNaN(sd) ? number(mean, digits) : QStringLiteral("%1 ± %2").arg(number(mean, digits), number(sd, digits));
+  return qIsNaN(sd) ? formatCell(mean, digits) : QStringLiteral("%1 ± %2").arg(formatCell(mean, digits), formatCell(sd, digits));
 }
 QString interval(double low, double high, int digits) {
-  return qIsNaN(low) ? QStringLiteral("-") : QStringLiteral("[%1, %2]").arg(number(low, digits), number(high, digits));
+  return qIsNaN(low) ? QStringLiteral("-") : QStringLiteral("[%1, %2]").arg(formatCell(low, digits), formatCell(high, digits));
 }
-double sortable(double value) { return qIsNaN(value) ? std::numeric_limits<double>::max() : value; }
 }  // namespace
 
 int GroupTableModel::rowCount(const QModelIndex& parent) const {
@@ -52,11 +50,11 @@ QVariant GroupTableModel::data(const QModelIndex& index, int role) const {
       case kMark: return g.best ? 0 : g.tied_with_best ? 1 : 2;
       case kConfiguration: return g.configuration;
       case kSeeds: return g.completed;
-      case kLoss: case kInterval: return sortable(g.loss_mean);
-      case kPValue: return g.best ? 2.0 : sortable(g.p_value);
+      case kLoss: case kInterval: return sortKey(g.loss_mean);
+      case kPValue: return g.best ? 2.0 : sortKey(g.p_value);
       case kAccuracy: case kAccuracyInterval: return qIsNaN(g.accuracy_mean) ? -1.0 : g.accuracy_mean;
-      case kEpochsToTarget: return sortable(g.epochs_to_target);
-      case kSeconds: return sortable(g.mean_seconds);
+      case kEpochsToTarget: return sortKey(g.epochs_to_target);
+      case kSeconds: return sortKey(g.mean_seconds);
       case kDiverged: return g.diverged;
       case kPruned: return g.pruned;
       default: return {};
@@ -69,13 +67,13 @@ QVariant GroupTableModel::data(const QModelIndex& index, int role) const {
     case kSeeds: return QStringLiteral("%1/%2").arg(g.completed).arg(g.trials);
     case kLoss: return meanSd(g.loss_mean, g.loss_sd, 4);
     case kInterval: return interval(g.ci_low, g.ci_high, 4);
-    case kPValue: return g.best ? QStringLiteral("-") : number(g.p_value, 3);
+    case kPValue: return g.best ? QStringLiteral("-") : formatCell(g.p_value, 3);
     case kAccuracy: return meanSd(g.accuracy_mean, g.accuracy_sd, 4);
     case kAccuracyInterval: return interval(g.accuracy_ci_low, g.accuracy_ci_high, 4);
     case kEpochsToTarget:
       if (!g.has_target) return QStringLiteral("-");
-      return g.reached_target == 0 ? tr("not reached") : QStringLiteral("%1 (%2/%3)").arg(number(g.epochs_to_target, 1)).arg(g.reached_target).arg(g.completed);
-    case kSeconds: return number(g.mean_seconds, 1);
+      return g.reached_target == 0 ? tr("not reached") : QStringLiteral("%1 (%2/%3)").arg(formatCell(g.epochs_to_target, 1)).arg(g.reached_target).arg(g.completed);
+    case kSeconds: return formatCell(g.mean_seconds, 1);
     case kDiverged: return g.diverged;
     case kPruned: return g.pruned;
     default: return {};

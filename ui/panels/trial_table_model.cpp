@@ -4,13 +4,12 @@
 #include <QCoreApplication>
 #include <QtMath>
 
+#include "ui/panels/cell_format.h"
+
 #include <limits>
 
 namespace tunebench::ui {
 namespace {
-QString number(double value, int digits) { return qIsNaN(value) ? QStringLiteral("-") : QString::number(value, 'f', digits); }
-// NaN sorts last whichever way a person sorts: give it the far end of the range.
-double sortable(double value) { return qIsNaN(value) ? std::numeric_limits<double>::max() : value; }
 }  // namespace
 
 QString stateLabel(const QString& state) {
@@ -55,7 +54,7 @@ QVariant TrialTableModel::data(const QModelIndex& index, int role) const {
       case kSeed: return row.seed;
       case kState: return row.state;
       case kProgress: return row.epochs_done;
-      case kValLoss: return sortable(row.val_loss);
+      case kValLoss: return sortKey(row.val_loss);
       case kValAccuracy: return qIsNaN(row.val_accuracy) ? -1.0 : row.val_accuracy;
       case kSeconds: return row.seconds;
       default: return {};
@@ -70,9 +69,9 @@ QVariant TrialTableModel::data(const QModelIndex& index, int role) const {
     case kProgress:
       return row.epochs_planned > 0 ? QStringLiteral("%1/%2").arg(row.epochs_done).arg(row.epochs_planned)
                                     : QString::number(row.epochs_done);
-    case kValLoss: return number(row.val_loss, 4);
-    case kValAccuracy: return number(row.val_accuracy, 4);
-    case kSeconds: return number(row.seconds, 1);
+    case kValLoss: return formatCell(row.val_loss, 4);
+    case kValAccuracy: return formatCell(row.val_accuracy, 4);
+    case kSeconds: return formatCell(row.seconds, 1);
     default: return {};
   }
 }

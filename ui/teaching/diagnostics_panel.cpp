@@ -15,18 +15,13 @@
 #include <cmath>
 #include <map>
 
+#include "ui/charts/series_palette.h"
 #include "ui/teaching/histogram_grid.h"
 
 namespace tunebench::ui {
 namespace {
 
 constexpr int kHistogramRows = 4;
-
-QColor lineColor(int index) {
-  static const QColor palette[] = {QColor(0x1f77b4), QColor(0xff7f0e), QColor(0x2ca02c), QColor(0xd62728),
-                                   QColor(0x9467bd), QColor(0x8c564b), QColor(0xe377c2), QColor(0x17becf)};
-  return palette[index % 8];
-}
 
 QChartView* makeChartView(const QString& title, QWidget* parent) {
   auto* chart = new QChart();
@@ -61,7 +56,7 @@ void setLayerLines(QChartView* view, const QString& y_title, const std::map<QStr
   for (const auto& [name, values] : lines) {
     auto* series = new QLineSeries();
     series->setName(name);
-    series->setColor(lineColor(index++));
+    series->setColor(seriesColor(index++));
     series->setPointsVisible(values.size() <= 12);
     for (int i = 0; i < values.size(); ++i) {
       if (!(values[i] > 0.0)) continue;  // log axis: zeros (dead layers) are left out
