@@ -27,6 +27,11 @@
 #include "ui/teaching/diagnostics_panel.h"
 
 namespace tunebench::ui {
+namespace {
+QString textOf(const StudyDraft& draft) {
+  return QString::fromUtf8(QJsonDocument(draftToJson(draft)).toJson(QJsonDocument::Indented));
+}
+}  // namespace
 
 QAction* MainWindow::buildFileMenu() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
@@ -161,9 +166,7 @@ bool MainWindow::exportReport(const QString& path) {
   return file.commit();
 }
 
-QString MainWindow::studyText() const {
-  return QString::fromUtf8(QJsonDocument(draftToJson(setup_->draft())).toJson(QJsonDocument::Indented));
-}
+QString MainWindow::studyText() const { return textOf(setup_->draft()); }
 
 QStringList MainWindow::recentStudies() const {
   return QSettings().value(QStringLiteral("study/recent")).toStringList();
@@ -179,17 +182,18 @@ void MainWindow::rememberRecent(const QString& path) {
 }
 
 void MainWindow::onSetupEdited() {
-  const QString text = studyText();
+  const StudyDraft draft = setup_->draft();
+  const QString text = textOf(draft);
   FieldProblems problems = setup_->inputProblems();
-  problems += draftProblems(setup_->draft(), base_folder_);
-  if (problems.isEmpty()) problems = studyTextProblems(text, base_folder_);
+  problems += draftProblems(draft, base_folder_);
+  // The engine parses the study once per edit; only when it refuses are its problems listed by field.
+  const QString origin = study_path_.isEmpty() ? tr("untitled study") : study_path_;
+  if (problems.isEmpty() && !controller_->loadStudyText(text, origin, base_folder_)) {
+    problems = studyTextProblems(text, base_folder_);
+  }
+  if (!problems.isEmpty()) controller_->unloadStudy();
   setup_->showProblems(problems);
   setup_problems_ = describeProblems(problems);
-  if (problems.isEmpty()) {
-    controller_->loadStudyText(text, study_path_.isEmpty() ? tr("untitled study") : study_path_, base_folder_);
-  } else {
-    controller_->unloadStudy();
-  }
   setWindowModified(true);
   updateStatus();
 }
