@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <stdexcept>
 #include <string>
 
 #include "common/stop_token.h"
@@ -7,12 +8,19 @@
 namespace tunebench::cli {
 
 struct RunOptions {
-  std::string storage;  // SQLite file; "" keeps the study in memory
-  std::string device;   // overrides the study's device when not empty
+  std::string storage;     // SQLite file; "" keeps the study in memory
+  std::string device;      // overrides the study's device when not empty
   std::string study_name;  // resume/show/export: which study in the file ("" = the only one)
-  int jobs = 0;         // 0 = the study's own
+  int jobs = 0;            // 0 = the study's own
   bool json = false;
   bool quiet = false;
+};
+
+// A run that a worker's storage failure ended (every worker stopped, committed trials kept):
+// the CLI prints it on one line and exits with code 1.
+class RunStopped : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
 };
 
 enum class View { kGroups, kTrials, kBoth };

@@ -25,14 +25,19 @@ int main(int argc, char** argv) {
   bool groups_only = false, trials_only = false, probes = false;
   std::int64_t probe_step = 0;
 
-  CLI::App* run = app.add_subcommand("run", "Run a study file's configurations (listed and/or searched)");
+  CLI::App* run =
+      app.add_subcommand("run", "Run a study file's configurations (listed and/or searched)");
   run->add_option("study", study_path, "Study file (JSON)")->required();
-  CLI::App* resume = app.add_subcommand("resume", "Continue a study stored in FILE after a crash or a stop");
+  CLI::App* resume =
+      app.add_subcommand("resume", "Continue a study stored in FILE after a crash or a stop");
   resume->add_option("file", options.storage, "SQLite study file")->required();
   for (CLI::App* command : {run, resume}) {
-    if (command == run) command->add_option("--storage", options.storage, "SQLite file to keep the study in");
-    command->add_option("--jobs,-j", options.jobs, "Trials at once (default: the study's)")->check(CLI::Range(1, 256));
-    command->add_option("--device", options.device, "auto, cpu, cuda or cuda:N (overrides the study)");
+    if (command == run)
+      command->add_option("--storage", options.storage, "SQLite file to keep the study in");
+    command->add_option("--jobs,-j", options.jobs, "Trials at once (default: the study's)")
+        ->check(CLI::Range(1, 256));
+    command->add_option("--device", options.device,
+                        "auto, cpu, cuda or cuda:N (overrides the study)");
     command->add_flag("--json", options.json, "Print the trials as JSON instead of tables");
     command->add_flag("--quiet,-q", options.quiet, "No progress lines");
   }
@@ -43,12 +48,16 @@ int main(int argc, char** argv) {
   show->add_flag("--groups", groups_only, "Only the per-configuration groups");
   show->add_flag("--trials", trials_only, "Only the per-trial rows");
   show->add_flag("--probes", probes, "Per-layer signal through depth (needs training.probe_every)");
-  show->add_option("--at-step", probe_step, "With --probes: the probe step to show (default 0, initialization)");
-  show->add_option("--format", format_name, "table, csv or json")->check(CLI::IsMember({"table", "csv", "json"}));
+  show->add_option("--at-step", probe_step,
+                   "With --probes: the probe step to show (default 0, initialization)");
+  show->add_option("--format", format_name, "table, csv or json")
+      ->check(CLI::IsMember({"table", "csv", "json"}));
   CLI::App* exporter = app.add_subcommand("export", "Write every trial's per-epoch metrics");
   exporter->add_option("file", options.storage, "SQLite study file")->required();
   exporter->add_option("--study", options.study_name, "Which study of the file");
-  exporter->add_option("--format", format_name, "csv or json")->required()->check(CLI::IsMember({"csv", "json"}));
+  exporter->add_option("--format", format_name, "csv or json")
+      ->required()
+      ->check(CLI::IsMember({"csv", "json"}));
   CLI::App* presets = app.add_subcommand("presets", "List the built-in preset studies");
 
   try {
@@ -57,25 +66,36 @@ int main(int argc, char** argv) {
     const int code = app.exit(error);
     return code == 0 ? 0 : kExitUserError;
   }
-  const Format format = format_name == "csv" ? Format::kCsv : format_name == "json" ? Format::kJson : Format::kTable;
+  const Format format = format_name == "csv"    ? Format::kCsv
+                        : format_name == "json" ? Format::kJson
+                                                : Format::kTable;
   try {
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
+    // A file-size limit (ulimit -f) then fails the write like a full disk, with a clear storage
+    // error and the study kept, instead of killing the process mid-write.
+    std::signal(SIGXFSZ, SIG_IGN);
     if (*presets) return listPresets();
     if (*run) return runStudy(study_path, options, g_stop.token());
     if (*resume) return resumeStudy(options, g_stop.token());
     if (*show && probes) return showProbes(options, probe_step, format);
     if (*show) {
-      const View view = groups_only && !trials_only ? View::kGroups : trials_only && !groups_only ? View::kTrials : View::kBoth;
+      const View view = groups_only && !trials_only   ? View::kGroups
+                        : trials_only && !groups_only ? View::kTrials
+                                                      : View::kBoth;
       return showStudy(options, view, format);
     }
     return exportStudy(options, format);
   } catch (const tunebench::UserErrors& errors) {
-    for (const auto& problem : errors.problems()) std::cerr << "tunebench-cli: error: " << problem.what() << "\n";
+    for (const auto& problem : errors.problems())
+      std::cerr << "tunebench-cli: error: " << problem.what() << "\n";
     return kExitUserError;
   } catch (const tunebench::UserError& error) {
     std::cerr << "tunebench-cli: error: " << error.what() << "\n";
     return kExitUserError;
+  } catch (const RunStopped& error) {
+    std::cerr << "tunebench-cli: error: " << error.what() << "\n";
+    return 1;
   } catch (const std::exception& error) {
     std::cerr << "tunebench-cli: internal error: " << error.what() << "\n";
     return 1;

@@ -3,7 +3,7 @@
 #include <cstdio>
 #include <mutex>
 
-#include "train/event_sink.h"
+#include "trial/event_sink.h"
 
 namespace tunebench {
 
@@ -12,7 +12,7 @@ namespace tunebench {
 class CliProgress : public EventSink {
  public:
   CliProgress(std::size_t total_trials, std::FILE* out) : total_(total_trials), out_(out) {}
-  void trialStarted(const TrialSpec& spec) override;
+  void trialStarted(const TrialStart& start) override;
   void epochEnded(std::int64_t trial_id, const EpochMetrics& metrics) override;
   void trialEnded(std::int64_t trial_id, const TrialResult& result) override;
 

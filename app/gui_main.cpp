@@ -2,14 +2,13 @@
 // --screenshot FILE [--after SECONDS]: runs the study and saves the window as a PNG mid-study.
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QDir>
 #include <QFileInfo>
 #include <QTabWidget>
 #include <QTimer>
 
 #include "ui/app_icon.h"
-#include "ui/i18n.h"
 #include "ui/bridge/study_controller.h"
+#include "ui/i18n.h"
 #include "ui/main_window.h"
 
 int main(int argc, char** argv) {
@@ -17,30 +16,35 @@ int main(int argc, char** argv) {
   QApplication::setApplicationName(QStringLiteral("TuneBench"));
   QApplication::setOrganizationName(QStringLiteral("TuneBench"));
   QApplication::setWindowIcon(tunebench::ui::applicationIcon());
-  tunebench::ui::installLanguage(tunebench::ui::savedLanguage());  // the system's unless chosen in Settings
+  tunebench::ui::installLanguage(
+      tunebench::ui::savedLanguage());  // the system's unless chosen in Settings
   QCommandLineParser parser;
-  parser.setApplicationDescription(QStringLiteral("Compare initializers, optimizers and hyperparameters"));
+  parser.setApplicationDescription(
+      QStringLiteral("Compare initializers, optimizers and hyperparameters"));
   parser.addHelpOption();
   parser.addPositionalArgument(QStringLiteral("study"), QStringLiteral("Study file to open"));
-  QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("Save a PNG of the window"),
-                                QStringLiteral("file"));
-  QCommandLineOption after(QStringLiteral("after"), QStringLiteral("Seconds of running before the screenshot"),
+  QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                QStringLiteral("Save a PNG of the window"), QStringLiteral("file"));
+  QCommandLineOption after(QStringLiteral("after"),
+                           QStringLiteral("Seconds of running before the screenshot"),
                            QStringLiteral("seconds"), QStringLiteral("8"));
-  QCommandLineOption exit_when_shown(QStringLiteral("exit-when-shown"),
-                                     QStringLiteral("Quit as soon as the window is shown (start-up benchmark)"));
-  QCommandLineOption view(QStringLiteral("view"), QStringLiteral("View for the screenshot: curves, diagnostics or boundary"),
-                          QStringLiteral("view"), QStringLiteral("curves"));
+  QCommandLineOption exit_when_shown(
+      QStringLiteral("exit-when-shown"),
+      QStringLiteral("Quit as soon as the window is shown (start-up benchmark)"));
+  QCommandLineOption view(
+      QStringLiteral("view"),
+      QStringLiteral("View for the screenshot: curves, diagnostics or boundary"),
+      QStringLiteral("view"), QStringLiteral("curves"));
   parser.addOptions({screenshot, after, exit_when_shown, view});
   parser.process(app);
 
-  QString presets = qEnvironmentVariable("TUNEBENCH_PRESETS");
-  if (presets.isEmpty()) presets = QStringLiteral(TUNEBENCH_SOURCE_PRESETS);
-  if (!QDir(presets).exists()) presets = QStringLiteral(TUNEBENCH_INSTALL_PRESETS);
+  const QString presets = tunebench::ui::StudyController::presetsFolder();
   tunebench::ui::MainWindow window(presets);
   // The study named, else the one opened last time, else the default preset.
   QString study = parser.positionalArguments().value(0);
   if (study.isEmpty() && !parser.isSet(screenshot)) study = tunebench::ui::MainWindow::lastStudy();
-  if (study.isEmpty() || !QFileInfo::exists(study)) study = presets + QStringLiteral("/xavier-vs-he-vs-adam.json");
+  if (study.isEmpty() || !QFileInfo::exists(study))
+    study = presets + QStringLiteral("/xavier-vs-he-vs-adam.json");
   window.openStudy(study);
   window.resize(1200, 780);
   window.show();
@@ -49,11 +53,15 @@ int main(int argc, char** argv) {
     QTimer::singleShot(0, window.controller(), &tunebench::ui::StudyController::run);
     auto* views = window.findChild<QTabWidget*>(QStringLiteral("viewTabs"));
     const QString name = parser.value(view);
-    if (views != nullptr) views->setCurrentIndex(name == QLatin1String("diagnostics") ? 1 : name == QLatin1String("boundary") ? 2 : 0);
+    if (views != nullptr)
+      views->setCurrentIndex(name == QLatin1String("diagnostics") ? 1
+                             : name == QLatin1String("boundary")  ? 2
+                                                                  : 0);
     QTimer::singleShot(static_cast<int>(parser.value(after).toDouble() * 1000), &window, [&] {
       window.grab().save(parser.value(screenshot));
       window.controller()->stop();
-      QObject::connect(window.controller(), &tunebench::ui::StudyController::runFinished, &app, &QApplication::quit);
+      QObject::connect(window.controller(), &tunebench::ui::StudyController::runFinished, &app,
+                       &QApplication::quit);
       if (!window.controller()->isRunning()) app.quit();
     });
   }

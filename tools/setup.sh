@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what TuneBench needs to build and test on Debian 12, as root or through sudo.
-# Usage: tools/setup.sh [--bench]   (--bench adds Debian's python3-torch for the side-by-side benchmarks)
+# Usage: tools/setup.sh [--test] [--bench]
+#   --test   adds what the test command needs beyond the build (clang-format for the style check)
+#   --bench  adds Debian's python3-torch for the side-by-side benchmarks
 set -euo pipefail
 
 packages=(
@@ -11,7 +13,13 @@ packages=(
   qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-l10n-tools qt6-tools-dev fonts-wqy-microhei xvfb xauth
   dataset-fashion-mnist
 )
-if [[ "${1:-}" == "--bench" ]]; then packages+=(python3-torch python3-numpy linux-perf); fi
+for option in "$@"; do
+  case "$option" in
+    --test) packages+=(clang-format) ;;
+    --bench) packages+=(python3-torch python3-numpy linux-perf) ;;
+    *) echo "setup: unknown option $option" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for package in "${packages[@]}"; do

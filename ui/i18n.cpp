@@ -10,7 +10,8 @@
 
 namespace tunebench::ui {
 namespace {
-std::unique_ptr<QTranslator> g_ours, g_qt;  // installed translators (the application owns their use)
+std::unique_ptr<QTranslator> g_ours,
+    g_qt;  // installed translators (the application owns their use)
 QString g_language = QStringLiteral("en");
 
 QString remember(const QString& language) {
@@ -27,14 +28,16 @@ QString installLanguage(const QString& language) {
   const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
   if (language == QLatin1String("en")) return remember(QStringLiteral("en"));
   auto ours = std::make_unique<QTranslator>();
-  if (!ours->load(locale, QStringLiteral("tunebench"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+  if (!ours->load(locale, QStringLiteral("tunebench"), QStringLiteral("_"),
+                  QStringLiteral(":/i18n"))) {
     return remember(QStringLiteral("en"));
   }
   QCoreApplication::installTranslator(ours.get());
   g_ours = std::move(ours);
   // Qt's own dialogs (file dialogs, message boxes) when the system has Qt's translations.
   auto qt = std::make_unique<QTranslator>();
-  if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+  if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+               QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
     QCoreApplication::installTranslator(qt.get());
     g_qt = std::move(qt);
   }
@@ -45,6 +48,8 @@ QString currentLanguage() { return g_language; }
 
 QString savedLanguage() { return QSettings().value(QStringLiteral("ui/language")).toString(); }
 
-void saveLanguage(const QString& language) { QSettings().setValue(QStringLiteral("ui/language"), language); }
+void saveLanguage(const QString& language) {
+  QSettings().setValue(QStringLiteral("ui/language"), language);
+}
 
 }  // namespace tunebench::ui

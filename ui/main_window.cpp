@@ -2,49 +2,49 @@
 
 #include <QAction>
 #include <QActionGroup>
-#include <QDockWidget>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QScrollArea>
-#include <QScrollBar>
-#include <QSaveFile>
 #include <QCloseEvent>
-#include <QSettings>
+#include <QDateTime>
+#include <QDialog>
 #include <QDir>
-#include <QFileDialog>
+#include <QDockWidget>
 #include <QFile>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
-#include <QProgressBar>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressBar>
+#include <QSaveFile>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
-#include <QDateTime>
-#include <QDialog>
 #include <QTextBrowser>
 #include <QToolBar>
 #include <QVBoxLayout>
 
 #include "ui/app_icon.h"
-#include "ui/i18n.h"
 #include "ui/bridge/study_controller.h"
+#include "ui/bridge/study_validation.h"
 #include "ui/charts/chart_panel.h"
 #include "ui/charts/curve_chart.h"
+#include "ui/i18n.h"
 #include "ui/panels/group_table_model.h"
 #include "ui/panels/html_report.h"
 #include "ui/panels/results_panel.h"
 #include "ui/panels/table_text.h"
+#include "ui/panels/trial_detail_dialog.h"
+#include "ui/panels/trial_table_model.h"
+#include "ui/setup/setup_panel.h"
 #include "ui/teaching/boundary_view.h"
 #include "ui/teaching/diagnostics_panel.h"
 #include "ui/teaching/method_notes.h"
-#include "ui/panels/trial_detail_dialog.h"
-#include "ui/panels/trial_table_model.h"
-#include "ui/bridge/study_validation.h"
-#include "ui/setup/setup_panel.h"
 
 namespace tunebench::ui {
 
@@ -52,7 +52,7 @@ MainWindow::MainWindow(const QString& presets_folder, QWidget* parent)
     : QMainWindow(parent),
       controller_(new StudyController(this)),
       setup_(new SetupPanel(StudyController::devices(), this)),
-      chart_panel_(new ChartPanel(this)),
+      chart_panel_(new ChartPanel(controller_->book(), this)),
       chart_(chart_panel_->chart()),
       diagnostics_(new DiagnosticsPanel(this)),
       boundaries_(new BoundaryView(this)),
@@ -90,7 +90,8 @@ MainWindow::MainWindow(const QString& presets_folder, QWidget* parent)
   scroll->setWidget(setup_);
   scroll->setWidgetResizable(true);
   scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-  scroll->setMinimumWidth(setup_->minimumSizeHint().width() + scroll->verticalScrollBar()->sizeHint().width() + 4);
+  scroll->setMinimumWidth(setup_->minimumSizeHint().width() +
+                          scroll->verticalScrollBar()->sizeHint().width() + 4);
   auto* dock = new QDockWidget(tr("Setup"), this);
   dock->setObjectName(QStringLiteral("setupDock"));
   dock->setWidget(scroll);
@@ -108,12 +109,14 @@ MainWindow::MainWindow(const QString& presets_folder, QWidget* parent)
 
   connect(controller_, &StudyController::studyLoaded, this, [this] {
     const QString text = controller_->explanation();
-    explanation_->setHtml(text.isEmpty() ? QString() : tr("<b>What to look for.</b> %1").arg(text.toHtmlEscaped()));
+    explanation_->setHtml(
+        text.isEmpty() ? QString() : tr("<b>What to look for.</b> %1").arg(text.toHtmlEscaped()));
     explanation_->setVisible(!text.isEmpty());
   });
   connect(controller_, &StudyController::probeRecorded, diagnostics_, &DiagnosticsPanel::addProbe);
   connect(controller_, &StudyController::boundaryRecorded, boundaries_, &BoundaryView::setBoundary);
-  connect(results_, &ResultsPanel::selectedTrialsChanged, diagnostics_, &DiagnosticsPanel::setSelectedTrials);
+  connect(results_, &ResultsPanel::selectedTrialsChanged, diagnostics_,
+          &DiagnosticsPanel::setSelectedTrials);
   connect(controller_, &StudyController::runStarted, this, [this] {
     diagnostics_->clear();
     boundaries_->clear();
@@ -129,15 +132,16 @@ MainWindow::MainWindow(const QString& presets_folder, QWidget* parent)
     boundaries_->addTrial(row);
     trials_->upsert(row);
   });
-  connect(controller_, &StudyController::trainLoss, chart_, &CurveChart::appendLosses);
-  connect(controller_, &StudyController::epochMetrics, chart_, &CurveChart::appendEpochs);
+  connect(controller_, &StudyController::trainLoss, chart_, &CurveChart::lossesAdded);
+  connect(controller_, &StudyController::epochMetrics, chart_, &CurveChart::epochsAdded);
   connect(controller_, &StudyController::drained, this, [this] {
     chart_->refresh();
     diagnostics_->refresh();
     updateStatus();
   });
   // Groups count only finished trials: recompute when one ends, not on every redraw.
-  connect(controller_, &StudyController::trialsEnded, this, [this] { groups_->setGroups(controller_->groupRows()); });
+  connect(controller_, &StudyController::trialsEnded, this,
+          [this] { groups_->setGroups(controller_->groupRows()); });
   connect(controller_, &StudyController::trialUpdated, this, [this](const TrialRow& row) {
     chart_->updateTrial(row);
     trials_->upsert(row);
@@ -146,9 +150,10 @@ MainWindow::MainWindow(const QString& presets_folder, QWidget* parent)
     chart_->refresh();
     updateStatus();
   });
-  connect(controller_, &StudyController::runFailed, this, [this](const QString& message) {
-    statusBar()->showMessage(message);
-  });
+  connect(controller_, &StudyController::runFailed, this,
+          [this](const QString& message) { statusBar()->showMessage(message); });
+  connect(controller_, &StudyController::resultsOpened, this, &MainWindow::showOpenedResults);
+  connect(controller_, &StudyController::rerunPrepared, this, &MainWindow::showRerun);
   updateStatus();
 }
 
@@ -156,9 +161,11 @@ void MainWindow::buildMenus(const QString& presets_folder) {
   QAction* open = buildFileMenu();
 
   QMenu* presets = menuBar()->addMenu(tr("&Presets"));
-  const QFileInfoList files = QDir(presets_folder).entryInfoList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+  const QFileInfoList files =
+      QDir(presets_folder).entryInfoList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
   for (const QFileInfo& info : files) {
-    presets->addAction(info.completeBaseName(), this, [this, path = info.absoluteFilePath()] { openStudy(path); });
+    presets->addAction(info.completeBaseName(), this,
+                       [this, path = info.absoluteFilePath()] { openStudy(path); });
   }
 
   run_action_ = new QAction(tr("Run"), this);
@@ -168,7 +175,8 @@ void MainWindow::buildMenus(const QString& presets_folder) {
   stop_action_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
   stop_action_->setToolTip(tr("Stop: running trials end within one batch (Ctrl+.)"));
   resume_action_ = new QAction(tr("Resume"), this);
-  resume_action_->setToolTip(tr("Continue the study in its results file: finished trials stay, the rest run"));
+  resume_action_->setToolTip(
+      tr("Continue the study in its results file: finished trials stay, the rest run"));
   pause_action_ = new QAction(tr("Pause"), this);
   pause_action_->setCheckable(true);
   pause_action_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
@@ -188,7 +196,8 @@ void MainWindow::buildMenus(const QString& presets_folder) {
   QMenu* language = settings->addMenu(tr("&Language"));
   auto* languages = new QActionGroup(this);
   const std::pair<QString, QString> choices[] = {
-      {QString(), tr("System language")}, {QStringLiteral("en"), QStringLiteral("English")},
+      {QString(), tr("System language")},
+      {QStringLiteral("en"), QStringLiteral("English")},
       {QStringLiteral("zh_CN"), QStringLiteral("简体中文")}};
   for (const auto& [code, name] : choices) {
     QAction* action = language->addAction(name);
@@ -197,7 +206,8 @@ void MainWindow::buildMenus(const QString& presets_folder) {
     languages->addAction(action);
     connect(action, &QAction::triggered, this, [this, code = code] {
       saveLanguage(code);
-      QMessageBox::information(this, tr("Language"), tr("The new language is used when TuneBench starts again."));
+      QMessageBox::information(this, tr("Language"),
+                               tr("The new language is used when TuneBench starts again."));
     });
   }
   QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -225,7 +235,9 @@ void MainWindow::buildMenus(const QString& presets_folder) {
   toolbar->addAction(resume_action_);
 }
 
-QString MainWindow::lastStudy() { return QSettings().value(QStringLiteral("study/last")).toString(); }
+QString MainWindow::lastStudy() {
+  return QSettings().value(QStringLiteral("study/last")).toString();
+}
 
 void MainWindow::closeEvent(QCloseEvent* event) {
   QSettings().setValue(QStringLiteral("window/geometry"), saveGeometry());
@@ -236,25 +248,28 @@ void MainWindow::closeEvent(QCloseEvent* event) {
 void MainWindow::showTrialDetail(qint64 trial_id) {
   const int row = trials_->rowOf(trial_id);
   if (row < 0) return;
-  auto* dialog = new TrialDetailDialog(trials_->row(row), chart_->lossesOf(trial_id), chart_->epochsOf(trial_id),
-                                       {StudyController::libtorchVersion(), controller_->deviceInUse(),
-                                        controller_->resultsPath(),
-                                        !controller_->isRunning() && !controller_->resultsPath().isEmpty()},
-                                       this);
+  auto* dialog =
+      new TrialDetailDialog(trials_->row(row), controller_->book(),
+                            {StudyController::libtorchVersion(), controller_->resultsPath(),
+                             !controller_->isRunning() && !controller_->resultsPath().isEmpty()},
+                            this);
   connect(dialog, &TrialDetailDialog::runAgainRequested, this, [this](qint64 id) {
-    if (!controller_->runAgain(id)) {
-      statusBar()->showMessage(controller_->lastError());
-      return;
-    }
-    // The panel shows what now runs: one configuration under one seed.
-    setup_->setDraft(draftFromJson(QJsonDocument::fromJson(controller_->studyText().toUtf8()).object()));
-    setup_problems_.clear();
-    setup_->showProblems({});
+    if (!controller_->runAgain(id))
+      statusBar()->showMessage(tr("Nothing to run again while a run is going"));
     updateStatus();
   });
   dialog->setObjectName(QStringLiteral("trialDetail"));
   dialog->setAttribute(Qt::WA_DeleteOnClose);
   dialog->show();
+}
+
+void MainWindow::showRerun() {
+  // The panel shows what now runs: one configuration under one seed.
+  setup_->setDraft(
+      draftFromJson(QJsonDocument::fromJson(controller_->studyText().toUtf8()).object()));
+  setup_problems_.clear();
+  setup_->showProblems({});
+  updateStatus();
 }
 
 void MainWindow::showAbout() {
@@ -278,15 +293,17 @@ void MainWindow::updateStatus() {
   const int planned = std::max(controller_->plannedTrials(), done + running);
   const bool busy = controller_->isRunning();
   run_action_->setEnabled(!busy && controller_->hasStudy());
-  run_action_->setToolTip(setup_problems_.isEmpty() ? tr("Run the study (Ctrl+R)")
-                                                    : tr("Cannot run until these are fixed:\n%1").arg(setup_problems_));
+  run_action_->setToolTip(setup_problems_.isEmpty()
+                              ? tr("Run the study (Ctrl+R)")
+                              : tr("Cannot run until these are fixed:\n%1").arg(setup_problems_));
   stop_action_->setEnabled(busy);
   step_action_->setEnabled(controller_->isPaused());
   resume_action_->setEnabled(!busy && !controller_->resultsPath().isEmpty() && done < planned);
   setup_->setEnabled(!busy);
-  setWindowTitle(tr("TuneBench - %1[*]").arg(controller_->hasStudy()            ? controller_->studyName()
-                                                      : study_path_.isEmpty() ? tr("untitled")
-                                                                              : QFileInfo(study_path_).completeBaseName()));
+  setWindowTitle(tr("TuneBench - %1[*]")
+                     .arg(controller_->hasStudy() ? controller_->studyName()
+                          : study_path_.isEmpty() ? tr("untitled")
+                                                  : QFileInfo(study_path_).completeBaseName()));
   progress_->setRange(0, std::max(1, planned));
   progress_->setValue(done);
   progress_->setVisible(planned > 0);
@@ -296,13 +313,14 @@ void MainWindow::updateStatus() {
     eta = tr(" · about %1:%2 left").arg(left / 60).arg(left % 60, 2, 10, QLatin1Char('0'));
   }
   if (controller_->isPaused()) eta = tr(" · paused");
-  status_->setText(tr("%1 · %2 · %3 running · %4 of %5 done%6")
-                       .arg(controller_->studyName().isEmpty() ? tr("no study") : controller_->studyName(),
-                            controller_->deviceInUse())
-                       .arg(running)
-                       .arg(done)
-                       .arg(planned)
-                       .arg(eta));
+  status_->setText(
+      tr("%1 · %2 · %3 running · %4 of %5 done%6")
+          .arg(controller_->studyName().isEmpty() ? tr("no study") : controller_->studyName(),
+               controller_->deviceInUse())
+          .arg(running)
+          .arg(done)
+          .arg(planned)
+          .arg(eta));
 }
 
 }  // namespace tunebench::ui

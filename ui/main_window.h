@@ -22,7 +22,8 @@ class StudyController;
 class TrialTableModel;
 
 // Assembles the workbench: toolbar (Open, Presets, Run, Stop), the live loss chart, the trial
-// table and the comparison of configurations (tabs), and a status bar. Holds no training logic; StudyController does the work.
+// table and the comparison of configurations (tabs), and a status bar. Holds no training logic;
+// StudyController does the work.
 class MainWindow : public QMainWindow {
   Q_OBJECT
 
@@ -35,7 +36,9 @@ class MainWindow : public QMainWindow {
   bool openStudy(const QString& path);
   bool saveStudy(const QString& path);
   // Opens a SQLite study (tunebench-cli --storage, or an earlier run of the window) and follows
-  // it live; its study shows in the setup panel. False (message in the status bar) when it can't.
+  // it live. The file is read on a background thread: its study shows in the setup panel when it
+  // has been read (controller()->resultsOpened), a problem goes to the status bar
+  // (controller()->runFailed). False while a run is going.
   bool openResults(const QString& path);
   // The study as the setup panel now has it (study-file JSON).
   QString studyText() const;
@@ -64,6 +67,8 @@ class MainWindow : public QMainWindow {
   void closeEvent(QCloseEvent* event) override;
 
  private:
+  void showOpenedResults(const QString& path);  // the setup panel shows the file's study
+  void showRerun();                             // the setup panel shows Run again's study
   void buildMenus(const QString& presets_folder);
   QAction* buildFileMenu();  // returns Open, for the toolbar
   void rememberRecent(const QString& path);
@@ -75,8 +80,8 @@ class MainWindow : public QMainWindow {
   StudyController* controller_;
   SetupPanel* setup_;
   QMenu* recent_menu_ = nullptr;
-  QString study_path_;   // the file the panel's study came from ("" when none)
-  QString base_folder_;  // relative data paths are taken from here
+  QString study_path_;      // the file the panel's study came from ("" when none)
+  QString base_folder_;     // relative data paths are taken from here
   QString setup_problems_;  // why Run is disabled, or empty
   ChartPanel* chart_panel_;
   CurveChart* chart_;

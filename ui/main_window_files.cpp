@@ -36,29 +36,37 @@ QString textOf(const StudyDraft& draft) {
 QAction* MainWindow::buildFileMenu() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
   QAction* open = file->addAction(tr("&Open Study..."), this, [this] {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open study"), base_folder_, tr("Study files (*.json)"));
-    if (!path.isEmpty() && !openStudy(path)) QMessageBox::warning(this, tr("Invalid study"), controller_->lastError());
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open study"), base_folder_,
+                                                      tr("Study files (*.json)"));
+    if (!path.isEmpty() && !openStudy(path))
+      QMessageBox::warning(this, tr("Invalid study"), controller_->lastError());
   });
   open->setShortcut(QKeySequence::Open);
-  file->addAction(tr("Open Res&ults..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this, [this] {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open results"), controller_->resultsFolder(),
-                                                      tr("TuneBench results (*.sqlite *.db);;All files (*)"));
-    if (!path.isEmpty() && !openResults(path)) QMessageBox::warning(this, tr("Open results"), controller_->lastError());
-  });
+  file->addAction(
+      tr("Open Res&ults..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this, [this] {
+        const QString path =
+            QFileDialog::getOpenFileName(this, tr("Open results"), controller_->resultsFolder(),
+                                         tr("TuneBench results (*.sqlite *.db);;All files (*)"));
+        if (!path.isEmpty() && !openResults(path))
+          QMessageBox::warning(this, tr("Open results"), controller_->lastError());
+      });
   recent_menu_ = file->addMenu(tr("Open &Recent"));
   connect(recent_menu_, &QMenu::aboutToShow, this, [this] {
     recent_menu_->clear();
     for (const QString& path : recentStudies()) {
-      recent_menu_->addAction(QFileInfo(path).fileName(), this, [this, path] { openStudy(path); })->setToolTip(path);
+      recent_menu_->addAction(QFileInfo(path).fileName(), this, [this, path] { openStudy(path); })
+          ->setToolTip(path);
     }
   });
   auto save_as = [this] {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save study"), base_folder_, tr("Study files (*.json)"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save study"), base_folder_,
+                                                      tr("Study files (*.json)"));
     if (!path.isEmpty()) saveStudy(path);
   };
   file->addAction(tr("&Save Study"), QKeySequence::Save, this, [this, save_as] {
     // Presets are read-only templates: saving one asks for a new file.
-    if (study_path_.isEmpty() || !QFileInfo(study_path_).isWritable() || study_path_.contains(QLatin1String("/presets/"))) {
+    if (study_path_.isEmpty() || !QFileInfo(study_path_).isWritable() ||
+        study_path_.contains(QLatin1String("/presets/"))) {
       save_as();
     } else {
       saveStudy(study_path_);
@@ -66,9 +74,10 @@ QAction* MainWindow::buildFileMenu() {
   });
   file->addAction(tr("Save Study &As..."), QKeySequence::SaveAs, this, save_as);
   file->addAction(tr("Export &Report..."), this, [this] {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export report"), QStringLiteral("report.html"),
-                                                      tr("HTML page (*.html)"));
-    if (!path.isEmpty() && !exportReport(path)) QMessageBox::warning(this, tr("Export report"), tr("Cannot write %1").arg(path));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export report"), QStringLiteral("report.html"), tr("HTML page (*.html)"));
+    if (!path.isEmpty() && !exportReport(path))
+      QMessageBox::warning(this, tr("Export report"), tr("Cannot write %1").arg(path));
   });
   file->addSeparator();
   file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
@@ -79,8 +88,10 @@ bool MainWindow::openStudy(const QString& path) {
   if (controller_->isRunning()) return false;
   const bool valid = controller_->loadStudy(path);
   QFile file(path);
-  const QJsonDocument json = file.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(file.readAll()) : QJsonDocument();
-  if (!json.isObject()) {  // not readable or not JSON: nothing to show in the panel, keep what it holds
+  const QJsonDocument json =
+      file.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(file.readAll()) : QJsonDocument();
+  if (!json.isObject()) {  // not readable or not JSON: nothing to show in the panel, keep what it
+                           // holds
     statusBar()->showMessage(controller_->lastError());
     updateStatus();
     return false;
@@ -104,7 +115,8 @@ bool MainWindow::openStudy(const QString& path) {
 bool MainWindow::saveStudy(const QString& path) {
   QSaveFile file(path);
   if (!file.open(QIODevice::WriteOnly) || file.write(studyText().toUtf8()) < 0 || !file.commit()) {
-    QMessageBox::warning(this, tr("Save study"), tr("Cannot write %1: %2").arg(path, file.errorString()));
+    QMessageBox::warning(this, tr("Save study"),
+                         tr("Cannot write %1: %2").arg(path, file.errorString()));
     return false;
   }
   study_path_ = path;
@@ -118,11 +130,12 @@ bool MainWindow::saveStudy(const QString& path) {
 }
 
 bool MainWindow::openResults(const QString& path) {
-  if (controller_->isRunning()) return false;
-  if (!controller_->openResults(path)) {
-    statusBar()->showMessage(controller_->lastError());
-    return false;
-  }
+  if (controller_->isRunning() || !controller_->openResults(path)) return false;
+  statusBar()->showMessage(tr("Opening %1").arg(path));
+  return true;
+}
+
+void MainWindow::showOpenedResults(const QString& path) {
   // The panel shows the study as it was run; Run starts it afresh, Resume continues this file.
   const QJsonDocument json = QJsonDocument::fromJson(controller_->studyText().toUtf8());
   setup_->setDraft(draftFromJson(json.object()));
@@ -132,34 +145,42 @@ bool MainWindow::openResults(const QString& path) {
   base_folder_ = QFileInfo(path).absolutePath();
   statusBar()->showMessage(tr("Following %1").arg(path), 5000);
   updateStatus();
-  return true;
 }
 
 bool MainWindow::exportReport(const QString& path) {
   ReportContent report;
-  report.title = controller_->studyName().isEmpty() ? tr("TuneBench study") : controller_->studyName();
+  report.title =
+      controller_->studyName().isEmpty() ? tr("TuneBench study") : controller_->studyName();
   report.description = controller_->description();
   report.explanation = controller_->explanation();
-  const CurveChart::Metric shown = chart_->metric();
   const std::pair<CurveChart::Metric, QString> curves[] = {
       {CurveChart::Metric::kTrainLoss, tr("Training loss by step, one line per trial")},
       {CurveChart::Metric::kValAccuracy, tr("Validation accuracy by epoch")}};
   for (const auto& [metric, caption] : curves) {
-    chart_->setMetric(metric);
-    report.figures.append({caption, chart_->grab().toImage()});
+    // Drawn off screen from the trial model, at the live chart's size; the live chart stays.
+    CurveChart figure(controller_->book());
+    figure.resize(chart_->size().expandedTo(QSize(640, 360)));
+    figure.setMetric(metric);
+    if (metric != CurveChart::Metric::kTrainLoss) figure.setXAxis(CurveChart::XAxis::kEpoch);
+    for (const TrialRow& row : controller_->book().rows()) figure.addTrial(row);
+    figure.refresh();
+    report.figures.append({caption, figure.grab().toImage()});
   }
-  chart_->setMetric(shown);
   if (diagnostics_->depthLines() > 0) {
-    report.figures.append({tr("Inside the networks: signal through depth, gradient norms, activation histograms"),
-                           diagnostics_->grab().toImage()});
+    report.figures.append(
+        {tr("Inside the networks: signal through depth, gradient norms, activation histograms"),
+         diagnostics_->grab().toImage()});
   }
-  if (boundaries_->mapCount() > 0) report.figures.append({tr("Decision boundaries"), boundaries_->grab().toImage()});
+  if (boundaries_->mapCount() > 0)
+    report.figures.append({tr("Decision boundaries"), boundaries_->grab().toImage()});
   report.comparison_table = tableHtml(*groups_);
   report.trial_table = tableHtml(*trials_);
-  report.reproduce = tr("TuneBench with LibTorch %1 and Qt %2 on %3; results file %4; written %5.")
-                         .arg(StudyController::libtorchVersion(), QString::fromLatin1(qVersion()), controller_->deviceInUse(),
-                              controller_->resultsPath().isEmpty() ? tr("none") : controller_->resultsPath(),
-                              QDateTime::currentDateTime().toString(Qt::ISODate));
+  report.reproduce =
+      tr("TuneBench with LibTorch %1 and Qt %2 on %3; results file %4; written %5.")
+          .arg(StudyController::libtorchVersion(), QString::fromLatin1(qVersion()),
+               controller_->deviceInUse(),
+               controller_->resultsPath().isEmpty() ? tr("none") : controller_->resultsPath(),
+               QDateTime::currentDateTime().toString(Qt::ISODate));
   QSaveFile file(path);
   if (!file.open(QIODevice::WriteOnly)) return false;
   file.write(reportHtml(report).toUtf8());
@@ -186,7 +207,8 @@ void MainWindow::onSetupEdited() {
   const QString text = textOf(draft);
   FieldProblems problems = setup_->inputProblems();
   problems += draftProblems(draft, base_folder_);
-  // The engine parses the study once per edit; only when it refuses are its problems listed by field.
+  // The engine parses the study once per edit; only when it refuses are its problems listed by
+  // field.
   const QString origin = study_path_.isEmpty() ? tr("untitled study") : study_path_;
   if (problems.isEmpty() && !controller_->loadStudyText(text, origin, base_folder_)) {
     problems = studyTextProblems(text, base_folder_);

@@ -2,6 +2,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace tunebench {
 
@@ -26,6 +27,14 @@ std::string nameForValue(const NamedValue<Enum> (&table)[N], Enum value) {
     if (row.value == value) return row.name;
   }
   return "?";
+}
+
+// Every name of a table, in its order.
+template <typename Enum, std::size_t N>
+std::vector<std::string> namesOf(const NamedValue<Enum> (&table)[N]) {
+  std::vector<std::string> names;
+  for (const auto& row : table) names.emplace_back(row.name);
+  return names;
 }
 
 }  // namespace tunebench

@@ -14,7 +14,9 @@ class PortableRandom {
   double unit() { return static_cast<double>(engine_() >> 11) * 0x1.0p-53; }
   double uniform(double low, double high) { return low + (high - low) * unit(); }
   // An index in [0, n).
-  std::size_t index(std::size_t n) { return static_cast<std::size_t>(unit() * static_cast<double>(n)); }
+  std::size_t index(std::size_t n) {
+    return static_cast<std::size_t>(unit() * static_cast<double>(n));
+  }
   double normal(double mean, double variance) {
     const double u1 = 1.0 - unit();
     const double u2 = unit();

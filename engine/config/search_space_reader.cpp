@@ -30,7 +30,8 @@ std::optional<ParamCondition> readCondition(const nlohmann::json& json, const st
     return std::nullopt;
   }
   for (std::size_t i = 0; i < values.size(); ++i) {
-    auto value = readValue(condition.parent, values[i], values_where + "[" + std::to_string(i) + "]", problems);
+    auto value = readValue(condition.parent, values[i],
+                           values_where + "[" + std::to_string(i) + "]", problems);
     if (value) condition.values.push_back(*value);
   }
   return condition;
@@ -49,7 +50,8 @@ std::optional<SearchParam> readParam(const std::string& name, const nlohmann::js
   SearchParam param{name, {}};
   Distribution& d = param.distribution;
   const std::string type = reader.string("type").value_or("");
-  const bool numeric = info->type == ParamInfo::Type::kNumber || info->type == ParamInfo::Type::kInteger;
+  const bool numeric =
+      info->type == ParamInfo::Type::kNumber || info->type == ParamInfo::Type::kInteger;
   if (type == "categorical") {
     d.kind = Distribution::Kind::kCategorical;
     const nlohmann::json* choices = reader.raw("choices");
@@ -57,7 +59,8 @@ std::optional<SearchParam> readParam(const std::string& name, const nlohmann::js
       problems.add(where + ".choices", "expected a non-empty list");
     } else {
       for (std::size_t i = 0; i < choices->size(); ++i) {
-        auto value = readValue(name, (*choices)[i], where + ".choices[" + std::to_string(i) + "]", problems);
+        auto value =
+            readValue(name, (*choices)[i], where + ".choices[" + std::to_string(i) + "]", problems);
         if (value) d.choices.push_back(*value);
       }
     }
@@ -77,13 +80,15 @@ std::optional<SearchParam> readParam(const std::string& name, const nlohmann::js
       d.low = *low;
       d.high = *high;
       if (!(d.low < d.high)) {
-        problems.add(where, "low must be < high, got low " + describeJson(*low) + " and high " + describeJson(*high));
+        problems.add(where, "low must be < high, got low " + describeJson(*low) + " and high " +
+                                describeJson(*high));
       }
       if (d.log && !(d.low > 0)) {
         problems.add(where + ".low", "must be > 0 for a log scale, got " + describeJson(*low));
       }
       if (numeric) {
-        for (const auto& [bound, value] : {std::pair<const char*, double>{"low", d.low}, {"high", d.high}}) {
+        for (const auto& [bound, value] :
+             {std::pair<const char*, double>{"low", d.low}, {"high", d.high}}) {
           readValue(name, value, where + "." + bound, problems);  // the parameter's own range rules
         }
       }
@@ -114,7 +119,8 @@ SearchSpace readSearchSpace(const nlohmann::json& search, ProblemList& problems)
   std::vector<SearchParam> pending;
   for (auto it = search.begin(); it != search.end(); ++it) {
     reader.raw(it.key());
-    if (auto param = readParam(it.key(), it.value(), problems)) pending.push_back(std::move(*param));
+    if (auto param = readParam(it.key(), it.value(), problems))
+      pending.push_back(std::move(*param));
   }
   // Order: a parameter after the one its condition names (conditions form a forest).
   std::vector<SearchParam> ordered;

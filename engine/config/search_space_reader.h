@@ -10,7 +10,8 @@ namespace tunebench {
 //   "lr": {"type": "float", "low": 1e-4, "high": 0.1, "log": true}
 //   "optimizer": {"type": "categorical", "choices": ["sgd", "adam"]}
 //   "width": {"type": "int", "low": 64, "high": 256, "step": 64}
-//   "momentum": {"type": "float", "low": 0.5, "high": 0.99, "condition": {"optimizer": ["momentum"]}}
+//   "momentum": {"type": "float", "low": 0.5, "high": 0.99, "condition": {"optimizer":
+//   ["momentum"]}}
 // Every problem goes to `problems` with its field path ("search.lr.low: must be > 0 for a log
 // scale, got 0"). Parameters come back ordered so that each condition's parent precedes it.
 SearchSpace readSearchSpace(const nlohmann::json& search, ProblemList& problems);

@@ -9,6 +9,7 @@
 #include "common/json_reader.h"
 #include "config/param_catalogue.h"
 #include "config/search_space_reader.h"
+#include "study/samplers/grid_sampler.h"
 
 namespace tunebench {
 namespace {
@@ -36,7 +37,8 @@ void readParams(JsonObjectReader& reader, const nlohmann::json& object, ParamMap
 }
 
 // Reads named keys of a section as parameters ("model": {"depth": 2} -> depth=2).
-void readSectionParams(JsonObjectReader& reader, const std::vector<std::pair<std::string, std::string>>& keys,
+void readSectionParams(JsonObjectReader& reader,
+                       const std::vector<std::pair<std::string, std::string>>& keys,
                        ParamMap& params) {
   for (const auto& [key, param] : keys) {
     const nlohmann::json* value = reader.raw(key);
@@ -75,11 +77,12 @@ void readDataset(const nlohmann::json& json, const std::string& base_folder, Pro
     if (parsed) {
       spec.generator = *parsed;
     } else {
-      problems.add("dataset.generator",
-                   "unknown generator '" + generator + "' (expected circle, xor, gaussians, spiral)");
+      problems.add("dataset.generator", "unknown generator '" + generator +
+                                            "' (expected circle, xor, gaussians, spiral)");
     }
     spec.samples = reader.integer("samples").value_or(spec.samples);
-    if (spec.samples < 10) problems.add("dataset.samples", "must be >= 10, got " + std::to_string(spec.samples));
+    if (spec.samples < 10)
+      problems.add("dataset.samples", "must be >= 10, got " + std::to_string(spec.samples));
     spec.noise = reader.number("noise").value_or(spec.noise);
     if (spec.noise < 0.0 || spec.noise > 1.0) problems.add("dataset.noise", "must be in [0, 1]");
     spec.data_seed = static_cast<std::uint64_t>(reader.integer("seed").value_or(0));
@@ -90,11 +93,12 @@ void readDataset(const nlohmann::json& json, const std::string& base_folder, Pro
   spec.subset = reader.integer("subset").value_or(0);
   if (spec.subset < 0) problems.add("dataset.subset", "must be >= 0 (0 keeps every sample)");
   if (const nlohmann::json* validation = reader.raw("validation")) {
-    if (validation->is_number() && validation->get<double>() > 0.0 && validation->get<double>() < 1.0) {
+    if (validation->is_number() && validation->get<double>() > 0.0 &&
+        validation->get<double>() < 1.0) {
       spec.validation_fraction = validation->get<double>();
     } else if (!(validation->is_string() && validation->get<std::string>() == "test")) {
-      problems.add("dataset.validation", "expected a fraction in (0, 1) or \"test\", got " +
-                                             describeJson(*validation));
+      problems.add("dataset.validation",
+                   "expected a fraction in (0, 1) or \"test\", got " + describeJson(*validation));
     } else if (spec.kind != DatasetKind::kFashionMnist && spec.kind != DatasetKind::kMnistFolder) {
       problems.add("dataset.validation", "\"test\" needs an IDX folder with t10k files");
     }
@@ -109,14 +113,19 @@ void readTraining(JsonObjectReader& reader, TrialSpec& base, ParamMap& params) {
   base.log_every_steps = reader.integer("log_every").value_or(base.log_every_steps);
   if (base.log_every_steps < 1) reader.problems().add("training.log_every", "must be >= 1");
   base.divergence_loss = reader.number("divergence_loss").value_or(base.divergence_loss);
-  if (!(base.divergence_loss > 0.0)) reader.problems().add("training.divergence_loss", "must be > 0");
-  base.boundary_grid = static_cast<int>(reader.integer("boundary_grid").value_or(base.boundary_grid));
-  if (base.boundary_grid < 0 || base.boundary_grid > 512) reader.problems().add("training.boundary_grid", "must be in 0..512");
+  if (!(base.divergence_loss > 0.0))
+    reader.problems().add("training.divergence_loss", "must be > 0");
+  base.boundary_grid =
+      static_cast<int>(reader.integer("boundary_grid").value_or(base.boundary_grid));
+  if (base.boundary_grid < 0 || base.boundary_grid > 512)
+    reader.problems().add("training.boundary_grid", "must be in 0..512");
   ProbeSettings& probes = base.probes;
   probes.every_steps = reader.integer("probe_every").value_or(probes.every_steps);
-  if (probes.every_steps < 0) reader.problems().add("training.probe_every", "must be >= 0 (0: no probes)");
+  if (probes.every_steps < 0)
+    reader.problems().add("training.probe_every", "must be >= 0 (0: no probes)");
   probes.bins = static_cast<int>(reader.integer("probe_bins").value_or(probes.bins));
-  if (probes.bins < 2 || probes.bins > 1000) reader.problems().add("training.probe_bins", "must be in 2..1000");
+  if (probes.bins < 2 || probes.bins > 1000)
+    reader.problems().add("training.probe_bins", "must be in 2..1000");
   probes.range = reader.number("probe_range").value_or(probes.range);
   if (!(probes.range > 0.0)) reader.problems().add("training.probe_range", "must be > 0");
   reader.rejectUnknownKeys();
@@ -136,8 +145,10 @@ void readSampler(const nlohmann::json& json, ProblemList& problems, SamplerSpec&
   }
   spec.seed = static_cast<std::uint64_t>(reader.integer("seed").value_or(0));
   spec.grid_points = static_cast<int>(reader.integer("grid_points").value_or(spec.grid_points));
-  if (spec.grid_points < 1 || spec.grid_points > 100) problems.add("sampler.grid_points", "must be in 1..100");
-  spec.startup_trials = static_cast<int>(reader.integer("startup_trials").value_or(spec.startup_trials));
+  if (spec.grid_points < 1 || spec.grid_points > 100)
+    problems.add("sampler.grid_points", "must be in 1..100");
+  spec.startup_trials =
+      static_cast<int>(reader.integer("startup_trials").value_or(spec.startup_trials));
   if (spec.startup_trials < 0) problems.add("sampler.startup_trials", "must be >= 0");
   reader.rejectUnknownKeys();
 }
@@ -156,7 +167,8 @@ void readPruner(const nlohmann::json& json, ProblemList& problems, PrunerSpec& s
   }
   auto field = [&](const char* key, int& target, int minimum) {
     target = static_cast<int>(reader.integer(key).value_or(target));
-    if (target < minimum) problems.add(std::string("pruner.") + key, "must be >= " + std::to_string(minimum));
+    if (target < minimum)
+      problems.add(std::string("pruner.") + key, "must be >= " + std::to_string(minimum));
   };
   field("startup_trials", spec.startup_trials, 0);
   field("warmup_epochs", spec.warmup_epochs, 0);
@@ -168,7 +180,8 @@ void readPruner(const nlohmann::json& json, ProblemList& problems, PrunerSpec& s
 // "translations": {"zh_CN": {"description": "...", "explanation": "..."}, ...}
 void readTranslations(const nlohmann::json& json, ProblemList& problems, StudyFile& study) {
   if (!json.is_object()) {
-    problems.add("translations", "expected {\"language\": {\"description\": ..., \"explanation\": ...}}");
+    problems.add("translations",
+                 "expected {\"language\": {\"description\": ..., \"explanation\": ...}}");
     return;
   }
   for (auto it = json.begin(); it != json.end(); ++it) {
@@ -188,9 +201,10 @@ void readSeeds(JsonObjectReader& top, ProblemList& problems, StudyFile& study) {
     for (std::size_t i = 0; i < seeds->size(); ++i) {
       const nlohmann::json& seed = (*seeds)[i];
       if (!seed.is_number_integer() || seed.get<std::int64_t>() < 0) {
-        problems.add("seeds[" + std::to_string(i) + "]", "expected a whole number >= 0, got " + describeJson(seed));
-      } else if (std::find(study.seed_list.begin(), study.seed_list.end(), seed.get<std::uint64_t>()) !=
-                 study.seed_list.end()) {
+        problems.add("seeds[" + std::to_string(i) + "]",
+                     "expected a whole number >= 0, got " + describeJson(seed));
+      } else if (std::find(study.seed_list.begin(), study.seed_list.end(),
+                           seed.get<std::uint64_t>()) != study.seed_list.end()) {
         problems.add("seeds[" + std::to_string(i) + "]", "repeats seed " + describeJson(seed));
       } else {
         study.seed_list.push_back(seed.get<std::uint64_t>());
@@ -199,7 +213,8 @@ void readSeeds(JsonObjectReader& top, ProblemList& problems, StudyFile& study) {
     if (seeds->empty() || seeds->size() > 1000) problems.add("seeds", "expected 1 to 1000 seeds");
   } else {
     const std::int64_t count = top.integer("seeds").value_or(1);
-    if (count < 1 || count > 1000) problems.add("seeds", "must be between 1 and 1000, got " + std::to_string(count));
+    if (count < 1 || count > 1000)
+      problems.add("seeds", "must be between 1 and 1000, got " + std::to_string(count));
     for (std::int64_t seed = 0; seed < std::clamp<std::int64_t>(count, 1, 1000); ++seed) {
       study.seed_list.push_back(static_cast<std::uint64_t>(seed));
     }
@@ -215,7 +230,8 @@ StudyFile parseStudyJson(const nlohmann::json& json, const std::string& base_fol
   study.name = top.string("name").value_or("study");
   study.description = top.string("description").value_or("");
   study.explanation = top.string("explanation").value_or("");
-  if (const nlohmann::json* translations = top.raw("translations")) readTranslations(*translations, problems, study);
+  if (const nlohmann::json* translations = top.raw("translations"))
+    readTranslations(*translations, problems, study);
   study.device = top.string("device").value_or("auto");
   readSeeds(top, problems, study);
   static const nlohmann::json kEmpty = nlohmann::json::object();
@@ -225,9 +241,13 @@ StudyFile parseStudyJson(const nlohmann::json& json, const std::string& base_fol
   ParamMap base_params;
   const nlohmann::json* model = top.raw("model");
   JsonObjectReader model_reader(model ? *model : kEmpty, "model", problems);
-  readSectionParams(model_reader, {{"kind", "model"}, {"depth", "depth"}, {"width", "width"},
-                                   {"activation", "activation"}, {"batch_norm", "batch_norm"},
-                                   {"dropout", "dropout"}},
+  readSectionParams(model_reader,
+                    {{"kind", "model"},
+                     {"depth", "depth"},
+                     {"width", "width"},
+                     {"activation", "activation"},
+                     {"batch_norm", "batch_norm"},
+                     {"dropout", "dropout"}},
                     base_params);
   model_reader.rejectUnknownKeys();
 
@@ -243,8 +263,10 @@ StudyFile parseStudyJson(const nlohmann::json& json, const std::string& base_fol
   }
   for (const auto& [name, value] : base_params) applyParam(name, value, study.base);
 
-  if (const nlohmann::json* search = top.raw("search")) study.search = readSearchSpace(*search, problems);
-  if (const nlohmann::json* sampler = top.raw("sampler")) readSampler(*sampler, problems, study.sampler);
+  if (const nlohmann::json* search = top.raw("search"))
+    study.search = readSearchSpace(*search, problems);
+  if (const nlohmann::json* sampler = top.raw("sampler"))
+    readSampler(*sampler, problems, study.sampler);
   if (const nlohmann::json* pruner = top.raw("pruner")) readPruner(*pruner, problems, study.pruner);
   study.pruner.max_epochs = static_cast<int>(study.base.epochs);
   study.budget = top.integer("budget").value_or(0);
@@ -257,9 +279,11 @@ StudyFile parseStudyJson(const nlohmann::json& json, const std::string& base_fol
   if (study.jobs < 1 || study.jobs > 256) problems.add("jobs", "must be between 1 and 256");
 
   const nlohmann::json* configurations = top.raw("configurations");
-  const bool listed = configurations != nullptr && configurations->is_array() && !configurations->empty();
+  const bool listed =
+      configurations != nullptr && configurations->is_array() && !configurations->empty();
   if (!listed && (configurations != nullptr || study.search.empty())) {
-    problems.add("configurations", "expected a non-empty list of parameter objects (or a \"search\")");
+    problems.add("configurations",
+                 "expected a non-empty list of parameter objects (or a \"search\")");
   } else if (listed) {
     for (std::size_t i = 0; i < configurations->size(); ++i) {
       const std::string path = "configurations[" + std::to_string(i) + "]";
@@ -276,7 +300,8 @@ StudyFile parseStudyJson(const nlohmann::json& json, const std::string& base_fol
 
 std::vector<UserError> prefixed(const std::vector<UserError>& problems, const std::string& origin) {
   std::vector<UserError> result;
-  for (const auto& problem : problems) result.emplace_back(origin + ": " + problem.where(), problem.why());
+  for (const auto& problem : problems)
+    result.emplace_back(origin + ": " + problem.where(), problem.why());
   return result;
 }
 
@@ -290,7 +315,8 @@ StudyFile parseStudyText(const std::string& text, const std::string& origin,
   } catch (const nlohmann::json::parse_error& error) {
     std::string message = error.what();
     const auto at = message.find("parse error");
-    throw UserError(origin, "not valid JSON: " + (at == std::string::npos ? message : message.substr(at)));
+    throw UserError(origin,
+                    "not valid JSON: " + (at == std::string::npos ? message : message.substr(at)));
   }
   try {
     StudyFile study = parseStudyJson(json, base_folder);
@@ -317,6 +343,17 @@ TrialSpec resolveTrial(const TrialSpec& base, const ParamMap& configuration) {
   for (const auto& [name, value] : configuration) applyParam(name, value, spec);
   spec.configuration = formatParams(configuration);
   return spec;
+}
+
+std::int64_t configurationBudget(const StudyFile& study) {
+  const auto listed = static_cast<std::int64_t>(study.configurations.size());
+  if (study.budget > 0) return study.budget;
+  if (study.search.empty()) return listed;
+  if (study.sampler.kind == SamplerSpec::Kind::kGrid) {
+    const GridSampler grid(study.sampler.grid_points, 0);
+    return listed + static_cast<std::int64_t>(grid.enumerate(study.search).size());
+  }
+  return listed + kDefaultSearchBudget;
 }
 
 }  // namespace tunebench

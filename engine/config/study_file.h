@@ -5,12 +5,12 @@
 #include <string>
 #include <vector>
 
-#include "config/param_map.h"
 #include "data/dataset_spec.h"
 #include "study/pruners/pruner.h"
 #include "study/samplers/sampler.h"
 #include "study/search_space.h"
 #include "train/trial_spec.h"
+#include "trial/param_map.h"
 
 namespace tunebench {
 
@@ -24,7 +24,8 @@ struct StudyFile {
   std::string name;
   std::string description;
   std::string explanation;  // for teaching presets: what to look for, shown beside the charts
-  // "translations": {"zh_CN": {"description": ..., "explanation": ...}}: the texts above per language.
+  // "translations": {"zh_CN": {"description": ..., "explanation": ...}}: the texts above per
+  // language.
   std::map<std::string, std::string> description_by_language;
   std::map<std::string, std::string> explanation_by_language;
   DatasetSpec dataset;
@@ -33,8 +34,8 @@ struct StudyFile {
   SearchSpace search;
   SamplerSpec sampler;
   PrunerSpec pruner;
-  std::int64_t budget = 0;  // configurations in all; 0 = the listed ones (+ the grid, or + 20)
-  std::int64_t seeds = 1;  // how many seeds each configuration runs under: seed_list.size()
+  std::int64_t budget = 0;  // configurations in all; 0: see configurationBudget
+  std::int64_t seeds = 1;   // how many seeds each configuration runs under: seed_list.size()
   std::vector<std::uint64_t> seed_list{0};  // "seeds": N gives 0..N-1; a list gives those seeds
   int jobs = 1;
   std::optional<double> target_accuracy;  // comparison: epochs until validation accuracy reaches it
@@ -49,6 +50,11 @@ StudyFile loadStudyFile(const std::string& path);
 // Same, from text; `origin` names the source in messages, `base_folder` anchors relative paths.
 StudyFile parseStudyText(const std::string& text, const std::string& origin,
                          const std::string& base_folder);
+
+// Configurations the study runs in all: its budget, or the listed ones plus the whole grid (grid
+// sampler) or plus kDefaultSearchBudget (other samplers).
+inline constexpr std::int64_t kDefaultSearchBudget = 20;
+std::int64_t configurationBudget(const StudyFile& study);
 
 // The trial spec of one configuration: `base` with the configuration's parameters applied.
 TrialSpec resolveTrial(const TrialSpec& base, const ParamMap& configuration);

@@ -108,11 +108,13 @@ Dataset loadCsv(const std::string& path, const std::string& label_column) {
   };
   std::vector<std::string> classes = labels;
   std::sort(classes.begin(), classes.end(), less);
-  classes.erase(std::unique(classes.begin(), classes.end(),
-                            [&](const auto& a, const auto& b) { return !less(a, b) && !less(b, a); }),
-                classes.end());
+  classes.erase(
+      std::unique(classes.begin(), classes.end(),
+                  [&](const auto& a, const auto& b) { return !less(a, b) && !less(b, a); }),
+      classes.end());
   std::map<std::string, std::int64_t> index_of;
-  for (std::size_t k = 0; k < classes.size(); ++k) index_of[classes[k]] = static_cast<std::int64_t>(k);
+  for (std::size_t k = 0; k < classes.size(); ++k)
+    index_of[classes[k]] = static_cast<std::int64_t>(k);
 
   const auto rows = static_cast<std::int64_t>(labels.size());
   Dataset data;

@@ -19,7 +19,8 @@ DataSplit loadDataSplit(const DatasetSpec& spec) {
   DataSplit split;
   Normalization normalization = Normalization::kPerFeature;
   std::string origin;
-  const bool idx = spec.kind == DatasetKind::kFashionMnist || spec.kind == DatasetKind::kMnistFolder;
+  const bool idx =
+      spec.kind == DatasetKind::kFashionMnist || spec.kind == DatasetKind::kMnistFolder;
   if (idx) {
     normalization = Normalization::kGlobal;
     origin = (spec.kind == DatasetKind::kFashionMnist ? "Fashion-MNIST" : "MNIST-format") +

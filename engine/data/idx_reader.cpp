@@ -83,7 +83,8 @@ at::Tensor readIdxFile(const std::string& path) {
     if (total > (std::int64_t{1} << 34)) throw UserError(path, "implausibly large IDX payload");
   }
   at::Tensor data = at::empty(dims, at::TensorOptions().dtype(at::kByte));
-  const std::size_t got = readFully(file.get(), data.data_ptr(), static_cast<std::size_t>(total), path);
+  const std::size_t got =
+      readFully(file.get(), data.data_ptr(), static_cast<std::size_t>(total), path);
   if (got != static_cast<std::size_t>(total)) {
     throw UserError(path, "truncated: header promises " + std::to_string(total) +
                               " bytes of data, file holds " + std::to_string(got));

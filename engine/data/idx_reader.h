@@ -12,8 +12,9 @@ namespace tunebench {
 // Throws UserError naming the file when it is missing, truncated, corrupt or of another type.
 at::Tensor readIdxFile(const std::string& path);
 
-// Loads an MNIST-format folder: "<prefix>-images-idx3-ubyte[.gz]" and "<prefix>-labels-idx1-ubyte[.gz]"
-// with prefix "train" or "t10k". Images become float32 [N, 1, 28, 28] scaled to [0, 1].
+// Loads an MNIST-format folder: "<prefix>-images-idx3-ubyte[.gz]" and
+// "<prefix>-labels-idx1-ubyte[.gz]" with prefix "train" or "t10k". Images become float32 [N, 1, 28,
+// 28] scaled to [0, 1].
 Dataset loadMnistFolder(const std::string& folder, const std::string& prefix);
 
 }  // namespace tunebench

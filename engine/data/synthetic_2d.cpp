@@ -86,7 +86,9 @@ std::optional<Synthetic2dKind> parseSynthetic2dKind(const std::string& name) {
   return valueForName(kGeneratorNames, name);
 }
 
-std::string synthetic2dKindName(Synthetic2dKind kind) { return nameForValue(kGeneratorNames, kind); }
+std::string synthetic2dKindName(Synthetic2dKind kind) {
+  return nameForValue(kGeneratorNames, kind);
+}
 
 Dataset generateSynthetic2d(Synthetic2dKind kind, std::int64_t samples, double noise,
                             std::uint64_t seed) {
@@ -95,10 +97,18 @@ Dataset generateSynthetic2d(Synthetic2dKind kind, std::int64_t samples, double n
   std::vector<Point> points;
   points.reserve(static_cast<std::size_t>(samples));
   switch (kind) {
-    case Synthetic2dKind::kCircle: circle(samples, noise, rng, points); break;
-    case Synthetic2dKind::kXor: xorSet(samples, noise, rng, points); break;
-    case Synthetic2dKind::kGaussians: gaussians(samples, noise, rng, points); break;
-    case Synthetic2dKind::kSpiral: spiral(samples, noise, rng, points); break;
+    case Synthetic2dKind::kCircle:
+      circle(samples, noise, rng, points);
+      break;
+    case Synthetic2dKind::kXor:
+      xorSet(samples, noise, rng, points);
+      break;
+    case Synthetic2dKind::kGaussians:
+      gaussians(samples, noise, rng, points);
+      break;
+    case Synthetic2dKind::kSpiral:
+      spiral(samples, noise, rng, points);
+      break;
   }
   Dataset data;
   data.inputs = at::empty({samples, 2}, at::TensorOptions().dtype(at::kFloat));

@@ -8,9 +8,9 @@ namespace tunebench {
 
 namespace {
 constexpr NamedValue<Activation> kActivationNames[] = {
-    {"relu", Activation::kRelu},       {"leaky_relu", Activation::kLeakyRelu},
-    {"tanh", Activation::kTanh},       {"sigmoid", Activation::kSigmoid},
-    {"gelu", Activation::kGelu},       {"linear", Activation::kLinear},
+    {"relu", Activation::kRelu}, {"leaky_relu", Activation::kLeakyRelu},
+    {"tanh", Activation::kTanh}, {"sigmoid", Activation::kSigmoid},
+    {"gelu", Activation::kGelu}, {"linear", Activation::kLinear},
 };
 }  // namespace
 
@@ -24,14 +24,22 @@ std::string activationName(Activation activation) {
 
 at::Tensor applyActivation(Activation activation, const at::Tensor& x) {
   switch (activation) {
-    case Activation::kRelu: return at::relu(x);
-    case Activation::kLeakyRelu: return at::leaky_relu(x, kLeakyReluSlope);
-    case Activation::kTanh: return at::tanh(x);
-    case Activation::kSigmoid: return at::sigmoid(x);
-    case Activation::kGelu: return at::gelu(x);
-    case Activation::kLinear: return x;
+    case Activation::kRelu:
+      return at::relu(x);
+    case Activation::kLeakyRelu:
+      return at::leaky_relu(x, kLeakyReluSlope);
+    case Activation::kTanh:
+      return at::tanh(x);
+    case Activation::kSigmoid:
+      return at::sigmoid(x);
+    case Activation::kGelu:
+      return at::gelu(x);
+    case Activation::kLinear:
+      return x;
   }
   return x;
 }
+
+std::vector<std::string> activationNames() { return namesOf(kActivationNames); }
 
 }  // namespace tunebench

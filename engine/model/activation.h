@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace tunebench {
 
@@ -10,6 +11,8 @@ enum class Activation { kRelu, kLeakyRelu, kTanh, kSigmoid, kGelu, kLinear };
 
 std::optional<Activation> parseActivation(const std::string& name);
 std::string activationName(Activation activation);
+// Every name the parser above accepts, in the order the UI lists them.
+std::vector<std::string> activationNames();
 at::Tensor applyActivation(Activation activation, const at::Tensor& x);
 
 // The negative slope used by kLeakyRelu (PyTorch's default).

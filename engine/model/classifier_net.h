@@ -22,7 +22,9 @@ class ClassifierNet : public torch::nn::Module {
   const std::vector<WeightLayer>& weightLayers() const { return weight_layers_; }
 
   // Dropout masks are drawn from this generator on CPU, so a seed reproduces a run bit for bit.
-  void setDropoutGenerator(std::optional<at::Generator> generator) { dropout_generator_ = generator; }
+  void setDropoutGenerator(std::optional<at::Generator> generator) {
+    dropout_generator_ = generator;
+  }
 
   // While set, forward() appends each hidden layer's name and output (after its activation)
   // here, for probes; unset, forward() pays one null check per layer.

@@ -8,9 +8,11 @@ ConvNet::ConvNet(const ModelSpec& spec, std::int64_t channels, std::int64_t heig
                  std::int64_t width, std::int64_t num_classes)
     : spec_(spec) {
   using torch::nn::Conv2dOptions;
-  conv1_ = register_module("conv1", torch::nn::Conv2d(Conv2dOptions(channels, kChannels1, 3).padding(1)));
+  conv1_ = register_module("conv1",
+                           torch::nn::Conv2d(Conv2dOptions(channels, kChannels1, 3).padding(1)));
   norm1_ = register_module("norm1", torch::nn::BatchNorm2d(kChannels1));
-  conv2_ = register_module("conv2", torch::nn::Conv2d(Conv2dOptions(kChannels1, kChannels2, 3).padding(1)));
+  conv2_ = register_module("conv2",
+                           torch::nn::Conv2d(Conv2dOptions(kChannels1, kChannels2, 3).padding(1)));
   norm2_ = register_module("norm2", torch::nn::BatchNorm2d(kChannels2));
   const std::int64_t flat = kChannels2 * (height / 4) * (width / 4);
   hidden_ = register_module("hidden", torch::nn::Linear(flat, spec.width));
@@ -31,8 +33,8 @@ torch::Tensor ConvNet::forward(const torch::Tensor& inputs) {
   namespace F = torch::nn::functional;
   // to() restrides even a one-channel batch (contiguous() would keep its NCHW strides, which
   // the convolution then reads as NCHW).
-  const torch::Tensor images =
-      inputs.to(inputs.options(), /*non_blocking=*/false, /*copy=*/false, torch::MemoryFormat::ChannelsLast);
+  const torch::Tensor images = inputs.to(inputs.options(), /*non_blocking=*/false, /*copy=*/false,
+                                         torch::MemoryFormat::ChannelsLast);
   torch::Tensor x = applyActivation(spec_.activation, norm1_->forward(conv1_->forward(images)));
   tap("conv", 1, x);
   x = F::max_pool2d(x, F::MaxPool2dFuncOptions(2));

@@ -13,11 +13,16 @@ namespace tunebench {
 namespace {
 
 constexpr NamedValue<InitKind> kInitNames[] = {
-    {"torch_default", InitKind::kTorchDefault}, {"zeros", InitKind::kZeros},
-    {"constant", InitKind::kConstant},          {"uniform", InitKind::kUniform},
-    {"normal", InitKind::kNormal},              {"xavier_uniform", InitKind::kXavierUniform},
-    {"xavier_normal", InitKind::kXavierNormal}, {"kaiming_uniform", InitKind::kKaimingUniform},
-    {"kaiming_normal", InitKind::kKaimingNormal}, {"lecun_normal", InitKind::kLecunNormal},
+    {"torch_default", InitKind::kTorchDefault},
+    {"zeros", InitKind::kZeros},
+    {"constant", InitKind::kConstant},
+    {"uniform", InitKind::kUniform},
+    {"normal", InitKind::kNormal},
+    {"xavier_uniform", InitKind::kXavierUniform},
+    {"xavier_normal", InitKind::kXavierNormal},
+    {"kaiming_uniform", InitKind::kKaimingUniform},
+    {"kaiming_normal", InitKind::kKaimingNormal},
+    {"lecun_normal", InitKind::kLecunNormal},
     {"orthogonal", InitKind::kOrthogonal},
 };
 
@@ -33,7 +38,8 @@ std::int64_t kaimingFan(const InitSpec& spec, c10::IntArrayRef shape) {
 void fillOrthogonal(at::Tensor& weight, double gain, at::Generator& generator) {
   const std::int64_t rows = weight.size(0);
   const std::int64_t cols = weight.numel() / rows;
-  at::Tensor flat = at::empty({rows, cols}, weight.options().device(at::kCPU)).normal_(0, 1, generator);
+  at::Tensor flat =
+      at::empty({rows, cols}, weight.options().device(at::kCPU)).normal_(0, 1, generator);
   if (rows < cols) flat = flat.t();
   auto qr = at::linalg_qr(flat);
   at::Tensor q = std::get<0>(qr);
@@ -61,11 +67,15 @@ Fans computeFans(c10::IntArrayRef shape) {
 double nonlinearityGain(Activation activation) {
   switch (activation) {
     case Activation::kRelu:
-    case Activation::kGelu: return std::sqrt(2.0);
-    case Activation::kLeakyRelu: return std::sqrt(2.0 / (1.0 + kLeakyReluSlope * kLeakyReluSlope));
-    case Activation::kTanh: return 5.0 / 3.0;
+    case Activation::kGelu:
+      return std::sqrt(2.0);
+    case Activation::kLeakyRelu:
+      return std::sqrt(2.0 / (1.0 + kLeakyReluSlope * kLeakyReluSlope));
+    case Activation::kTanh:
+      return 5.0 / 3.0;
     case Activation::kSigmoid:
-    case Activation::kLinear: return 1.0;
+    case Activation::kLinear:
+      return 1.0;
   }
   return 1.0;
 }
@@ -73,19 +83,25 @@ double nonlinearityGain(Activation activation) {
 double expectedWeightVariance(const InitSpec& spec, c10::IntArrayRef shape, Activation activation) {
   const Fans fans = computeFans(shape);
   switch (spec.kind) {
-    case InitKind::kTorchDefault: return 1.0 / (3.0 * fans.in);
+    case InitKind::kTorchDefault:
+      return 1.0 / (3.0 * fans.in);
     case InitKind::kZeros:
-    case InitKind::kConstant: return 0.0;
-    case InitKind::kUniform: return spec.bound * spec.bound / 3.0;
-    case InitKind::kNormal: return spec.std * spec.std;
+    case InitKind::kConstant:
+      return 0.0;
+    case InitKind::kUniform:
+      return spec.bound * spec.bound / 3.0;
+    case InitKind::kNormal:
+      return spec.std * spec.std;
     case InitKind::kXavierUniform:
-    case InitKind::kXavierNormal: return spec.gain * spec.gain * 2.0 / (fans.in + fans.out);
+    case InitKind::kXavierNormal:
+      return spec.gain * spec.gain * 2.0 / (fans.in + fans.out);
     case InitKind::kKaimingUniform:
     case InitKind::kKaimingNormal: {
       const double gain = kaimingGain(spec, activation);
       return gain * gain / kaimingFan(spec, shape);
     }
-    case InitKind::kLecunNormal: return 1.0 / fans.in;
+    case InitKind::kLecunNormal:
+      return 1.0 / fans.in;
     case InitKind::kOrthogonal: {
       // Orthonormal rows (or columns) of the flattened [rows, cols] matrix: each entry's mean
       // square is 1/max(rows, cols).
@@ -102,17 +118,29 @@ void initializeWeight(at::Tensor& weight, const InitSpec& spec, Activation activ
   const double variance = expectedWeightVariance(spec, weight.sizes(), activation);
   const double uniform_bound = std::sqrt(3.0 * variance);
   switch (spec.kind) {
-    case InitKind::kZeros: weight.zero_(); break;
-    case InitKind::kConstant: weight.fill_(spec.value); break;
-    case InitKind::kUniform: weight.uniform_(-spec.bound, spec.bound, generator); break;
+    case InitKind::kZeros:
+      weight.zero_();
+      break;
+    case InitKind::kConstant:
+      weight.fill_(spec.value);
+      break;
+    case InitKind::kUniform:
+      weight.uniform_(-spec.bound, spec.bound, generator);
+      break;
     case InitKind::kTorchDefault:
     case InitKind::kXavierUniform:
-    case InitKind::kKaimingUniform: weight.uniform_(-uniform_bound, uniform_bound, generator); break;
+    case InitKind::kKaimingUniform:
+      weight.uniform_(-uniform_bound, uniform_bound, generator);
+      break;
     case InitKind::kNormal:
     case InitKind::kXavierNormal:
     case InitKind::kKaimingNormal:
-    case InitKind::kLecunNormal: weight.normal_(0.0, std::sqrt(variance), generator); break;
-    case InitKind::kOrthogonal: fillOrthogonal(weight, spec.gain, generator); break;
+    case InitKind::kLecunNormal:
+      weight.normal_(0.0, std::sqrt(variance), generator);
+      break;
+    case InitKind::kOrthogonal:
+      fillOrthogonal(weight, spec.gain, generator);
+      break;
   }
 }
 
@@ -132,5 +160,7 @@ void initializeModel(ClassifierNet& model, const InitSpec& spec, Activation acti
     }
   }
 }
+
+std::vector<std::string> initKindNames() { return namesOf(kInitNames); }
 
 }  // namespace tunebench

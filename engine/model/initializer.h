@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "model/activation.h"
 
@@ -14,7 +15,7 @@ namespace tunebench {
 class ClassifierNet;
 
 enum class InitKind {
-  kTorchDefault,    // PyTorch's Linear/Conv default: U(-1/sqrt(fan_in), 1/sqrt(fan_in))
+  kTorchDefault,  // PyTorch's Linear/Conv default: U(-1/sqrt(fan_in), 1/sqrt(fan_in))
   kZeros,
   kConstant,        // every weight = value
   kUniform,         // U(-a, a)
@@ -32,16 +33,18 @@ enum class BiasPolicy { kZeros, kLayerDefault };
 
 struct InitSpec {
   InitKind kind = InitKind::kTorchDefault;
-  double value = 0.0;   // kConstant
-  double bound = 0.05;  // kUniform: a
-  double std = 0.01;    // kNormal
-  double gain = 1.0;    // kXavier*, kOrthogonal
-  FanMode mode = FanMode::kFanIn;               // kKaiming*
-  std::optional<Activation> nonlinearity;       // kKaiming*: unset = the model's activation
+  double value = 0.0;                      // kConstant
+  double bound = 0.05;                     // kUniform: a
+  double std = 0.01;                       // kNormal
+  double gain = 1.0;                       // kXavier*, kOrthogonal
+  FanMode mode = FanMode::kFanIn;          // kKaiming*
+  std::optional<Activation> nonlinearity;  // kKaiming*: unset = the model's activation
   BiasPolicy bias = BiasPolicy::kZeros;
 };
 
 std::optional<InitKind> parseInitKind(const std::string& name);
+// Every name the parser above accepts, in the order the UI lists them.
+std::vector<std::string> initKindNames();
 std::string initKindName(InitKind kind);
 
 // fan_in and fan_out as PyTorch computes them: for a weight [out, in, k1, k2, ...] the receptive

@@ -11,8 +11,8 @@ Mlp::Mlp(const ModelSpec& spec, std::int64_t input_features, std::int64_t num_cl
     addWeightLayer(name, layer->weight, layer->bias);
     hidden_.push_back(layer);
     if (spec.batch_norm) {
-      norms_.push_back(register_module("norm" + std::to_string(i + 1),
-                                       torch::nn::BatchNorm1d(spec.width)));
+      norms_.push_back(
+          register_module("norm" + std::to_string(i + 1), torch::nn::BatchNorm1d(spec.width)));
     }
     features = spec.width;
   }

@@ -19,8 +19,10 @@ std::shared_ptr<ClassifierNet> buildModel(const ModelSpec& spec,
   if (num_classes < 2) throw UserError("dataset", "needs at least 2 classes");
   if (spec.kind == ModelKind::kConvNet) {
     if (sample_shape.size() != 3 || sample_shape[1] % 4 != 0 || sample_shape[2] % 4 != 0) {
-      throw UserError("model.kind", "the CNN needs images [C, H, W] with H and W divisible by 4; "
-                                    "this dataset's samples have shape " + shapeText(sample_shape));
+      throw UserError("model.kind",
+                      "the CNN needs images [C, H, W] with H and W divisible by 4; "
+                      "this dataset's samples have shape " +
+                          shapeText(sample_shape));
     }
     return std::make_shared<ConvNet>(spec, sample_shape[0], sample_shape[1], sample_shape[2],
                                      num_classes);

@@ -10,8 +10,9 @@ enum class ModelKind { kMlp, kConvNet };
 // The network's shape; input size and class count come from the dataset.
 struct ModelSpec {
   ModelKind kind = ModelKind::kMlp;
-  std::int64_t depth = 2;    // MLP: hidden layers
-  std::int64_t width = 256;  // MLP: units per hidden layer; CNN: units of the classifier's hidden layer
+  std::int64_t depth = 2;  // MLP: hidden layers
+  std::int64_t width =
+      256;  // MLP: units per hidden layer; CNN: units of the classifier's hidden layer
   Activation activation = Activation::kRelu;
   bool batch_norm = false;  // MLP only; the CNN always has its conv-BN blocks
   double dropout = 0.0;     // probability, before each hidden layer's output moves on

@@ -62,13 +62,11 @@ void FusedAdam::update(torch::Tensor& param, const torch::optim::AdamOptions& op
 
   if (fusable(param, grad) && state.exp_avg.strides() == param.strides() &&
       state.exp_avg_sq.strides() == param.strides()) {
-    const AdamCoefficients c{static_cast<float>(beta1),
-                             static_cast<float>(beta2),
-                             static_cast<float>(step_size),
-                             static_cast<float>(1.0 / std::sqrt(bias_correction2)),
-                             static_cast<float>(options.eps()),
-                             static_cast<float>(l2),
-                             static_cast<float>(decay)};
+    const AdamCoefficients c{
+        static_cast<float>(beta1),         static_cast<float>(beta2),
+        static_cast<float>(step_size),     static_cast<float>(1.0 / std::sqrt(bias_correction2)),
+        static_cast<float>(options.eps()), static_cast<float>(l2),
+        static_cast<float>(decay)};
     adamKernel(param.data_ptr<float>(), grad.data_ptr<float>(), state.exp_avg.data_ptr<float>(),
                state.exp_avg_sq.data_ptr<float>(), param.numel(), c);
     return;
@@ -78,7 +76,8 @@ void FusedAdam::update(torch::Tensor& param, const torch::optim::AdamOptions& op
   if (decay != 1.0) param.mul_(decay);
   state.exp_avg.mul_(beta1).add_(g, 1.0 - beta1);
   state.exp_avg_sq.mul_(beta2).addcmul_(g, g, 1.0 - beta2);
-  const torch::Tensor denom = (state.exp_avg_sq.sqrt() / std::sqrt(bias_correction2)).add_(options.eps());
+  const torch::Tensor denom =
+      (state.exp_avg_sq.sqrt() / std::sqrt(bias_correction2)).add_(options.eps());
   param.addcdiv_(state.exp_avg, denom, -step_size);
 }
 

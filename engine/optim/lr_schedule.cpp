@@ -15,10 +15,12 @@ LrSchedule::LrSchedule(const ScheduleSpec& spec, double base_lr, std::int64_t st
 double LrSchedule::lrAt(std::int64_t step) const {
   double factor = 1.0;
   switch (spec_.kind) {
-    case ScheduleKind::kConstant: break;
+    case ScheduleKind::kConstant:
+      break;
     case ScheduleKind::kStep: {
       const std::int64_t epoch = step / steps_per_epoch_;
-      factor = std::pow(spec_.gamma, static_cast<double>(epoch / std::max<std::int64_t>(1, spec_.step_epochs)));
+      factor = std::pow(spec_.gamma,
+                        static_cast<double>(epoch / std::max<std::int64_t>(1, spec_.step_epochs)));
       break;
     }
     case ScheduleKind::kCosine: {

@@ -25,8 +25,8 @@ std::optional<OptimizerKind> parseOptimizerKind(const std::string& name) {
 
 std::string optimizerKindName(OptimizerKind kind) { return nameForValue(kOptimizerNames, kind); }
 
-std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const OptimizerSpec& spec,
-                                                       const std::vector<torch::Tensor>& parameters) {
+std::unique_ptr<torch::optim::Optimizer> makeOptimizer(
+    const OptimizerSpec& spec, const std::vector<torch::Tensor>& parameters) {
   using namespace torch::optim;
   switch (spec.kind) {
     case OptimizerKind::kSgd:
@@ -57,10 +57,9 @@ std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const OptimizerSpec& spec
                                            .momentum(spec.momentum_set ? spec.momentum : 0.0)
                                            .weight_decay(spec.weight_decay));
     case OptimizerKind::kAdagrad:
-      return std::make_unique<Adagrad>(parameters,
-                                       AdagradOptions(spec.lr)
-                                           .eps(spec.eps_set ? spec.eps : 1e-10)
-                                           .weight_decay(spec.weight_decay));
+      return std::make_unique<Adagrad>(parameters, AdagradOptions(spec.lr)
+                                                       .eps(spec.eps_set ? spec.eps : 1e-10)
+                                                       .weight_decay(spec.weight_decay));
   }
   return nullptr;
 }
@@ -74,5 +73,7 @@ void clearGradients(torch::optim::Optimizer& optimizer) {
 void setLearningRate(torch::optim::Optimizer& optimizer, double lr) {
   for (auto& group : optimizer.param_groups()) group.options().set_lr(lr);
 }
+
+std::vector<std::string> optimizerKindNames() { return namesOf(kOptimizerNames); }
 
 }  // namespace tunebench

@@ -23,7 +23,7 @@ void countState(GroupSummary& group, TrialState state) {
 
 }  // namespace
 
-std::vector<GroupSummary> summarizeGroups(const std::vector<TrialRecord>& records,
+std::vector<GroupSummary> summarizeGroups(const std::vector<FrozenTrial>& trials,
                                           CompareMetric metric,
                                           std::optional<double> accuracy_target) {
   std::vector<GroupSummary> groups;
@@ -32,11 +32,11 @@ std::vector<GroupSummary> summarizeGroups(const std::vector<TrialRecord>& record
   std::vector<double> seconds_sum, epochs_to_target_sum;
   std::vector<std::pair<double, std::uint64_t>> best_value, worst_value;
 
-  for (const TrialRecord& record : records) {
-    const auto [it, inserted] = index_of.emplace(record.spec.configuration, groups.size());
+  for (const FrozenTrial& trial : trials) {
+    const auto [it, inserted] = index_of.emplace(trial.configuration, groups.size());
     if (inserted) {
       groups.emplace_back();
-      groups.back().configuration = record.spec.configuration;
+      groups.back().configuration = trial.configuration;
       groups.back().has_target = accuracy_target.has_value();
       values.emplace_back();
       seconds_sum.push_back(0.0);
@@ -46,7 +46,7 @@ std::vector<GroupSummary> summarizeGroups(const std::vector<TrialRecord>& record
     }
     const std::size_t g = it->second;
     GroupSummary& group = groups[g];
-    const TrialResult& result = record.result;
+    const TrialResult& result = trial.result;
     ++group.trials;
     countState(group, result.state);
     if (accuracy_target) {
@@ -64,10 +64,10 @@ std::vector<GroupSummary> summarizeGroups(const std::vector<TrialRecord>& record
     seconds_sum[g] += result.seconds;
     ++group.completed;
     if (std::isnan(best_value[g].first) || better(value, best_value[g].first, metric)) {
-      best_value[g] = {value, record.spec.seed};
+      best_value[g] = {value, trial.seed};
     }
     if (std::isnan(worst_value[g].first) || better(worst_value[g].first, value, metric)) {
-      worst_value[g] = {value, record.spec.seed};
+      worst_value[g] = {value, trial.seed};
     }
   }
 
@@ -81,7 +81,8 @@ std::vector<GroupSummary> summarizeGroups(const std::vector<TrialRecord>& record
       group.worst_seed = worst_value[g].second;
       if (!best || better(group.metric.mean, groups[*best].metric.mean, metric)) best = g;
     }
-    if (group.reached_target > 0) group.mean_epochs_to_target = epochs_to_target_sum[g] / group.reached_target;
+    if (group.reached_target > 0)
+      group.mean_epochs_to_target = epochs_to_target_sum[g] / group.reached_target;
   }
   for (std::size_t g = 0; g < groups.size(); ++g) {
     GroupSummary& group = groups[g];
@@ -90,9 +91,11 @@ std::vector<GroupSummary> summarizeGroups(const std::vector<TrialRecord>& record
       continue;
     }
     group.is_best = g == *best;
-    group.p_value_vs_best = group.is_best ? 1.0 : welchTTest(groups[*best].metric, group.metric).p_value;
+    group.p_value_vs_best =
+        group.is_best ? 1.0 : welchTTest(groups[*best].metric, group.metric).p_value;
     group.significantly_worse = !group.is_best && group.p_value_vs_best < 0.05;
-    group.tied_with_best = !group.is_best && std::isfinite(group.p_value_vs_best) && group.p_value_vs_best >= 0.05;
+    group.tied_with_best =
+        !group.is_best && std::isfinite(group.p_value_vs_best) && group.p_value_vs_best >= 0.05;
   }
   return groups;
 }

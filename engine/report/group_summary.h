@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "report/statistics.h"
-#include "study/trial_record.h"
+#include "trial/frozen_trial.h"
 
 namespace tunebench {
 
@@ -14,8 +14,8 @@ enum class CompareMetric { kValLoss, kValAccuracy };
 // One configuration's repeats, summarized: what a row of the comparison table shows.
 struct GroupSummary {
   std::string configuration;
-  int trials = 0;      // every trial of the configuration, whatever its state
-  int completed = 0;   // seeds that finished (their final metric is in `metric`)
+  int trials = 0;     // every trial of the configuration, whatever its state
+  int completed = 0;  // seeds that finished (their final metric is in `metric`)
   int diverged = 0;
   int pruned = 0;
   int failed = 0;
@@ -38,7 +38,7 @@ struct GroupSummary {
 
 // Groups trials by configuration (in first-seen order), summarizes each and compares every group
 // with the best one (lowest mean loss or highest mean accuracy among groups with a completed seed).
-std::vector<GroupSummary> summarizeGroups(const std::vector<TrialRecord>& records,
+std::vector<GroupSummary> summarizeGroups(const std::vector<FrozenTrial>& trials,
                                           CompareMetric metric,
                                           std::optional<double> accuracy_target = std::nullopt);
 

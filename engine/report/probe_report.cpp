@@ -50,10 +50,12 @@ std::vector<DepthProfile> depthProfiles(const std::vector<TrialProbes>& trials, 
       accumulate(profile->dead_fraction, i, snapshot->activations[i].dead_fraction);
       accumulate(profile->saturated_fraction, i, snapshot->activations[i].saturated_fraction);
     }
-    for (std::size_t i = 0; i < snapshot->weights.size(); ++i) accumulate(profile->grad_norm, i, snapshot->weights[i].grad_norm);
+    for (std::size_t i = 0; i < snapshot->weights.size(); ++i)
+      accumulate(profile->grad_norm, i, snapshot->weights[i].grad_norm);
   }
   for (DepthProfile& p : profiles) {
-    for (auto* sums : {&p.activation_std, &p.dead_fraction, &p.saturated_fraction, &p.grad_norm}) divide(*sums, p.trials);
+    for (auto* sums : {&p.activation_std, &p.dead_fraction, &p.saturated_fraction, &p.grad_norm})
+      divide(*sums, p.trials);
   }
   return profiles;
 }
@@ -62,9 +64,11 @@ std::string formatDepthTable(const std::vector<DepthProfile>& profiles) {
   std::ostringstream out;
   for (const DepthProfile& p : profiles) {
     out << p.configuration << " (" << p.trials << (p.trials == 1 ? " trial" : " trials") << ")\n";
-    auto row = [&out](const char* what, const std::vector<std::string>& layers, const std::vector<double>& values) {
+    auto row = [&out](const char* what, const std::vector<std::string>& layers,
+                      const std::vector<double>& values) {
       out << "  " << what << ":";
-      for (std::size_t i = 0; i < values.size(); ++i) out << "  " << layers[i] << " " << formatNumber(values[i]);
+      for (std::size_t i = 0; i < values.size(); ++i)
+        out << "  " << layers[i] << " " << formatNumber(values[i]);
       out << "\n";
     };
     row("activation std", p.activation_layers, p.activation_std);
@@ -78,10 +82,14 @@ std::string formatDepthTable(const std::vector<DepthProfile>& profiles) {
 std::string formatDepthJson(const std::vector<DepthProfile>& profiles) {
   nlohmann::json list = nlohmann::json::array();
   for (const DepthProfile& p : profiles) {
-    list.push_back({{"configuration", p.configuration}, {"trials", p.trials},
-                    {"activation_layers", p.activation_layers}, {"activation_std", p.activation_std},
-                    {"dead_fraction", p.dead_fraction}, {"saturated_fraction", p.saturated_fraction},
-                    {"weight_layers", p.weight_layers}, {"grad_norm", p.grad_norm}});
+    list.push_back({{"configuration", p.configuration},
+                    {"trials", p.trials},
+                    {"activation_layers", p.activation_layers},
+                    {"activation_std", p.activation_std},
+                    {"dead_fraction", p.dead_fraction},
+                    {"saturated_fraction", p.saturated_fraction},
+                    {"weight_layers", p.weight_layers},
+                    {"grad_norm", p.grad_norm}});
   }
   return list.dump(2) + "\n";
 }

@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "train/probe.h"
+#include "trial/probe_snapshot.h"
 
 namespace tunebench {
 

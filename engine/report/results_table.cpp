@@ -52,7 +52,8 @@ std::string alignedTable(const std::vector<std::string>& header,
   std::ostringstream out;
   auto emit = [&](const std::vector<std::string>& cells) {
     for (std::size_t c = 0; c < cells.size(); ++c) {
-      const bool text = std::find(text_columns.begin(), text_columns.end(), c) != text_columns.end();
+      const bool text =
+          std::find(text_columns.begin(), text_columns.end(), c) != text_columns.end();
       out << (c ? "  " : "") << (text ? std::left : std::right)
           << std::setw(static_cast<int>(widths[c])) << cells[c];
     }
@@ -65,16 +66,18 @@ std::string alignedTable(const std::vector<std::string>& header,
 
 }  // namespace
 
-std::string formatResultsTable(const std::vector<TrialRecord>& records) {
-  const std::vector<std::string> header = {"trial", "configuration", "seed", "state",
-                                           "train loss", "best val loss", "val acc", "seconds"};
+std::string formatResultsTable(const std::vector<FrozenTrial>& trials) {
+  const std::vector<std::string> header = {"trial",   "configuration", "seed",
+                                           "state",   "train loss",    "best val loss",
+                                           "val acc", "seconds",       "device"};
   std::vector<std::vector<std::string>> rows;
-  for (const auto& record : records) {
-    const TrialResult& r = record.result;
+  for (const FrozenTrial& trial : trials) {
+    const TrialResult& r = trial.result;
     const double last_loss = r.epochs.empty() ? r.last_train_loss : r.finalTrainLoss();
-    rows.push_back({std::to_string(record.spec.trial_id), record.spec.configuration,
-                    std::to_string(record.spec.seed), trialStateName(r.state), fixed(last_loss, 4),
-                    fixed(r.bestValLoss(), 4), fixed(r.finalValAccuracy(), 4), fixed(r.seconds, 1)});
+    rows.push_back({std::to_string(trial.id), trial.configuration, std::to_string(trial.seed),
+                    trialStateName(r.state), fixed(last_loss, 4), fixed(r.bestValLoss(), 4),
+                    fixed(r.finalValAccuracy(), 4), fixed(r.seconds, 1),
+                    trial.device.empty() ? "-" : trial.device});
   }
   return alignedTable(header, rows, {1, 3});
 }
@@ -91,15 +94,18 @@ std::string epochsToTarget(const GroupSummary& group) {
 
 std::string formatGroupTable(const std::vector<GroupSummary>& loss_groups,
                              const std::vector<GroupSummary>& accuracy_groups) {
-  const std::vector<std::string> header = {"", "configuration", "seeds", "val loss mean ± sd",
-                                           "95% CI", "p vs best", "val acc mean", "epochs to target",
-                                           "diverged", "pruned"};
+  const std::vector<std::string> header = {
+      "",         "configuration", "seeds",        "val loss mean ± sd",
+      "95% CI",   "p vs best",     "val acc mean", "epochs to target",
+      "diverged", "pruned"};
   std::vector<std::vector<std::string>> rows;
   for (std::size_t g = 0; g < loss_groups.size(); ++g) {
     const GroupSummary& group = loss_groups[g];
     const SampleSummary& loss = group.metric;
     const std::string mark = group.is_best ? "best" : (group.tied_with_best ? "~best" : "");
-    const std::string ci = std::isfinite(loss.ci_low) ? "[" + fixed(loss.ci_low, 4) + ", " + fixed(loss.ci_high, 4) + "]" : "-";
+    const std::string ci = std::isfinite(loss.ci_low)
+                               ? "[" + fixed(loss.ci_low, 4) + ", " + fixed(loss.ci_high, 4) + "]"
+                               : "-";
     rows.push_back({mark, group.configuration,
                     std::to_string(group.completed) + "/" + std::to_string(group.trials),
                     fixed(loss.mean, 4) + " ± " + fixed(loss.sd, 4), ci,
@@ -110,62 +116,67 @@ std::string formatGroupTable(const std::vector<GroupSummary>& loss_groups,
   return alignedTable(header, rows, {0, 1});
 }
 
-std::string formatResultsJson(const std::vector<TrialRecord>& records) {
-  nlohmann::json trials = nlohmann::json::array();
-  for (const auto& record : records) {
-    const TrialResult& r = record.result;
+std::string formatResultsJson(const std::vector<FrozenTrial>& trials) {
+  nlohmann::json rows = nlohmann::json::array();
+  for (const FrozenTrial& trial : trials) {
+    const TrialResult& r = trial.result;
     nlohmann::json epochs = nlohmann::json::array();
     for (const auto& e : r.epochs) {
-      epochs.push_back({{"epoch", e.epoch}, {"train_loss", numberOrNull(e.train_loss)},
-                        {"val_loss", numberOrNull(e.val_loss)}, {"val_accuracy", e.val_accuracy},
-                        {"seconds", e.seconds}, {"samples_per_second", e.samples_per_second},
+      epochs.push_back({{"epoch", e.epoch},
+                        {"train_loss", numberOrNull(e.train_loss)},
+                        {"val_loss", numberOrNull(e.val_loss)},
+                        {"val_accuracy", e.val_accuracy},
+                        {"seconds", e.seconds},
+                        {"samples_per_second", e.samples_per_second},
                         {"lr", e.lr}});
     }
-    trials.push_back({{"trial", record.spec.trial_id},
-                      {"configuration", record.spec.configuration},
-                      {"seed", record.spec.seed},
-                      {"device", record.spec.device.str()},
-                      {"state", trialStateName(r.state)},
-                      {"reason", r.reason},
-                      {"final_train_loss", numberOrNull(r.epochs.empty() ? r.last_train_loss : r.finalTrainLoss())},
-                      {"best_val_loss", numberOrNull(r.bestValLoss())},
-                      {"val_accuracy", numberOrNull(r.finalValAccuracy())},
-                      {"steps", r.steps},
-                      {"diverged_step", r.diverged_step ? nlohmann::json(*r.diverged_step) : nlohmann::json(nullptr)},
-                      {"seconds", r.seconds},
-                      {"epochs", epochs}});
+    rows.push_back({{"trial", trial.id},
+                    {"configuration", trial.configuration},
+                    {"seed", trial.seed},
+                    {"device", trial.device},
+                    {"state", trialStateName(r.state)},
+                    {"reason", r.reason},
+                    {"final_train_loss",
+                     numberOrNull(r.epochs.empty() ? r.last_train_loss : r.finalTrainLoss())},
+                    {"best_val_loss", numberOrNull(r.bestValLoss())},
+                    {"val_accuracy", numberOrNull(r.finalValAccuracy())},
+                    {"steps", r.steps},
+                    {"diverged_step",
+                     r.diverged_step ? nlohmann::json(*r.diverged_step) : nlohmann::json(nullptr)},
+                    {"seconds", r.seconds},
+                    {"epochs", epochs}});
   }
-  return trials.dump(2) + "\n";
+  return rows.dump(2) + "\n";
 }
 
 }  // namespace tunebench
 
 namespace tunebench {
 
-std::string formatResultsCsv(const std::vector<TrialRecord>& records) {
-  std::string out = csvLine({"trial", "configuration", "seed", "state", "reason", "epochs",
-                             "final_train_loss", "best_val_loss", "val_accuracy", "seconds"});
-  for (const auto& record : records) {
-    const TrialResult& r = record.result;
-    out += csvLine({std::to_string(record.spec.trial_id), record.spec.configuration,
-                    std::to_string(record.spec.seed), trialStateName(r.state), r.reason,
-                    std::to_string(r.epochs.size()),
+std::string formatResultsCsv(const std::vector<FrozenTrial>& trials) {
+  std::string out =
+      csvLine({"trial", "configuration", "seed", "state", "reason", "epochs", "final_train_loss",
+               "best_val_loss", "val_accuracy", "seconds", "device"});
+  for (const FrozenTrial& trial : trials) {
+    const TrialResult& r = trial.result;
+    out += csvLine({std::to_string(trial.id), trial.configuration, std::to_string(trial.seed),
+                    trialStateName(r.state), r.reason, std::to_string(r.epochs.size()),
                     csvNumber(r.epochs.empty() ? r.last_train_loss : r.finalTrainLoss()),
-                    csvNumber(r.bestValLoss()), csvNumber(r.finalValAccuracy()), csvNumber(r.seconds)});
+                    csvNumber(r.bestValLoss()), csvNumber(r.finalValAccuracy()),
+                    csvNumber(r.seconds), trial.device});
   }
   return out;
 }
 
-std::string formatEpochsCsv(const std::vector<TrialRecord>& records) {
+std::string formatEpochsCsv(const std::vector<FrozenTrial>& trials) {
   std::string out = csvLine({"trial", "configuration", "seed", "state", "epoch", "train_loss",
                              "val_loss", "val_accuracy", "seconds", "samples_per_second", "lr"});
-  for (const auto& record : records) {
-    for (const EpochMetrics& e : record.result.epochs) {
-      out += csvLine({std::to_string(record.spec.trial_id), record.spec.configuration,
-                      std::to_string(record.spec.seed), trialStateName(record.result.state),
-                      std::to_string(e.epoch), csvNumber(e.train_loss), csvNumber(e.val_loss),
-                      csvNumber(e.val_accuracy), csvNumber(e.seconds), csvNumber(e.samples_per_second),
-                      csvNumber(e.lr)});
+  for (const FrozenTrial& trial : trials) {
+    for (const EpochMetrics& e : trial.result.epochs) {
+      out += csvLine({std::to_string(trial.id), trial.configuration, std::to_string(trial.seed),
+                      trialStateName(trial.result.state), std::to_string(e.epoch),
+                      csvNumber(e.train_loss), csvNumber(e.val_loss), csvNumber(e.val_accuracy),
+                      csvNumber(e.seconds), csvNumber(e.samples_per_second), csvNumber(e.lr)});
     }
   }
   return out;
@@ -173,13 +184,15 @@ std::string formatEpochsCsv(const std::vector<TrialRecord>& records) {
 
 std::string formatGroupsCsv(const std::vector<GroupSummary>& loss_groups,
                             const std::vector<GroupSummary>& accuracy_groups) {
-  std::string out = csvLine({"configuration", "trials", "completed", "val_loss_mean", "val_loss_sd",
-                             "val_loss_ci_low", "val_loss_ci_high", "p_value_vs_best", "best",
-                             "significantly_worse", "val_accuracy_mean", "diverged", "pruned", "failed"});
+  std::string out =
+      csvLine({"configuration", "trials", "completed", "val_loss_mean", "val_loss_sd",
+               "val_loss_ci_low", "val_loss_ci_high", "p_value_vs_best", "best",
+               "significantly_worse", "val_accuracy_mean", "diverged", "pruned", "failed"});
   for (std::size_t g = 0; g < loss_groups.size(); ++g) {
     const GroupSummary& group = loss_groups[g];
-    out += csvLine({group.configuration, std::to_string(group.trials), std::to_string(group.completed),
-                    csvNumber(group.metric.mean), csvNumber(group.metric.sd), csvNumber(group.metric.ci_low),
+    out += csvLine({group.configuration, std::to_string(group.trials),
+                    std::to_string(group.completed), csvNumber(group.metric.mean),
+                    csvNumber(group.metric.sd), csvNumber(group.metric.ci_low),
                     csvNumber(group.metric.ci_high), csvNumber(group.p_value_vs_best),
                     group.is_best ? "true" : "false", group.significantly_worse ? "true" : "false",
                     csvNumber(accuracy_groups[g].metric.mean), std::to_string(group.diverged),
@@ -193,24 +206,29 @@ std::string formatGroupsJson(const std::vector<GroupSummary>& loss_groups,
   nlohmann::json groups = nlohmann::json::array();
   for (std::size_t g = 0; g < loss_groups.size(); ++g) {
     const GroupSummary& group = loss_groups[g];
-    groups.push_back({{"configuration", group.configuration},
-                      {"trials", group.trials},
-                      {"completed", group.completed},
-                      {"val_loss_mean", numberOrNull(group.metric.mean)},
-                      {"val_loss_sd", numberOrNull(group.metric.sd)},
-                      {"val_loss_ci", {numberOrNull(group.metric.ci_low), numberOrNull(group.metric.ci_high)}},
-                      {"p_value_vs_best", numberOrNull(group.p_value_vs_best)},
-                      {"best", group.is_best},
-                      {"significantly_worse", group.significantly_worse},
-                      {"val_accuracy_mean", numberOrNull(accuracy_groups[g].metric.mean)},
-                      {"best_seed", group.best_seed ? nlohmann::json(*group.best_seed) : nlohmann::json(nullptr)},
-                      {"worst_seed", group.worst_seed ? nlohmann::json(*group.worst_seed) : nlohmann::json(nullptr)},
-                      {"reached_target", group.reached_target},
-                      {"mean_epochs_to_target", group.reached_target ? nlohmann::json(group.mean_epochs_to_target) : nlohmann::json(nullptr)},
-                      {"mean_seconds", group.mean_seconds},
-                      {"diverged", group.diverged},
-                      {"pruned", group.pruned},
-                      {"failed", group.failed}});
+    groups.push_back(
+        {{"configuration", group.configuration},
+         {"trials", group.trials},
+         {"completed", group.completed},
+         {"val_loss_mean", numberOrNull(group.metric.mean)},
+         {"val_loss_sd", numberOrNull(group.metric.sd)},
+         {"val_loss_ci", {numberOrNull(group.metric.ci_low), numberOrNull(group.metric.ci_high)}},
+         {"p_value_vs_best", numberOrNull(group.p_value_vs_best)},
+         {"best", group.is_best},
+         {"significantly_worse", group.significantly_worse},
+         {"val_accuracy_mean", numberOrNull(accuracy_groups[g].metric.mean)},
+         {"best_seed",
+          group.best_seed ? nlohmann::json(*group.best_seed) : nlohmann::json(nullptr)},
+         {"worst_seed",
+          group.worst_seed ? nlohmann::json(*group.worst_seed) : nlohmann::json(nullptr)},
+         {"reached_target", group.reached_target},
+         {"mean_epochs_to_target", group.reached_target
+                                       ? nlohmann::json(group.mean_epochs_to_target)
+                                       : nlohmann::json(nullptr)},
+         {"mean_seconds", group.mean_seconds},
+         {"diverged", group.diverged},
+         {"pruned", group.pruned},
+         {"failed", group.failed}});
   }
   return groups.dump(2) + "\n";
 }

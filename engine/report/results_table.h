@@ -3,16 +3,17 @@
 #include <vector>
 
 #include "report/group_summary.h"
-#include "study/trial_record.h"
+#include "trial/frozen_trial.h"
 
 namespace tunebench {
 
 // One row per trial: configuration, seed, state, final train loss, best validation loss,
-// validation accuracy and seconds, as an aligned text table (NaN shown as "-").
-std::string formatResultsTable(const std::vector<TrialRecord>& records);
+// validation accuracy, seconds and the device it ran on, as an aligned text table (NaN shown as
+// "-").
+std::string formatResultsTable(const std::vector<FrozenTrial>& trials);
 
 // The same rows as a JSON array of objects (plus each trial's per-epoch metrics and reason).
-std::string formatResultsJson(const std::vector<TrialRecord>& records);
+std::string formatResultsJson(const std::vector<FrozenTrial>& trials);
 
 // One row per configuration: seeds done, mean ± sd and 95% CI of the final validation loss, mean
 // accuracy, p-value against the best, diverged/pruned counts; the best row is marked "best", and
@@ -21,8 +22,8 @@ std::string formatGroupTable(const std::vector<GroupSummary>& loss_groups,
                              const std::vector<GroupSummary>& accuracy_groups);
 
 // The same trial rows as CSV (RFC 4180 quoting), and one row per (trial, epoch) for analysis.
-std::string formatResultsCsv(const std::vector<TrialRecord>& records);
-std::string formatEpochsCsv(const std::vector<TrialRecord>& records);
+std::string formatResultsCsv(const std::vector<FrozenTrial>& trials);
+std::string formatEpochsCsv(const std::vector<FrozenTrial>& trials);
 
 // Group rows as CSV or JSON (loss statistics, with the accuracy groups' means beside them).
 std::string formatGroupsCsv(const std::vector<GroupSummary>& loss_groups,

@@ -32,7 +32,8 @@ std::vector<std::size_t> decimateMinMax(const std::vector<double>& x, const std:
     for (std::size_t i = 0; i < n; ++i) kept.push_back(i);
     return kept;
   }
-  const std::size_t buckets = std::max<std::size_t>(1, (std::max<std::size_t>(max_points, 4) - 2) / 2);
+  const std::size_t buckets =
+      std::max<std::size_t>(1, (std::max<std::size_t>(max_points, 4) - 2) / 2);
   const double x0 = x[1], x1 = x[n - 2];
   const double width = (x1 - x0) / static_cast<double>(buckets);
   kept.push_back(0);
@@ -74,7 +75,8 @@ std::vector<BandPoint> meanBand(const std::vector<std::vector<double>>& xs,
       bins[key].x_sum += xs[c][i];
       bins[key].x_count += 1;
     }
-    for (const auto& [key, sum_count] : own) bins[key].curve_means.push_back(sum_count.first / sum_count.second);
+    for (const auto& [key, sum_count] : own)
+      bins[key].curve_means.push_back(sum_count.first / sum_count.second);
   }
   std::vector<BandPoint> band;
   for (const auto& [key, bin] : bins) {

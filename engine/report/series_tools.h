@@ -17,10 +17,10 @@ std::vector<std::size_t> decimateMinMax(const std::vector<double>& x, const std:
 
 // One x position of a mean ± sd band over several curves (the seeds of one configuration).
 struct BandPoint {
-  double x = 0.0;    // mean x of the points in the bin
+  double x = 0.0;  // mean x of the points in the bin
   double mean = 0.0;
-  double sd = 0.0;   // sample standard deviation across curves (0 with one curve)
-  int curves = 0;    // curves with a point in the bin
+  double sd = 0.0;  // sample standard deviation across curves (0 with one curve)
+  int curves = 0;   // curves with a point in the bin
 };
 
 // Mean ± sd across curves, bin by bin: x is cut into bins of `bin_width` (> 0) from 0; each curve

@@ -1,6 +1,8 @@
 #include "storage/in_memory_storage.h"
 
 #include <algorithm>
+#include <stdexcept>
+#include <utility>
 
 #include "common/user_error.h"
 
@@ -9,7 +11,8 @@ namespace tunebench {
 std::int64_t InMemoryStorage::createStudy(const std::string& name, const std::string& definition) {
   std::lock_guard<std::mutex> lock(mutex_);
   for (const auto& [id, study] : studies_) {
-    if (study.name == name) throw UserError("study '" + name + "'", "already exists in this storage");
+    if (study.name == name)
+      throw UserError("study '" + name + "'", "already exists in this storage");
   }
   studies_[next_study_] = {name, definition, {}};
   return next_study_++;
@@ -25,7 +28,7 @@ std::optional<std::int64_t> InMemoryStorage::findStudy(const std::string& name) 
 
 std::string InMemoryStorage::studyDefinition(std::int64_t study_id) const {
   std::lock_guard<std::mutex> lock(mutex_);
-  return studies_.at(study_id).definition;
+  return study(study_id).definition;
 }
 
 std::vector<std::string> InMemoryStorage::studyNames() const {
@@ -35,7 +38,25 @@ std::vector<std::string> InMemoryStorage::studyNames() const {
   return names;
 }
 
-FrozenTrial& InMemoryStorage::trial(std::int64_t trial_id) { return trials_.at(trial_id); }
+InMemoryStorage::StudyRecord& InMemoryStorage::study(std::int64_t study_id) {
+  return const_cast<StudyRecord&>(std::as_const(*this).study(study_id));
+}
+
+const InMemoryStorage::StudyRecord& InMemoryStorage::study(std::int64_t study_id) const {
+  const auto it = studies_.find(study_id);
+  if (it == studies_.end()) throw std::out_of_range("no study with id " + std::to_string(study_id));
+  return it->second;
+}
+
+FrozenTrial& InMemoryStorage::trial(std::int64_t trial_id) {
+  return const_cast<FrozenTrial&>(std::as_const(*this).trial(trial_id));
+}
+
+const FrozenTrial& InMemoryStorage::trial(std::int64_t trial_id) const {
+  const auto it = trials_.find(trial_id);
+  if (it == trials_.end()) throw std::out_of_range("no trial with id " + std::to_string(trial_id));
+  return it->second;
+}
 
 std::int64_t InMemoryStorage::configurationCount(const StudyRecord& study) const {
   std::int64_t count = 0;
@@ -46,9 +67,10 @@ std::int64_t InMemoryStorage::configurationCount(const StudyRecord& study) const
 }
 
 bool InMemoryStorage::addConfiguration(std::int64_t study_id, std::int64_t max_configurations,
-                                       const std::vector<std::uint64_t>& seeds, const Proposer& propose) {
+                                       const std::vector<std::uint64_t>& seeds,
+                                       const Proposer& propose) {
   std::lock_guard<std::mutex> lock(mutex_);
-  StudyRecord& study = studies_.at(study_id);
+  StudyRecord& study = this->study(study_id);
   const std::int64_t index = configurationCount(study);
   if (index >= max_configurations) return false;
   std::vector<FrozenTrial> snapshot;
@@ -70,13 +92,15 @@ bool InMemoryStorage::addConfiguration(std::int64_t study_id, std::int64_t max_c
 }
 
 std::optional<FrozenTrial> InMemoryStorage::claimWaitingTrial(std::int64_t study_id,
-                                                              const std::string& worker) {
+                                                              const std::string& worker,
+                                                              const std::string& device) {
   std::lock_guard<std::mutex> lock(mutex_);
-  for (std::int64_t id : studies_.at(study_id).trial_ids) {
+  for (std::int64_t id : study(study_id).trial_ids) {
     FrozenTrial& t = trials_.at(id);
     if (t.result.state != TrialState::kWaiting) continue;
     t.result.state = TrialState::kRunning;
     t.worker = worker;
+    t.device = device;
     return t;
   }
   return std::nullopt;
@@ -84,39 +108,65 @@ std::optional<FrozenTrial> InMemoryStorage::claimWaitingTrial(std::int64_t study
 
 void InMemoryStorage::recordTrainLoss(std::int64_t trial_id, const TrainLossPoint& point) {
   std::lock_guard<std::mutex> lock(mutex_);
-  trial(trial_id).train_losses.push_back(point);
+  auto& points = trial(trial_id).train_losses;
+  const auto same = std::find_if(points.begin(), points.end(),
+                                 [&](const TrainLossPoint& p) { return p.step == point.step; });
+  if (same != points.end()) {
+    *same = point;
+  } else {
+    points.push_back(point);
+  }
 }
 
 void InMemoryStorage::recordEpoch(std::int64_t trial_id, const EpochMetrics& metrics) {
   std::lock_guard<std::mutex> lock(mutex_);
-  trial(trial_id).result.epochs.push_back(metrics);
+  auto& epochs = trial(trial_id).result.epochs;
+  const auto same = std::find_if(epochs.begin(), epochs.end(),
+                                 [&](const EpochMetrics& e) { return e.epoch == metrics.epoch; });
+  if (same != epochs.end()) {
+    *same = metrics;
+  } else {
+    epochs.push_back(metrics);
+  }
 }
 
 void InMemoryStorage::recordProbe(std::int64_t trial_id, const ProbeSnapshot& snapshot) {
   std::lock_guard<std::mutex> lock(mutex_);
-  probes_[trial_id].push_back(snapshot);
+  trial(trial_id);  // the id must exist
+  auto& snapshots = probes_[trial_id];
+  const auto same = std::find_if(snapshots.begin(), snapshots.end(),
+                                 [&](const ProbeSnapshot& p) { return p.step == snapshot.step; });
+  if (same != snapshots.end()) {
+    *same = snapshot;
+  } else {
+    snapshots.push_back(snapshot);
+  }
 }
 
 std::vector<ProbeSnapshot> InMemoryStorage::probes(std::int64_t trial_id) const {
   std::lock_guard<std::mutex> lock(mutex_);
+  trial(trial_id);  // the id must exist
   auto it = probes_.find(trial_id);
-  std::vector<ProbeSnapshot> snapshots = it == probes_.end() ? std::vector<ProbeSnapshot>() : it->second;
+  std::vector<ProbeSnapshot> snapshots =
+      it == probes_.end() ? std::vector<ProbeSnapshot>() : it->second;
   std::stable_sort(snapshots.begin(), snapshots.end(),
                    [](const ProbeSnapshot& a, const ProbeSnapshot& b) { return a.step < b.step; });
   return snapshots;
 }
 
-std::vector<TrainLossPoint> InMemoryStorage::trainLosses(std::int64_t trial_id, std::int64_t after_step) const {
+std::vector<TrainLossPoint> InMemoryStorage::trainLosses(std::int64_t trial_id,
+                                                         std::int64_t after_step) const {
   std::lock_guard<std::mutex> lock(mutex_);
   std::vector<TrainLossPoint> points;
-  for (const TrainLossPoint& point : trials_.at(trial_id).train_losses) {
+  for (const TrainLossPoint& point : trial(trial_id).train_losses) {
     if (point.step > after_step) points.push_back(point);
   }
   return points;
 }
 
 void InMemoryStorage::finishTrial(std::int64_t trial_id, const TrialResult& result,
-                                  std::optional<std::int64_t> pruned_epoch, double prune_threshold) {
+                                  std::optional<std::int64_t> pruned_epoch,
+                                  double prune_threshold) {
   std::lock_guard<std::mutex> lock(mutex_);
   FrozenTrial& t = trial(trial_id);
   const std::vector<EpochMetrics> epochs = t.result.epochs;
@@ -136,27 +186,30 @@ void InMemoryStorage::queueCopy(const FrozenTrial& original) {
   copy.configuration = original.configuration;
   copy.result.state = TrialState::kWaiting;
   for (auto& [study_id, study] : studies_) {
-    if (std::find(study.trial_ids.begin(), study.trial_ids.end(), original.id) != study.trial_ids.end()) {
+    if (std::find(study.trial_ids.begin(), study.trial_ids.end(), original.id) !=
+        study.trial_ids.end()) {
       study.trial_ids.push_back(copy.id);
     }
   }
   trials_[copy.id] = copy;
 }
 
-std::vector<FrozenTrial> InMemoryStorage::trials(std::int64_t study_id, bool with_train_losses) const {
+std::vector<FrozenTrial> InMemoryStorage::trials(std::int64_t study_id,
+                                                 bool with_train_losses) const {
   std::lock_guard<std::mutex> lock(mutex_);
   std::vector<FrozenTrial> result;
-  for (std::int64_t id : studies_.at(study_id).trial_ids) {
+  for (std::int64_t id : study(study_id).trial_ids) {
     result.push_back(trials_.at(id));
     if (!with_train_losses) result.back().train_losses.clear();
   }
   return result;
 }
 
-std::vector<TrialAtEpoch> InMemoryStorage::trialsAtEpoch(std::int64_t study_id, std::int64_t epoch) const {
+std::vector<TrialAtEpoch> InMemoryStorage::trialsAtEpoch(std::int64_t study_id,
+                                                         std::int64_t epoch) const {
   std::lock_guard<std::mutex> lock(mutex_);
   std::vector<TrialAtEpoch> result;
-  for (std::int64_t id : studies_.at(study_id).trial_ids) {
+  for (std::int64_t id : study(study_id).trial_ids) {
     const FrozenTrial& t = trials_.at(id);
     TrialAtEpoch entry{t.id, t.result.state, std::nullopt};
     for (const EpochMetrics& e : t.result.epochs) {
@@ -170,9 +223,8 @@ std::vector<TrialAtEpoch> InMemoryStorage::trialsAtEpoch(std::int64_t study_id, 
 int InMemoryStorage::requeueInterrupted(std::int64_t study_id,
                                         const std::function<bool(const std::string&)>& is_gone) {
   std::lock_guard<std::mutex> lock(mutex_);
-  const StudyRecord& study = studies_.at(study_id);
   int count = 0;
-  const std::vector<std::int64_t> ids = study.trial_ids;
+  const std::vector<std::int64_t> ids = study(study_id).trial_ids;
   for (std::int64_t id : ids) {
     FrozenTrial& t = trials_.at(id);
     if (t.result.state != TrialState::kRunning || !is_gone(t.worker)) continue;

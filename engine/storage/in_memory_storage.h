@@ -15,14 +15,15 @@ class InMemoryStorage : public Storage {
   std::vector<std::string> studyNames() const override;
   using Storage::addConfiguration;
   bool addConfiguration(std::int64_t study_id, std::int64_t max_configurations,
-                        const std::vector<std::uint64_t>& seeds,
-                        const Proposer& propose) override;
-  std::optional<FrozenTrial> claimWaitingTrial(std::int64_t study_id, const std::string& worker) override;
+                        const std::vector<std::uint64_t>& seeds, const Proposer& propose) override;
+  std::optional<FrozenTrial> claimWaitingTrial(std::int64_t study_id, const std::string& worker,
+                                               const std::string& device) override;
   void recordTrainLoss(std::int64_t trial_id, const TrainLossPoint& point) override;
   void recordEpoch(std::int64_t trial_id, const EpochMetrics& metrics) override;
   void recordProbe(std::int64_t trial_id, const ProbeSnapshot& snapshot) override;
   std::vector<ProbeSnapshot> probes(std::int64_t trial_id) const override;
-  std::vector<TrainLossPoint> trainLosses(std::int64_t trial_id, std::int64_t after_step) const override;
+  std::vector<TrainLossPoint> trainLosses(std::int64_t trial_id,
+                                          std::int64_t after_step) const override;
   void finishTrial(std::int64_t trial_id, const TrialResult& result,
                    std::optional<std::int64_t> pruned_epoch, double prune_threshold) override;
   std::vector<FrozenTrial> trials(std::int64_t study_id, bool with_train_losses) const override;
@@ -36,7 +37,11 @@ class InMemoryStorage : public Storage {
     std::string definition;
     std::vector<std::int64_t> trial_ids;
   };
+  // The study or trial of an id; std::out_of_range naming it when there is none.
+  StudyRecord& study(std::int64_t study_id);
+  const StudyRecord& study(std::int64_t study_id) const;
   FrozenTrial& trial(std::int64_t trial_id);
+  const FrozenTrial& trial(std::int64_t trial_id) const;
   std::map<std::int64_t, std::vector<ProbeSnapshot>> probes_;
   std::int64_t configurationCount(const StudyRecord& study) const;
   void queueCopy(const FrozenTrial& original);  // a WAITING copy, same configuration and seed

@@ -4,13 +4,14 @@
 
 #include <chrono>
 #include <cmath>
-#include <thread>
 #include <map>
-#include <unordered_map>
 #include <nlohmann/json.hpp>
+#include <stdexcept>
+#include <thread>
+#include <unordered_map>
 
+#include "common/storage_error.h"
 #include "common/user_error.h"
-#include "config/param_catalogue.h"
 
 namespace tunebench {
 namespace {
@@ -25,7 +26,8 @@ CREATE TABLE IF NOT EXISTS trials(
   id INTEGER PRIMARY KEY, study_id INTEGER NOT NULL REFERENCES studies(id),
   configuration_index INTEGER NOT NULL, seed INTEGER NOT NULL, params TEXT NOT NULL,
   configuration TEXT NOT NULL, state TEXT NOT NULL, reason TEXT NOT NULL DEFAULT '',
-  worker TEXT NOT NULL DEFAULT '', steps INTEGER NOT NULL DEFAULT 0,
+  worker TEXT NOT NULL DEFAULT '', device TEXT NOT NULL DEFAULT '',
+  steps INTEGER NOT NULL DEFAULT 0,
   seconds REAL NOT NULL DEFAULT 0, diverged_step INTEGER, last_train_loss REAL,
   pruned_epoch INTEGER, prune_threshold REAL NOT NULL DEFAULT 0);
 CREATE INDEX IF NOT EXISTS trials_by_study_state ON trials(study_id, state, id);
@@ -41,12 +43,18 @@ CREATE TABLE IF NOT EXISTS probes(
   PRIMARY KEY(trial_id, step));
 )sql";
 
+// A failed SQLite call on `db`, as the error the Storage contract names.
+StorageError sqliteError(sqlite3* db, const std::string& what) {
+  const char* file = db ? sqlite3_db_filename(db, "main") : nullptr;
+  return StorageError(file ? file : "", what + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
+}
+
 // A prepared statement; binds by position (1-based) and steps through rows.
 class Statement {
  public:
   Statement(sqlite3* db, const char* sql) : db_(db) {
     if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK) {
-      throw std::runtime_error(std::string("SQLite prepare failed: ") + sqlite3_errmsg(db));
+      throw sqliteError(db, "SQLite prepare failed");
     }
   }
   ~Statement() { sqlite3_finalize(stmt_); }
@@ -58,7 +66,8 @@ class Statement {
     return check(std::isnan(v) ? sqlite3_bind_null(stmt_, i) : sqlite3_bind_double(stmt_, i, v));
   }
   Statement& bind(int i, const std::string& v) {
-    return check(sqlite3_bind_text(stmt_, i, v.c_str(), static_cast<int>(v.size()), SQLITE_TRANSIENT));
+    return check(
+        sqlite3_bind_text(stmt_, i, v.c_str(), static_cast<int>(v.size()), SQLITE_TRANSIENT));
   }
   Statement& bindOptional(int i, const std::optional<std::int64_t>& v) {
     return v ? bind(i, *v) : check(sqlite3_bind_null(stmt_, i));
@@ -68,11 +77,12 @@ class Statement {
     const int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
-    throw std::runtime_error(std::string("SQLite step failed: ") + sqlite3_errmsg(db_));
+    throw sqliteError(db_, "SQLite step failed");
   }
   std::int64_t integer(int column) const { return sqlite3_column_int64(stmt_, column); }
   double real(int column) const {
-    return sqlite3_column_type(stmt_, column) == SQLITE_NULL ? std::nan("") : sqlite3_column_double(stmt_, column);
+    return sqlite3_column_type(stmt_, column) == SQLITE_NULL ? std::nan("")
+                                                             : sqlite3_column_double(stmt_, column);
   }
   bool isNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
   std::optional<std::int64_t> optionalInteger(int column) const {
@@ -86,7 +96,7 @@ class Statement {
 
  private:
   Statement& check(int rc) {
-    if (rc != SQLITE_OK) throw std::runtime_error(std::string("SQLite bind failed: ") + sqlite3_errmsg(db_));
+    if (rc != SQLITE_OK) throw sqliteError(db_, "SQLite bind failed");
     return *this;
   }
   sqlite3* db_;
@@ -108,38 +118,35 @@ class WriteTransaction {
  private:
   void run(const char* sql) {
     if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) != SQLITE_OK) {
-      throw std::runtime_error(std::string("SQLite ") + sql + " failed: " + sqlite3_errmsg(db_));
+      throw sqliteError(db_, std::string("SQLite ") + sql + " failed");
     }
   }
   sqlite3* db_;
   bool done_ = false;
 };
 
-ParamMap paramsFromJson(const std::string& text) {
-  ParamMap params;
-  const auto json = nlohmann::json::parse(text);
-  for (auto it = json.begin(); it != json.end(); ++it) {
-    if (it->is_string()) {
-      params[it.key()] = it->get<std::string>();
-    } else {
-      params[it.key()] = it->get<double>();
-    }
+ParamMap storedParams(sqlite3* db, const std::string& text) {
+  try {
+    return paramsFromJson(nlohmann::json::parse(text));
+  } catch (const std::exception& error) {
+    throw sqliteError(db, std::string("damaged trial parameters (") + error.what() + ")");
   }
-  return params;
 }
 
 const char* kTrialColumns =
     "id, configuration_index, seed, params, configuration, state, reason, worker, steps, seconds, "
-    "diverged_step, last_train_loss, pruned_epoch, prune_threshold";
+    "diverged_step, last_train_loss, pruned_epoch, prune_threshold, device";
 
-FrozenTrial trialFromRow(const Statement& row, std::map<std::int64_t, ParamMap>& params_cache) {
+FrozenTrial trialFromRow(sqlite3* db, const Statement& row,
+                         std::map<std::int64_t, ParamMap>& params_cache) {
   FrozenTrial trial;
   trial.id = row.integer(0);
   trial.configuration_index = row.integer(1);
   trial.seed = static_cast<std::uint64_t>(row.integer(2));
   // A trial's parameters never change: parse each one's JSON once per connection.
   auto cached = params_cache.find(trial.id);
-  if (cached == params_cache.end()) cached = params_cache.emplace(trial.id, paramsFromJson(row.text(3))).first;
+  if (cached == params_cache.end())
+    cached = params_cache.emplace(trial.id, storedParams(db, row.text(3))).first;
   trial.params = cached->second;
   trial.configuration = row.text(4);
   trial.result.state = parseTrialState(row.text(5)).value_or(TrialState::kFailed);
@@ -151,14 +158,16 @@ FrozenTrial trialFromRow(const Statement& row, std::map<std::int64_t, ParamMap>&
   trial.result.last_train_loss = row.real(11);
   trial.pruned_epoch = row.optionalInteger(12);
   trial.prune_threshold = row.real(13);
+  trial.device = row.text(14);
   return trial;
 }
 
 void insertTrial(sqlite3* db, std::int64_t study_id, std::int64_t index, std::int64_t seed,
                  const std::string& params_json, const std::string& configuration) {
-  Statement insert(db,
-                   "INSERT INTO trials(study_id, configuration_index, seed, params, configuration, state) "
-                   "VALUES(?, ?, ?, ?, ?, 'WAITING')");
+  Statement insert(
+      db,
+      "INSERT INTO trials(study_id, configuration_index, seed, params, configuration, state) "
+      "VALUES(?, ?, ?, ?, ?, 'WAITING')");
   insert.bind(1, study_id).bind(2, index).bind(3, seed).bind(4, params_json).bind(5, configuration);
   insert.step();
 }
@@ -166,10 +175,11 @@ void insertTrial(sqlite3* db, std::int64_t study_id, std::int64_t index, std::in
 }  // namespace
 
 SqliteStorage::SqliteStorage(const std::string& path) : path_(path) {
-  const int rc = sqlite3_open_v2(path.c_str(), &db_,
-                                 // Our own mutex serializes every use of the connection, so SQLite's per-call locking
-                                 // (FULLMUTEX) would only add cost.
-                                 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  const int rc =
+      sqlite3_open_v2(path.c_str(), &db_,
+                      // Our own mutex serializes every use of the connection, so SQLite's per-call
+                      // locking (FULLMUTEX) would only add cost.
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     const std::string why = db_ ? sqlite3_errmsg(db_) : "out of memory";
     sqlite3_close(db_);
@@ -180,20 +190,23 @@ SqliteStorage::SqliteStorage(const std::string& path) : path_(path) {
   // Switching a new file to WAL needs a moment alone with it: when another process is opening the
   // same file (a window following a study the CLI is creating), SQLite answers "locked" without
   // waiting, so the set-up is retried for as long as a busy write would wait.
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(kBusyTimeoutMs);
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::milliseconds(kBusyTimeoutMs);
   for (;;) {
     try {
       setUp();
       return;
     } catch (const std::exception& error) {
       const int code = sqlite3_errcode(db_);
-      if ((code == SQLITE_BUSY || code == SQLITE_LOCKED) && std::chrono::steady_clock::now() < deadline) {
+      if ((code == SQLITE_BUSY || code == SQLITE_LOCKED) &&
+          std::chrono::steady_clock::now() < deadline) {
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
         continue;
       }
       sqlite3_close(db_);
       db_ = nullptr;
-      throw UserError(path, std::string("not a usable TuneBench study database (") + error.what() + ")");
+      throw UserError(path,
+                      std::string("not a usable TuneBench study database (") + error.what() + ")");
     }
   }
 }
@@ -210,11 +223,31 @@ void SqliteStorage::setUp() {
   exec("PRAGMA synchronous=NORMAL");
   exec("PRAGMA foreign_keys=ON");
   const bool complete = [this] {
-    Statement tables(db_, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN "
-                          "('studies', 'trials', 'epochs', 'train_losses', 'probes')");
+    Statement tables(db_,
+                     "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN "
+                     "('studies', 'trials', 'epochs', 'train_losses', 'probes')");
     return tables.step() && tables.integer(0) == 5;
   }();
   if (!complete) exec(kSchema);
+  // Files written before trials recorded their device get the column (empty: not known).
+  const bool has_device = [this] {
+    Statement columns(db_,
+                      "SELECT count(*) FROM pragma_table_info('trials') WHERE name = 'device'");
+    return columns.step() && columns.integer(0) == 1;
+  }();
+  if (!has_device) exec("ALTER TABLE trials ADD COLUMN device TEXT NOT NULL DEFAULT ''");
+}
+
+void SqliteStorage::requireStudy(std::int64_t study_id) const {
+  Statement find(db_, "SELECT 1 FROM studies WHERE id = ?");
+  find.bind(1, study_id);
+  if (!find.step()) throw std::out_of_range("no study with id " + std::to_string(study_id));
+}
+
+void SqliteStorage::requireTrial(std::int64_t trial_id) const {
+  Statement find(db_, "SELECT 1 FROM trials WHERE id = ?");
+  find.bind(1, trial_id);
+  if (!find.step()) throw std::out_of_range("no trial with id " + std::to_string(trial_id));
 }
 
 SqliteStorage::~SqliteStorage() { sqlite3_close(db_); }
@@ -224,7 +257,7 @@ void SqliteStorage::exec(const std::string& sql) const {
   if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
     const std::string text = message ? message : sqlite3_errmsg(db_);
     sqlite3_free(message);
-    throw std::runtime_error(text);
+    throw StorageError(path_, text);
   }
 }
 
@@ -254,7 +287,7 @@ std::string SqliteStorage::studyDefinition(std::int64_t study_id) const {
   std::lock_guard<std::mutex> lock(mutex_);
   Statement select(db_, "SELECT definition FROM studies WHERE id = ?");
   select.bind(1, study_id);
-  if (!select.step()) throw UserError(path_, "no study with id " + std::to_string(study_id));
+  if (!select.step()) throw std::out_of_range("no study with id " + std::to_string(study_id));
   return select.text(0);
 }
 
@@ -267,17 +300,20 @@ std::vector<std::string> SqliteStorage::studyNames() const {
 }
 
 bool SqliteStorage::addConfiguration(std::int64_t study_id, std::int64_t max_configurations,
-                                     const std::vector<std::uint64_t>& seeds, const Proposer& propose) {
+                                     const std::vector<std::uint64_t>& seeds,
+                                     const Proposer& propose) {
   std::lock_guard<std::mutex> lock(mutex_);
   WriteTransaction transaction(db_);
-  Statement count(db_, "SELECT COALESCE(MAX(configuration_index) + 1, 0) FROM trials WHERE study_id = ?");
+  requireStudy(study_id);
+  Statement count(
+      db_, "SELECT COALESCE(MAX(configuration_index) + 1, 0) FROM trials WHERE study_id = ?");
   count.bind(1, study_id);
   count.step();
   const std::int64_t index = count.integer(0);
   if (index >= max_configurations) return false;
   const std::optional<ParamMap> params = propose(readTrials(study_id, false));
   if (!params) return false;
-  const std::string json = paramsJson(*params).dump(), configuration = formatParams(*params);
+  const std::string json = paramsToJson(*params).dump(), configuration = formatParams(*params);
   for (std::uint64_t seed : seeds) {
     insertTrial(db_, study_id, index, static_cast<std::int64_t>(seed), json, configuration);
   }
@@ -285,36 +321,46 @@ bool SqliteStorage::addConfiguration(std::int64_t study_id, std::int64_t max_con
   return true;
 }
 
-std::optional<FrozenTrial> SqliteStorage::claimWaitingTrial(std::int64_t study_id, const std::string& worker) {
+std::optional<FrozenTrial> SqliteStorage::claimWaitingTrial(std::int64_t study_id,
+                                                            const std::string& worker,
+                                                            const std::string& device) {
   std::lock_guard<std::mutex> lock(mutex_);
   WriteTransaction transaction(db_);
-  Statement pick(db_, "SELECT id FROM trials WHERE study_id = ? AND state = 'WAITING' ORDER BY id LIMIT 1");
+  requireStudy(study_id);
+  Statement pick(
+      db_, "SELECT id FROM trials WHERE study_id = ? AND state = 'WAITING' ORDER BY id LIMIT 1");
   pick.bind(1, study_id);
   if (!pick.step()) return std::nullopt;
   const std::int64_t id = pick.integer(0);
-  Statement claim(db_, "UPDATE trials SET state = 'RUNNING', worker = ? WHERE id = ?");
-  claim.bind(1, worker).bind(2, id);
+  Statement claim(db_, "UPDATE trials SET state = 'RUNNING', worker = ?, device = ? WHERE id = ?");
+  claim.bind(1, worker).bind(2, device).bind(3, id);
   claim.step();
-  Statement read(db_, (std::string("SELECT ") + kTrialColumns + " FROM trials WHERE id = ?").c_str());
+  Statement read(db_,
+                 (std::string("SELECT ") + kTrialColumns + " FROM trials WHERE id = ?").c_str());
   read.bind(1, id);
   read.step();
-  FrozenTrial trial = trialFromRow(read, params_cache_);
+  FrozenTrial trial = trialFromRow(db_, read, params_cache_);
   transaction.commit();
   return trial;
 }
 
 void SqliteStorage::recordTrainLoss(std::int64_t trial_id, const TrainLossPoint& p) {
   std::lock_guard<std::mutex> lock(mutex_);
-  Statement insert(db_, "INSERT OR REPLACE INTO train_losses(trial_id, step, epoch, loss, seconds) VALUES(?, ?, ?, ?, ?)");
+  requireTrial(trial_id);
+  Statement insert(db_,
+                   "INSERT OR REPLACE INTO train_losses(trial_id, step, epoch, loss, seconds) "
+                   "VALUES(?, ?, ?, ?, ?)");
   insert.bind(1, trial_id).bind(2, p.step).bind(3, p.epoch).bind(4, p.loss).bind(5, p.seconds);
   insert.step();
 }
 
 void SqliteStorage::recordEpoch(std::int64_t trial_id, const EpochMetrics& m) {
   std::lock_guard<std::mutex> lock(mutex_);
-  Statement insert(db_,
-                   "INSERT OR REPLACE INTO epochs(trial_id, epoch, train_loss, val_loss, val_accuracy, "
-                   "seconds, samples_per_second, elapsed_seconds, lr) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  requireTrial(trial_id);
+  Statement insert(
+      db_,
+      "INSERT OR REPLACE INTO epochs(trial_id, epoch, train_loss, val_loss, val_accuracy, "
+      "seconds, samples_per_second, elapsed_seconds, lr) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)");
   insert.bind(1, trial_id).bind(2, m.epoch).bind(3, m.train_loss).bind(4, m.val_loss);
   insert.bind(5, m.val_accuracy).bind(6, m.seconds).bind(7, m.samples_per_second);
   insert.bind(8, m.elapsed_seconds).bind(9, m.lr);
@@ -323,6 +369,7 @@ void SqliteStorage::recordEpoch(std::int64_t trial_id, const EpochMetrics& m) {
 
 void SqliteStorage::recordProbe(std::int64_t trial_id, const ProbeSnapshot& snapshot) {
   std::lock_guard<std::mutex> lock(mutex_);
+  requireTrial(trial_id);
   Statement insert(db_, "INSERT OR REPLACE INTO probes(trial_id, step, snapshot) VALUES(?, ?, ?)");
   insert.bind(1, trial_id).bind(2, snapshot.step).bind(3, probeToJson(snapshot));
   insert.step();
@@ -330,59 +377,86 @@ void SqliteStorage::recordProbe(std::int64_t trial_id, const ProbeSnapshot& snap
 
 std::vector<ProbeSnapshot> SqliteStorage::probes(std::int64_t trial_id) const {
   std::lock_guard<std::mutex> lock(mutex_);
+  requireTrial(trial_id);
   Statement select(db_, "SELECT snapshot FROM probes WHERE trial_id = ? ORDER BY step");
   select.bind(1, trial_id);
   std::vector<ProbeSnapshot> snapshots;
-  while (select.step()) snapshots.push_back(probeFromJson(select.text(0)));
+  while (select.step()) {
+    try {
+      snapshots.push_back(probeFromJson(select.text(0)));
+    } catch (const nlohmann::json::exception& error) {
+      throw StorageError(path_, "damaged probe snapshot of trial " + std::to_string(trial_id) +
+                                    " (" + error.what() + ")");
+    }
+  }
   return snapshots;
 }
 
-std::vector<TrainLossPoint> SqliteStorage::trainLosses(std::int64_t trial_id, std::int64_t after_step) const {
+std::vector<TrainLossPoint> SqliteStorage::trainLosses(std::int64_t trial_id,
+                                                       std::int64_t after_step) const {
   std::lock_guard<std::mutex> lock(mutex_);
-  Statement select(db_, "SELECT step, epoch, loss, seconds FROM train_losses WHERE trial_id = ? AND step > ? ORDER BY step");
+  requireTrial(trial_id);
+  Statement select(db_,
+                   "SELECT step, epoch, loss, seconds FROM train_losses WHERE trial_id = ? AND "
+                   "step > ? ORDER BY step");
   select.bind(1, trial_id).bind(2, after_step);
   std::vector<TrainLossPoint> points;
-  while (select.step()) points.push_back({select.integer(0), select.real(1), select.real(2), select.real(3)});
+  while (select.step())
+    points.push_back({select.integer(0), select.real(1), select.real(2), select.real(3)});
   return points;
 }
 
 void SqliteStorage::finishTrial(std::int64_t trial_id, const TrialResult& r,
                                 std::optional<std::int64_t> pruned_epoch, double prune_threshold) {
   std::lock_guard<std::mutex> lock(mutex_);
-  Statement update(db_,
-                   "UPDATE trials SET state = ?, reason = ?, steps = ?, seconds = ?, diverged_step = ?, "
-                   "last_train_loss = ?, pruned_epoch = ?, prune_threshold = ? WHERE id = ?");
+  Statement update(
+      db_,
+      "UPDATE trials SET state = ?, reason = ?, steps = ?, seconds = ?, diverged_step = ?, "
+      "last_train_loss = ?, pruned_epoch = ?, prune_threshold = ? WHERE id = ?");
   update.bind(1, trialStateName(r.state)).bind(2, r.reason).bind(3, r.steps).bind(4, r.seconds);
   update.bindOptional(5, r.diverged_step).bind(6, r.last_train_loss).bindOptional(7, pruned_epoch);
   update.bind(8, prune_threshold).bind(9, trial_id);
-  if (r.state != TrialState::kInterrupted) {
+  const auto updateOrThrow = [&] {
     update.step();
+    if (sqlite3_changes(db_) == 0) {
+      throw std::out_of_range("no trial with id " + std::to_string(trial_id));
+    }
+  };
+  if (r.state != TrialState::kInterrupted) {
+    updateOrThrow();
     return;
   }
   WriteTransaction transaction(db_);
-  update.step();
-  Statement copy(db_,
-                 "INSERT INTO trials(study_id, configuration_index, seed, params, configuration, state) "
-                 "SELECT study_id, configuration_index, seed, params, configuration, 'WAITING' FROM trials WHERE id = ?");
+  updateOrThrow();
+  Statement copy(
+      db_,
+      "INSERT INTO trials(study_id, configuration_index, seed, params, configuration, state) "
+      "SELECT study_id, configuration_index, seed, params, configuration, 'WAITING' FROM trials "
+      "WHERE id = ?");
   copy.bind(1, trial_id);
   copy.step();
   transaction.commit();
 }
 
-std::vector<FrozenTrial> SqliteStorage::readTrials(std::int64_t study_id, bool with_train_losses) const {
+std::vector<FrozenTrial> SqliteStorage::readTrials(std::int64_t study_id,
+                                                   bool with_train_losses) const {
+  requireStudy(study_id);
   std::vector<FrozenTrial> trials;
   std::unordered_map<std::int64_t, std::size_t> index_of;
-  Statement select(db_, (std::string("SELECT ") + kTrialColumns + " FROM trials WHERE study_id = ? ORDER BY id").c_str());
+  Statement select(
+      db_, (std::string("SELECT ") + kTrialColumns + " FROM trials WHERE study_id = ? ORDER BY id")
+               .c_str());
   select.bind(1, study_id);
   while (select.step()) {
     index_of[select.integer(0)] = trials.size();
-    trials.push_back(trialFromRow(select, params_cache_));
+    trials.push_back(trialFromRow(db_, select, params_cache_));
   }
   if (trials.empty()) return trials;
   // A primary-key range scan over the study's trial ids (rows of other studies are skipped).
-  Statement epochs(db_,
-                   "SELECT trial_id, epoch, train_loss, val_loss, val_accuracy, seconds, samples_per_second, "
-                   "elapsed_seconds, lr FROM epochs WHERE trial_id BETWEEN ? AND ? ORDER BY trial_id, epoch");
+  Statement epochs(
+      db_,
+      "SELECT trial_id, epoch, train_loss, val_loss, val_accuracy, seconds, samples_per_second, "
+      "elapsed_seconds, lr FROM epochs WHERE trial_id BETWEEN ? AND ? ORDER BY trial_id, epoch");
   epochs.bind(1, trials.front().id).bind(2, trials.back().id);
   while (epochs.step()) {
     const auto owner = index_of.find(epochs.integer(0));
@@ -413,7 +487,8 @@ std::vector<FrozenTrial> SqliteStorage::readTrials(std::int64_t study_id, bool w
   return trials;
 }
 
-std::vector<FrozenTrial> SqliteStorage::trials(std::int64_t study_id, bool with_train_losses) const {
+std::vector<FrozenTrial> SqliteStorage::trials(std::int64_t study_id,
+                                               bool with_train_losses) const {
   std::lock_guard<std::mutex> lock(mutex_);
   exec("BEGIN");  // one consistent snapshot across the three reads
   try {
@@ -426,16 +501,19 @@ std::vector<FrozenTrial> SqliteStorage::trials(std::int64_t study_id, bool with_
   }
 }
 
-std::vector<TrialAtEpoch> SqliteStorage::trialsAtEpoch(std::int64_t study_id, std::int64_t epoch) const {
+std::vector<TrialAtEpoch> SqliteStorage::trialsAtEpoch(std::int64_t study_id,
+                                                       std::int64_t epoch) const {
   std::lock_guard<std::mutex> lock(mutex_);
-  Statement select(db_,
-                   "SELECT t.id, t.state, e.trial_id, e.val_loss FROM trials t "
-                   "LEFT JOIN epochs e ON e.trial_id = t.id AND e.epoch = ? WHERE t.study_id = ? ORDER BY t.id");
+  requireStudy(study_id);
+  Statement select(
+      db_,
+      "SELECT t.id, t.state, e.trial_id, e.val_loss FROM trials t "
+      "LEFT JOIN epochs e ON e.trial_id = t.id AND e.epoch = ? WHERE t.study_id = ? ORDER BY t.id");
   select.bind(1, epoch).bind(2, study_id);
   std::vector<TrialAtEpoch> result;
   while (select.step()) {
-    TrialAtEpoch entry{select.integer(0), parseTrialState(select.text(1)).value_or(TrialState::kFailed),
-                       std::nullopt};
+    TrialAtEpoch entry{select.integer(0),
+                       parseTrialState(select.text(1)).value_or(TrialState::kFailed), std::nullopt};
     if (!select.isNull(2)) entry.value = select.real(3);  // a stored NaN reads back as NULL too
     result.push_back(entry);
   }
@@ -446,9 +524,11 @@ int SqliteStorage::requeueInterrupted(std::int64_t study_id,
                                       const std::function<bool(const std::string&)>& is_gone) {
   std::lock_guard<std::mutex> lock(mutex_);
   WriteTransaction transaction(db_);
-  Statement running(db_,
-                    "SELECT id, configuration_index, seed, params, configuration, worker FROM trials "
-                    "WHERE study_id = ? AND state = 'RUNNING' ORDER BY id");
+  requireStudy(study_id);
+  Statement running(
+      db_,
+      "SELECT id, configuration_index, seed, params, configuration, worker FROM trials "
+      "WHERE study_id = ? AND state = 'RUNNING' ORDER BY id");
   running.bind(1, study_id);
   struct Stale {
     std::int64_t id, index, seed;

@@ -29,14 +29,15 @@ class SqliteStorage : public Storage {
   std::vector<std::string> studyNames() const override;
   using Storage::addConfiguration;
   bool addConfiguration(std::int64_t study_id, std::int64_t max_configurations,
-                        const std::vector<std::uint64_t>& seeds,
-                        const Proposer& propose) override;
-  std::optional<FrozenTrial> claimWaitingTrial(std::int64_t study_id, const std::string& worker) override;
+                        const std::vector<std::uint64_t>& seeds, const Proposer& propose) override;
+  std::optional<FrozenTrial> claimWaitingTrial(std::int64_t study_id, const std::string& worker,
+                                               const std::string& device) override;
   void recordTrainLoss(std::int64_t trial_id, const TrainLossPoint& point) override;
   void recordEpoch(std::int64_t trial_id, const EpochMetrics& metrics) override;
   void recordProbe(std::int64_t trial_id, const ProbeSnapshot& snapshot) override;
   std::vector<ProbeSnapshot> probes(std::int64_t trial_id) const override;
-  std::vector<TrainLossPoint> trainLosses(std::int64_t trial_id, std::int64_t after_step) const override;
+  std::vector<TrainLossPoint> trainLosses(std::int64_t trial_id,
+                                          std::int64_t after_step) const override;
   void finishTrial(std::int64_t trial_id, const TrialResult& result,
                    std::optional<std::int64_t> pruned_epoch, double prune_threshold) override;
   std::vector<FrozenTrial> trials(std::int64_t study_id, bool with_train_losses) const override;
@@ -47,6 +48,9 @@ class SqliteStorage : public Storage {
  private:
   void setUp();  // WAL mode, pragmas and schema (run by the constructor, retried while locked)
   void exec(const std::string& sql) const;
+  // std::out_of_range naming the id when the file holds no such study or trial.
+  void requireStudy(std::int64_t study_id) const;
+  void requireTrial(std::int64_t trial_id) const;
   std::vector<FrozenTrial> readTrials(std::int64_t study_id, bool with_train_losses) const;
 
   std::string path_;

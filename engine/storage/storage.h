@@ -5,59 +5,62 @@
 #include <string>
 #include <vector>
 
-#include "config/param_map.h"
-#include "study/pruners/pruner.h"
-#include "train/probe.h"
-#include "train/trial_result.h"
+#include "trial/epoch_views.h"
+#include "trial/frozen_trial.h"
+#include "trial/param_map.h"
+#include "trial/probe_snapshot.h"
+#include "trial/trial_result.h"
 
 namespace tunebench {
-
-// A trial as stored: immutable snapshot handed to samplers, pruners, reports and the UI.
-struct FrozenTrial {
-  std::int64_t id = 0;
-  std::int64_t configuration_index = 0;  // 0, 1, ... in the order configurations were proposed
-  std::uint64_t seed = 0;
-  ParamMap params;
-  std::string configuration;  // formatParams(params)
-  std::string worker;         // who ran it last ("host:pid")
-  TrialResult result;         // state, reason, epochs, steps, seconds, diverged step
-  std::optional<std::int64_t> pruned_epoch;
-  double prune_threshold = 0.0;
-  std::vector<TrainLossPoint> train_losses;  // filled only by trials(..., with_train_losses)
-};
 
 // The single source of truth for studies: their definition, trials, per-epoch metrics and state
 // changes. Every write is committed when the call returns (so a crash loses nothing recorded).
 // Thread-safe; the SQLite backend is also safe across processes sharing one file.
+//
+// What every method may throw (the contract suite checks both backends agree):
+// - std::out_of_range naming the id, for a study or trial id the storage does not hold;
+// - StorageError (common/storage_error.h), when the backend fails: locked, full, gone, damaged;
+// - UserError only from createStudy, for a name already taken.
+// A method that throws has written nothing.
 class Storage {
  public:
   virtual ~Storage() = default;
 
   // Creates a study (name unique within the storage) holding its definition (the study file's
-  // JSON text) and returns its id. Throws UserError when the name is taken.
+  // JSON text) and returns its id.
   virtual std::int64_t createStudy(const std::string& name, const std::string& definition) = 0;
   virtual std::optional<std::int64_t> findStudy(const std::string& name) const = 0;
   virtual std::string studyDefinition(std::int64_t study_id) const = 0;
+  // Every study's name, oldest first.
   virtual std::vector<std::string> studyNames() const = 0;
 
   // Atomically: when the study has fewer than `max_configurations` configurations, calls
   // `propose` with every trial so far and stores the configuration it returns as one WAITING
   // trial per seed in `seeds`. Returns false when the budget is reached or `propose` returned
-  // nothing. Two processes calling this at once never exceed the budget.
+  // nothing. Two processes calling this at once never exceed the budget. An exception from
+  // `propose` passes through, with nothing stored.
   using Proposer = std::function<std::optional<ParamMap>(const std::vector<FrozenTrial>&)>;
   virtual bool addConfiguration(std::int64_t study_id, std::int64_t max_configurations,
-                                const std::vector<std::uint64_t>& seeds, const Proposer& propose) = 0;
+                                const std::vector<std::uint64_t>& seeds,
+                                const Proposer& propose) = 0;
   // The same with seeds 0..seed_count-1.
-  bool addConfiguration(std::int64_t study_id, std::int64_t max_configurations, std::int64_t seed_count,
-                        const Proposer& propose) {
+  bool addConfiguration(std::int64_t study_id, std::int64_t max_configurations,
+                        std::int64_t seed_count, const Proposer& propose) {
     std::vector<std::uint64_t> seeds;
-    for (std::int64_t seed = 0; seed < seed_count; ++seed) seeds.push_back(static_cast<std::uint64_t>(seed));
+    for (std::int64_t seed = 0; seed < seed_count; ++seed) {
+      seeds.push_back(static_cast<std::uint64_t>(seed));
+    }
     return addConfiguration(study_id, max_configurations, seeds, propose);
   }
 
-  // Atomically moves the oldest WAITING trial to RUNNING, owned by `worker`; nullopt if none.
-  virtual std::optional<FrozenTrial> claimWaitingTrial(std::int64_t study_id, const std::string& worker) = 0;
+  // Atomically moves the oldest WAITING trial to RUNNING, owned by `worker` ("host:pid") and
+  // training on `device` ("cpu", "cuda:1"); nullopt if none is waiting.
+  virtual std::optional<FrozenTrial> claimWaitingTrial(std::int64_t study_id,
+                                                       const std::string& worker,
+                                                       const std::string& device) = 0;
 
+  // A running trial's progress, as it happens. A second point or epoch with the same step or
+  // epoch number replaces the first.
   virtual void recordTrainLoss(std::int64_t trial_id, const TrainLossPoint& point) = 0;
   virtual void recordEpoch(std::int64_t trial_id, const EpochMetrics& metrics) = 0;
   // A probe snapshot (per-layer statistics at one step), and a trial's snapshots in step order.
@@ -65,17 +68,22 @@ class Storage {
   virtual std::vector<ProbeSnapshot> probes(std::int64_t trial_id) const = 0;
   // A trial's train-loss points after `after_step`, in step order: what a reader following a
   // running study needs each time, without re-reading every curve.
-  virtual std::vector<TrainLossPoint> trainLosses(std::int64_t trial_id, std::int64_t after_step) const = 0;
+  virtual std::vector<TrainLossPoint> trainLosses(std::int64_t trial_id,
+                                                  std::int64_t after_step) const = 0;
   // Final state; pruned trials also record the epoch and cut-off that stopped them. A trial that
-  // ends INTERRUPTED (stopped) gets a WAITING copy, so resuming the study runs it again.
+  // ends INTERRUPTED (stopped) gets a WAITING copy, so resuming the study runs it again. The
+  // epochs recorded as they happened stay the record (result.epochs is not written).
   virtual void finishTrial(std::int64_t trial_id, const TrialResult& result,
                            std::optional<std::int64_t> pruned_epoch, double prune_threshold) = 0;
 
-  virtual std::vector<FrozenTrial> trials(std::int64_t study_id, bool with_train_losses = false) const = 0;
+  // Every trial of the study in id order, with its epochs (and train-loss points if asked).
+  virtual std::vector<FrozenTrial> trials(std::int64_t study_id,
+                                          bool with_train_losses = false) const = 0;
 
   // Every trial's state and its validation loss at `epoch` (when it got that far): what pruners
   // read after each epoch, without the cost of whole trials.
-  virtual std::vector<TrialAtEpoch> trialsAtEpoch(std::int64_t study_id, std::int64_t epoch) const = 0;
+  virtual std::vector<TrialAtEpoch> trialsAtEpoch(std::int64_t study_id,
+                                                  std::int64_t epoch) const = 0;
 
   // After a crash or a stop: every RUNNING trial whose worker `is_gone` becomes INTERRUPTED and a
   // WAITING copy (same configuration and seed) is queued to run again. Returns how many.

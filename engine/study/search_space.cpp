@@ -35,7 +35,8 @@ bool Distribution::contains(const ParamValue& value) const {
       const auto* x = std::get_if<double>(&value);
       if (x == nullptr || std::floor(*x) != *x || *x < low || *x > high) return false;
       return (static_cast<std::int64_t>(*x) - static_cast<std::int64_t>(std::llround(low))) %
-                 std::max<std::int64_t>(1, step) == 0;
+                 std::max<std::int64_t>(1, step) ==
+             0;
     }
   }
   return false;

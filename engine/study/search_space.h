@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "config/param_map.h"
+#include "trial/param_map.h"
 
 namespace tunebench {
 
@@ -23,7 +23,7 @@ struct Distribution {
   double low = 0.0;                 // kFloat, kInt (inclusive)
   double high = 1.0;                // kFloat, kInt (inclusive)
   bool log = false;
-  std::int64_t step = 1;            // kInt
+  std::int64_t step = 1;  // kInt
   std::optional<ParamCondition> condition;
 
   // True when `value` is one this distribution can produce.

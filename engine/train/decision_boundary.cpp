@@ -7,8 +7,8 @@
 
 namespace tunebench {
 
-BoundarySnapshot decisionBoundary(ClassifierNet& model, const at::Tensor& inputs, const at::Tensor& labels,
-                                  int grid, std::int64_t epoch) {
+BoundarySnapshot decisionBoundary(ClassifierNet& model, const at::Tensor& inputs,
+                                  const at::Tensor& labels, int grid, std::int64_t epoch) {
   BoundarySnapshot snapshot;
   snapshot.epoch = epoch;
   if (grid < 2 || inputs.dim() != 2 || inputs.size(1) != 2 || inputs.size(0) == 0) return snapshot;
@@ -28,7 +28,8 @@ BoundarySnapshot decisionBoundary(ClassifierNet& model, const at::Tensor& inputs
                                     .to(inputs.device(), inputs.scalar_type());
   const bool training = model.is_training();
   model.eval();
-  const torch::Tensor probabilities = torch::softmax(model.forward(lattice), 1).to(torch::kCPU, torch::kDouble);
+  const torch::Tensor probabilities =
+      torch::softmax(model.forward(lattice), 1).to(torch::kCPU, torch::kDouble);
   model.train(training);
   const auto [confidence, predicted] = probabilities.max(1);
   const auto* p = predicted.data_ptr<std::int64_t>();

@@ -13,8 +13,9 @@ c10::Device resolveDevice(const std::string& name, const std::string& where) {
   if (name == "cpu") return c10::Device(c10::kCPU);
   if (name == "cuda" || name.rfind("cuda:", 0) == 0) {
     if (!torch::cuda::is_available()) {
-      throw UserError(where, "'" + name + "' asked for, but CUDA is not available here "
-                             "(no GPU, or a LibTorch built without CUDA); use 'cpu' or 'auto'");
+      throw UserError(where, "'" + name +
+                                 "' asked for, but CUDA is not available here "
+                                 "(no GPU, or a LibTorch built without CUDA); use 'cpu' or 'auto'");
     }
     int index = 0;
     if (name != "cuda") {

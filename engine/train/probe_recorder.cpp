@@ -7,7 +7,8 @@
 
 namespace tunebench {
 
-ActivationProbe activationStatistics(const at::Tensor& output, Activation activation, int bins, double range) {
+ActivationProbe activationStatistics(const at::Tensor& output, Activation activation, int bins,
+                                     double range) {
   const torch::Tensor x = output.detach().to(torch::kCPU, torch::kDouble);
   ActivationProbe probe;
   probe.mean = x.mean().item<double>();
@@ -20,13 +21,15 @@ ActivationProbe activationStatistics(const at::Tensor& output, Activation activa
   } else if (activation == Activation::kSigmoid) {
     probe.saturated_fraction = ((x < 0.01) | (x > 0.99)).to(torch::kDouble).mean().item<double>();
   }
-  const torch::Tensor fractions = (x.clamp(-range, range).histc(bins, -range, range) / x.numel()).contiguous();
+  const torch::Tensor fractions =
+      (x.clamp(-range, range).histc(bins, -range, range) / x.numel()).contiguous();
   const double* bin = fractions.data_ptr<double>();
   probe.histogram.assign(bin, bin + bins);
   return probe;
 }
 
-ProbeRecorder::ProbeRecorder(ClassifierNet& model, Activation activation, const ProbeSettings& settings)
+ProbeRecorder::ProbeRecorder(ClassifierNet& model, Activation activation,
+                             const ProbeSettings& settings)
     : model_(model), activation_(activation), settings_(settings) {}
 
 void ProbeRecorder::recordActivations(const at::Tensor& inputs, ProbeSnapshot& snapshot) {
@@ -42,7 +45,8 @@ void ProbeRecorder::recordActivations(const at::Tensor& inputs, ProbeSnapshot& s
     model_.train(training);
   }
   for (const auto& [layer, output] : outputs) {
-    ActivationProbe probe = activationStatistics(output, activation_, settings_.bins, settings_.range);
+    ActivationProbe probe =
+        activationStatistics(output, activation_, settings_.bins, settings_.range);
     probe.layer = layer;
     snapshot.activations.push_back(std::move(probe));
   }
@@ -68,7 +72,8 @@ void ProbeRecorder::recordGradients(ProbeSnapshot& snapshot) {
 void ProbeRecorder::recordUpdates(ProbeSnapshot& snapshot) {
   torch::NoGradGuard no_grad;
   const auto& layers = model_.weightLayers();
-  for (std::size_t i = 0; i < layers.size() && i < weights_before_.size() && i < snapshot.weights.size(); ++i) {
+  for (std::size_t i = 0;
+       i < layers.size() && i < weights_before_.size() && i < snapshot.weights.size(); ++i) {
     const double before = weights_before_[i].norm().item<double>();
     const double change = (layers[i].weight.detach() - weights_before_[i]).norm().item<double>();
     snapshot.weights[i].update_ratio = before > 0.0 ? change / before : 0.0;

@@ -4,7 +4,8 @@
 #include <vector>
 
 #include "model/activation.h"
-#include "train/probe.h"
+#include "train/probe_settings.h"
+#include "trial/probe_snapshot.h"
 
 namespace tunebench {
 
@@ -29,6 +30,7 @@ class ProbeRecorder {
 };
 
 // The statistics of one layer's output (exposed for tests): [batch, units] or [batch, C, H, W].
-ActivationProbe activationStatistics(const at::Tensor& output, Activation activation, int bins, double range);
+ActivationProbe activationStatistics(const at::Tensor& output, Activation activation, int bins,
+                                     double range);
 
 }  // namespace tunebench

@@ -12,6 +12,7 @@
 #include "model/model_factory.h"
 #include "optim/lr_schedule.h"
 #include "optim/optimizer_factory.h"
+#include "train/decision_boundary.h"
 #include "train/probe_recorder.h"
 
 namespace tunebench {
@@ -34,7 +35,8 @@ struct Evaluation {
 };
 
 // Mean loss and accuracy over a dataset, in evaluation mode and without gradients.
-Evaluation evaluate(ClassifierNet& model, const torch::Tensor& inputs, const torch::Tensor& targets) {
+Evaluation evaluate(ClassifierNet& model, const torch::Tensor& inputs,
+                    const torch::Tensor& targets) {
   torch::NoGradGuard no_grad;
   model.eval();
   const std::int64_t n = inputs.size(0);
@@ -79,7 +81,8 @@ class TrialRun {
   bool checkLoss(double loss, TrialResult& result);
   void reportBoundary(std::int64_t epoch) {
     if (spec_.boundary_grid <= 0 || train_x_.dim() != 2 || train_x_.size(1) != 2) return;
-    sink_.boundaryRecorded(spec_.trial_id, decisionBoundary(*model_, train_x_, train_y_, spec_.boundary_grid, epoch));
+    sink_.boundaryRecorded(
+        spec_.trial_id, decisionBoundary(*model_, train_x_, train_y_, spec_.boundary_grid, epoch));
   }
 
   const TrialSpec& spec_;
@@ -120,7 +123,8 @@ void TrialRun::execute(TrialResult& result) {
   schedule_ = std::make_unique<LrSchedule>(spec_.schedule, spec_.optimizer.lr, steps_per_epoch_,
                                            steps_per_epoch_ * spec_.epochs);
   lr_ = spec_.optimizer.lr;
-  if (spec_.probes.every_steps > 0) probes_ = std::make_unique<ProbeRecorder>(*model_, spec_.model.activation, spec_.probes);
+  if (spec_.probes.every_steps > 0)
+    probes_ = std::make_unique<ProbeRecorder>(*model_, spec_.model.activation, spec_.probes);
 
   reportBoundary(0);
   std::uint64_t steps_used = 0;
@@ -153,9 +157,11 @@ bool TrialRun::checkLoss(double loss, TrialResult& result) {
 bool TrialRun::trainEpoch(std::int64_t epoch, TrialResult& result) {
   const Clock::time_point epoch_start = Clock::now();
   const bool on_cpu = spec_.device.is_cpu();
-  const bool scheduled = spec_.schedule.kind != ScheduleKind::kConstant || spec_.schedule.warmup_steps > 0;
+  const bool scheduled =
+      spec_.schedule.kind != ScheduleKind::kConstant || spec_.schedule.warmup_steps > 0;
   const std::int64_t n = train_x_.size(0);
-  torch::Tensor order = torch::randperm(n, shuffle_generator_, torch::TensorOptions().dtype(torch::kLong));
+  torch::Tensor order =
+      torch::randperm(n, shuffle_generator_, torch::TensorOptions().dtype(torch::kLong));
   if (!on_cpu) order = order.to(spec_.device);
 
   // On CPU a loss read-back is free, so every step is checked; on a GPU it would synchronize, so
@@ -224,9 +230,8 @@ bool TrialRun::trainEpoch(std::int64_t epoch, TrialResult& result) {
     }
     if (log_now) {
       result.last_train_loss = interval_mean;
-      sink_.trainLoss(spec_.trial_id,
-                      {step_, epoch - 1 + static_cast<double>(begin + len) / n, interval_mean,
-                       secondsSince(start_)});
+      sink_.trainLoss(spec_.trial_id, {step_, epoch - 1 + static_cast<double>(begin + len) / n,
+                                       interval_mean, secondsSince(start_)});
       interval_loss_host = 0.0;
       interval_steps = 0;
     }
@@ -250,11 +255,12 @@ bool TrialRun::trainEpoch(std::int64_t epoch, TrialResult& result) {
 }  // namespace
 
 TrialResult Trainer::run(const TrialSpec& spec, const DataSplit& data, EventSink& sink,
-                         const StopToken& stop, const EpochGate& gate, const PauseControl* pause) const {
+                         const StopToken& stop, const EpochGate& gate,
+                         const PauseControl* pause) const {
   TrialResult result;
   result.state = TrialState::kRunning;
   const Clock::time_point start = Clock::now();
-  sink.trialStarted(spec);
+  sink.trialStarted({spec.trial_id, spec.configuration, spec.seed, spec.epochs, spec.device.str()});
   try {
     TrialRun run(spec, data, sink, stop, gate, pause);
     run.execute(result);

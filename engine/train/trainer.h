@@ -6,9 +6,9 @@
 #include "common/pause_control.h"
 #include "common/stop_token.h"
 #include "data/dataset.h"
-#include "train/event_sink.h"
-#include "train/trial_result.h"
 #include "train/trial_spec.h"
+#include "trial/event_sink.h"
+#include "trial/trial_result.h"
 
 namespace tunebench {
 

@@ -7,7 +7,7 @@
 #include "model/initializer.h"
 #include "model/model_spec.h"
 #include "optim/optimizer_spec.h"
-#include "train/probe.h"
+#include "train/probe_settings.h"
 
 namespace tunebench {
 
@@ -26,7 +26,7 @@ struct TrialSpec {
   std::int64_t log_every_steps = 50;  // train-loss events every k optimizer steps
   double divergence_loss = 1e3;       // a training loss above this (or NaN/Inf) ends as DIVERGED
   ProbeSettings probes;               // per-layer statistics every k steps (off by default)
-  int boundary_grid = 0;              // 2-D data: decision boundary on a grid x grid lattice each epoch
+  int boundary_grid = 0;  // 2-D data: decision boundary on a grid x grid lattice each epoch
   std::uint64_t seed = 0;
   c10::Device device = c10::Device(c10::kCPU);
 };

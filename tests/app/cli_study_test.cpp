@@ -6,10 +6,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <set>
+#include <sstream>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -24,9 +27,12 @@ namespace {
 
 using testing::TempDir;
 
-pid_t spawnCli(const std::vector<std::string>& args, const std::string& log) {
+// Starts tunebench-cli with `args`, its output in `log`; `shell_prefix` runs first in the same
+// shell (e.g. "ulimit -f 400; ").
+pid_t spawnCli(const std::vector<std::string>& args, const std::string& log,
+               const std::string& shell_prefix = "") {
   std::vector<std::string> all = {"/bin/sh", "-c", ""};
-  std::string command = std::string("exec ") + TUNEBENCH_CLI;
+  std::string command = shell_prefix + "exec " + TUNEBENCH_CLI;
   for (const auto& arg : args) command += " '" + arg + "'";
   all[2] = command + " > '" + log + "' 2>&1 < /dev/null";
   std::vector<char*> argv;
@@ -47,11 +53,15 @@ int waitExit(pid_t pid) {
 std::string studyJson(int configurations, int epochs) {
   std::string list;
   for (int c = 0; c < configurations; ++c) {
-    list += std::string(c ? ", " : "") + "{\"optimizer\": \"adam\", \"lr\": " + std::to_string(0.0005 * (c + 1)) + "}";
+    list += std::string(c ? ", " : "") +
+            "{\"optimizer\": \"adam\", \"lr\": " + std::to_string(0.0005 * (c + 1)) + "}";
   }
-  return R"({"name": "shared", "dataset": {"kind": "fashion-mnist", "subset": 4000, "validation": 0.25},
-    "model": {"depth": 1, "width": 64}, "training": {"epochs": )" + std::to_string(epochs) + R"(, "batch_size": 64},
-    "seeds": 1, "configurations": [)" + list + "]}";
+  return R"({"name": "shared",
+    "dataset": {"kind": "fashion-mnist", "subset": 4000, "validation": 0.25},
+    "model": {"depth": 1, "width": 64}, "training": {"epochs": )" +
+         std::to_string(epochs) + R"(, "batch_size": 64},
+    "seeds": 1, "configurations": [)" +
+         list + "]}";
 }
 
 std::map<TrialState, int> stateCounts(const std::vector<FrozenTrial>& trials) {
@@ -70,7 +80,8 @@ TEST(CliStudyTest, KilledMidStudyThenResumedLosesNothingAndFinishesThePlan) {
   TempDir dir;
   const std::string study = dir.write("study.json", studyJson(8, 3));
   const std::string db = (dir.path() / "study.db").string();
-  const pid_t pid = spawnCli({"run", study, "--storage", db, "--quiet"}, (dir.path() / "run.log").string());
+  const pid_t pid =
+      spawnCli({"run", study, "--storage", db, "--quiet"}, (dir.path() / "run.log").string());
   ASSERT_GT(pid, 0);
   // Kill once two trials are complete and a third has recorded an epoch.
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
@@ -81,8 +92,9 @@ TEST(CliStudyTest, KilledMidStudyThenResumedLosesNothingAndFinishesThePlan) {
     const auto trials = readTrials(db);
     const auto counts = stateCounts(trials);
     for (const auto& t : trials) {
-      ready = ready || (counts.count(TrialState::kComplete) && counts.at(TrialState::kComplete) >= 2 &&
-                        t.result.state == TrialState::kRunning && !t.result.epochs.empty());
+      ready =
+          ready || (counts.count(TrialState::kComplete) && counts.at(TrialState::kComplete) >= 2 &&
+                    t.result.state == TrialState::kRunning && !t.result.epochs.empty());
     }
   }
   ASSERT_TRUE(ready) << "the study never got going";
@@ -92,7 +104,8 @@ TEST(CliStudyTest, KilledMidStudyThenResumedLosesNothingAndFinishesThePlan) {
   const auto before = readTrials(db);
   std::map<std::int64_t, double> completed_before;
   for (const auto& t : before) {
-    if (t.result.state == TrialState::kComplete) completed_before[t.id] = t.result.epochs.back().val_loss;
+    if (t.result.state == TrialState::kComplete)
+      completed_before[t.id] = t.result.epochs.back().val_loss;
   }
   ASSERT_GE(completed_before.size(), 2u);
   EXPECT_EQ(stateCounts(before)[TrialState::kRunning], 1);
@@ -102,16 +115,79 @@ TEST(CliStudyTest, KilledMidStudyThenResumedLosesNothingAndFinishesThePlan) {
   const auto after = readTrials(db);
   const auto counts = stateCounts(after);
   EXPECT_EQ(counts.count(TrialState::kRunning), 0u);
-  EXPECT_EQ(counts.at(TrialState::kInterrupted), 1);  // the one the kill cut short, kept as a record
+  EXPECT_EQ(counts.at(TrialState::kInterrupted),
+            1);  // the one the kill cut short, kept as a record
   std::set<std::int64_t> completed_configurations;
   for (const auto& t : after) {
     if (t.result.state != TrialState::kComplete) continue;
     completed_configurations.insert(t.configuration_index);
     EXPECT_EQ(t.result.epochs.size(), 3u);
-    if (completed_before.count(t.id)) EXPECT_EQ(t.result.epochs.back().val_loss, completed_before.at(t.id));
+    if (completed_before.count(t.id))
+      EXPECT_EQ(t.result.epochs.back().val_loss, completed_before.at(t.id));
   }
   EXPECT_EQ(completed_configurations.size(), 8u);
   EXPECT_EQ(counts.at(TrialState::kComplete), 8);
+}
+
+std::string readFile(const std::string& path) {
+  std::ifstream in(path);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+TEST(CliStudyTest, ADiskThatFillsMidStudyEndsTheRunWithOneLineAndResumeFinishesIt) {
+  TempDir dir;
+  const std::string study = dir.write("study.json", studyJson(8, 3));
+  const std::string db = (dir.path() / "study.db").string();
+  const std::string log = (dir.path() / "run.log").string();
+  // A file-size limit of a few hundred KiB: the study's file fills up after a trial or two, as a
+  // full disk would make it. Two jobs, so the failure happens on a worker thread.
+  const pid_t pid =
+      spawnCli({"run", study, "--storage", db, "--quiet", "--jobs", "2"}, log, "ulimit -f 400; ");
+  ASSERT_GT(pid, 0);
+  const int code = waitExit(pid);
+  const std::string output = readFile(log);
+  EXPECT_EQ(code, 1) << output;  // an exit, not a signal (no std::terminate, no SIGXFSZ)
+  std::vector<std::string> errors;
+  std::istringstream lines(output);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("tunebench-cli:", 0) == 0) errors.push_back(line);
+  }
+  ASSERT_EQ(errors.size(), 1u) << output;
+  EXPECT_NE(errors[0].find(db), std::string::npos) << errors[0];
+  EXPECT_NE(errors[0].find("SQLite"), std::string::npos) << errors[0];
+  EXPECT_NE(errors[0].find("tunebench-cli resume " + db), std::string::npos) << errors[0];
+
+  const auto before = readTrials(db);
+  std::map<std::int64_t, double> completed_before;
+  for (const auto& t : before) {
+    if (t.result.state == TrialState::kComplete) {
+      completed_before[t.id] = t.result.epochs.back().val_loss;
+    }
+  }
+  EXPECT_LT(completed_before.size(), 8u) << "the limit was never reached";
+
+  const pid_t resumed = spawnCli({"resume", db, "--quiet"}, (dir.path() / "resume.log").string());
+  ASSERT_EQ(waitExit(resumed), 0) << readFile((dir.path() / "resume.log").string());
+  const auto after = readTrials(db);
+  std::set<std::int64_t> completed_configurations;
+  for (const auto& t : after) {
+    EXPECT_NE(t.result.state, TrialState::kRunning);
+    EXPECT_NE(t.result.state, TrialState::kWaiting);
+    if (t.result.state != TrialState::kComplete) continue;
+    EXPECT_TRUE(completed_configurations.insert(t.configuration_index).second) << t.id;
+    EXPECT_EQ(t.result.epochs.size(), 3u);
+    if (completed_before.count(t.id)) {
+      EXPECT_EQ(t.result.epochs.back().val_loss, completed_before.at(t.id));
+    }
+  }
+  EXPECT_EQ(completed_configurations.size(), 8u);
+  for (const auto& [id, loss] : completed_before) {
+    EXPECT_TRUE(std::any_of(after.begin(), after.end(),
+                            [&](const FrozenTrial& t) {
+                              return t.id == id && t.result.state == TrialState::kComplete;
+                            }))
+        << "completed trial " << id << " was lost";
+  }
 }
 
 TEST(CliStudyTest, TwoProcessesShareOneStudyAndRunEveryTrialOnce) {

@@ -105,7 +105,8 @@ TEST(CliTest, MalformedStudyFile) {
 
 TEST(CliTest, UnknownInitializerAndOptimizer) {
   TempDir dir;
-  const std::string init = dir.write("i.json", R"({"configurations": [{"initializer": "glorot"}]})");
+  const std::string init =
+      dir.write("i.json", R"({"configurations": [{"initializer": "glorot"}]})");
   expectOneClearError(runCli("run " + init), {init, "configurations[0].initializer", "'glorot'"});
   const std::string opt = dir.write("o.json", R"({"configurations": [{"optimizer": "lion"}]})");
   expectOneClearError(runCli("run " + opt), {opt, "configurations[0].optimizer", "'lion'"});
@@ -123,8 +124,10 @@ TEST(CliTest, TruncatedIdxFile) {
   TempDir dir;
   std::string images = testing::idxBytes({10, 28, 28}, std::vector<std::uint8_t>(10 * 28 * 28, 7));
   images.resize(images.size() / 2);
-  const std::string image_path = dir.write("data/train-images-idx3-ubyte.gz", testing::gzipped(images));
-  dir.write("data/train-labels-idx1-ubyte", testing::idxBytes({10}, std::vector<std::uint8_t>(10, 1)));
+  const std::string image_path =
+      dir.write("data/train-images-idx3-ubyte.gz", testing::gzipped(images));
+  dir.write("data/train-labels-idx1-ubyte",
+            testing::idxBytes({10}, std::vector<std::uint8_t>(10, 1)));
   const std::string study = dir.write("t.json", R"({
     "dataset": {"kind": "mnist-folder", "folder": "data", "validation": 0.2},
     "configurations": [{}]})");
@@ -148,7 +151,8 @@ TEST(CliTest, CudaAskedForWithoutCuda) {
   if (torch::cuda::is_available()) GTEST_SKIP() << "CUDA is available here";
   TempDir dir;
   const std::string study = dir.write("tiny.json", kSpiralStudy);
-  expectOneClearError(runCli("run " + study + " --device cuda:0"), {"--device", "CUDA is not available"});
+  expectOneClearError(runCli("run " + study + " --device cuda:0"),
+                      {"--device", "CUDA is not available"});
 }
 
 TEST(CliTest, MissingStudyFileAndBadArguments) {
@@ -164,17 +168,20 @@ TEST(CliTest, UnwritableOrCorruptStorageIsAClearErrorAndLeavesTheFileAlone) {
                       {"/nonexistent-dir/s.db", "cannot open or create"});
   const std::string junk_bytes(4096, 'z');
   const std::string junk = dir.write("junk.db", junk_bytes);
-  expectOneClearError(runCli("run " + study + " --storage " + junk), {junk, "not a usable TuneBench study database"});
+  expectOneClearError(runCli("run " + study + " --storage " + junk),
+                      {junk, "not a usable TuneBench study database"});
   expectOneClearError(runCli("show " + junk), {junk});
   EXPECT_EQ(readFile(junk), junk_bytes);
 }
 
 TEST(CliTest, StoredStudyKeepsItsTrialsWhenItsDataGoesMissingOrItIsRunTwice) {
   TempDir dir;
-  const std::string csv = dir.write("data/points.csv", "x,y,label\n0,0,a\n1,1,b\n0,1,a\n1,0,b\n2,2,a\n"
-                                                       "3,3,b\n2,3,a\n3,2,b\n4,4,a\n5,5,b\n4,5,a\n5,4,b\n");
+  const std::string csv = dir.write("data/points.csv",
+                                    "x,y,label\n0,0,a\n1,1,b\n0,1,a\n1,0,b\n2,2,a\n"
+                                    "3,3,b\n2,3,a\n3,2,b\n4,4,a\n5,5,b\n4,5,a\n5,4,b\n");
   const std::string study = dir.write("csv.json", R"({"name": "csv-study",
-    "dataset": {"kind": "csv", "path": "data/points.csv", "label_column": "label", "validation": 0.25},
+    "dataset": {"kind": "csv", "path": "data/points.csv", "label_column": "label",
+                "validation": 0.25},
     "model": {"depth": 1, "width": 4}, "training": {"epochs": 2, "batch_size": 4},
     "configurations": [{"lr": 0.01}, {"lr": 0.02}]})");
   const std::string db = (dir.path() / "csv.db").string();
@@ -182,7 +189,8 @@ TEST(CliTest, StoredStudyKeepsItsTrialsWhenItsDataGoesMissingOrItIsRunTwice) {
   const std::string before = runCli("show " + db + " --trials --format csv").out;
   EXPECT_NE(before.find("COMPLETE"), std::string::npos) << before;
 
-  expectOneClearError(runCli("run " + study + " --storage " + db), {db, "already holds a study named 'csv-study'", "resume"});
+  expectOneClearError(runCli("run " + study + " --storage " + db),
+                      {db, "already holds a study named 'csv-study'", "resume"});
   std::filesystem::remove(csv);
   expectOneClearError(runCli("resume " + db), {csv, "no such file"});
   EXPECT_EQ(runCli("show " + db + " --trials --format csv").out, before);
@@ -205,7 +213,8 @@ TEST(CliTest, ShowAndExportAgreeWithTheRun) {
   ASSERT_EQ(groups.size(), 2u);
   EXPECT_EQ(groups[0]["completed"], 2);
   const std::string epochs_csv = runCli("export " + db + " --format csv").out;
-  EXPECT_EQ(std::count(epochs_csv.begin(), epochs_csv.end(), '\n'), 1 + 4 * 3);  // header + 4 trials x 3 epochs
+  EXPECT_EQ(std::count(epochs_csv.begin(), epochs_csv.end(), '\n'),
+            1 + 4 * 3);  // header + 4 trials x 3 epochs
   EXPECT_EQ(epochs_csv.rfind("trial,configuration,seed,state,epoch,", 0), 0u);
 }
 

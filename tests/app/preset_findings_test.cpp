@@ -36,14 +36,14 @@ class PresetFindingsTest : public ::testing::Test {
 
   std::string cli(const std::string& args) {
     const std::string out = (dir_.path() / "out").string();
-    const int status = std::system((std::string(TUNEBENCH_CLI) + " " + args + " > " + out + " 2>&1").c_str());
+    const int status =
+        std::system((std::string(TUNEBENCH_CLI) + " " + args + " > " + out + " 2>&1").c_str());
     std::ifstream in(out);
     std::stringstream text;
     text << in.rdbuf();
     EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << args << "\n" << text.str();
     return text.str();
   }
-
 
   TempDir dir_;
   std::string db_;
@@ -53,7 +53,8 @@ class PresetFindingsTest : public ::testing::Test {
 std::vector<json> trialsWith(const json& trials, const std::string& fragment) {
   std::vector<json> found;
   for (const json& trial : trials) {
-    if (trial["configuration"].get<std::string>().find(fragment) != std::string::npos) found.push_back(trial);
+    if (trial["configuration"].get<std::string>().find(fragment) != std::string::npos)
+      found.push_back(trial);
   }
   return found;
 }
@@ -65,15 +66,19 @@ const json& profileWith(const json& profiles, const std::string& fragment) {
   throw std::runtime_error("no profile for " + fragment);
 }
 
-double lastOverFirst(const json& values) { return values.back().get<double>() / values.front().get<double>(); }
+double lastOverFirst(const json& values) {
+  return values.back().get<double>() / values.front().get<double>();
+}
 
 TEST_F(PresetFindingsTest, DeepReluInitXavierStallsAtLn10WhileHeTrains) {
   const json trials = runReduced("deep-relu-init", [](json& s) {
     s["dataset"]["subset"] = 20000;
     s["seeds"] = 1;
   });
-  for (const json& t : trialsWith(trials, "xavier_normal")) EXPECT_NEAR(t["final_train_loss"].get<double>(), kLn10, 0.1);
-  for (const json& t : trialsWith(trials, "kaiming_normal")) EXPECT_LT(t["final_train_loss"].get<double>(), kLn10 - 0.5);
+  for (const json& t : trialsWith(trials, "xavier_normal"))
+    EXPECT_NEAR(t["final_train_loss"].get<double>(), kLn10, 0.1);
+  for (const json& t : trialsWith(trials, "kaiming_normal"))
+    EXPECT_LT(t["final_train_loss"].get<double>(), kLn10 - 0.5);
   const json profiles = probesAtInit();
   const json& xavier = profileWith(profiles, "xavier_normal")["activation_std"];
   const json& he = profileWith(profiles, "kaiming_normal")["activation_std"];
@@ -106,16 +111,20 @@ TEST_F(PresetFindingsTest, OptimizersMlpPlainSgdIsSlowest) {
   });
   ASSERT_EQ(trials.size(), 6u);
   const double sgd = trialsWith(trials, "optimizer=sgd")[0]["best_val_loss"].get<double>();
-  for (const char* fast : {"optimizer=momentum", "optimizer=nesterov", "optimizer=rmsprop", "optimizer=adam"}) {
+  for (const char* fast :
+       {"optimizer=momentum", "optimizer=nesterov", "optimizer=rmsprop", "optimizer=adam"}) {
     EXPECT_LT(trialsWith(trials, fast)[0]["best_val_loss"].get<double>(), sgd) << fast;
   }
 }
 
 TEST_F(PresetFindingsTest, PlaygroundSpiralNeedsANonlinearity) {
-  const json trials = runReduced("playground-spiral", [](json& s) { s["training"]["epochs"] = 120; });
+  const json trials =
+      runReduced("playground-spiral", [](json& s) { s["training"]["epochs"] = 120; });
   ASSERT_EQ(trials.size(), 8u);
-  for (const json& t : trialsWith(trials, "activation=linear")) EXPECT_LT(t["val_accuracy"].get<double>(), 0.7);
-  for (const json& t : trialsWith(trials, "activation=relu")) EXPECT_GT(t["val_accuracy"].get<double>(), 0.9);
+  for (const json& t : trialsWith(trials, "activation=linear"))
+    EXPECT_LT(t["val_accuracy"].get<double>(), 0.7);
+  for (const json& t : trialsWith(trials, "activation=relu"))
+    EXPECT_GT(t["val_accuracy"].get<double>(), 0.9);
 }
 
 TEST_F(PresetFindingsTest, LrSweepShowsTooSmallGoodAndDiverging) {
@@ -124,7 +133,8 @@ TEST_F(PresetFindingsTest, LrSweepShowsTooSmallGoodAndDiverging) {
     s["training"]["epochs"] = 1;
   });
   ASSERT_EQ(trials.size(), 6u);
-  EXPECT_GT(trialsWith(trials, "lr=0.0001")[0]["final_train_loss"].get<double>(), 2.0);  // barely moved
+  EXPECT_GT(trialsWith(trials, "lr=0.0001")[0]["final_train_loss"].get<double>(),
+            2.0);  // barely moved
   EXPECT_EQ(trialsWith(trials, "lr=10")[0]["state"], "DIVERGED");
   EXPECT_LT(trialsWith(trials, "lr=0.1")[0]["final_train_loss"].get<double>(), 1.0);
 }

@@ -22,7 +22,8 @@ double mmGflops() {
   const int reps = 20;
   const auto start = std::chrono::steady_clock::now();
   for (int i = 0; i < reps; ++i) at::mm(a, b);
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return 2.0 * 1024 * 1024 * 1024 * reps / seconds / 1e9;
 }
 
@@ -53,8 +54,8 @@ int main(int argc, char** argv) {
   // layer's input gradient (the input needs none).
   const double macs = 784.0 * 256 + 256.0 * 256 + 256.0 * 10;
   const double flops_per_sample = 3 * 2 * macs - 2 * 784.0 * 256;
-  std::cout << "{\"model\": \"" << model << "\", \"threads\": " << used_threads
-            << ", \"state\": \"" << tunebench::trialStateName(result.state) << "\", \"epoch_seconds\": [";
+  std::cout << "{\"model\": \"" << model << "\", \"threads\": " << used_threads << ", \"state\": \""
+            << tunebench::trialStateName(result.state) << "\", \"epoch_seconds\": [";
   for (std::size_t i = 0; i < result.epochs.size(); ++i) {
     std::cout << (i ? ", " : "") << result.epochs[i].seconds;
   }

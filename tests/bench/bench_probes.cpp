@@ -19,7 +19,8 @@ double median(std::vector<double> values) {
   return values[values.size() / 2];
 }
 
-double epochSeconds(const tunebench::DataSplit& data, std::int64_t depth, std::int64_t width, std::int64_t probe_every) {
+double epochSeconds(const tunebench::DataSplit& data, std::int64_t depth, std::int64_t width,
+                    std::int64_t probe_every) {
   tunebench::TrialSpec spec;
   spec.model.depth = depth;
   spec.model.width = width;
@@ -50,9 +51,11 @@ int main(int argc, char** argv) {
     }
     const double overhead = median(on) / median(off) - 1.0;
     within = within && overhead < 0.10;
-    std::cout << "{\"benchmark\": \"probes_every_50_steps\", \"depth\": " << depth << ", \"width\": " << width
-              << ", \"epoch_seconds_off\": " << median(off) << ", \"epoch_seconds_on\": " << median(on)
-              << ", \"overhead_percent\": " << overhead * 100 << ", \"target_percent\": 10}" << std::endl;
+    std::cout << "{\"benchmark\": \"probes_every_50_steps\", \"depth\": " << depth
+              << ", \"width\": " << width << ", \"epoch_seconds_off\": " << median(off)
+              << ", \"epoch_seconds_on\": " << median(on)
+              << ", \"overhead_percent\": " << overhead * 100 << ", \"target_percent\": 10}"
+              << std::endl;
   }
   return within ? 0 : 1;
 }

@@ -7,10 +7,11 @@
 #include <filesystem>
 #include <iostream>
 
+#include "run/scheduler.h"
 #include "storage/sqlite_storage.h"
 #include "study/pruners/pruner.h"
 #include "study/samplers/tpe_sampler.h"
-#include "study/scheduler.h"
+#include "study/study_view.h"
 
 using namespace tunebench;
 
@@ -40,7 +41,7 @@ void cycle(Storage& storage, std::int64_t study, Sampler& sampler, const Pruner&
   storage.addConfiguration(study, budget, 1, [&](const std::vector<FrozenTrial>& trials) {
     return sampler.sample(studyViewOf(trials), search);
   });
-  const auto trial = storage.claimWaitingTrial(study, "bench:1");
+  const auto trial = storage.claimWaitingTrial(study, "bench:1", "cpu");
   const double lr = std::get<double>(trial->params.at("lr"));
   TrialCurve self{trial->id, TrialState::kRunning, {}};
   TrialResult result;
@@ -79,7 +80,9 @@ int main(int argc, char** argv) {
   for (int i = 0; i < finished; ++i) cycle(storage, study, sampler, *pruner, search, budget);
   const auto start = std::chrono::steady_clock::now();
   for (int i = 0; i < measured; ++i) cycle(storage, study, sampler, *pruner, search, budget);
-  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count() / measured;
+  const double ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count() /
+      measured;
   std::cout << "{\"finished_trials\": " << finished << ", \"measured_trials\": " << measured
             << ", \"ms_per_trial\": " << ms << ", \"target_ms\": 5}" << std::endl;
   std::filesystem::remove(path);

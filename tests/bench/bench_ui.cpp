@@ -35,7 +35,8 @@ int heartbeat(const QString& study) {
     gaps.push_back(static_cast<double>(clock.nsecsElapsed()) / 1e6);
     clock.restart();
   });
-  QObject::connect(window.controller(), &tunebench::ui::StudyController::runFinished, qApp, &QApplication::quit);
+  QObject::connect(window.controller(), &tunebench::ui::StudyController::runFinished, qApp,
+                   &QApplication::quit);
   QTimer::singleShot(0, [&] {
     clock.start();
     beat.start();
@@ -45,13 +46,15 @@ int heartbeat(const QString& study) {
   std::sort(gaps.begin(), gaps.end());
   const double max = gaps.empty() ? 0.0 : gaps.back();
   const double p99 = gaps.empty() ? 0.0 : gaps[static_cast<std::size_t>(0.99 * (gaps.size() - 1))];
-  std::cout << "{\"benchmark\": \"ui_heartbeat\", \"ticks\": " << gaps.size() << ", \"max_gap_ms\": " << max
-            << ", \"p99_gap_ms\": " << p99 << ", \"target_max_ms\": 50}" << std::endl;
+  std::cout << "{\"benchmark\": \"ui_heartbeat\", \"ticks\": " << gaps.size()
+            << ", \"max_gap_ms\": " << max << ", \"p99_gap_ms\": " << p99
+            << ", \"target_max_ms\": 50}" << std::endl;
   return max < 50.0 ? 0 : 1;
 }
 
 int chartRefresh() {
-  tunebench::ui::CurveChart chart;
+  tunebench::ui::TrialBook book;
+  tunebench::ui::CurveChart chart(book);
   chart.resize(1200, 500);
   chart.show();
   for (int trial = 0; trial < 50; ++trial) {
@@ -61,17 +64,20 @@ int chartRefresh() {
     chart.addTrial(row);
     QVector<tunebench::ui::LossPoint> points;
     for (int i = 0; i < 2000; ++i) {
-      points.append({i * 10.0, i / 200.0, i * 0.01, 2.3 * std::exp(-i / 400.0) + 0.01 * (i % 7) + trial * 0.001});
+      points.append({i * 10.0, i / 200.0, i * 0.01,
+                     2.3 * std::exp(-i / 400.0) + 0.01 * (i % 7) + trial * 0.001});
     }
-    chart.appendLosses(trial, points);
+    book.addLosses(trial, points);
+    chart.lossesAdded(trial);
   }
   QElapsedTimer timer;
   timer.start();
   chart.refresh();
   chart.viewport()->repaint();
   const double ms = static_cast<double>(timer.nsecsElapsed()) / 1e6;
-  std::cout << "{\"benchmark\": \"chart_refresh\", \"trials\": 50, \"points_per_trial\": 2000, \"ms\": " << ms
-            << ", \"target_ms\": 30}" << std::endl;
+  std::cout
+      << "{\"benchmark\": \"chart_refresh\", \"trials\": 50, \"points_per_trial\": 2000, \"ms\": "
+      << ms << ", \"target_ms\": 30}" << std::endl;
   return ms < 30.0 ? 0 : 1;
 }
 
@@ -84,7 +90,8 @@ int main(int argc, char** argv) {
   const QString mode = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("chart");
   if (mode == QStringLiteral("heartbeat")) {
     return heartbeat(argc > 2 ? QString::fromLocal8Bit(argv[2])
-                              : QStringLiteral(TUNEBENCH_SOURCE_DIR "/resources/presets/xavier-vs-he-vs-adam.json"));
+                              : QStringLiteral(TUNEBENCH_SOURCE_DIR
+                                               "/resources/presets/xavier-vs-he-vs-adam.json"));
   }
   return chartRefresh();
 }

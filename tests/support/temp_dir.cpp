@@ -2,11 +2,11 @@
 
 #include <zlib.h>
 
+#include <unistd.h>
 #include <atomic>
 #include <fstream>
 #include <random>
 #include <stdexcept>
-#include <unistd.h>
 
 namespace tunebench::testing {
 
@@ -32,7 +32,8 @@ std::string TempDir::write(const std::string& name, const std::string& bytes) co
   return file.string();
 }
 
-std::string idxBytes(const std::vector<std::uint32_t>& dims, const std::vector<std::uint8_t>& payload) {
+std::string idxBytes(const std::vector<std::uint32_t>& dims,
+                     const std::vector<std::uint8_t>& payload) {
   std::string bytes = {0, 0, 0x08, static_cast<char>(dims.size())};
   for (std::uint32_t d : dims) {
     for (int shift = 24; shift >= 0; shift -= 8) bytes += static_cast<char>((d >> shift) & 0xff);

@@ -23,7 +23,8 @@ class TempDir {
 };
 
 // The bytes of an IDX file of unsigned bytes with the given dims and payload.
-std::string idxBytes(const std::vector<std::uint32_t>& dims, const std::vector<std::uint8_t>& payload);
+std::string idxBytes(const std::vector<std::uint32_t>& dims,
+                     const std::vector<std::uint8_t>& payload);
 // The same, gzip-compressed.
 std::string gzipped(const std::string& bytes);
 

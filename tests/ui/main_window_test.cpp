@@ -5,9 +5,8 @@
 
 #include <QAction>
 #include <QChart>
-#include <QPalette>
 #include <QCoreApplication>
-
+#include <QPalette>
 
 #include "support/temp_dir.h"
 #include "ui/bridge/study_controller.h"
@@ -32,7 +31,8 @@ void clickToolbarAction(MainWindow& window, QAction* action) {
 void startStudyByClick(MainWindow& window, const std::string& study, bool& finished) {
   window.show();
   ASSERT_TRUE(window.openStudy(QString::fromStdString(study)));
-  QObject::connect(window.controller(), &StudyController::runFinished, [&finished] { finished = true; });
+  QObject::connect(window.controller(), &StudyController::runFinished,
+                   [&finished] { finished = true; });
   clickToolbarAction(window, window.runAction());
 }
 
@@ -52,7 +52,8 @@ TEST(MainWindowTest, ASmallStudyRunsThroughTheWindow) {
     "model": {"depth": 2, "width": 16, "activation": "tanh"},
     "training": {"epochs": 3, "batch_size": 16, "log_every": 5},
     "seeds": 2, "jobs": 2,
-    "configurations": [{"optimizer": "adam", "lr": 0.01}, {"optimizer": "momentum", "lr": 0.05}]})");
+    "configurations": [{"optimizer": "adam", "lr": 0.01},
+                       {"optimizer": "momentum", "lr": 0.05}]})");
   MainWindow window(kPresets);
   bool finished = false;
   startStudyByClick(window, study, finished);
@@ -76,7 +77,8 @@ TEST(MainWindowTest, ASmallStudyRunsThroughTheWindow) {
   EXPECT_EQ(groups.group(1).trials, 2);
   EXPECT_NE(groups.group(0).best, groups.group(1).best);
   const int best = groups.group(0).best ? 0 : 1;
-  EXPECT_EQ(groups.data(groups.index(best, GroupTableModel::kMark), Qt::DisplayRole).toString(), QStringLiteral("best"));
+  EXPECT_EQ(groups.data(groups.index(best, GroupTableModel::kMark), Qt::DisplayRole).toString(),
+            QStringLiteral("best"));
   EXPECT_LE(groups.group(best).loss_mean, groups.group(1 - best).loss_mean);
   EXPECT_FALSE(qIsNaN(groups.group(1 - best).p_value));
 }
@@ -86,12 +88,17 @@ TEST(MainWindowTest, StopMidRunKeepsCompletedTrialsAndEndsTheRest) {
   const std::string study = dir.write("slow.json", R"({"name": "slow",
     "dataset": {"kind": "fashion-mnist", "subset": 3000, "validation": 0.2},
     "model": {"depth": 1, "width": 64}, "training": {"epochs": 4, "batch_size": 32},
-    "configurations": [{"lr": 0.001}, {"lr": 0.002}, {"lr": 0.003}, {"lr": 0.004}, {"lr": 0.005}, {"lr": 0.006}]})");
+    "configurations": [{"lr": 0.001}, {"lr": 0.002}, {"lr": 0.003}, {"lr": 0.004},
+                       {"lr": 0.005}, {"lr": 0.006}]})");
   MainWindow window(kPresets);
   bool finished = false;
   startStudyByClick(window, study, finished);
-  ASSERT_TRUE(waitUntil([&] { return rowsInState(*window.trials(), QStringLiteral("COMPLETE")) >= 1 &&
-                                     rowsInState(*window.trials(), QStringLiteral("RUNNING")) == 1; }, 120000));
+  ASSERT_TRUE(waitUntil(
+      [&] {
+        return rowsInState(*window.trials(), QStringLiteral("COMPLETE")) >= 1 &&
+               rowsInState(*window.trials(), QStringLiteral("RUNNING")) == 1;
+      },
+      120000));
   clickToolbarAction(window, window.stopAction());
   ASSERT_TRUE(waitUntil([&] { return finished; }, 60000));
   EXPECT_GE(rowsInState(*window.trials(), QStringLiteral("COMPLETE")), 1);
@@ -102,13 +109,15 @@ TEST(MainWindowTest, StopMidRunKeepsCompletedTrialsAndEndsTheRest) {
   // Resume continues the recorded study: completed trials stay, the interrupted one runs again.
   std::vector<qint64> completed;
   for (int i = 0; i < window.trials()->rowCount(); ++i) {
-    if (window.trials()->row(i).state == QStringLiteral("COMPLETE")) completed.push_back(window.trials()->row(i).trial_id);
+    if (window.trials()->row(i).state == QStringLiteral("COMPLETE"))
+      completed.push_back(window.trials()->row(i).trial_id);
   }
   ASSERT_TRUE(window.resumeAction()->isEnabled());
   finished = false;
   clickToolbarAction(window, window.resumeAction());
   ASSERT_TRUE(waitUntil([&] { return finished; }, 120000));
-  EXPECT_EQ(rowsInState(*window.trials(), QStringLiteral("COMPLETE")), 6);  // every configuration, once
+  EXPECT_EQ(rowsInState(*window.trials(), QStringLiteral("COMPLETE")),
+            6);  // every configuration, once
   EXPECT_EQ(rowsInState(*window.trials(), QStringLiteral("INTERRUPTED")), 1);
   for (qint64 id : completed) {
     EXPECT_EQ(window.trials()->row(window.trials()->rowOf(id)).state, QStringLiteral("COMPLETE"));

@@ -26,6 +26,21 @@ using testing::waitUntil;
 const QString kPresets = QStringLiteral(TUNEBENCH_SOURCE_DIR "/resources/presets");
 const QString kCli = QStringLiteral(TUNEBENCH_CLI);
 
+// Opens a results file through the window and waits for the background thread's answer: true
+// once the file's study is on screen, false when it could not be read (the reason in lastError).
+bool openAndWait(MainWindow& window, const QString& db) {
+  bool opened = false, failed = false;
+  const auto on_open = QObject::connect(window.controller(), &StudyController::resultsOpened,
+                                        [&] { opened = true; });
+  const auto on_fail =
+      QObject::connect(window.controller(), &StudyController::runFailed, [&] { failed = true; });
+  const bool started = window.openResults(db);
+  if (started) waitUntil([&] { return opened || failed; }, 60000);
+  QObject::disconnect(on_open);
+  QObject::disconnect(on_fail);
+  return started && opened;
+}
+
 QByteArray runCli(const QStringList& arguments) {
   QProcess cli;
   cli.start(kCli, arguments);
@@ -43,9 +58,12 @@ TEST(OpenResultsTest, AStudyWrittenByTheCliShowsTheSameNumbersAsCliShow) {
     "seeds": 3, "target_accuracy": 0.5,
     "configurations": [{"optimizer": "adam", "lr": 0.01}, {"optimizer": "sgd", "lr": 0.05}]})");
   const QString db = QString::fromStdString((dir.path() / "spiral.sqlite").string());
-  runCli({QStringLiteral("run"), QString::fromStdString(study), QStringLiteral("--storage"), db, QStringLiteral("--quiet")});
-  const QJsonObject shown = QJsonDocument::fromJson(runCli({QStringLiteral("show"), db, QStringLiteral("--format"),
-                                                            QStringLiteral("json")})).object();
+  runCli({QStringLiteral("run"), QString::fromStdString(study), QStringLiteral("--storage"), db,
+          QStringLiteral("--quiet")});
+  const QJsonObject shown =
+      QJsonDocument::fromJson(
+          runCli({QStringLiteral("show"), db, QStringLiteral("--format"), QStringLiteral("json")}))
+          .object();
   const QJsonArray cli_trials = shown["trials"].toArray();
   const QJsonArray cli_groups = shown["groups"].toArray();
   ASSERT_EQ(cli_trials.size(), 6);
@@ -53,10 +71,11 @@ TEST(OpenResultsTest, AStudyWrittenByTheCliShowsTheSameNumbersAsCliShow) {
 
   MainWindow window(kPresets);
   window.show();
-  ASSERT_TRUE(window.openResults(db)) << window.controller()->lastError().toStdString();
+  ASSERT_TRUE(openAndWait(window, db)) << window.controller()->lastError().toStdString();
   EXPECT_TRUE(window.windowTitle().contains(QStringLiteral("spiral-cli")));
   // A background thread reads the file; the rows arrive through the event loop.
-  ASSERT_TRUE(waitUntil([&] { return window.trials()->rowCount() == 6 && window.groups()->rowCount() == 2; }, 10000));
+  ASSERT_TRUE(waitUntil(
+      [&] { return window.trials()->rowCount() == 6 && window.groups()->rowCount() == 2; }, 10000));
   EXPECT_EQ(window.chart()->seriesCount(), 6);
   for (const QJsonValue& value : cli_trials) {
     const QJsonObject trial = value.toObject();
@@ -94,31 +113,39 @@ TEST(OpenResultsTest, AStudyAnotherProcessIsStillRunningIsFollowedLive) {
   tunebench::testing::TempDir dir;
   const std::string study = dir.write("live.json", R"({"name": "live",
     "dataset": {"kind": "fashion-mnist", "subset": 30000, "validation": 0.2},
-    "model": {"depth": 1, "width": 128}, "training": {"epochs": 3, "batch_size": 32, "log_every": 50},
-    "configurations": [{"lr": 0.001}, {"lr": 0.002}, {"lr": 0.003}, {"lr": 0.004}, {"lr": 0.005}]})");
+    "model": {"depth": 1, "width": 128},
+    "training": {"epochs": 3, "batch_size": 32, "log_every": 50},
+    "configurations": [{"lr": 0.001}, {"lr": 0.002}, {"lr": 0.003}, {"lr": 0.004},
+                       {"lr": 0.005}]})");
   const QString db = QString::fromStdString((dir.path() / "live.sqlite").string());
   QProcess cli;
-  cli.start(kCli, {QStringLiteral("run"), QString::fromStdString(study), QStringLiteral("--storage"), db,
-                   QStringLiteral("--quiet"), QStringLiteral("--jobs"), QStringLiteral("1")});
+  cli.start(kCli,
+            {QStringLiteral("run"), QString::fromStdString(study), QStringLiteral("--storage"), db,
+             QStringLiteral("--quiet"), QStringLiteral("--jobs"), QStringLiteral("1")});
   ASSERT_TRUE(cli.waitForStarted());
 
   MainWindow window(kPresets);
   window.show();
-  ASSERT_TRUE(waitUntil([&] { return QFileInfo::exists(db) && window.openResults(db); }, 60000))
-      << window.controller()->lastError().toStdString() << "\ncli: " << cli.readAllStandardError().toStdString();
+  ASSERT_TRUE(waitUntil([&] { return QFileInfo::exists(db) && openAndWait(window, db); }, 60000))
+      << window.controller()->lastError().toStdString()
+      << "\ncli: " << cli.readAllStandardError().toStdString();
   EXPECT_TRUE(window.controller()->isFollowing());
   // While the CLI still runs, the window sees trials finish one by one, then all five.
   bool saw_running_and_complete = false;
-  ASSERT_TRUE(waitUntil([&] {
-    const int complete = rowsInState(*window.trials(), QStringLiteral("COMPLETE"));
-    if (complete >= 1 && complete < 5) saw_running_and_complete = true;
-    return complete == 5;
-  }, 180000)) << rowsInState(*window.trials(), QStringLiteral("COMPLETE"));
+  ASSERT_TRUE(waitUntil(
+      [&] {
+        const int complete = rowsInState(*window.trials(), QStringLiteral("COMPLETE"));
+        if (complete >= 1 && complete < 5) saw_running_and_complete = true;
+        return complete == 5;
+      },
+      180000))
+      << rowsInState(*window.trials(), QStringLiteral("COMPLETE"));
   EXPECT_TRUE(saw_running_and_complete);
   ASSERT_TRUE(cli.state() == QProcess::NotRunning || cli.waitForFinished(60000));
   EXPECT_EQ(cli.exitCode(), 0);
   EXPECT_EQ(window.groups()->rowCount(), 5);
-  for (int i = 0; i < window.trials()->rowCount(); ++i) EXPECT_EQ(window.trials()->row(i).epochs_done, 3);
+  for (int i = 0; i < window.trials()->rowCount(); ++i)
+    EXPECT_EQ(window.trials()->row(i).epochs_done, 3);
 }
 
 }  // namespace

@@ -8,12 +8,12 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDialog>
-#include <QLabel>
-#include <QPushButton>
 #include <QFile>
 #include <QHeaderView>
 #include <QImage>
+#include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
@@ -49,7 +49,8 @@ class ResultsPanelTest : public ::testing::Test {
     window_.show();
     ASSERT_TRUE(window_.openStudy(QString::fromStdString(study)));
     bool finished = false;
-    QObject::connect(window_.controller(), &StudyController::runFinished, [&finished] { finished = true; });
+    QObject::connect(window_.controller(), &StudyController::runFinished,
+                     [&finished] { finished = true; });
     window_.controller()->run();
     ASSERT_TRUE(waitUntil([&] { return finished; }, 120000));
   }
@@ -58,11 +59,14 @@ class ResultsPanelTest : public ::testing::Test {
   QList<qint64> shownTrials() {
     QTableView* view = window_.results()->trialView();
     QList<qint64> ids;
-    for (int r = 0; r < view->model()->rowCount(); ++r) ids << view->model()->index(r, TrialTableModel::kTrial).data().toLongLong();
+    for (int r = 0; r < view->model()->rowCount(); ++r)
+      ids << view->model()->index(r, TrialTableModel::kTrial).data().toLongLong();
     return ids;
   }
 
-  double valLossOf(qint64 id) { return window_.trials()->row(window_.trials()->rowOf(id)).val_loss; }
+  double valLossOf(qint64 id) {
+    return window_.trials()->row(window_.trials()->rowOf(id)).val_loss;
+  }
 
   tunebench::testing::TempDir dir_;
   MainWindow window_{kPresets};
@@ -71,7 +75,8 @@ class ResultsPanelTest : public ::testing::Test {
 TEST_F(ResultsPanelTest, ClickingAHeaderSortsAndTheFiltersNarrowTheRows) {
   QTableView* view = window_.results()->trialView();
   const int x = view->horizontalHeader()->sectionViewportPosition(TrialTableModel::kValLoss) + 5;
-  QTest::mouseClick(view->horizontalHeader()->viewport(), Qt::LeftButton, Qt::NoModifier, QPoint(x, 5));
+  QTest::mouseClick(view->horizontalHeader()->viewport(), Qt::LeftButton, Qt::NoModifier,
+                    QPoint(x, 5));
   const QList<qint64> sorted = shownTrials();
   ASSERT_EQ(sorted.size(), 6);
   for (int i = 1; i < sorted.size(); ++i) EXPECT_LE(valLossOf(sorted[i - 1]), valLossOf(sorted[i]));
@@ -79,11 +84,15 @@ TEST_F(ResultsPanelTest, ClickingAHeaderSortsAndTheFiltersNarrowTheRows) {
   typeInto(window_.results()->findChild<QLineEdit*>("filterText"), QStringLiteral("momentum"));
   ASSERT_EQ(shownTrials().size(), 2);
   for (qint64 id : shownTrials()) {
-    EXPECT_TRUE(window_.trials()->row(window_.trials()->rowOf(id)).configuration.contains(QStringLiteral("momentum")));
+    EXPECT_TRUE(window_.trials()
+                    ->row(window_.trials()->rowOf(id))
+                    .configuration.contains(QStringLiteral("momentum")));
   }
-  chooseWithKeys(window_.results()->findChild<QComboBox*>("filterState"), QStringLiteral("diverged"));
+  chooseWithKeys(window_.results()->findChild<QComboBox*>("filterState"),
+                 QStringLiteral("diverged"));
   EXPECT_EQ(shownTrials().size(), 0);
-  chooseWithKeys(window_.results()->findChild<QComboBox*>("filterState"), QStringLiteral("complete"));
+  chooseWithKeys(window_.results()->findChild<QComboBox*>("filterState"),
+                 QStringLiteral("complete"));
   EXPECT_EQ(shownTrials().size(), 2);
 }
 
@@ -93,10 +102,12 @@ TEST_F(ResultsPanelTest, SelectingAConfigurationHighlightsItsCurves) {
   ASSERT_EQ(groups->model()->rowCount(), 3);
   const QRect cell = groups->visualRect(groups->model()->index(1, GroupTableModel::kConfiguration));
   QTest::mouseClick(groups->viewport(), Qt::LeftButton, Qt::NoModifier, cell.center());
-  const QString configuration = groups->model()->index(1, GroupTableModel::kConfiguration).data().toString();
+  const QString configuration =
+      groups->model()->index(1, GroupTableModel::kConfiguration).data().toString();
   const QSet<qint64> lit = window_.chart()->highlighted();
   ASSERT_EQ(lit.size(), 2);  // its two seeds
-  for (qint64 id : lit) EXPECT_EQ(window_.trials()->row(window_.trials()->rowOf(id)).configuration, configuration);
+  for (qint64 id : lit)
+    EXPECT_EQ(window_.trials()->row(window_.trials()->rowOf(id)).configuration, configuration);
 
   // A trial clicked on the chart is selected in the table.
   const qint64 trial = *lit.begin();
@@ -122,7 +133,8 @@ TEST_F(ResultsPanelTest, CopyAndExportCsvWriteTheRowsShown) {
   ASSERT_TRUE(file.open(QIODevice::ReadOnly));
   const QStringList lines = QString::fromUtf8(file.readAll()).trimmed().split(QLatin1Char('\n'));
   ASSERT_EQ(lines.size(), 3);
-  EXPECT_EQ(lines[0], QStringLiteral("Trial,Configuration,Seed,State,Epochs,Val loss,Val acc,Time (s)"));
+  EXPECT_EQ(lines[0],
+            QStringLiteral("Trial,Configuration,Seed,State,Epochs,Val loss,Val acc,Time (s)"));
   EXPECT_TRUE(lines[1].contains(QStringLiteral("optimizer=adam,")));
   EXPECT_TRUE(lines[1].contains(QStringLiteral(",complete,2/2,")));
 }
@@ -138,7 +150,8 @@ TEST_F(ResultsPanelTest, TheChartExportsAsPngAndSvg) {
   ASSERT_TRUE(file.open(QIODevice::ReadOnly));
   const QByteArray drawing = file.readAll();
   EXPECT_TRUE(drawing.contains("<svg"));
-  EXPECT_TRUE(drawing.contains("<path") || drawing.contains("<polyline"));  // the curves are vectors
+  EXPECT_TRUE(drawing.contains("<path") ||
+              drawing.contains("<polyline"));  // the curves are vectors
   EXPECT_FALSE(window_.chart()->exportImage(QStringLiteral("/no/such/folder/chart.png")));
 }
 
@@ -147,7 +160,8 @@ TEST_F(ResultsPanelTest, DoubleClickingATrialShowsItsDetailAndCurves) {
   const QModelIndex index = view->model()->index(1, TrialTableModel::kConfiguration);
   const qint64 id = view->model()->index(1, TrialTableModel::kTrial).data().toLongLong();
   const QPoint at = view->visualRect(index).center();
-  QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::NoModifier, at);  // a double click starts with a press
+  QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::NoModifier,
+                    at);  // a double click starts with a press
   QTest::mouseDClick(view->viewport(), Qt::LeftButton, Qt::NoModifier, at);
   auto* dialog = window_.findChild<QDialog*>(QStringLiteral("trialDetail"));
   ASSERT_NE(dialog, nullptr);
@@ -156,21 +170,27 @@ TEST_F(ResultsPanelTest, DoubleClickingATrialShowsItsDetailAndCurves) {
   auto* accuracy = dialog->findChild<CurveChart*>(QStringLiteral("detailAccuracy"));
   ASSERT_NE(loss, nullptr);
   ASSERT_NE(accuracy, nullptr);
-  EXPECT_EQ(loss->drawnPoints(id), window_.chart()->drawnPoints(id));  // the same training-loss curve
-  EXPECT_EQ(accuracy->drawnPoints(id), 2);                             // one point per epoch
+  EXPECT_EQ(loss->drawnPoints(id),
+            window_.chart()->drawnPoints(id));  // the same training-loss curve
+  EXPECT_EQ(accuracy->drawnPoints(id), 2);      // one point per epoch
   QStringList texts;
   for (QLabel* label : dialog->findChildren<QLabel*>()) texts << label->text();
   EXPECT_TRUE(texts.join(QLatin1Char('|')).contains(StudyController::libtorchVersion()));
+  // The device the trial itself ran on, as recorded with it.
+  EXPECT_EQ(window_.trials()->row(window_.trials()->rowOf(id)).device, QStringLiteral("cpu"));
+  EXPECT_TRUE(texts.join(QLatin1Char('|')).contains(QStringLiteral(" on cpu, seed ")));
 
   // Run again: the same configuration under the same seed, as a new run, gives the same numbers.
   const TrialRow original = window_.trials()->row(window_.trials()->rowOf(id));
   bool finished = false;
-  QObject::connect(window_.controller(), &StudyController::runFinished, [&finished] { finished = true; });
+  QObject::connect(window_.controller(), &StudyController::runFinished,
+                   [&finished] { finished = true; });
   auto* again = dialog->findChild<QPushButton*>(QStringLiteral("runAgain"));
   ASSERT_NE(again, nullptr);
   ASSERT_TRUE(again->isEnabled());
   testing::clickButton(again);
-  ASSERT_TRUE(waitUntil([&] { return finished; }, 60000)) << window_.controller()->lastError().toStdString();
+  ASSERT_TRUE(waitUntil([&] { return finished; }, 60000))
+      << window_.controller()->lastError().toStdString();
   ASSERT_EQ(window_.trials()->rowCount(), 1);
   const TrialRow& rerun = window_.trials()->row(0);
   EXPECT_EQ(rerun.configuration, original.configuration);

@@ -41,7 +41,9 @@ W* field(const MainWindow& window, const char* name) {
   return widget;
 }
 
-QLineEdit* lrLow(const MainWindow& window) { return field<QWidget>(window, "search.lr")->findChild<QLineEdit*>("low"); }
+QLineEdit* lrLow(const MainWindow& window) {
+  return field<QWidget>(window, "search.lr")->findChild<QLineEdit*>("low");
+}
 
 // The label the panel shows beside `widget`.
 QString labelBeside(const MainWindow& window, QWidget* widget) {
@@ -57,7 +59,8 @@ QJsonObject studyJson(const MainWindow& window) {
 
 QStringList choicesOf(const QJsonObject& study, const char* param) {
   QStringList names;
-  const QJsonArray choices = study["search"].toObject()[QLatin1String(param)].toObject()["choices"].toArray();
+  const QJsonArray choices =
+      study["search"].toObject()[QLatin1String(param)].toObject()["choices"].toArray();
   for (const QJsonValue& value : choices) names << value.toString();
   return names;
 }
@@ -71,7 +74,8 @@ TEST(SetupPanelTest, AStudySetUpWithClicksAndTypingRunsThroughTheWindow) {
   typeInto(field<QSpinBox>(window, "dataset.samples"), QStringLiteral("400"));
   typeInto(field<QSpinBox>(window, "model.width"), QStringLiteral("16"));
   chooseWithKeys(field<QComboBox>(window, "model.activation"), QStringLiteral("tanh"));
-  clickCheckBox(field<QListWidget>(window, "search.initializer"), QStringLiteral("Xavier (Glorot) uniform"));
+  clickCheckBox(field<QListWidget>(window, "search.initializer"),
+                QStringLiteral("Xavier (Glorot) uniform"));
   clickCheckBox(field<QListWidget>(window, "search.optimizer"), QStringLiteral("SGD + momentum"));
   clickCheckBox(field<QListWidget>(window, "search.optimizer"), QStringLiteral("Adam"));
   typeInto(lrLow(window), QStringLiteral("0.02"));
@@ -86,12 +90,15 @@ TEST(SetupPanelTest, AStudySetUpWithClicksAndTypingRunsThroughTheWindow) {
   EXPECT_EQ(study["dataset"].toObject()["kind"].toString(), QStringLiteral("synthetic-2d"));
   EXPECT_EQ(study["dataset"].toObject()["samples"].toInt(), 400);
   EXPECT_EQ(choicesOf(study, "initializer"), QStringList{QStringLiteral("xavier_uniform")});
-  EXPECT_EQ(choicesOf(study, "optimizer"), (QStringList{QStringLiteral("momentum"), QStringLiteral("adam")}));
-  EXPECT_EQ(study["search"].toObject()["lr"].toObject()["choices"].toArray().first().toDouble(), 0.02);
+  EXPECT_EQ(choicesOf(study, "optimizer"),
+            (QStringList{QStringLiteral("momentum"), QStringLiteral("adam")}));
+  EXPECT_EQ(study["search"].toObject()["lr"].toObject()["choices"].toArray().first().toDouble(),
+            0.02);
   ASSERT_TRUE(window.runAction()->isEnabled()) << window.runAction()->toolTip().toStdString();
 
   bool finished = false;
-  QObject::connect(window.controller(), &StudyController::runFinished, [&finished] { finished = true; });
+  QObject::connect(window.controller(), &StudyController::runFinished,
+                   [&finished] { finished = true; });
   testing::clickToolbarButton(window, QStringLiteral("studyToolbar"), window.runAction());
   EXPECT_FALSE(window.setupPanel()->isEnabled());  // no edits while the study runs
   ASSERT_TRUE(waitUntil([&] { return finished; }, 120000));
@@ -117,7 +124,8 @@ TEST(SetupPanelTest, InvalidInputIsFlaggedBesideTheFieldAndDisablesRunWithTheRea
 
   typeInto(lrLow(window), QStringLiteral("0"));  // a log range touching 0
   EXPECT_FALSE(window.runAction()->isEnabled());
-  EXPECT_TRUE(window.runAction()->toolTip().contains(QStringLiteral("search.lr.low: must be > 0 for a log scale, got 0")))
+  EXPECT_TRUE(window.runAction()->toolTip().contains(
+      QStringLiteral("search.lr.low: must be > 0 for a log scale, got 0")))
       << window.runAction()->toolTip().toStdString();
   EXPECT_TRUE(labelBeside(window, lr).contains(QStringLiteral("⚠")));
   EXPECT_EQ(window.setupPanel()->fieldWidget(QStringLiteral("search.lr.low")), lr);
@@ -134,7 +142,8 @@ TEST(SetupPanelTest, InvalidInputIsFlaggedBesideTheFieldAndDisablesRunWithTheRea
   clickCheckBox(optimizers, QStringLiteral("SGD + momentum"));
   clickCheckBox(optimizers, QStringLiteral("Adam"));  // an empty choice
   EXPECT_FALSE(window.runAction()->isEnabled());
-  EXPECT_TRUE(window.runAction()->toolTip().contains(QStringLiteral("choose at least one optimizer")));
+  EXPECT_TRUE(
+      window.runAction()->toolTip().contains(QStringLiteral("choose at least one optimizer")));
   EXPECT_TRUE(labelBeside(window, optimizers).contains(QStringLiteral("⚠")));
   clickCheckBox(optimizers, QStringLiteral("Adam"));
   EXPECT_TRUE(window.runAction()->isEnabled());
@@ -151,7 +160,8 @@ TEST(SetupPanelTest, SaveWritesAStudyTheCliReadsAndOpenBringsItBack) {
     MainWindow window(kPresets);
     ASSERT_TRUE(window.openStudy(kPresets + QStringLiteral("/fashion-mlp-tpe.json")));
     typeInto(field<QSpinBox>(window, "training.epochs"), QStringLiteral("3"));
-    clickCheckBox(field<QListWidget>(window, "search.initializer"), QStringLiteral("Plain normal N(0, σ²)"));
+    clickCheckBox(field<QListWidget>(window, "search.initializer"),
+                  QStringLiteral("Plain normal N(0, σ²)"));
     ASSERT_TRUE(window.saveStudy(saved));
   }
   // The engine reads it as the CLI would; what the panel does not edit (width, description) stayed.
@@ -163,7 +173,8 @@ TEST(SetupPanelTest, SaveWritesAStudyTheCliReadsAndOpenBringsItBack) {
   EXPECT_FALSE(study.description.empty());
   std::vector<std::string> names;
   for (const SearchParam& param : study.search.params()) names.push_back(param.name);
-  EXPECT_EQ(names, (std::vector<std::string>{"batch_size", "initializer", "lr", "optimizer", "width"}));
+  EXPECT_EQ(names,
+            (std::vector<std::string>{"batch_size", "initializer", "lr", "optimizer", "width"}));
 
   MainWindow reopened(kPresets);
   ASSERT_TRUE(reopened.openStudy(saved));
@@ -192,10 +203,12 @@ TEST(SetupPanelTest, EveryPresetOpensReadyToRunAndThePanelKeepsItsStudy) {
     MainWindow window(kPresets);
     const QString path = kPresets + QLatin1Char('/') + name;
     ASSERT_TRUE(window.openStudy(path)) << name.toStdString();
-    EXPECT_TRUE(window.runAction()->isEnabled()) << name.toStdString() << window.runAction()->toolTip().toStdString();
+    EXPECT_TRUE(window.runAction()->isEnabled())
+        << name.toStdString() << window.runAction()->toolTip().toStdString();
     // What Run would start is the file's study: same configurations, space, seeds and budget.
     const StudyFile file = loadStudyFile(path.toStdString());
-    const StudyFile panel = parseStudyText(window.studyText().toStdString(), "panel", kPresets.toStdString());
+    const StudyFile panel =
+        parseStudyText(window.studyText().toStdString(), "panel", kPresets.toStdString());
     EXPECT_EQ(panel.configurations.size(), file.configurations.size()) << name.toStdString();
     EXPECT_EQ(panel.search.params().size(), file.search.params().size()) << name.toStdString();
     EXPECT_EQ(panel.seed_list, file.seed_list) << name.toStdString();

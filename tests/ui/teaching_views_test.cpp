@@ -2,19 +2,22 @@
 #include <gtest/gtest.h>
 
 #include <QAction>
+#include <QChart>
 #include <QFile>
 #include <QLabel>
 #include <QListWidget>
 #include <QSlider>
 #include <QTabWidget>
 #include <QTextBrowser>
+#include <QXYSeries>
 
 #include "support/temp_dir.h"
 #include "ui/bridge/study_controller.h"
+#include "ui/charts/curve_chart.h"
 #include "ui/main_window.h"
 #include "ui/panels/trial_table_model.h"
-#include "ui/teaching/boundary_view.h"
 #include "ui/setup/setup_panel.h"
+#include "ui/teaching/boundary_view.h"
 #include "ui/teaching/diagnostics_panel.h"
 #include "ui/teaching/method_notes.h"
 #include "widget_driver.h"
@@ -43,18 +46,20 @@ TEST(TeachingViewsTest, DiagnosticsAndDecisionBoundariesFillFromASmallStudy) {
   EXPECT_TRUE(window.explanation()->isVisibleTo(&window));
   EXPECT_TRUE(window.explanation()->toPlainText().contains(QStringLiteral("Watch the maps.")));
   bool finished = false;
-  QObject::connect(window.controller(), &StudyController::runFinished, [&finished] { finished = true; });
+  QObject::connect(window.controller(), &StudyController::runFinished,
+                   [&finished] { finished = true; });
   testing::clickToolbarButton(window, QStringLiteral("studyToolbar"), window.runAction());
   ASSERT_TRUE(waitUntil([&] { return finished; }, 120000));
 
   DiagnosticsPanel& diagnostics = *window.diagnostics();
   window.findChild<QTabWidget*>(QStringLiteral("viewTabs"))->setCurrentWidget(&diagnostics);
   EXPECT_EQ(diagnostics.stepSlider()->value(), 0);
-  EXPECT_EQ(diagnostics.shownStep(), 0);  // at initialization
-  EXPECT_EQ(diagnostics.depthLines(), 2);     // one per configuration
+  EXPECT_EQ(diagnostics.shownStep(), 0);   // at initialization
+  EXPECT_EQ(diagnostics.depthLines(), 2);  // one per configuration
   EXPECT_EQ(diagnostics.gradientLines(), 2);
   EXPECT_EQ(diagnostics.histogramRows(), 2);  // nothing selected: one trial per configuration
-  const QVector<double> old_rule = diagnostics.depthProfile(QStringLiteral("initializer=torch_default lr=0.02 optimizer=adam"));
+  const QVector<double> old_rule =
+      diagnostics.depthProfile(QStringLiteral("initializer=torch_default lr=0.02 optimizer=adam"));
   ASSERT_EQ(old_rule.size(), 3);  // three hidden layers
   // 12 steps an epoch, 48 in all: probes at 0, 5, ..., 45.
   EXPECT_EQ(diagnostics.stepSlider()->maximum(), 9);
@@ -64,19 +69,38 @@ TEST(TeachingViewsTest, DiagnosticsAndDecisionBoundariesFillFromASmallStudy) {
 
   BoundaryView& boundaries = *window.boundaries();
   EXPECT_EQ(boundaries.mapCount(), 2);
-  EXPECT_EQ(boundaries.shownEpoch(QStringLiteral("initializer=xavier_uniform lr=0.02 optimizer=adam")), 4);
+  EXPECT_EQ(
+      boundaries.shownEpoch(QStringLiteral("initializer=xavier_uniform lr=0.02 optimizer=adam")),
+      4);
 
   // The handout: one self-contained HTML page with the explanation, the tables and four pictures.
+  // Its curves are drawn from the trial model: the live chart keeps what it shows meanwhile.
+  CurveChart& live = *window.chart();
+  live.setMetric(CurveChart::Metric::kValLoss);
+  live.refresh();
+  int redrawn = 0;  // the old way switched the live chart's metric and back: every line redrawn
+  for (QAbstractSeries* series : live.chart()->series()) {
+    if (auto* line = qobject_cast<QXYSeries*>(series)) {
+      QObject::connect(line, &QXYSeries::pointsReplaced, [&] { ++redrawn; });
+    }
+  }
+  const qint64 some_trial = window.trials()->row(0).trial_id;
+  const int drawn_before = live.drawnPoints(some_trial);
   const QString report = QString::fromStdString((dir.path() / "report.html").string());
   ASSERT_TRUE(window.exportReport(report));
+  EXPECT_EQ(live.metric(), CurveChart::Metric::kValLoss);
+  EXPECT_EQ(live.drawnPoints(some_trial), drawn_before);
+  EXPECT_EQ(redrawn, 0);
   QFile file(report);
   ASSERT_TRUE(file.open(QIODevice::ReadOnly));
   const QString html = QString::fromUtf8(file.readAll());
   EXPECT_TRUE(html.contains(QStringLiteral("Watch the maps.")));
-  EXPECT_EQ(html.count(QStringLiteral("src=\"data:image/png;base64,")), 4);  // curves x2, diagnostics, maps
-  EXPECT_FALSE(html.contains(QStringLiteral("src=\"http")));                 // nothing to fetch
+  EXPECT_EQ(html.count(QStringLiteral("src=\"data:image/png;base64,")),
+            4);                                               // curves x2, diagnostics, maps
+  EXPECT_FALSE(html.contains(QStringLiteral("src=\"http")));  // nothing to fetch
   EXPECT_TRUE(html.contains(QStringLiteral("<th>Val loss mean ± sd</th>")));
-  EXPECT_EQ(html.count(QStringLiteral("initializer=torch_default lr=0.02 optimizer=adam</td>")), 3);  // 1 group + 2 trials
+  EXPECT_EQ(html.count(QStringLiteral("initializer=torch_default lr=0.02 optimizer=adam</td>")),
+            3);  // 1 group + 2 trials
   EXPECT_FALSE(window.exportReport(QStringLiteral("/no/such/folder/report.html")));
 }
 
@@ -90,7 +114,8 @@ TEST(TeachingViewsTest, PauseHoldsTheTrialsAndStepTrainsOneEpochEach) {
   window.show();
   ASSERT_TRUE(window.openStudy(QString::fromStdString(study)));
   bool finished = false;
-  QObject::connect(window.controller(), &StudyController::runFinished, [&finished] { finished = true; });
+  QObject::connect(window.controller(), &StudyController::runFinished,
+                   [&finished] { finished = true; });
   EXPECT_FALSE(window.stepAction()->isEnabled());
   testing::clickToolbarButton(window, QStringLiteral("studyToolbar"), window.pauseAction());
   ASSERT_TRUE(window.pauseAction()->isChecked());
@@ -110,7 +135,8 @@ TEST(TeachingViewsTest, PauseHoldsTheTrialsAndStepTrainsOneEpochEach) {
   ASSERT_TRUE(waitUntil([&] { return epochsOfAll(1); }, 30000));
   waitUntil([] { return false; }, 300);
   EXPECT_TRUE(epochsOfAll(1));  // one step, one epoch each
-  testing::clickToolbarButton(window, QStringLiteral("studyToolbar"), window.pauseAction());  // play
+  testing::clickToolbarButton(window, QStringLiteral("studyToolbar"),
+                              window.pauseAction());  // play
   ASSERT_TRUE(waitUntil([&] { return finished; }, 60000));
   EXPECT_TRUE(epochsOfAll(5));
 }
@@ -122,7 +148,8 @@ TEST(TeachingViewsTest, AStudyWithoutProbesSaysHowToTurnThemOn) {
   EXPECT_FALSE(window.explanation()->isVisibleTo(&window));  // no explanation in this preset
   const auto labels = window.diagnostics()->findChildren<QLabel*>();
   bool hint = false;
-  for (const QLabel* label : labels) hint = hint || label->text().contains(QStringLiteral("probe_every"));
+  for (const QLabel* label : labels)
+    hint = hint || label->text().contains(QStringLiteral("probe_every"));
   EXPECT_TRUE(hint);
   EXPECT_EQ(window.boundaries()->mapCount(), 0);
 }
@@ -134,15 +161,20 @@ TEST(TeachingViewsTest, EveryInitializerAndOptimizerExplainsItsFormulaAssumption
     ASSERT_NE(list, nullptr);
     for (int i = 0; i < list->count(); ++i) {
       const QString tip = list->item(i)->toolTip();
-      EXPECT_TRUE(tip.contains(QStringLiteral("Assumes:")) && tip.contains(QStringLiteral("Fails:")))
+      EXPECT_TRUE(tip.contains(QStringLiteral("Assumes:")) &&
+                  tip.contains(QStringLiteral("Fails:")))
           << list->item(i)->text().toStdString();
     }
   }
-  const QString he = window.setupPanel()->findChild<QListWidget*>(QStringLiteral("search.initializer"))
-                         ->findItems(QStringLiteral("He (Kaiming) normal"), Qt::MatchExactly).first()->toolTip();
+  const QString he = window.setupPanel()
+                         ->findChild<QListWidget*>(QStringLiteral("search.initializer"))
+                         ->findItems(QStringLiteral("He (Kaiming) normal"), Qt::MatchExactly)
+                         .first()
+                         ->toolTip();
   EXPECT_TRUE(he.contains(QStringLiteral("gain² = 2 for ReLU")));
   const QString help = methodsHtml();
-  for (const char* name : {"xavier_uniform", "kaiming_normal", "torch_default", "sgd", "adagrad", "adam", "adamw"}) {
+  for (const char* name :
+       {"xavier_uniform", "kaiming_normal", "torch_default", "sgd", "adagrad", "adam", "adamw"}) {
     EXPECT_TRUE(help.contains(QLatin1String(name))) << name;
   }
 }

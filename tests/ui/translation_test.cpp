@@ -30,15 +30,18 @@ const QString kPresets = QStringLiteral(TUNEBENCH_SOURCE_DIR "/resources/presets
 // data (its name, its parameter names, the device).
 const QSet<QString>& keptWords() {
   static const QSet<QString> words{
-      QStringLiteral("SGD"),      QStringLiteral("Adam"),     QStringLiteral("AdamW"),  QStringLiteral("RMSprop"),
-      QStringLiteral("Adagrad"),  QStringLiteral("Nesterov"), QStringLiteral("ReLU"),   QStringLiteral("Leaky"),
-      QStringLiteral("GELU"),     QStringLiteral("tanh"),     QStringLiteral("sigmoid"), QStringLiteral("MLP"),
-      QStringLiteral("CNN"),      QStringLiteral("TPE"),      QStringLiteral("ASHA"),   QStringLiteral("CSV"),
-      QStringLiteral("Fashion"),  QStringLiteral("MNIST"),    QStringLiteral("LibTorch"), QStringLiteral("Xavier"),
-      QStringLiteral("Glorot"),   QStringLiteral("He"),       QStringLiteral("Kaiming"), QStringLiteral("LeCun"),
-      QStringLiteral("TuneBench"), QStringLiteral("English"), QStringLiteral("U"),      QStringLiteral("N"),
-      QStringLiteral("a"),        QStringLiteral("p"),        QStringLiteral("CI"),     QStringLiteral("Ctrl"),
-      QStringLiteral("cpu"),      QStringLiteral("playground"), QStringLiteral("spiral"), QStringLiteral("activation")};
+      QStringLiteral("SGD"),        QStringLiteral("Adam"),    QStringLiteral("AdamW"),
+      QStringLiteral("RMSprop"),    QStringLiteral("Adagrad"), QStringLiteral("Nesterov"),
+      QStringLiteral("ReLU"),       QStringLiteral("Leaky"),   QStringLiteral("GELU"),
+      QStringLiteral("tanh"),       QStringLiteral("sigmoid"), QStringLiteral("MLP"),
+      QStringLiteral("CNN"),        QStringLiteral("TPE"),     QStringLiteral("ASHA"),
+      QStringLiteral("CSV"),        QStringLiteral("Fashion"), QStringLiteral("MNIST"),
+      QStringLiteral("LibTorch"),   QStringLiteral("Xavier"),  QStringLiteral("Glorot"),
+      QStringLiteral("He"),         QStringLiteral("Kaiming"), QStringLiteral("LeCun"),
+      QStringLiteral("TuneBench"),  QStringLiteral("English"), QStringLiteral("U"),
+      QStringLiteral("N"),          QStringLiteral("a"),       QStringLiteral("p"),
+      QStringLiteral("CI"),         QStringLiteral("Ctrl"),    QStringLiteral("cpu"),
+      QStringLiteral("playground"), QStringLiteral("spiral"),  QStringLiteral("activation")};
   return words;
 }
 
@@ -54,7 +57,8 @@ QStringList untranslatedWords(QString text) {
   text.remove(QRegularExpression(QStringLiteral("<[^>]*>")));  // rich-text tags
   if (text.isEmpty() || hasChinese(text)) return {};
   QStringList left;
-  for (const QString& word : text.split(QRegularExpression(QStringLiteral("[^A-Za-z]+")), Qt::SkipEmptyParts)) {
+  for (const QString& word :
+       text.split(QRegularExpression(QStringLiteral("[^A-Za-z]+")), Qt::SkipEmptyParts)) {
     if (!keptWords().contains(word)) left << word;
   }
   return left;
@@ -63,7 +67,8 @@ QStringList untranslatedWords(QString text) {
 QStringList shownTexts(MainWindow& window) {
   QStringList texts;
   for (QWidget* widget : window.findChildren<QWidget*>()) {
-    if (!widget->isVisibleTo(&window) || widget == window.explanation()) continue;  // the preset's own prose
+    if (!widget->isVisibleTo(&window) || widget == window.explanation())
+      continue;  // the preset's own prose
     if (auto* label = qobject_cast<QLabel*>(widget)) texts << label->text();
     if (auto* button = qobject_cast<QAbstractButton*>(widget)) texts << button->text();
     if (auto* group = qobject_cast<QGroupBox*>(widget)) texts << group->title();
@@ -78,12 +83,14 @@ QStringList shownTexts(MainWindow& window) {
       for (int i = 0; i < tabs->count(); ++i) texts << tabs->tabText(i);
     }
     if (auto* header = qobject_cast<QHeaderView*>(widget); header && header->model()) {
-      for (int i = 0; i < header->count(); ++i) texts << header->model()->headerData(i, header->orientation()).toString();
+      for (int i = 0; i < header->count(); ++i)
+        texts << header->model()->headerData(i, header->orientation()).toString();
     }
   }
   for (QAction* menu : window.menuBar()->actions()) {
     texts << menu->text();
-    if (menu->menu() == nullptr || menu->text().contains(QStringLiteral("P"))) continue;  // presets: file names
+    if (menu->menu() == nullptr || menu->text().contains(QStringLiteral("P")))
+      continue;  // presets: file names
     for (QAction* item : menu->menu()->actions()) texts << item->text();
   }
   for (QToolBar* bar : window.findChildren<QToolBar*>()) {
@@ -110,7 +117,8 @@ TEST(TranslationTest, SwitchingToChineseTranslatesEveryVisibleText) {
     EXPECT_EQ(window.menuBar()->actions().first()->text(), QStringLiteral("文件(&F)"));
     EXPECT_EQ(window.runAction()->text(), QStringLiteral("运行"));
     // The preset's own explanation comes in Chinese too (its "translations" section).
-    EXPECT_TRUE(hasChinese(window.explanation()->toPlainText())) << window.explanation()->toPlainText().toStdString();
+    EXPECT_TRUE(hasChinese(window.explanation()->toPlainText()))
+        << window.explanation()->toPlainText().toStdString();
   }
   // Back to English: the source texts again.
   EXPECT_EQ(installLanguage(QStringLiteral("en")), QStringLiteral("en"));
@@ -118,7 +126,8 @@ TEST(TranslationTest, SwitchingToChineseTranslatesEveryVisibleText) {
   EXPECT_EQ(english.menuBar()->actions().first()->text(), QStringLiteral("&File"));
   EXPECT_EQ(english.runAction()->text(), QStringLiteral("Run"));
   ASSERT_TRUE(english.openStudy(kPresets + QStringLiteral("/playground-spiral.json")));
-  EXPECT_TRUE(english.explanation()->toPlainText().contains(QStringLiteral("Two interleaved spirals")));
+  EXPECT_TRUE(
+      english.explanation()->toPlainText().contains(QStringLiteral("Two interleaved spirals")));
 }
 
 }  // namespace

@@ -22,7 +22,8 @@ namespace tunebench::ui::testing {
 bool waitUntil(const std::function<bool()>& done, int timeout_ms) {
   QElapsedTimer timer;
   timer.start();
-  while (!done() && timer.elapsed() < timeout_ms) QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+  while (!done() && timer.elapsed() < timeout_ms)
+    QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
   return done();
 }
 
@@ -69,7 +70,8 @@ void clickCheckBox(QListWidget* list, const QString& label) {
   option.initFrom(list->viewport());
   option.rect = list->visualItemRect(items.first());
   option.features = QStyleOptionViewItem::HasCheckIndicator | QStyleOptionViewItem::HasDisplay;
-  const QRect check = list->style()->subElementRect(QStyle::SE_ItemViewItemCheckIndicator, &option, list);
+  const QRect check =
+      list->style()->subElementRect(QStyle::SE_ItemViewItemCheckIndicator, &option, list);
   QTest::mouseClick(list->viewport(), Qt::LeftButton, Qt::NoModifier, check.center());
 }
 

@@ -1,7 +1,7 @@
 #include "ui/bridge/probe_row_conversion.h"
 
-#include "train/decision_boundary.h"
-#include "train/probe.h"
+#include "trial/boundary_snapshot.h"
+#include "trial/probe_snapshot.h"
 
 namespace tunebench::ui {
 
@@ -11,11 +11,13 @@ ProbeRow toProbeRow(const ProbeSnapshot& snapshot) {
   row.epoch = snapshot.epoch;
   row.range = snapshot.histogram_range;
   for (const ActivationProbe& a : snapshot.activations) {
-    row.activations.append({QString::fromStdString(a.layer), a.mean, a.std, a.dead_fraction, a.saturated_fraction,
+    row.activations.append({QString::fromStdString(a.layer), a.mean, a.std, a.dead_fraction,
+                            a.saturated_fraction,
                             QVector<double>(a.histogram.begin(), a.histogram.end())});
   }
   for (const WeightProbe& w : snapshot.weights) {
-    row.weights.append({QString::fromStdString(w.layer), w.weight_norm, w.grad_norm, w.grad_std, w.update_ratio});
+    row.weights.append(
+        {QString::fromStdString(w.layer), w.weight_norm, w.grad_norm, w.grad_std, w.update_ratio});
   }
   return row;
 }

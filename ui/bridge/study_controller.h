@@ -20,18 +20,21 @@
 namespace tunebench {
 class BufferedEventSink;
 class PauseControl;
-class SqliteStorage;
+class Storage;
 class StopSource;
-struct StudyFile;
+struct StudyOverview;
 }  // namespace tunebench
 
 namespace tunebench::ui {
 
 // The UI's only door to the engine. Loads a study, runs it on a background thread (the engine's
-// Scheduler) recording into a SQLite file, resumes it, or opens a SQLite study written elsewhere
-// and follows it; turns all of that into Qt signals with plain values. Workers never touch Qt
-// objects: they fill a buffer and post one cheap wake-up; the UI thread drains the buffer on a
-// single-shot ~33 ms timer, so it never blocks on training.
+// run service, the same one tunebench-cli calls) recording into a SQLite file, resumes it, or
+// opens a SQLite study written elsewhere and follows it; turns all of that into Qt signals with
+// plain values. The UI thread never calls storage: every read and write of a results file
+// happens on a background thread, which posts what it read. Workers never touch Qt objects:
+// they fill a buffer and post one cheap wake-up; the UI thread drains the buffer on a
+// single-shot ~33 ms timer, so it never blocks on training. The trials and their series live
+// in book(), the trial model every view reads.
 class StudyController : public QObject {
   Q_OBJECT
 
@@ -60,14 +63,19 @@ class StudyController : public QObject {
   QString resultsFolder() const { return results_folder_; }
   // The SQLite file of the study on screen ("" before the first run or Open Results).
   QString resultsPath() const { return results_path_; }
-  // Opens a SQLite study (written by tunebench-cli or by an earlier run) and shows it; a
-  // background thread re-reads it every second, so trials another process is still running
-  // appear as they progress (the UI thread never queries the file).
+  // Opens a SQLite study (written by tunebench-cli or by an earlier run) and shows it: a
+  // background thread opens the file, reads the study (resultsOpened, or runFailed with the
+  // reason) and then re-reads it every second, so trials another process is still running
+  // appear as they progress. False only while a run is going.
   bool openResults(const QString& path);
   // Runs one trial of the study on screen again, its configuration under its seed, recorded in a
-  // new results file (on CPU the numbers must come out the same). False (lastError()) if it can't.
+  // new results file (on CPU the numbers must come out the same). The trial is read on the
+  // background thread (rerunPrepared, or runFailed when the file holds no such trial). False
+  // when a run is going or no results file is on screen.
   bool runAgain(qint64 trial_id);
   bool isFollowing() const { return follower_.joinable(); }
+  // The trials on screen and their series (UI thread only).
+  const TrialBook& book() const { return book_; }
 
   // The comparison of the trials so far, one row per configuration (the engine's report code).
   QVector<GroupRow> groupRows() const;
@@ -75,7 +83,8 @@ class StudyController : public QObject {
 
   QString deviceInUse() const;  // the study's device, "auto" resolved ("cpu", "cuda:0", ...)
   static QString libtorchVersion();
-  static QStringList devices();  // "cpu" and one "cuda:N" per GPU found
+  static QStringList devices();    // "cpu" and one "cuda:N" per GPU found
+  static QString presetsFolder();  // the preset study files ("" when none is installed)
 
  public Q_SLOTS:
   void run();     // starts the loaded study in a new results file; no-op while running
@@ -88,6 +97,8 @@ class StudyController : public QObject {
 
  Q_SIGNALS:
   void studyLoaded(const QString& name);
+  void resultsOpened(const QString& path);  // openResults read the file's study
+  void rerunPrepared();                     // runAgain's one-trial study is loaded and starts
   void runStarted();  // the views start empty (a new run) or from the stored trials (resume, open)
   void trialStarted(const tunebench::ui::TrialRow& row);
   void trainLoss(qint64 trial_id, const QVector<tunebench::ui::LossPoint>& points);
@@ -101,7 +112,8 @@ class StudyController : public QObject {
   void runFailed(const QString& message);
 
  private:
-  void launch(bool resume);
+  struct Job;
+  void launch(const Job& job);
   void drain();
   void joinWorker();
   void stopFollowing();
@@ -114,17 +126,19 @@ class StudyController : public QObject {
     bool finished = false;  // read to the end after it settled: nothing more will come
   };
   // Reads a stored study's trials with the train-loss points and probes not read before (per
-  // trial in `marks`). Runs on the follower thread or before a resume.
-  static std::shared_ptr<StoredPoll> readStored(const SqliteStorage& storage, std::int64_t study_id,
+  // trial in `marks`). Runs on a background thread only.
+  static std::shared_ptr<StoredPoll> readStored(const Storage& storage, std::int64_t study_id,
                                                 std::map<qint64, ReadMark>& marks);
   void publish(const StoredPoll& poll);
-  bool adoptStudy(const std::function<StudyFile()>& load);
-  QString newResultsPath() const;
+  bool adoptStudy(const std::function<StudyOverview()>& load);
+  QString newResultsPath(const QString& study_name) const;
+  // Runs `call` on the UI thread later, unless this controller is gone by then.
+  void post(std::function<void()> call);
 
   QString last_error_;
   QString results_folder_;
   QString results_path_;
-  std::unique_ptr<StudyFile> study_;
+  std::unique_ptr<StudyOverview> study_;
   std::thread follower_;  // re-reads the results file being followed
   std::shared_ptr<std::atomic<bool>> follower_stop_;
   std::unique_ptr<BufferedEventSink> sink_;

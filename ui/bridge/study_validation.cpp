@@ -3,7 +3,7 @@
 #include <QStringList>
 
 #include "common/user_error.h"
-#include "config/study_file.h"
+#include "run/run_service.h"
 
 namespace tunebench::ui {
 namespace {
@@ -21,7 +21,8 @@ QString fieldOf(const std::string& where) {
 QString describeProblems(const FieldProblems& problems) {
   QStringList lines;
   for (const FieldProblem& problem : problems) {
-    lines << (problem.field.isEmpty() ? problem.why : QStringLiteral("%1: %2").arg(problem.field, problem.why));
+    lines << (problem.field.isEmpty() ? problem.why
+                                      : QStringLiteral("%1: %2").arg(problem.field, problem.why));
   }
   return lines.join(QLatin1Char('\n'));
 }
@@ -29,7 +30,7 @@ QString describeProblems(const FieldProblems& problems) {
 FieldProblems studyTextProblems(const QString& text, const QString& base_folder) {
   FieldProblems problems;
   try {
-    parseStudyText(text.toStdString(), kOrigin, base_folder.toStdString());
+    parseStudyOverview(text.toStdString(), kOrigin, base_folder.toStdString());
   } catch (const UserErrors& errors) {
     for (const UserError& error : errors.problems()) {
       problems.append({fieldOf(error.where()), QString::fromStdString(error.why())});

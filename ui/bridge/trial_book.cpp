@@ -1,18 +1,24 @@
 #include "ui/bridge/trial_book.h"
 
 #include "report/group_summary.h"
-#include "storage/storage.h"
-#include "study/trial_record.h"
+#include "trial/event_sink.h"
+#include "trial/frozen_trial.h"
 
 namespace tunebench::ui {
 
 struct TrialBook::Entry {
-  TrialRecord record;
-  std::string worker;
+  FrozenTrial trial;
+  qint64 planned_epochs = 0;
+  QVector<LossPoint> losses;
+  QVector<EpochPoint> epochs;
 };
 
 namespace {
-bool isFinal(TrialState state) { return state != TrialState::kWaiting && state != TrialState::kRunning; }
+bool isFinal(TrialState state) {
+  return state != TrialState::kWaiting && state != TrialState::kRunning;
+}
+const QVector<LossPoint> kNoLosses;
+const QVector<EpochPoint> kNoEpochs;
 }  // namespace
 
 TrialBook::TrialBook() = default;
@@ -27,88 +33,120 @@ LossPoint TrialBook::lossPoint(const TrainLossPoint& point) {
 }
 
 EpochPoint TrialBook::epochPoint(const EpochMetrics& metrics) {
-  return {static_cast<double>(metrics.epoch), metrics.elapsed_seconds, metrics.val_loss, metrics.val_accuracy};
+  return {static_cast<double>(metrics.epoch), metrics.elapsed_seconds, metrics.val_loss,
+          metrics.val_accuracy};
+}
+
+TrialBook::Entry& TrialBook::entry(qint64 trial_id) {
+  auto& slot = entries_[trial_id];
+  if (slot == nullptr) {
+    slot = std::make_unique<Entry>();
+    slot->trial.id = trial_id;
+    slot->planned_epochs = planned_epochs_;
+  }
+  return *slot;
 }
 
 TrialRow TrialBook::rowOf(const Entry& entry) const {
-  const TrialRecord& record = entry.record;
+  const FrozenTrial& trial = entry.trial;
   TrialRow row;
-  row.trial_id = record.spec.trial_id;
-  row.configuration = QString::fromStdString(record.spec.configuration);
-  row.seed = record.spec.seed;
-  row.state = QString::fromStdString(trialStateName(record.result.state));
-  row.reason = QString::fromStdString(record.result.reason);
-  row.epochs_planned = static_cast<int>(record.spec.epochs);
-  row.worker = QString::fromStdString(entry.worker);
-  if (!record.result.epochs.empty()) {
-    const EpochMetrics& last = record.result.epochs.back();
+  row.trial_id = trial.id;
+  row.configuration = QString::fromStdString(trial.configuration);
+  row.seed = trial.seed;
+  row.state = QString::fromStdString(trialStateName(trial.result.state));
+  row.reason = QString::fromStdString(trial.result.reason);
+  row.epochs_planned = static_cast<int>(entry.planned_epochs);
+  row.worker = QString::fromStdString(trial.worker);
+  row.device = QString::fromStdString(trial.device);
+  if (!trial.result.epochs.empty()) {
+    const EpochMetrics& last = trial.result.epochs.back();
     row.epochs_done = static_cast<int>(last.epoch);
     row.val_loss = last.val_loss;
     row.val_accuracy = last.val_accuracy;
     row.seconds = last.elapsed_seconds;
   }
-  if (isFinal(record.result.state)) row.seconds = std::max(row.seconds, record.result.seconds);
+  if (isFinal(trial.result.state)) row.seconds = std::max(row.seconds, trial.result.seconds);
   return row;
 }
 
-TrialRow TrialBook::started(qint64 trial_id, const std::string& configuration, quint64 seed, qint64 epochs) {
-  auto& entry = entries_[trial_id];
-  entry = std::make_unique<Entry>();
-  entry->record.spec.trial_id = trial_id;
-  entry->record.spec.configuration = configuration;
-  entry->record.spec.seed = seed;
-  entry->record.spec.epochs = epochs;
-  entry->record.result.state = TrialState::kRunning;
-  return rowOf(*entry);
+TrialRow TrialBook::started(const TrialStart& start) {
+  Entry& e = entry(start.trial_id);
+  e = Entry();
+  e.trial.id = start.trial_id;
+  e.trial.configuration = start.configuration;
+  e.trial.seed = start.seed;
+  e.trial.device = start.device;
+  e.trial.result.state = TrialState::kRunning;
+  e.planned_epochs = start.epochs;
+  return rowOf(e);
 }
 
 TrialRow TrialBook::epochEnded(qint64 trial_id, const EpochMetrics& metrics) {
-  auto& entry = entries_.at(trial_id);
-  entry->record.result.epochs.push_back(metrics);
-  return rowOf(*entry);
+  Entry& e = entry(trial_id);
+  e.trial.result.epochs.push_back(metrics);
+  e.epochs.append(epochPoint(metrics));
+  return rowOf(e);
 }
 
 TrialRow TrialBook::ended(qint64 trial_id, const TrialResult& result) {
-  auto& entry = entries_.at(trial_id);
-  entry->record.result = result;
-  return rowOf(*entry);
+  Entry& e = entry(trial_id);
+  e.trial.result = result;
+  return rowOf(e);
+}
+
+void TrialBook::addLosses(qint64 trial_id, const QVector<LossPoint>& points) {
+  entry(trial_id).losses += points;
 }
 
 TrialBook::Changes TrialBook::merge(const std::vector<FrozenTrial>& trials) {
   Changes changes;
   for (const FrozenTrial& trial : trials) {
-    auto& slot = entries_[trial.id];
-    const bool added = slot == nullptr;
-    if (added) {
-      slot = std::make_unique<Entry>();
-      slot->record.spec.trial_id = trial.id;
-      slot->record.spec.configuration = trial.configuration;
-      slot->record.spec.seed = trial.seed;
-      slot->record.spec.epochs = planned_epochs_;
-    }
-    Entry& entry = *slot;
-    TrialResult& known = entry.record.result;
+    const bool added = !contains(trial.id);
+    Entry& e = entry(trial.id);
+    TrialResult& known = e.trial.result;
     const std::size_t old_epochs = added ? 0 : known.epochs.size();
-    const bool changed = added || known.state != trial.result.state || old_epochs != trial.result.epochs.size();
-    if (!added && known.state != trial.result.state && isFinal(trial.result.state)) changes.any_ended = true;
-    if (added && isFinal(trial.result.state)) changes.any_ended = true;
+    const bool changed =
+        added || known.state != trial.result.state || old_epochs != trial.result.epochs.size();
+    if (known.state != trial.result.state && isFinal(trial.result.state)) changes.any_ended = true;
     for (std::size_t i = old_epochs; i < trial.result.epochs.size(); ++i) {
-      changes.new_epochs[trial.id].append(epochPoint(trial.result.epochs[i]));
+      const EpochPoint point = epochPoint(trial.result.epochs[i]);
+      e.epochs.append(point);
+      changes.new_epochs[trial.id].append(point);
     }
-    for (const TrainLossPoint& point : trial.train_losses) changes.new_losses[trial.id].append(lossPoint(point));
-    known = trial.result;
-    entry.worker = trial.worker;
+    for (const TrainLossPoint& point : trial.train_losses) {
+      e.losses.append(lossPoint(point));
+      changes.new_losses[trial.id].append(lossPoint(point));
+    }
+    std::vector<TrainLossPoint> none;
+    e.trial = trial;
+    e.trial.train_losses.swap(none);  // the series above keep them
     if (!changed) continue;
-    (added ? changes.added : changes.updated).append(rowOf(entry));
+    (added ? changes.added : changes.updated).append(rowOf(e));
   }
   return changes;
 }
 
+const QVector<LossPoint>& TrialBook::losses(qint64 trial_id) const {
+  const auto it = entries_.find(trial_id);
+  return it == entries_.end() ? kNoLosses : it->second->losses;
+}
+
+const QVector<EpochPoint>& TrialBook::epochs(qint64 trial_id) const {
+  const auto it = entries_.find(trial_id);
+  return it == entries_.end() ? kNoEpochs : it->second->epochs;
+}
+
+QVector<TrialRow> TrialBook::rows() const {
+  QVector<TrialRow> rows;
+  for (const auto& [id, entry] : entries_) rows.append(rowOf(*entry));
+  return rows;
+}
+
 QVector<GroupRow> TrialBook::groups(std::optional<double> accuracy_target) const {
-  std::vector<TrialRecord> records;
-  for (const auto& [id, entry] : entries_) records.push_back(entry->record);
-  const auto loss = summarizeGroups(records, CompareMetric::kValLoss, accuracy_target);
-  const auto accuracy = summarizeGroups(records, CompareMetric::kValAccuracy);
+  std::vector<FrozenTrial> trials;
+  for (const auto& [id, entry] : entries_) trials.push_back(entry->trial);
+  const auto loss = summarizeGroups(trials, CompareMetric::kValLoss, accuracy_target);
+  const auto accuracy = summarizeGroups(trials, CompareMetric::kValAccuracy);
   QVector<GroupRow> groups;
   for (std::size_t g = 0; g < loss.size(); ++g) {
     const GroupSummary& s = loss[g];

@@ -15,13 +15,16 @@ struct EpochMetrics;
 struct FrozenTrial;
 struct TrainLossPoint;
 struct TrialResult;
+struct TrialStart;
 }  // namespace tunebench
 
 namespace tunebench::ui {
 
-// The trials of the study on screen, kept as the engine's records (so the comparison is computed
-// by the engine's report code from exactly what `tunebench-cli show` would read), and handed out
-// as plain rows. Fed either by live events or by re-reading a stored study.
+// The trial model of the study on screen: every trial as the engine's frozen trial (so the
+// comparison is computed by the engine's report code from exactly what `tunebench-cli show`
+// would read), its row, and the series the charts draw (training-loss points and finished
+// epochs). Fed by live events or by re-reading a stored study; used on the UI thread only. The
+// curves, the trial detail and the report all read their points from here.
 class TrialBook {
  public:
   TrialBook();
@@ -31,12 +34,13 @@ class TrialBook {
   // Epochs a trial read from storage is planned to run (the study's), for its progress.
   void setPlannedEpochs(qint64 epochs) { planned_epochs_ = epochs; }
   bool contains(qint64 trial_id) const;
-  TrialRow started(qint64 trial_id, const std::string& configuration, quint64 seed, qint64 epochs);
+  TrialRow started(const TrialStart& start);
   TrialRow epochEnded(qint64 trial_id, const EpochMetrics& metrics);
   TrialRow ended(qint64 trial_id, const TrialResult& result);
+  void addLosses(qint64 trial_id, const QVector<LossPoint>& points);
 
   // What changed since the last merge of a stored study's trials; each trial's train_losses holds
-  // only the points read since the last merge (they are appended).
+  // only the points read since the last merge (they are appended to its series).
   struct Changes {
     QVector<TrialRow> added;
     QVector<TrialRow> updated;
@@ -50,11 +54,18 @@ class TrialBook {
   // One row per configuration, from the engine's comparison (epochs to `accuracy_target` if set).
   QVector<GroupRow> groups(std::optional<double> accuracy_target) const;
 
+  // A trial's series: every point received so far (empty for an unknown trial).
+  const QVector<LossPoint>& losses(qint64 trial_id) const;
+  const QVector<EpochPoint>& epochs(qint64 trial_id) const;
+  // Every trial's row, in id order.
+  QVector<TrialRow> rows() const;
+
   static LossPoint lossPoint(const TrainLossPoint& point);
   static EpochPoint epochPoint(const EpochMetrics& metrics);
 
  private:
   struct Entry;
+  Entry& entry(qint64 trial_id);
   TrialRow rowOf(const Entry& entry) const;
   std::map<qint64, std::unique_ptr<Entry>> entries_;
   qint64 planned_epochs_ = 0;

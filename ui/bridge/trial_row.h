@@ -18,6 +18,7 @@ struct TrialRow {
   double val_accuracy = qQNaN();
   double seconds = 0.0;  // wall time so far
   QString worker;        // who ran it ("host:pid"), when known
+  QString device;        // where it ran ("cpu", "cuda:1"), when known
 };
 
 // A training-loss sample: the x axis can be the step, the (fractional) epoch or the wall time.

@@ -14,9 +14,9 @@
 
 namespace tunebench::ui {
 
-ChartPanel::ChartPanel(QWidget* parent)
+ChartPanel::ChartPanel(const TrialBook& book, QWidget* parent)
     : QWidget(parent),
-      chart_(new CurveChart(this)),
+      chart_(new CurveChart(book, this)),
       metric_(new QComboBox(this)),
       x_axis_(new QComboBox(this)),
       lines_(new QComboBox(this)),
@@ -78,10 +78,12 @@ void ChartPanel::applyControls() {
 
 void ChartPanel::exportChart() {
   QString filter;
-  const QString path = QFileDialog::getSaveFileName(this, tr("Export chart"), QStringLiteral("chart.png"),
-                                                    tr("PNG image (*.png);;SVG drawing (*.svg)"), &filter);
+  const QString path =
+      QFileDialog::getSaveFileName(this, tr("Export chart"), QStringLiteral("chart.png"),
+                                   tr("PNG image (*.png);;SVG drawing (*.svg)"), &filter);
   if (path.isEmpty()) return;
-  if (!chart_->exportImage(path)) QMessageBox::warning(this, tr("Export chart"), tr("Cannot write %1").arg(path));
+  if (!chart_->exportImage(path))
+    QMessageBox::warning(this, tr("Export chart"), tr("Cannot write %1").arg(path));
 }
 
 }  // namespace tunebench::ui

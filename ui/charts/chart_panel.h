@@ -10,6 +10,7 @@ class QToolButton;
 namespace tunebench::ui {
 
 class CurveChart;
+class TrialBook;
 
 // The chart with its controls above it: what to show (training loss, validation loss or
 // accuracy), the x axis (step, epoch, time), lines per trial or per configuration (mean ± sd),
@@ -18,7 +19,8 @@ class ChartPanel : public QWidget {
   Q_OBJECT
 
  public:
-  explicit ChartPanel(QWidget* parent = nullptr);
+  // The chart draws the trials of `book` (which must outlive the panel).
+  explicit ChartPanel(const TrialBook& book, QWidget* parent = nullptr);
   CurveChart* chart() const { return chart_; }
   // Asks for a file name and saves the chart there.
   void exportChart();

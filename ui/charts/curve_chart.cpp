@@ -25,15 +25,18 @@ constexpr int kBandBins = 200;
 
 QString metricTitle(CurveChart::Metric metric) {
   switch (metric) {
-    case CurveChart::Metric::kTrainLoss: return CurveChart::tr("Training loss");
-    case CurveChart::Metric::kValLoss: return CurveChart::tr("Validation loss");
-    case CurveChart::Metric::kValAccuracy: return CurveChart::tr("Validation accuracy");
+    case CurveChart::Metric::kTrainLoss:
+      return CurveChart::tr("Training loss");
+    case CurveChart::Metric::kValLoss:
+      return CurveChart::tr("Validation loss");
+    case CurveChart::Metric::kValAccuracy:
+      return CurveChart::tr("Validation accuracy");
   }
   return {};
 }
 }  // namespace
 
-CurveChart::CurveChart(QWidget* parent) : QChartView(parent) {
+CurveChart::CurveChart(const TrialBook& book, QWidget* parent) : QChartView(parent), book_(book) {
   auto* chart = new QChart();
   chart->legend()->setAlignment(Qt::AlignBottom);
   x_axis_ = new QValueAxis(chart);
@@ -108,7 +111,9 @@ void CurveChart::attach(QAbstractSeries* series) {
   series->attachAxis(log_ ? static_cast<QAbstractAxis*>(y_log_) : y_linear_);
 }
 
-QAbstractAxis* CurveChart::yAxis() const { return log_ ? static_cast<QAbstractAxis*>(y_log_) : y_linear_; }
+QAbstractAxis* CurveChart::yAxis() const {
+  return log_ ? static_cast<QAbstractAxis*>(y_log_) : y_linear_;
+}
 
 void CurveChart::clear() {
   for (Curve& curve : trials_) {
@@ -116,7 +121,8 @@ void CurveChart::clear() {
     delete curve.line;
   }
   for (Group& group : groups_) {
-    for (QAbstractSeries* series : {static_cast<QAbstractSeries*>(group.mean), static_cast<QAbstractSeries*>(group.band)}) {
+    for (QAbstractSeries* series :
+         {static_cast<QAbstractSeries*>(group.mean), static_cast<QAbstractSeries*>(group.band)}) {
       chart()->removeSeries(series);
       delete series;
     }
@@ -136,13 +142,17 @@ void CurveChart::clear() {
 
 QColor CurveChart::colorFor(const QString& configuration) {
   auto it = colors_.find(configuration);
-  if (it == colors_.end()) it = colors_.insert(configuration, seriesColor(static_cast<int>(colors_.size())));
+  if (it == colors_.end())
+    it = colors_.insert(configuration, seriesColor(static_cast<int>(colors_.size())));
   return *it;
 }
 
 QString CurveChart::describe(const Curve& curve) const {
   const TrialRow& row = curve.row;
-  QString text = tr("Trial %1 (seed %2): %3\n%4").arg(row.trial_id).arg(row.seed).arg(row.state, row.configuration);
+  QString text = tr("Trial %1 (seed %2): %3\n%4")
+                     .arg(row.trial_id)
+                     .arg(row.seed)
+                     .arg(row.state, row.configuration);
   if (!row.reason.isEmpty()) text += QLatin1Char('\n') + row.reason;
   return text;
 }
@@ -172,10 +182,13 @@ void CurveChart::addTrial(const TrialRow& row) {
   if (legend_configurations_.size() > kLegendLimit && !legend_full_) {
     legend_full_ = true;
     for (const Curve& other : std::as_const(trials_)) {
-      for (QLegendMarker* marker : chart()->legend()->markers(other.line)) marker->setVisible(false);
+      for (QLegendMarker* marker : chart()->legend()->markers(other.line))
+        marker->setVisible(false);
     }
   }
-  for (QLegendMarker* marker : chart()->legend()->markers(curve.line)) marker->setVisible(first && !legend_full_);
+  for (QLegendMarker* marker : chart()->legend()->markers(curve.line))
+    marker->setVisible(first && !legend_full_);
+  dirty_.insert(id);  // points the book already holds (a stored trial, a detail view)
 }
 
 void CurveChart::updateTrial(const TrialRow& row) {
@@ -186,18 +199,12 @@ void CurveChart::updateTrial(const TrialRow& row) {
   if (ended_differently) dirty_.insert(row.trial_id);  // markers follow the state
 }
 
-void CurveChart::appendLosses(qint64 trial_id, const QVector<LossPoint>& points) {
-  auto it = trials_.find(trial_id);
-  if (it == trials_.end()) return;
-  it->losses += points;
-  if (metric_ == Metric::kTrainLoss) dirty_.insert(trial_id);
+void CurveChart::lossesAdded(qint64 trial_id) {
+  if (trials_.contains(trial_id) && metric_ == Metric::kTrainLoss) dirty_.insert(trial_id);
 }
 
-void CurveChart::appendEpochs(qint64 trial_id, const QVector<EpochPoint>& points) {
-  auto it = trials_.find(trial_id);
-  if (it == trials_.end()) return;
-  it->epochs += points;
-  if (metric_ != Metric::kTrainLoss) dirty_.insert(trial_id);
+void CurveChart::epochsAdded(qint64 trial_id) {
+  if (trials_.contains(trial_id) && metric_ != Metric::kTrainLoss) dirty_.insert(trial_id);
 }
 
 int CurveChart::drawnPoints(qint64 trial_id) const {
@@ -210,18 +217,23 @@ int CurveChart::meanPoints(const QString& configuration) const {
   return it == groups_.end() ? -1 : static_cast<int>(it->mean->count());
 }
 
-int CurveChart::markerCount() const { return static_cast<int>(pruned_->count() + diverged_->count()); }
+int CurveChart::markerCount() const {
+  return static_cast<int>(pruned_->count() + diverged_->count());
+}
 
-void CurveChart::curveOf(const Curve& curve, std::vector<double>& xs, std::vector<double>& ys) const {
+void CurveChart::curveOf(const Curve& curve, std::vector<double>& xs,
+                         std::vector<double>& ys) const {
   if (metric_ == Metric::kTrainLoss) {
-    for (const LossPoint& p : curve.losses) {
-      xs.push_back(x_kind_ == XAxis::kStep ? p.step : x_kind_ == XAxis::kEpoch ? p.epoch : p.seconds);
+    for (const LossPoint& p : book_.losses(curve.row.trial_id)) {
+      xs.push_back(x_kind_ == XAxis::kStep    ? p.step
+                   : x_kind_ == XAxis::kEpoch ? p.epoch
+                                              : p.seconds);
       ys.push_back(p.loss);
     }
     if (smoothing_ > 0.0) ys = smoothEma(ys, smoothing_);
     return;
   }
-  for (const EpochPoint& p : curve.epochs) {
+  for (const EpochPoint& p : book_.epochs(curve.row.trial_id)) {
     xs.push_back(x_kind_ == XAxis::kTime ? p.seconds : p.epoch);
     ys.push_back(metric_ == Metric::kValLoss ? p.val_loss : p.val_accuracy);
   }
@@ -274,10 +286,16 @@ void CurveChart::drawGroup(const QString& configuration) {
     attach(group.band);
     attach(group.mean);
     chart()->legend()->markers(group.band).first()->setVisible(false);
-    connect(group.mean, &QLineSeries::hovered, this, [this, configuration](const QPointF& point, bool on) {
-      if (!on) return QToolTip::hideText();
-      QToolTip::showText(QCursor::pos(), tr("%1\nmean %2 at x = %3").arg(configuration).arg(point.y(), 0, 'g', 4).arg(point.x()), this);
-    });
+    connect(group.mean, &QLineSeries::hovered, this,
+            [this, configuration](const QPointF& point, bool on) {
+              if (!on) return QToolTip::hideText();
+              QToolTip::showText(QCursor::pos(),
+                                 tr("%1\nmean %2 at x = %3")
+                                     .arg(configuration)
+                                     .arg(point.y(), 0, 'g', 4)
+                                     .arg(point.x()),
+                                 this);
+            });
   }
   QList<QPointF> mean, upper, lower;
   for (const BandPoint& p : meanBand(xs, ys, bin_width)) {
@@ -302,7 +320,8 @@ void CurveChart::drawMarkers() {
     std::vector<double> xs, ys;
     curveOf(curve, xs, ys);
     // Where it stopped: its last finite point (a diverged loss ends in NaN or a huge value).
-    while (!ys.empty() && !(std::isfinite(ys.back()) && (!log_ || ys.back() > 0.0))) xs.pop_back(), ys.pop_back();
+    while (!ys.empty() && !(std::isfinite(ys.back()) && (!log_ || ys.back() > 0.0)))
+      xs.pop_back(), ys.pop_back();
     if (ys.empty()) continue;
     (is_pruned ? pruned : diverged).append(QPointF(xs.back(), ys.back()));
   }
@@ -315,14 +334,16 @@ void CurveChart::drawMarkers() {
 void CurveChart::refresh() {
   if (dirty_.isEmpty()) return;
   if (lines_ == Lines::kTrials) {
-    const auto per_series = static_cast<std::size_t>(std::clamp(kPointBudget / std::max(1, seriesCount()), 100, 1000));
+    const auto per_series =
+        static_cast<std::size_t>(std::clamp(kPointBudget / std::max(1, seriesCount()), 100, 1000));
     for (qint64 id : std::as_const(dirty_)) {
       auto it = trials_.find(id);
       if (it != trials_.end()) drawTrial(*it, per_series);
     }
   } else {
     QSet<QString> configurations;
-    for (qint64 id : std::as_const(dirty_)) configurations.insert(trials_.value(id).row.configuration);
+    for (qint64 id : std::as_const(dirty_))
+      configurations.insert(trials_.value(id).row.configuration);
     for (const QString& configuration : std::as_const(configurations)) drawGroup(configuration);
   }
   dirty_.clear();
@@ -353,8 +374,11 @@ void CurveChart::rebuildAll() {
 }
 
 void CurveChart::restyle() {
-  chart()->setTitle(metricTitle(metric_) + (lines_ == Lines::kConfigurations ? tr(" (mean ± sd over seeds)") : QString()));
-  x_axis_->setTitleText(x_kind_ == XAxis::kStep ? tr("step") : x_kind_ == XAxis::kEpoch ? tr("epoch") : tr("seconds"));
+  chart()->setTitle(metricTitle(metric_) +
+                    (lines_ == Lines::kConfigurations ? tr(" (mean ± sd over seeds)") : QString()));
+  x_axis_->setTitleText(x_kind_ == XAxis::kStep    ? tr("step")
+                        : x_kind_ == XAxis::kEpoch ? tr("epoch")
+                                                   : tr("seconds"));
   yAxis()->setTitleText(metric_ == Metric::kValAccuracy ? tr("accuracy") : tr("loss"));
   const bool dim_others = !highlighted_.isEmpty();
   for (auto it = trials_.begin(); it != trials_.end(); ++it) {

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <vector>
 
+#include "ui/bridge/trial_book.h"
 #include "ui/bridge/trial_row.h"
 
 class QAbstractAxis;
@@ -21,7 +22,8 @@ namespace tunebench::ui {
 // The study's curves: training loss, validation loss or validation accuracy against step, epoch
 // or wall time; one line per trial coloured by configuration, or one line per configuration with
 // a mean ± sd band over its seeds; optional log scale and TensorBoard-style smoothing; pruned and
-// diverged trials marked where they stopped. Points are buffered as they arrive and drawn by
+// diverged trials marked where they stopped. The points are the trial model's (TrialBook): the
+// chart keeps none of its own, it is told which trials got new points and draws them on
 // refresh(): each series is replaced wholesale with a decimated copy, and only series whose data
 // changed are redrawn, so one refresh stays cheap with many long curves.
 class CurveChart : public QChartView {
@@ -32,13 +34,15 @@ class CurveChart : public QChartView {
   enum class XAxis { kStep, kEpoch, kTime };
   enum class Lines { kTrials, kConfigurations };
 
-  explicit CurveChart(QWidget* parent = nullptr);
+  // Draws the trials of `book`, which must outlive the chart.
+  explicit CurveChart(const TrialBook& book, QWidget* parent = nullptr);
 
   void clear();
   void addTrial(const TrialRow& row);
   void updateTrial(const TrialRow& row);  // state and reason: markers and hover text
-  void appendLosses(qint64 trial_id, const QVector<LossPoint>& points);
-  void appendEpochs(qint64 trial_id, const QVector<EpochPoint>& points);
+  // The book holds new training-loss points (or epochs) of the trial: redraw it on refresh().
+  void lossesAdded(qint64 trial_id);
+  void epochsAdded(qint64 trial_id);
   void refresh();
 
   void setMetric(Metric metric);
@@ -51,10 +55,6 @@ class CurveChart : public QChartView {
   const QSet<qint64>& highlighted() const { return highlighted_; }
   // Saves the chart as PNG or SVG (by the file's suffix); false when it can't be written.
   bool exportImage(const QString& path);
-
-  // The points received for a trial (empty for an unknown one).
-  QVector<LossPoint> lossesOf(qint64 trial_id) const { return trials_.value(trial_id).losses; }
-  QVector<EpochPoint> epochsOf(qint64 trial_id) const { return trials_.value(trial_id).epochs; }
 
   int seriesCount() const { return static_cast<int>(trials_.size()); }
   int configurationCount() const { return static_cast<int>(groups_.size()); }
@@ -79,8 +79,6 @@ class CurveChart : public QChartView {
  private:
   struct Curve {
     TrialRow row;
-    QVector<LossPoint> losses;
-    QVector<EpochPoint> epochs;
     QLineSeries* line = nullptr;
   };
   struct Group {
@@ -102,6 +100,7 @@ class CurveChart : public QChartView {
   QColor colorFor(const QString& configuration);
   QString describe(const Curve& curve) const;
 
+  const TrialBook& book_;
   QValueAxis* x_axis_;
   QValueAxis* y_linear_;
   QLogValueAxis* y_log_;
@@ -109,10 +108,10 @@ class CurveChart : public QChartView {
   QScatterSeries* diverged_ = nullptr;
   QHash<qint64, Curve> trials_;
   QHash<QString, Group> groups_;
-  QHash<QString, QColor> colors_;  // kept across runs: a configuration keeps its colour
+  QHash<QString, QColor> colors_;        // kept across runs: a configuration keeps its colour
   QSet<QString> legend_configurations_;  // configurations of this run, in the legend or not
   bool legend_full_ = false;             // more than kLegendLimit: no per-configuration entries
-  QSet<qint64> dirty_;  // trials with points not drawn yet
+  QSet<qint64> dirty_;                   // trials with points not drawn yet
   QSet<qint64> highlighted_;
   Metric metric_ = Metric::kTrainLoss;
   XAxis x_kind_ = XAxis::kStep;

@@ -12,6 +12,8 @@ inline QString formatCell(double value, int digits) {
 }
 
 // A number as a sort key: NaN (no value yet) goes to the far end, whichever way one sorts.
-inline double sortKey(double value) { return qIsNaN(value) ? std::numeric_limits<double>::max() : value; }
+inline double sortKey(double value) {
+  return qIsNaN(value) ? std::numeric_limits<double>::max() : value;
+}
 
 }  // namespace tunebench::ui

@@ -12,10 +12,14 @@ namespace tunebench::ui {
 namespace {
 QString meanSd(double mean, double sd, int digits) {
   if (qIsNaN(mean)) return QStringLiteral("-");
-  return qIsNaN(sd) ? formatCell(mean, digits) : QStringLiteral("%1 ± %2").arg(formatCell(mean, digits), formatCell(sd, digits));
+  return qIsNaN(sd)
+             ? formatCell(mean, digits)
+             : QStringLiteral("%1 ± %2").arg(formatCell(mean, digits), formatCell(sd, digits));
 }
 QString interval(double low, double high, int digits) {
-  return qIsNaN(low) ? QStringLiteral("-") : QStringLiteral("[%1, %2]").arg(formatCell(low, digits), formatCell(high, digits));
+  return qIsNaN(low)
+             ? QStringLiteral("-")
+             : QStringLiteral("[%1, %2]").arg(formatCell(low, digits), formatCell(high, digits));
 }
 }  // namespace
 
@@ -39,63 +43,106 @@ QVariant GroupTableModel::data(const QModelIndex& index, int role) const {
     return QColor(46, 160, 67, g.best ? 70 : 35);  // translucent: reads on light and dark palettes
   }
   if (role == Qt::ToolTipRole && index.column() == kMark) {
-    return g.best ? tr("Lowest mean final validation loss")
-                  : g.tied_with_best ? tr("Not significantly different from the best (Welch p >= 0.05)") : QVariant();
+    return g.best             ? tr("Lowest mean final validation loss")
+           : g.tied_with_best ? tr("Not significantly different from the best (Welch p >= 0.05)")
+                              : QVariant();
   }
   if (role == Qt::TextAlignmentRole && index.column() > kConfiguration) {
     return int(Qt::AlignRight | Qt::AlignVCenter);
   }
   if (role == Qt::UserRole) {
     switch (index.column()) {
-      case kMark: return g.best ? 0 : g.tied_with_best ? 1 : 2;
-      case kConfiguration: return g.configuration;
-      case kSeeds: return g.completed;
-      case kLoss: case kInterval: return sortKey(g.loss_mean);
-      case kPValue: return g.best ? 2.0 : sortKey(g.p_value);
-      case kAccuracy: case kAccuracyInterval: return qIsNaN(g.accuracy_mean) ? -1.0 : g.accuracy_mean;
-      case kEpochsToTarget: return sortKey(g.epochs_to_target);
-      case kSeconds: return sortKey(g.mean_seconds);
-      case kDiverged: return g.diverged;
-      case kPruned: return g.pruned;
-      default: return {};
+      case kMark:
+        return g.best ? 0 : g.tied_with_best ? 1 : 2;
+      case kConfiguration:
+        return g.configuration;
+      case kSeeds:
+        return g.completed;
+      case kLoss:
+      case kInterval:
+        return sortKey(g.loss_mean);
+      case kPValue:
+        return g.best ? 2.0 : sortKey(g.p_value);
+      case kAccuracy:
+      case kAccuracyInterval:
+        return qIsNaN(g.accuracy_mean) ? -1.0 : g.accuracy_mean;
+      case kEpochsToTarget:
+        return sortKey(g.epochs_to_target);
+      case kSeconds:
+        return sortKey(g.mean_seconds);
+      case kDiverged:
+        return g.diverged;
+      case kPruned:
+        return g.pruned;
+      default:
+        return {};
     }
   }
   if (role != Qt::DisplayRole) return {};
   switch (index.column()) {
-    case kMark: return g.best ? tr("best") : g.tied_with_best ? tr("~best") : QString();
-    case kConfiguration: return g.configuration;
-    case kSeeds: return QStringLiteral("%1/%2").arg(g.completed).arg(g.trials);
-    case kLoss: return meanSd(g.loss_mean, g.loss_sd, 4);
-    case kInterval: return interval(g.ci_low, g.ci_high, 4);
-    case kPValue: return g.best ? QStringLiteral("-") : formatCell(g.p_value, 3);
-    case kAccuracy: return meanSd(g.accuracy_mean, g.accuracy_sd, 4);
-    case kAccuracyInterval: return interval(g.accuracy_ci_low, g.accuracy_ci_high, 4);
+    case kMark:
+      return g.best ? tr("best") : g.tied_with_best ? tr("~best") : QString();
+    case kConfiguration:
+      return g.configuration;
+    case kSeeds:
+      return QStringLiteral("%1/%2").arg(g.completed).arg(g.trials);
+    case kLoss:
+      return meanSd(g.loss_mean, g.loss_sd, 4);
+    case kInterval:
+      return interval(g.ci_low, g.ci_high, 4);
+    case kPValue:
+      return g.best ? QStringLiteral("-") : formatCell(g.p_value, 3);
+    case kAccuracy:
+      return meanSd(g.accuracy_mean, g.accuracy_sd, 4);
+    case kAccuracyInterval:
+      return interval(g.accuracy_ci_low, g.accuracy_ci_high, 4);
     case kEpochsToTarget:
       if (!g.has_target) return QStringLiteral("-");
-      return g.reached_target == 0 ? tr("not reached") : QStringLiteral("%1 (%2/%3)").arg(formatCell(g.epochs_to_target, 1)).arg(g.reached_target).arg(g.completed);
-    case kSeconds: return formatCell(g.mean_seconds, 1);
-    case kDiverged: return g.diverged;
-    case kPruned: return g.pruned;
-    default: return {};
+      return g.reached_target == 0 ? tr("not reached")
+                                   : QStringLiteral("%1 (%2/%3)")
+                                         .arg(formatCell(g.epochs_to_target, 1))
+                                         .arg(g.reached_target)
+                                         .arg(g.completed);
+    case kSeconds:
+      return formatCell(g.mean_seconds, 1);
+    case kDiverged:
+      return g.diverged;
+    case kPruned:
+      return g.pruned;
+    default:
+      return {};
   }
 }
 
 QVariant GroupTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
   if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
   switch (section) {
-    case kMark: return QString();
-    case kConfiguration: return tr("Configuration");
-    case kSeeds: return tr("Seeds");
-    case kLoss: return tr("Val loss mean ± sd");
-    case kInterval: return tr("95% CI");
-    case kPValue: return tr("p vs best");
-    case kAccuracy: return tr("Val acc mean ± sd");
-    case kAccuracyInterval: return tr("Acc 95% CI");
-    case kEpochsToTarget: return tr("Epochs to target");
-    case kSeconds: return tr("Time (s)");
-    case kDiverged: return tr("Diverged");
-    case kPruned: return tr("Pruned");
-    default: return {};
+    case kMark:
+      return QString();
+    case kConfiguration:
+      return tr("Configuration");
+    case kSeeds:
+      return tr("Seeds");
+    case kLoss:
+      return tr("Val loss mean ± sd");
+    case kInterval:
+      return tr("95% CI");
+    case kPValue:
+      return tr("p vs best");
+    case kAccuracy:
+      return tr("Val acc mean ± sd");
+    case kAccuracyInterval:
+      return tr("Acc 95% CI");
+    case kEpochsToTarget:
+      return tr("Epochs to target");
+    case kSeconds:
+      return tr("Time (s)");
+    case kDiverged:
+      return tr("Diverged");
+    case kPruned:
+      return tr("Pruned");
+    default:
+      return {};
   }
 }
 

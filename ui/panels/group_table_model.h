@@ -15,8 +15,19 @@ class GroupTableModel : public QAbstractTableModel {
 
  public:
   enum Column {
-    kMark, kConfiguration, kSeeds, kLoss, kInterval, kPValue, kAccuracy, kAccuracyInterval, kEpochsToTarget,
-    kSeconds, kDiverged, kPruned, kColumnCount
+    kMark,
+    kConfiguration,
+    kSeeds,
+    kLoss,
+    kInterval,
+    kPValue,
+    kAccuracy,
+    kAccuracyInterval,
+    kEpochsToTarget,
+    kSeconds,
+    kDiverged,
+    kPruned,
+    kColumnCount
   };
 
   using QAbstractTableModel::QAbstractTableModel;

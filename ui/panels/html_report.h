@@ -10,11 +10,11 @@ namespace tunebench::ui {
 struct ReportContent {
   QString title;
   QString description;
-  QString explanation;               // a teaching preset's "what to look for"
+  QString explanation;                    // a teaching preset's "what to look for"
   QList<QPair<QString, QImage>> figures;  // caption, picture
-  QString comparison_table;          // HTML (tableHtml)
-  QString trial_table;               // HTML
-  QString reproduce;                 // LibTorch version, device, results file, date
+  QString comparison_table;               // HTML (tableHtml)
+  QString trial_table;                    // HTML
+  QString reproduce;                      // LibTorch version, device, results file, date
 };
 
 QString reportHtml(const ReportContent& content);

@@ -51,9 +51,11 @@ class TrialFilter : public QSortFilterProxyModel {
 class ProgressDelegate : public QStyledItemDelegate {
  public:
   using QStyledItemDelegate::QStyledItemDelegate;
-  void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override {
+  void paint(QPainter* painter, const QStyleOptionViewItem& option,
+             const QModelIndex& index) const override {
     const QString state = index.siblingAtColumn(TrialTableModel::kState).data().toString();
-    if (state != QLatin1String("RUNNING")) return QStyledItemDelegate::paint(painter, option, index);
+    if (state != QLatin1String("RUNNING"))
+      return QStyledItemDelegate::paint(painter, option, index);
     QStyleOptionProgressBar bar;
     bar.rect = option.rect.adjusted(2, 3, -2, -3);
     bar.minimum = 0;
@@ -96,7 +98,8 @@ ResultsPanel::ResultsPanel(TrialTableModel* trials, GroupTableModel* groups, QWi
   group_proxy_->setSortRole(Qt::UserRole);
   trial_view_ = makeView(trial_proxy_, TrialTableModel::kConfiguration, this);
   trial_view_->setObjectName(QStringLiteral("trialView"));
-  trial_view_->setItemDelegateForColumn(TrialTableModel::kProgress, new ProgressDelegate(trial_view_));
+  trial_view_->setItemDelegateForColumn(TrialTableModel::kProgress,
+                                        new ProgressDelegate(trial_view_));
   group_view_ = makeView(group_proxy_, GroupTableModel::kConfiguration, this);
   group_view_->setObjectName(QStringLiteral("groupView"));
   tabs_->setObjectName(QStringLiteral("resultTabs"));
@@ -108,7 +111,8 @@ ResultsPanel::ResultsPanel(TrialTableModel* trials, GroupTableModel* groups, QWi
   filter_text_->setClearButtonEnabled(true);
   filter_state_->setObjectName(QStringLiteral("filterState"));
   filter_state_->addItem(tr("All states"), QString());
-  for (const char* state : {"RUNNING", "COMPLETE", "PRUNED", "DIVERGED", "FAILED", "INTERRUPTED", "WAITING"}) {
+  for (const char* state :
+       {"RUNNING", "COMPLETE", "PRUNED", "DIVERGED", "FAILED", "INTERRUPTED", "WAITING"}) {
     filter_state_->addItem(stateLabel(QLatin1String(state)), QLatin1String(state));
   }
   auto* copy = new QToolButton(this);
@@ -128,14 +132,17 @@ ResultsPanel::ResultsPanel(TrialTableModel* trials, GroupTableModel* groups, QWi
   layout->addWidget(tabs_, 1);
 
   auto apply_filter = [this] {
-    static_cast<TrialFilter*>(trial_proxy_)->setFilter(filter_state_->currentData().toString(), filter_text_->text());
+    static_cast<TrialFilter*>(trial_proxy_)
+        ->setFilter(filter_state_->currentData().toString(), filter_text_->text());
     group_proxy_->setFilterFixedString(filter_text_->text());
   };
   group_proxy_->setFilterKeyColumn(GroupTableModel::kConfiguration);
   group_proxy_->setFilterCaseSensitivity(Qt::CaseInsensitive);
   connect(filter_text_, &QLineEdit::textChanged, this, apply_filter);
   connect(filter_state_, &QComboBox::currentIndexChanged, this, apply_filter);
-  auto copy_rows = [this] { QApplication::clipboard()->setText(shownRowsText(QLatin1Char('\t'), true)); };
+  auto copy_rows = [this] {
+    QApplication::clipboard()->setText(shownRowsText(QLatin1Char('\t'), true));
+  };
   connect(copy, &QToolButton::clicked, this, copy_rows);
   auto* copy_action = new QAction(this);
   copy_action->setShortcut(QKeySequence::Copy);
@@ -143,18 +150,24 @@ ResultsPanel::ResultsPanel(TrialTableModel* trials, GroupTableModel* groups, QWi
   connect(copy_action, &QAction::triggered, this, copy_rows);
   addAction(copy_action);
   connect(export_csv, &QToolButton::clicked, this, [this] {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export CSV"), QStringLiteral("results.csv"), tr("CSV (*.csv)"));
-    if (!path.isEmpty() && !exportCsv(path)) QMessageBox::warning(this, tr("Export CSV"), tr("Cannot write %1").arg(path));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export CSV"), QStringLiteral("results.csv"), tr("CSV (*.csv)"));
+    if (!path.isEmpty() && !exportCsv(path))
+      QMessageBox::warning(this, tr("Export CSV"), tr("Cannot write %1").arg(path));
   });
-  connect(trial_view_->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ResultsPanel::emitSelection);
-  connect(group_view_->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ResultsPanel::emitSelection);
+  connect(trial_view_->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+          &ResultsPanel::emitSelection);
+  connect(group_view_->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+          &ResultsPanel::emitSelection);
   connect(tabs_, &QTabWidget::currentChanged, this, &ResultsPanel::emitSelection);
   connect(trial_view_, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
     Q_EMIT trialActivated(trials_->row(trial_proxy_->mapToSource(index).row()).trial_id);
   });
 }
 
-QTableView* ResultsPanel::currentView() const { return tabs_->currentIndex() == 0 ? trial_view_ : group_view_; }
+QTableView* ResultsPanel::currentView() const {
+  return tabs_->currentIndex() == 0 ? trial_view_ : group_view_;
+}
 
 QString ResultsPanel::shownRowsText(QChar separator, bool selected_only) const {
   QTableView* view = currentView();
@@ -165,7 +178,8 @@ QString ResultsPanel::shownRowsText(QChar separator, bool selected_only) const {
     shown << source_row;
     if (view->selectionModel()->isRowSelected(r, QModelIndex())) selected << source_row;
   }
-  return tableText(*proxy->sourceModel(), selected_only && !selected.isEmpty() ? selected : shown, separator);
+  return tableText(*proxy->sourceModel(), selected_only && !selected.isEmpty() ? selected : shown,
+                   separator);
 }
 
 bool ResultsPanel::exportCsv(const QString& path) const {
@@ -197,7 +211,8 @@ void ResultsPanel::emitSelection() {
       configurations.insert(groups_->group(group_proxy_->mapToSource(index).row()).configuration);
     }
     for (int r = 0; r < trials_->rowCount(); ++r) {
-      if (configurations.contains(trials_->row(r).configuration)) ids.insert(trials_->row(r).trial_id);
+      if (configurations.contains(trials_->row(r).configuration))
+        ids.insert(trials_->row(r).trial_id);
     }
   }
   Q_EMIT selectedTrialsChanged(ids);

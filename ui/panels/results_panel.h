@@ -16,7 +16,8 @@ class TrialTableModel;
 // The tables under the chart: Trials (one row per trial, a progress bar while it runs) and
 // Comparison (one row per configuration). Both sort by any column; trials filter by state and
 // text. Copy (Ctrl+C) puts the selected rows on the clipboard as TSV, Export CSV writes the rows
-// shown. Selecting rows says which trials to highlight; double-clicking a trial asks for its detail.
+// shown. Selecting rows says which trials to highlight; double-clicking a trial asks for its
+// detail.
 class ResultsPanel : public QWidget {
   Q_OBJECT
 

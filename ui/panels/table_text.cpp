@@ -6,9 +6,13 @@
 namespace tunebench::ui {
 namespace {
 QString cell(QString text, QChar separator) {
-  if (separator == QLatin1Char('\t')) return text.replace(QLatin1Char('\t'), QLatin1Char(' ')).replace(QLatin1Char('\n'), QLatin1Char(' '));
-  if (text.contains(separator) || text.contains(QLatin1Char('"')) || text.contains(QLatin1Char('\n'))) {
-    return QLatin1Char('"') + text.replace(QLatin1String("\""), QLatin1String("\"\"")) + QLatin1Char('"');
+  if (separator == QLatin1Char('\t'))
+    return text.replace(QLatin1Char('\t'), QLatin1Char(' '))
+        .replace(QLatin1Char('\n'), QLatin1Char(' '));
+  if (text.contains(separator) || text.contains(QLatin1Char('"')) ||
+      text.contains(QLatin1Char('\n'))) {
+    return QLatin1Char('"') + text.replace(QLatin1String("\""), QLatin1String("\"\"")) +
+           QLatin1Char('"');
   }
   return text;
 }
@@ -23,7 +27,8 @@ QString tableText(const QAbstractItemModel& model, const QList<int>& rows, QChar
   lines << header.join(separator);
   for (int r : rows) {
     QStringList fields;
-    for (int c = 0; c < model.columnCount(); ++c) fields << cell(model.index(r, c).data(Qt::DisplayRole).toString(), separator);
+    for (int c = 0; c < model.columnCount(); ++c)
+      fields << cell(model.index(r, c).data(Qt::DisplayRole).toString(), separator);
     lines << fields.join(separator);
   }
   return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
@@ -32,13 +37,16 @@ QString tableText(const QAbstractItemModel& model, const QList<int>& rows, QChar
 QString tableHtml(const QAbstractItemModel& model) {
   QString html = QStringLiteral("<table>\n<tr>");
   for (int c = 0; c < model.columnCount(); ++c) {
-    html += QStringLiteral("<th>%1</th>").arg(model.headerData(c, Qt::Horizontal, Qt::DisplayRole).toString().toHtmlEscaped());
+    html +=
+        QStringLiteral("<th>%1</th>")
+            .arg(model.headerData(c, Qt::Horizontal, Qt::DisplayRole).toString().toHtmlEscaped());
   }
   html += QStringLiteral("</tr>\n");
   for (int r = 0; r < model.rowCount(); ++r) {
     html += QStringLiteral("<tr>");
     for (int c = 0; c < model.columnCount(); ++c) {
-      html += QStringLiteral("<td>%1</td>").arg(model.index(r, c).data(Qt::DisplayRole).toString().toHtmlEscaped());
+      html += QStringLiteral("<td>%1</td>")
+                  .arg(model.index(r, c).data(Qt::DisplayRole).toString().toHtmlEscaped());
     }
     html += QStringLiteral("</tr>\n");
   }

@@ -19,9 +19,8 @@ QLabel* selectable(const QString& text, QWidget* parent) {
 }
 }  // namespace
 
-TrialDetailDialog::TrialDetailDialog(const TrialRow& row, const QVector<LossPoint>& losses,
-                                     const QVector<EpochPoint>& epochs, const Reproduction& reproduction,
-                                     QWidget* parent)
+TrialDetailDialog::TrialDetailDialog(const TrialRow& row, const TrialBook& book,
+                                     const Reproduction& reproduction, QWidget* parent)
     : QDialog(parent) {
   setWindowTitle(tr("Trial %1").arg(row.trial_id));
   auto* form = new QFormLayout();
@@ -29,31 +28,43 @@ TrialDetailDialog::TrialDetailDialog(const TrialRow& row, const QVector<LossPoin
   parameters.replace(QLatin1Char(' '), QLatin1Char('\n'));
   form->addRow(tr("Parameters"), selectable(parameters, this));
   form->addRow(tr("Seed"), selectable(QString::number(row.seed), this));
-  form->addRow(tr("State"), selectable(row.reason.isEmpty() ? row.state : row.state + QStringLiteral(": ") + row.reason, this));
-  form->addRow(tr("Epochs"), selectable(QStringLiteral("%1 of %2").arg(row.epochs_done).arg(row.epochs_planned), this));
-  form->addRow(tr("Final validation"),
-               selectable(tr("loss %1, accuracy %2").arg(row.val_loss, 0, 'f', 4).arg(row.val_accuracy, 0, 'f', 4), this));
+  form->addRow(
+      tr("State"),
+      selectable(row.reason.isEmpty() ? row.state : row.state + QStringLiteral(": ") + row.reason,
+                 this));
+  form->addRow(
+      tr("Epochs"),
+      selectable(QStringLiteral("%1 of %2").arg(row.epochs_done).arg(row.epochs_planned), this));
+  form->addRow(
+      tr("Final validation"),
+      selectable(
+          tr("loss %1, accuracy %2").arg(row.val_loss, 0, 'f', 4).arg(row.val_accuracy, 0, 'f', 4),
+          this));
   form->addRow(tr("Time"), selectable(tr("%1 s").arg(row.seconds, 0, 'f', 1), this));
-  form->addRow(tr("Reproduce with"),
-               selectable(tr("LibTorch %1 on %2, seed %3; the seed fixes the initial weights, the data order "
-                             "and the dropout masks (bit-identical on CPU).")
-                              .arg(reproduction.libtorch, reproduction.device)
-                              .arg(row.seed),
-                          this));
-  if (!reproduction.results_path.isEmpty()) form->addRow(tr("Results file"), selectable(reproduction.results_path, this));
+  form->addRow(
+      tr("Reproduce with"),
+      selectable(
+          tr("LibTorch %1 on %2, seed %3; the seed fixes the initial weights, the data order "
+             "and the dropout masks (bit-identical on CPU).")
+              .arg(reproduction.libtorch,
+                   row.device.isEmpty() ? tr("an unrecorded device") : row.device)
+              .arg(row.seed),
+          this));
+  if (!reproduction.results_path.isEmpty())
+    form->addRow(tr("Results file"), selectable(reproduction.results_path, this));
   if (!row.worker.isEmpty()) form->addRow(tr("Ran on"), selectable(row.worker, this));
 
   auto* charts = new QHBoxLayout();
-  const CurveChart::Metric metrics[] = {CurveChart::Metric::kTrainLoss, CurveChart::Metric::kValAccuracy};
+  const CurveChart::Metric metrics[] = {CurveChart::Metric::kTrainLoss,
+                                        CurveChart::Metric::kValAccuracy};
   for (CurveChart::Metric metric : metrics) {
-    auto* chart = new CurveChart(this);
-    chart->setObjectName(metric == CurveChart::Metric::kTrainLoss ? QStringLiteral("detailLoss")
-                                                                  : QStringLiteral("detailAccuracy"));
+    auto* chart = new CurveChart(book, this);
+    chart->setObjectName(metric == CurveChart::Metric::kTrainLoss
+                             ? QStringLiteral("detailLoss")
+                             : QStringLiteral("detailAccuracy"));
     chart->setMetric(metric);
     chart->setXAxis(CurveChart::XAxis::kEpoch);
     chart->addTrial(row);
-    chart->appendLosses(row.trial_id, losses);
-    chart->appendEpochs(row.trial_id, epochs);
     chart->refresh();
     chart->setMinimumSize(320, 240);
     charts->addWidget(chart);
@@ -61,7 +72,8 @@ TrialDetailDialog::TrialDetailDialog(const TrialRow& row, const QVector<LossPoin
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
   QPushButton* again = buttons->addButton(tr("Run again"), QDialogButtonBox::ActionRole);
   again->setObjectName(QStringLiteral("runAgain"));
-  again->setToolTip(tr("Train this configuration under seed %1 once more, as a new run").arg(row.seed));
+  again->setToolTip(
+      tr("Train this configuration under seed %1 once more, as a new run").arg(row.seed));
   again->setEnabled(reproduction.can_run_again);
   connect(again, &QPushButton::clicked, this, [this, id = row.trial_id] {
     Q_EMIT runAgainRequested(id);

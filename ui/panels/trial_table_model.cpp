@@ -9,14 +9,16 @@
 #include <limits>
 
 namespace tunebench::ui {
-namespace {
-}  // namespace
+namespace {}  // namespace
 
 QString stateLabel(const QString& state) {
   static const char* const kLabels[][2] = {
-      {"WAITING", QT_TRANSLATE_NOOP("TrialState", "waiting")},     {"RUNNING", QT_TRANSLATE_NOOP("TrialState", "running")},
-      {"COMPLETE", QT_TRANSLATE_NOOP("TrialState", "complete")},   {"PRUNED", QT_TRANSLATE_NOOP("TrialState", "pruned")},
-      {"DIVERGED", QT_TRANSLATE_NOOP("TrialState", "diverged")},   {"FAILED", QT_TRANSLATE_NOOP("TrialState", "failed")},
+      {"WAITING", QT_TRANSLATE_NOOP("TrialState", "waiting")},
+      {"RUNNING", QT_TRANSLATE_NOOP("TrialState", "running")},
+      {"COMPLETE", QT_TRANSLATE_NOOP("TrialState", "complete")},
+      {"PRUNED", QT_TRANSLATE_NOOP("TrialState", "pruned")},
+      {"DIVERGED", QT_TRANSLATE_NOOP("TrialState", "diverged")},
+      {"FAILED", QT_TRANSLATE_NOOP("TrialState", "failed")},
       {"INTERRUPTED", QT_TRANSLATE_NOOP("TrialState", "interrupted")}};
   for (const auto& [code, label] : kLabels) {
     if (state == QLatin1String(code)) return QCoreApplication::translate("TrialState", label);
@@ -40,7 +42,8 @@ QVariant TrialTableModel::data(const QModelIndex& index, int role) const {
     return int(Qt::AlignRight | Qt::AlignVCenter);
   }
   if (role == Qt::ForegroundRole && index.column() == kState) {
-    if (row.state == QLatin1String("DIVERGED") || row.state == QLatin1String("FAILED")) return QColor(0xd62728);
+    if (row.state == QLatin1String("DIVERGED") || row.state == QLatin1String("FAILED"))
+      return QColor(0xd62728);
     if (row.state == QLatin1String("PRUNED")) return QColor(0xe07b00);
     return {};
   }
@@ -49,45 +52,72 @@ QVariant TrialTableModel::data(const QModelIndex& index, int role) const {
   }
   if (role == Qt::UserRole) {
     switch (index.column()) {
-      case kTrial: return row.trial_id;
-      case kConfiguration: return row.configuration;
-      case kSeed: return row.seed;
-      case kState: return row.state;
-      case kProgress: return row.epochs_done;
-      case kValLoss: return sortKey(row.val_loss);
-      case kValAccuracy: return qIsNaN(row.val_accuracy) ? -1.0 : row.val_accuracy;
-      case kSeconds: return row.seconds;
-      default: return {};
+      case kTrial:
+        return row.trial_id;
+      case kConfiguration:
+        return row.configuration;
+      case kSeed:
+        return row.seed;
+      case kState:
+        return row.state;
+      case kProgress:
+        return row.epochs_done;
+      case kValLoss:
+        return sortKey(row.val_loss);
+      case kValAccuracy:
+        return qIsNaN(row.val_accuracy) ? -1.0 : row.val_accuracy;
+      case kSeconds:
+        return row.seconds;
+      default:
+        return {};
     }
   }
   if (role != Qt::DisplayRole) return {};
   switch (index.column()) {
-    case kTrial: return row.trial_id;
-    case kConfiguration: return row.configuration;
-    case kSeed: return row.seed;
-    case kState: return stateLabel(row.state);
+    case kTrial:
+      return row.trial_id;
+    case kConfiguration:
+      return row.configuration;
+    case kSeed:
+      return row.seed;
+    case kState:
+      return stateLabel(row.state);
     case kProgress:
-      return row.epochs_planned > 0 ? QStringLiteral("%1/%2").arg(row.epochs_done).arg(row.epochs_planned)
-                                    : QString::number(row.epochs_done);
-    case kValLoss: return formatCell(row.val_loss, 4);
-    case kValAccuracy: return formatCell(row.val_accuracy, 4);
-    case kSeconds: return formatCell(row.seconds, 1);
-    default: return {};
+      return row.epochs_planned > 0
+                 ? QStringLiteral("%1/%2").arg(row.epochs_done).arg(row.epochs_planned)
+                 : QString::number(row.epochs_done);
+    case kValLoss:
+      return formatCell(row.val_loss, 4);
+    case kValAccuracy:
+      return formatCell(row.val_accuracy, 4);
+    case kSeconds:
+      return formatCell(row.seconds, 1);
+    default:
+      return {};
   }
 }
 
 QVariant TrialTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
   if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
   switch (section) {
-    case kTrial: return tr("Trial");
-    case kConfiguration: return tr("Configuration");
-    case kSeed: return tr("Seed");
-    case kState: return tr("State");
-    case kProgress: return tr("Epochs");
-    case kValLoss: return tr("Val loss");
-    case kValAccuracy: return tr("Val acc");
-    case kSeconds: return tr("Time (s)");
-    default: return {};
+    case kTrial:
+      return tr("Trial");
+    case kConfiguration:
+      return tr("Configuration");
+    case kSeed:
+      return tr("Seed");
+    case kState:
+      return tr("State");
+    case kProgress:
+      return tr("Epochs");
+    case kValLoss:
+      return tr("Val loss");
+    case kValAccuracy:
+      return tr("Val acc");
+    case kSeconds:
+      return tr("Time (s)");
+    default:
+      return {};
   }
 }
 

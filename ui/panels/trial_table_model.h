@@ -17,7 +17,17 @@ class TrialTableModel : public QAbstractTableModel {
   Q_OBJECT
 
  public:
-  enum Column { kTrial, kConfiguration, kSeed, kState, kProgress, kValLoss, kValAccuracy, kSeconds, kColumnCount };
+  enum Column {
+    kTrial,
+    kConfiguration,
+    kSeed,
+    kState,
+    kProgress,
+    kValLoss,
+    kValAccuracy,
+    kSeconds,
+    kColumnCount
+  };
   static constexpr int kProgressRole = Qt::UserRole + 1;
 
   using QAbstractTableModel::QAbstractTableModel;

@@ -43,8 +43,8 @@ NumberChoiceEditor::NumberChoiceEditor(bool allow_log, QWidget* parent)
 }
 
 void NumberChoiceEditor::setChoice(const NumberChoice& choice) {
-  const QSignalBlocker blockers[] = {QSignalBlocker(low_), QSignalBlocker(high_), QSignalBlocker(range_),
-                                     QSignalBlocker(log_)};
+  const QSignalBlocker blockers[] = {QSignalBlocker(low_), QSignalBlocker(high_),
+                                     QSignalBlocker(range_), QSignalBlocker(log_)};
   low_->setText(formatNumber(choice.low));
   high_->setText(formatNumber(choice.is_range ? choice.high : choice.low));
   range_->setChecked(choice.is_range);

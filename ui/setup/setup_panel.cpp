@@ -26,7 +26,8 @@ namespace {
 void fillCombo(QComboBox* combo, const QList<Choice>& choices) {
   for (const Choice& choice : choices) {
     combo->addItem(choice.label(), choice.name);
-    if (!choice.explanation().isEmpty()) combo->setItemData(combo->count() - 1, choice.explanation(), Qt::ToolTipRole);
+    if (!choice.explanation().isEmpty())
+      combo->setItemData(combo->count() - 1, choice.explanation(), Qt::ToolTipRole);
   }
 }
 
@@ -51,14 +52,16 @@ QListWidget* checklist(const QList<Choice>& choices, QWidget* parent) {
     item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
     item->setCheckState(Qt::Unchecked);
   }
-  list->setMaximumHeight(list->sizeHintForRow(0) * static_cast<int>(choices.size()) + 2 * list->frameWidth() + 2);
+  list->setMaximumHeight(list->sizeHintForRow(0) * static_cast<int>(choices.size()) +
+                         2 * list->frameWidth() + 2);
   return list;
 }
 
 QStringList checkedNames(const QListWidget* list) {
   QStringList names;
   for (int i = 0; i < list->count(); ++i) {
-    if (list->item(i)->checkState() == Qt::Checked) names << list->item(i)->data(Qt::UserRole).toString();
+    if (list->item(i)->checkState() == Qt::Checked)
+      names << list->item(i)->data(Qt::UserRole).toString();
   }
   return names;
 }
@@ -66,7 +69,8 @@ QStringList checkedNames(const QListWidget* list) {
 void setCheckedNames(QListWidget* list, const QStringList& names) {
   for (int i = 0; i < list->count(); ++i) {
     QListWidgetItem* item = list->item(i);
-    item->setCheckState(names.contains(item->data(Qt::UserRole).toString()) ? Qt::Checked : Qt::Unchecked);
+    item->setCheckState(names.contains(item->data(Qt::UserRole).toString()) ? Qt::Checked
+                                                                            : Qt::Unchecked);
   }
 }
 
@@ -86,9 +90,10 @@ QWidget* pathField(QLineEdit* edit, bool folder, QWidget* parent) {
   layout->addWidget(edit, 1);
   layout->addWidget(browse);
   QObject::connect(browse, &QToolButton::clicked, edit, [edit, folder] {
-    const QString path = folder ? QFileDialog::getExistingDirectory(edit, SetupPanel::tr("Data folder"))
-                                : QFileDialog::getOpenFileName(edit, SetupPanel::tr("CSV file"), QString(),
-                                                               SetupPanel::tr("CSV files (*.csv);;All files (*)"));
+    const QString path =
+        folder ? QFileDialog::getExistingDirectory(edit, SetupPanel::tr("Data folder"))
+               : QFileDialog::getOpenFileName(edit, SetupPanel::tr("CSV file"), QString(),
+                                              SetupPanel::tr("CSV files (*.csv);;All files (*)"));
     if (!path.isEmpty()) {
       edit->setText(path);
       Q_EMIT edit->textEdited(path);
@@ -109,7 +114,8 @@ SetupPanel::SetupPanel(const QStringList& devices, QWidget* parent) : QWidget(pa
   layout->addWidget(buildSearchGroup());
   layout->addWidget(buildStudyGroup());
   // "auto" takes the first GPU when there is one: the combo says which device that is.
-  device_->addItem(tr("auto (%1)").arg(devices.value(devices.size() > 1 ? 1 : 0)), QStringLiteral("auto"));
+  device_->addItem(tr("auto (%1)").arg(devices.value(devices.size() > 1 ? 1 : 0)),
+                   QStringLiteral("auto"));
   for (const QString& device : devices) device_->addItem(device, device);
   problems_label_ = new QLabel(this);
   problems_label_->setObjectName(QStringLiteral("setupProblems"));
@@ -120,7 +126,8 @@ SetupPanel::SetupPanel(const QStringList& devices, QWidget* parent) : QWidget(pa
   setDraft(StudyDraft());
 }
 
-void SetupPanel::addField(QFormLayout* form, const QString& field, const QString& label, QWidget* widget) {
+void SetupPanel::addField(QFormLayout* form, const QString& field, const QString& label,
+                          QWidget* widget) {
   auto* label_widget = new QLabel(label, this);
   label_widget->setBuddy(widget);
   form->addRow(label_widget, widget);
@@ -150,7 +157,8 @@ QWidget* SetupPanel::buildDataGroup() {
   addField(form, QStringLiteral("dataset.noise"), tr("Noise"), noise_);
   addField(form, QStringLiteral("dataset.samples"), tr("Samples"), samples_);
   addField(form, QStringLiteral("dataset.folder"), tr("Folder"), pathField(folder_, true, group));
-  addField(form, QStringLiteral("dataset.path"), tr("CSV file"), pathField(csv_path_, false, group));
+  addField(form, QStringLiteral("dataset.path"), tr("CSV file"),
+           pathField(csv_path_, false, group));
   addField(form, QStringLiteral("dataset.label_column"), tr("Label column"), label_column_);
   addField(form, QStringLiteral("dataset.subset"), tr("Subset"), subset_);
   return group;
@@ -189,7 +197,8 @@ QWidget* SetupPanel::buildSearchGroup() {
   for (const OptimizerHyperparameter& h : optimizerHyperparameters()) {
     auto* editor = new NumberChoiceEditor(false, group);
     hyperparameters_.insert(h.name, editor);
-    addField(form, QStringLiteral("search.") + h.name, QCoreApplication::translate("StudyDraft", h.label), editor);
+    addField(form, QStringLiteral("search.") + h.name,
+             QCoreApplication::translate("StudyDraft", h.label), editor);
     connect(editor, &NumberChoiceEditor::edited, this, &SetupPanel::edited);
   }
   addField(form, QStringLiteral("training.batch_size"), tr("Batch sizes"), batch_sizes_);
@@ -205,7 +214,8 @@ QWidget* SetupPanel::buildStudyGroup() {
   auto* form = new QFormLayout(group);
   epochs_ = spinBox(1, 10000, group);
   seeds_ = spinBox(1, 1000, group);
-  seeds_->setToolTip(tr("Each configuration runs under seeds 0..N-1, the same seeds for every configuration"));
+  seeds_->setToolTip(
+      tr("Each configuration runs under seeds 0..N-1, the same seeds for every configuration"));
   sampler_ = new QComboBox(group);
   fillCombo(sampler_, samplerChoices());
   budget_ = spinBox(0, 100000, group);
@@ -216,7 +226,8 @@ QWidget* SetupPanel::buildStudyGroup() {
   pruner_ = new QComboBox(group);
   fillCombo(pruner_, prunerChoices());
   jobs_ = spinBox(1, 256, group);
-  jobs_->setToolTip(tr("Trials at once; the CPU cores are shared among them (%1 here)").arg(QThread::idealThreadCount()));
+  jobs_->setToolTip(tr("Trials at once; the CPU cores are shared among them (%1 here)")
+                        .arg(QThread::idealThreadCount()));
   device_ = new QComboBox(group);
   addField(form, QStringLiteral("training.epochs"), tr("Epochs"), epochs_);
   addField(form, QStringLiteral("seeds"), tr("Seeds each"), seeds_);
@@ -227,14 +238,17 @@ QWidget* SetupPanel::buildStudyGroup() {
   addField(form, QStringLiteral("jobs"), tr("Parallel trials"), jobs_);
   addField(form, QStringLiteral("device"), tr("Device"), device_);
 
-  for (QComboBox* combo : {dataset_kind_, generator_, model_kind_, activation_, sampler_, pruner_, device_}) {
+  for (QComboBox* combo :
+       {dataset_kind_, generator_, model_kind_, activation_, sampler_, pruner_, device_}) {
     connect(combo, &QComboBox::currentIndexChanged, this, &SetupPanel::edited);
   }
-  for (QSpinBox* spin : {samples_, subset_, depth_, width_, epochs_, seeds_, budget_, grid_points_, jobs_}) {
+  for (QSpinBox* spin :
+       {samples_, subset_, depth_, width_, epochs_, seeds_, budget_, grid_points_, jobs_}) {
     connect(spin, &QSpinBox::valueChanged, this, &SetupPanel::edited);
   }
   connect(noise_, &QDoubleSpinBox::valueChanged, this, &SetupPanel::edited);
-  for (QLineEdit* edit : {folder_, csv_path_, label_column_}) connect(edit, &QLineEdit::textEdited, this, &SetupPanel::edited);
+  for (QLineEdit* edit : {folder_, csv_path_, label_column_})
+    connect(edit, &QLineEdit::textEdited, this, &SetupPanel::edited);
   connect(this, &SetupPanel::edited, this, &SetupPanel::updateVisibleRows);
   return group;
 }
@@ -246,7 +260,8 @@ void SetupPanel::updateVisibleRows() {
     f.form->setRowVisible(f.widget, visible);
   };
   const bool synthetic = kind == QLatin1String("synthetic-2d");
-  for (const char* field : {"dataset.generator", "dataset.noise", "dataset.samples"}) show(QLatin1String(field), synthetic);
+  for (const char* field : {"dataset.generator", "dataset.noise", "dataset.samples"})
+    show(QLatin1String(field), synthetic);
   show(QStringLiteral("dataset.folder"), kind == QLatin1String("mnist-folder"));
   show(QStringLiteral("dataset.path"), kind == QLatin1String("csv"));
   show(QStringLiteral("dataset.label_column"), kind == QLatin1String("csv"));
@@ -279,7 +294,8 @@ void SetupPanel::setDraft(const StudyDraft& draft) {
   setCheckedNames(optimizers_, draft.optimizers);
   lr_->setChoice(draft.lr);
   for (const OptimizerHyperparameter& h : optimizerHyperparameters()) {
-    hyperparameters_[h.name]->setChoice(draft.hyperparameters.value(h.name, {h.default_value, h.default_value}));
+    hyperparameters_[h.name]->setChoice(
+        draft.hyperparameters.value(h.name, {h.default_value, h.default_value}));
   }
   QStringList sizes;
   for (int size : draft.batch_sizes) sizes << QString::number(size);
@@ -295,11 +311,14 @@ void SetupPanel::setDraft(const StudyDraft& draft) {
 
   QStringList notes;
   if (draft.listedConfigurations() > 0) {
-    notes << tr("The study file lists %n configuration(s); they run first. "
-                "Choose initializers and optimizers below to search more.", nullptr, draft.listedConfigurations());
+    notes << tr(
+        "The study file lists %n configuration(s); they run first. "
+        "Choose initializers and optimizers below to search more.",
+        nullptr, draft.listedConfigurations());
   }
   const QStringList others = draft.otherSearchedParameters();
-  if (!others.isEmpty()) notes << tr("Also searched, as the file says: %1.").arg(others.join(QStringLiteral(", ")));
+  if (!others.isEmpty())
+    notes << tr("Also searched, as the file says: %1.").arg(others.join(QStringLiteral(", ")));
   listed_note_->setText(notes.join(QLatin1Char(' ')));
   listed_note_->setVisible(!notes.isEmpty());
   updateVisibleRows();
@@ -326,7 +345,8 @@ StudyDraft SetupPanel::draft() const {
     draft.hyperparameters.insert(it.key(), it.value()->choice());
   }
   draft.batch_sizes.clear();
-  for (const QString& part : batch_sizes_->text().split(QRegularExpression(QStringLiteral("[,\\s]+")), Qt::SkipEmptyParts)) {
+  for (const QString& part : batch_sizes_->text().split(
+           QRegularExpression(QStringLiteral("[,\\s]+")), Qt::SkipEmptyParts)) {
     bool ok = false;
     const int size = part.toInt(&ok);
     if (ok && size > 0) draft.batch_sizes << size;
@@ -348,25 +368,30 @@ FieldProblems SetupPanel::inputProblems() const {
   if (!lr_problem.isEmpty()) problems.append({QStringLiteral("search.lr"), lr_problem});
   for (auto it = hyperparameters_.begin(); it != hyperparameters_.end(); ++it) {
     const QString problem = it.value()->textProblem();
-    if (!problem.isEmpty() && fields_[QStringLiteral("search.") + it.key()].widget->isVisibleTo(this)) {
+    if (!problem.isEmpty() &&
+        fields_[QStringLiteral("search.") + it.key()].widget->isVisibleTo(this)) {
       problems.append({QStringLiteral("search.") + it.key(), problem});
     }
   }
-  for (const QString& part : batch_sizes_->text().split(QRegularExpression(QStringLiteral("[,\\s]+")), Qt::SkipEmptyParts)) {
+  for (const QString& part : batch_sizes_->text().split(
+           QRegularExpression(QStringLiteral("[,\\s]+")), Qt::SkipEmptyParts)) {
     bool ok = false;
     if (part.toInt(&ok) <= 0 || !ok) {
-      problems.append({QStringLiteral("training.batch_size"), tr("expected whole numbers > 0, got '%1'").arg(part)});
+      problems.append({QStringLiteral("training.batch_size"),
+                       tr("expected whole numbers > 0, got '%1'").arg(part)});
     }
   }
   return problems;
 }
 
 QString SetupPanel::fieldKeyFor(const QString& field) const {
-  const QString target = field == QLatin1String("search.batch_size") ? QStringLiteral("training.batch_size") : field;
+  const QString target =
+      field == QLatin1String("search.batch_size") ? QStringLiteral("training.batch_size") : field;
   QString best;
   for (auto it = fields_.begin(); it != fields_.end(); ++it) {
     const QString& key = it.key();
-    const bool match = target == key || target.startsWith(key + QLatin1Char('.')) || target.startsWith(key + QLatin1Char('['));
+    const bool match = target == key || target.startsWith(key + QLatin1Char('.')) ||
+                       target.startsWith(key + QLatin1Char('['));
     if (match && key.size() > best.size()) best = key;
   }
   return best;
@@ -384,7 +409,8 @@ void SetupPanel::showProblems(const FieldProblems& problems) {
     const QStringList reasons = by_field.value(it.key());
     QLabel* label = it.value().label;
     label->setText(reasons.isEmpty() ? it.value().text : QStringLiteral("⚠ ") + it.value().text);
-    label->setStyleSheet(reasons.isEmpty() ? QString() : QStringLiteral("color: #d62728; font-weight: bold;"));
+    label->setStyleSheet(reasons.isEmpty() ? QString()
+                                           : QStringLiteral("color: #d62728; font-weight: bold;"));
     label->setToolTip(reasons.join(QLatin1Char('\n')));
   }
   problems_label_->setText(describeProblems(problems));

@@ -10,8 +10,8 @@ namespace {
 
 const QStringList& managedSearchKeys() {
   static const QStringList keys = [] {
-    QStringList names{QStringLiteral("initializer"), QStringLiteral("optimizer"), QStringLiteral("lr"),
-                      QStringLiteral("batch_size")};
+    QStringList names{QStringLiteral("initializer"), QStringLiteral("optimizer"),
+                      QStringLiteral("lr"), QStringLiteral("batch_size")};
     for (const OptimizerHyperparameter& h : optimizerHyperparameters()) names << h.name;
     return names;
   }();
@@ -20,7 +20,8 @@ const QStringList& managedSearchKeys() {
 
 QStringList stringChoices(const QJsonObject& distribution) {
   QStringList values;
-  for (const QJsonValue& value : distribution.value(QStringLiteral("choices")).toArray()) values << value.toString();
+  for (const QJsonValue& value : distribution.value(QStringLiteral("choices")).toArray())
+    values << value.toString();
   return values;
 }
 
@@ -28,8 +29,9 @@ QStringList stringChoices(const QJsonObject& distribution) {
 NumberChoice readNumberChoice(const QJsonObject& distribution, NumberChoice fallback) {
   const QString type = distribution.value(QStringLiteral("type")).toString();
   if (type == QLatin1String("float")) {
-    return {distribution.value(QStringLiteral("low")).toDouble(), distribution.value(QStringLiteral("high")).toDouble(),
-            true, distribution.value(QStringLiteral("log")).toBool()};
+    return {distribution.value(QStringLiteral("low")).toDouble(),
+            distribution.value(QStringLiteral("high")).toDouble(), true,
+            distribution.value(QStringLiteral("log")).toBool()};
   }
   const QJsonArray choices = distribution.value(QStringLiteral("choices")).toArray();
   if (type == QLatin1String("categorical") && !choices.isEmpty()) {
@@ -41,7 +43,8 @@ NumberChoice readNumberChoice(const QJsonObject& distribution, NumberChoice fall
 
 QJsonObject numberChoiceJson(const NumberChoice& choice) {
   if (!choice.is_range) {
-    return {{QStringLiteral("type"), QStringLiteral("categorical")}, {QStringLiteral("choices"), QJsonArray{choice.low}}};
+    return {{QStringLiteral("type"), QStringLiteral("categorical")},
+            {QStringLiteral("choices"), QJsonArray{choice.low}}};
   }
   QJsonObject range{{QStringLiteral("type"), QStringLiteral("float")},
                     {QStringLiteral("low"), choice.low},
@@ -51,7 +54,8 @@ QJsonObject numberChoiceJson(const NumberChoice& choice) {
 }
 
 QJsonObject categorical(const QJsonArray& choices) {
-  return {{QStringLiteral("type"), QStringLiteral("categorical")}, {QStringLiteral("choices"), choices}};
+  return {{QStringLiteral("type"), QStringLiteral("categorical")},
+          {QStringLiteral("choices"), choices}};
 }
 
 void setOrRemove(QJsonObject& object, const QString& key, const QJsonValue& value, bool keep) {
@@ -74,10 +78,12 @@ QJsonObject datasetJson(const StudyDraft& draft) {
   if (!synthetic) dataset.remove(QStringLiteral("seed"));
   setOrRemove(dataset, QStringLiteral("folder"), draft.folder, idx && !draft.folder.isEmpty());
   setOrRemove(dataset, QStringLiteral("path"), draft.csv_path, kind == QLatin1String("csv"));
-  setOrRemove(dataset, QStringLiteral("label_column"), draft.label_column, kind == QLatin1String("csv"));
+  setOrRemove(dataset, QStringLiteral("label_column"), draft.label_column,
+              kind == QLatin1String("csv"));
   setOrRemove(dataset, QStringLiteral("subset"), draft.subset, draft.subset > 0);
   // "test" means the IDX t10k files; other kinds hold out a fraction of the training data.
-  if (!idx && dataset.value(QStringLiteral("validation")).isString()) dataset.remove(QStringLiteral("validation"));
+  if (!idx && dataset.value(QStringLiteral("validation")).isString())
+    dataset.remove(QStringLiteral("validation"));
   return dataset;
 }
 
@@ -86,13 +92,17 @@ QJsonObject searchJson(const StudyDraft& draft) {
   for (const QString& key : managedSearchKeys()) search.remove(key);
   if (draft.usesSearch()) {
     if (!draft.initializers.isEmpty()) {
-      search.insert(QStringLiteral("initializer"), categorical(QJsonArray::fromStringList(draft.initializers)));
+      search.insert(QStringLiteral("initializer"),
+                    categorical(QJsonArray::fromStringList(draft.initializers)));
     }
     if (!draft.optimizers.isEmpty()) {
-      search.insert(QStringLiteral("optimizer"), categorical(QJsonArray::fromStringList(draft.optimizers)));
+      search.insert(QStringLiteral("optimizer"),
+                    categorical(QJsonArray::fromStringList(draft.optimizers)));
     }
-    // A fixed rate the file's defaults already give needs no search entry (Open then Save keeps it).
-    const QJsonValue default_lr = draft.original.value(QStringLiteral("defaults")).toObject().value(QStringLiteral("lr"));
+    // A fixed rate the file's defaults already give needs no search entry (Open then Save keeps
+    // it).
+    const QJsonValue default_lr =
+        draft.original.value(QStringLiteral("defaults")).toObject().value(QStringLiteral("lr"));
     if (draft.lr.is_range || !default_lr.isDouble() || default_lr.toDouble() != draft.lr.low) {
       search.insert(QStringLiteral("lr"), numberChoiceJson(draft.lr));
     }
@@ -101,12 +111,14 @@ QJsonObject searchJson(const StudyDraft& draft) {
       for (const QString& optimizer : draft.optimizers) {
         if (h.optimizers.contains(optimizer)) takers << optimizer;
       }
-      const NumberChoice choice = draft.hyperparameters.value(h.name, {h.default_value, h.default_value});
+      const NumberChoice choice =
+          draft.hyperparameters.value(h.name, {h.default_value, h.default_value});
       // The engine's default needs no entry: a study opened and saved again stays as it was.
       if (takers.isEmpty() || (!choice.is_range && choice.low == h.default_value)) continue;
       QJsonObject distribution = numberChoiceJson(choice);
-      distribution.insert(QStringLiteral("condition"),
-                          QJsonObject{{QStringLiteral("optimizer"), QJsonArray::fromStringList(takers)}});
+      distribution.insert(
+          QStringLiteral("condition"),
+          QJsonObject{{QStringLiteral("optimizer"), QJsonArray::fromStringList(takers)}});
       search.insert(h.name, distribution);
     }
   }
@@ -122,10 +134,22 @@ QJsonObject searchJson(const StudyDraft& draft) {
 
 const QList<OptimizerHyperparameter>& optimizerHyperparameters() {
   static const QList<OptimizerHyperparameter> list{
-      {QStringLiteral("momentum"), QT_TRANSLATE_NOOP("StudyDraft", "Momentum"), {QStringLiteral("momentum"), QStringLiteral("nesterov")}, 0.9},
-      {QStringLiteral("beta1"), QT_TRANSLATE_NOOP("StudyDraft", "Adam β1"), {QStringLiteral("adam"), QStringLiteral("adamw")}, 0.9},
-      {QStringLiteral("beta2"), QT_TRANSLATE_NOOP("StudyDraft", "Adam β2"), {QStringLiteral("adam"), QStringLiteral("adamw")}, 0.999},
-      {QStringLiteral("alpha"), QT_TRANSLATE_NOOP("StudyDraft", "RMSprop α"), {QStringLiteral("rmsprop")}, 0.99},
+      {QStringLiteral("momentum"),
+       QT_TRANSLATE_NOOP("StudyDraft", "Momentum"),
+       {QStringLiteral("momentum"), QStringLiteral("nesterov")},
+       0.9},
+      {QStringLiteral("beta1"),
+       QT_TRANSLATE_NOOP("StudyDraft", "Adam β1"),
+       {QStringLiteral("adam"), QStringLiteral("adamw")},
+       0.9},
+      {QStringLiteral("beta2"),
+       QT_TRANSLATE_NOOP("StudyDraft", "Adam β2"),
+       {QStringLiteral("adam"), QStringLiteral("adamw")},
+       0.999},
+      {QStringLiteral("alpha"),
+       QT_TRANSLATE_NOOP("StudyDraft", "RMSprop α"),
+       {QStringLiteral("rmsprop")},
+       0.99},
   };
   return list;
 }
@@ -171,26 +195,36 @@ StudyDraft draftFromJson(const QJsonObject& study) {
   const QJsonObject search = study.value(QStringLiteral("search")).toObject();
   draft.initializers = stringChoices(search.value(QStringLiteral("initializer")).toObject());
   draft.optimizers = stringChoices(search.value(QStringLiteral("optimizer")).toObject());
-  const QJsonValue default_lr = study.value(QStringLiteral("defaults")).toObject().value(QStringLiteral("lr"));
-  if (default_lr.isDouble()) draft.lr = {default_lr.toDouble(), default_lr.toDouble(), false, draft.lr.log};
+  const QJsonValue default_lr =
+      study.value(QStringLiteral("defaults")).toObject().value(QStringLiteral("lr"));
+  if (default_lr.isDouble())
+    draft.lr = {default_lr.toDouble(), default_lr.toDouble(), false, draft.lr.log};
   draft.lr = readNumberChoice(search.value(QStringLiteral("lr")).toObject(), draft.lr);
   for (const OptimizerHyperparameter& h : optimizerHyperparameters()) {
-    draft.hyperparameters.insert(h.name, readNumberChoice(search.value(h.name).toObject(),
-                                                          {h.default_value, h.default_value, false, false}));
+    draft.hyperparameters.insert(
+        h.name, readNumberChoice(search.value(h.name).toObject(),
+                                 {h.default_value, h.default_value, false, false}));
   }
-  const QJsonArray sizes = search.value(QStringLiteral("batch_size")).toObject().value(QStringLiteral("choices")).toArray();
+  const QJsonArray sizes = search.value(QStringLiteral("batch_size"))
+                               .toObject()
+                               .value(QStringLiteral("choices"))
+                               .toArray();
   if (!sizes.isEmpty()) {
     draft.batch_sizes.clear();
     for (const QJsonValue& size : sizes) draft.batch_sizes << size.toInt();
   }
 
   const QJsonValue seeds = study.value(QStringLiteral("seeds"));
-  draft.seeds = seeds.isArray() ? static_cast<int>(seeds.toArray().size()) : seeds.toInt(draft.seeds);
+  draft.seeds =
+      seeds.isArray() ? static_cast<int>(seeds.toArray().size()) : seeds.toInt(draft.seeds);
   const QJsonObject sampler = study.value(QStringLiteral("sampler")).toObject();
   draft.sampler = sampler.value(QStringLiteral("kind")).toString(draft.sampler);
   draft.grid_points = sampler.value(QStringLiteral("grid_points")).toInt(draft.grid_points);
   draft.budget = study.value(QStringLiteral("budget")).toInt(0);
-  draft.pruner = study.value(QStringLiteral("pruner")).toObject().value(QStringLiteral("kind")).toString(draft.pruner);
+  draft.pruner = study.value(QStringLiteral("pruner"))
+                     .toObject()
+                     .value(QStringLiteral("kind"))
+                     .toString(draft.pruner);
   draft.jobs = study.value(QStringLiteral("jobs")).toInt(draft.jobs);
   draft.device = study.value(QStringLiteral("device")).toString(draft.device);
   return draft;
@@ -210,7 +244,8 @@ QJsonObject draftToJson(const StudyDraft& draft) {
 
   QJsonObject training = study.value(QStringLiteral("training")).toObject();
   training.insert(QStringLiteral("epochs"), draft.epochs);
-  setOrRemove(training, QStringLiteral("batch_size"), draft.batch_sizes.value(0), draft.batch_sizes.size() == 1);
+  setOrRemove(training, QStringLiteral("batch_size"), draft.batch_sizes.value(0),
+              draft.batch_sizes.size() == 1);
   study.insert(QStringLiteral("training"), training);
 
   const QJsonObject search = searchJson(draft);
@@ -218,7 +253,8 @@ QJsonObject draftToJson(const StudyDraft& draft) {
 
   QJsonObject sampler = study.value(QStringLiteral("sampler")).toObject();
   sampler.insert(QStringLiteral("kind"), draft.sampler);
-  setOrRemove(sampler, QStringLiteral("grid_points"), draft.grid_points, draft.sampler == QLatin1String("grid"));
+  setOrRemove(sampler, QStringLiteral("grid_points"), draft.grid_points,
+              draft.sampler == QLatin1String("grid"));
   study.insert(QStringLiteral("sampler"), sampler);
   QJsonObject pruner = study.value(QStringLiteral("pruner")).toObject();
   pruner.insert(QStringLiteral("kind"), draft.pruner);
@@ -226,7 +262,8 @@ QJsonObject draftToJson(const StudyDraft& draft) {
 
   // A list of chosen seeds (a trial run again) stays as it is while its count is unchanged.
   const QJsonValue seeds = draft.original.value(QStringLiteral("seeds"));
-  if (!(seeds.isArray() && seeds.toArray().size() == draft.seeds)) study.insert(QStringLiteral("seeds"), draft.seeds);
+  if (!(seeds.isArray() && seeds.toArray().size() == draft.seeds))
+    study.insert(QStringLiteral("seeds"), draft.seeds);
   setOrRemove(study, QStringLiteral("budget"), draft.budget, draft.budget > 0);
   study.insert(QStringLiteral("jobs"), draft.jobs);
   study.insert(QStringLiteral("device"), draft.device);
@@ -239,23 +276,32 @@ FieldProblems draftProblems(const StudyDraft& draft, const QString& base_folder)
   const QJsonObject defaults = draft.original.value(QStringLiteral("defaults")).toObject();
   if (draft.usesSearch()) {
     if (draft.initializers.isEmpty() && !defaults.contains(QStringLiteral("initializer"))) {
-      problems.append({QStringLiteral("search.initializer"), QCoreApplication::translate("StudyDraft", "choose at least one initializer")});
+      problems.append(
+          {QStringLiteral("search.initializer"),
+           QCoreApplication::translate("StudyDraft", "choose at least one initializer")});
     }
     if (draft.optimizers.isEmpty() && !defaults.contains(QStringLiteral("optimizer"))) {
-      problems.append({QStringLiteral("search.optimizer"), QCoreApplication::translate("StudyDraft", "choose at least one optimizer")});
+      problems.append({QStringLiteral("search.optimizer"),
+                       QCoreApplication::translate("StudyDraft", "choose at least one optimizer")});
     }
   }
   if (draft.batch_sizes.isEmpty()) {
-    problems.append({QStringLiteral("training.batch_size"), QCoreApplication::translate("StudyDraft", "give at least one batch size, e.g. 64, 128")});
+    problems.append(
+        {QStringLiteral("training.batch_size"),
+         QCoreApplication::translate("StudyDraft", "give at least one batch size, e.g. 64, 128")});
   }
   const QDir base(base_folder);
   if (draft.dataset_kind == QLatin1String("mnist-folder") && !draft.folder.isEmpty() &&
       !QFileInfo(base.absoluteFilePath(draft.folder)).isDir()) {
-    problems.append({QStringLiteral("dataset.folder"), QCoreApplication::translate("StudyDraft", "no such folder: %1").arg(draft.folder)});
+    problems.append(
+        {QStringLiteral("dataset.folder"),
+         QCoreApplication::translate("StudyDraft", "no such folder: %1").arg(draft.folder)});
   }
   if (draft.dataset_kind == QLatin1String("csv") && !draft.csv_path.isEmpty() &&
       !QFileInfo(base.absoluteFilePath(draft.csv_path)).isFile()) {
-    problems.append({QStringLiteral("dataset.path"), QCoreApplication::translate("StudyDraft", "no such file: %1").arg(draft.csv_path)});
+    problems.append(
+        {QStringLiteral("dataset.path"),
+         QCoreApplication::translate("StudyDraft", "no such file: %1").arg(draft.csv_path)});
   }
   return problems;
 }

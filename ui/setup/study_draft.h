@@ -20,8 +20,8 @@ struct NumberChoice {
 
 // An optimizer hyperparameter the setup panel offers, and the optimizers that take it.
 struct OptimizerHyperparameter {
-  QString name;           // the study file's parameter name
-  const char* label;      // as the panel shows it (source text, "StudyDraft" context)
+  QString name;            // the study file's parameter name
+  const char* label;       // as the panel shows it (source text, "StudyDraft" context)
   QStringList optimizers;  // it is searched only when one of these is chosen
   double default_value;
 };
@@ -36,7 +36,8 @@ struct StudyDraft {
 
   QString name = QStringLiteral("study");
   // Data
-  QString dataset_kind = QStringLiteral("fashion-mnist");  // fashion-mnist, synthetic-2d, mnist-folder, csv
+  QString dataset_kind =
+      QStringLiteral("fashion-mnist");  // fashion-mnist, synthetic-2d, mnist-folder, csv
   QString generator = QStringLiteral("spiral");
   double noise = 0.1;
   int samples = 500;

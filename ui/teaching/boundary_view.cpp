@@ -10,8 +10,9 @@ namespace tunebench::ui {
 namespace {
 
 QColor classColor(int label) {
-  static const QColor palette[] = {QColor(0xf59322), QColor(0x0877bd), QColor(0x2ca02c), QColor(0xd62728),
-                                   QColor(0x9467bd), QColor(0x8c564b), QColor(0xe377c2), QColor(0x17becf)};
+  static const QColor palette[] = {QColor(0xf59322), QColor(0x0877bd), QColor(0x2ca02c),
+                                   QColor(0xd62728), QColor(0x9467bd), QColor(0x8c564b),
+                                   QColor(0xe377c2), QColor(0x17becf)};
   return palette[std::abs(label) % 8];
 }
 
@@ -25,9 +26,10 @@ QImage boundaryImage(const BoundaryRow& b) {
       const QColor color = classColor(b.predicted.value(cell));
       const double sure = std::clamp((b.confidence.value(cell) - 0.5) * 2.0, 0.0, 1.0);
       const double mix = 0.25 + 0.55 * sure;
-      image.setPixelColor(col, b.grid - 1 - row,  // y grows upwards
-                          QColor::fromRgbF(1.0 - mix * (1.0 - color.redF()), 1.0 - mix * (1.0 - color.greenF()),
-                                           1.0 - mix * (1.0 - color.blueF())));
+      image.setPixelColor(
+          col, b.grid - 1 - row,  // y grows upwards
+          QColor::fromRgbF(1.0 - mix * (1.0 - color.redF()), 1.0 - mix * (1.0 - color.greenF()),
+                           1.0 - mix * (1.0 - color.blueF())));
     }
   }
   return image;
@@ -55,7 +57,8 @@ QHash<QString, qint64> BoundaryView::shownTrials() const {
   for (auto it = boundaries_.begin(); it != boundaries_.end(); ++it) {
     const TrialRow row = trials_.value(it.key());
     auto current = shown.find(row.configuration);
-    if (current == shown.end() || trials_.value(*current).seed > row.seed) shown.insert(row.configuration, it.key());
+    if (current == shown.end() || trials_.value(*current).seed > row.seed)
+      shown.insert(row.configuration, it.key());
   }
   return shown;
 }
@@ -73,15 +76,17 @@ void BoundaryView::paintEvent(QPaintEvent*) {
   const QHash<QString, qint64> shown = shownTrials();
   if (shown.isEmpty()) {
     painter.setPen(palette().color(QPalette::PlaceholderText));
-    painter.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap,
-                     tr("Decision boundaries appear here for 2-D data sets (circle, xor, gaussians, spiral): "
-                        "try the playground-spiral preset."));
+    painter.drawText(
+        rect(), Qt::AlignCenter | Qt::TextWordWrap,
+        tr("Decision boundaries appear here for 2-D data sets (circle, xor, gaussians, spiral): "
+           "try the playground-spiral preset."));
     return;
   }
   QStringList configurations = shown.keys();
   configurations.sort();
   const int count = static_cast<int>(configurations.size());
-  const int columns = static_cast<int>(std::ceil(std::sqrt(count * double(width()) / std::max(1, height()))));
+  const int columns =
+      static_cast<int>(std::ceil(std::sqrt(count * double(width()) / std::max(1, height()))));
   const int rows = (count + columns - 1) / columns;
   const int cell_w = width() / columns, cell_h = height() / rows;
   for (int i = 0; i < count; ++i) {
@@ -92,7 +97,8 @@ void BoundaryView::paintEvent(QPaintEvent*) {
     painter.setPen(palette().color(QPalette::WindowText));
     const QString title = painter.fontMetrics().elidedText(
         tr("%1 · epoch %2").arg(configurations[i]).arg(b.epoch), Qt::ElideMiddle, cell.width() - 8);
-    painter.drawText(QRect(cell.left() + 4, cell.top() + 2, cell.width() - 8, 16), Qt::AlignCenter, title);
+    painter.drawText(QRect(cell.left() + 4, cell.top() + 2, cell.width() - 8, 16), Qt::AlignCenter,
+                     title);
     painter.drawImage(map, boundaryImage(b));
     painter.setPen(QPen(Qt::white, 1));
     for (int p = 0; p < b.point_x.size(); ++p) {

@@ -19,7 +19,7 @@ class BoundaryView : public QWidget {
   void clear();
   void addTrial(const TrialRow& row);
   void setBoundary(qint64 trial_id, const BoundaryRow& boundary);
-  int mapCount() const;                         // configurations with a map
+  int mapCount() const;                                // configurations with a map
   int shownEpoch(const QString& configuration) const;  // -1 when it has none
 
  protected:

@@ -8,8 +8,8 @@
 #include <QLineSeries>
 #include <QLogValueAxis>
 #include <QSlider>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 #include <algorithm>
 #include <cmath>
@@ -35,7 +35,8 @@ QChartView* makeChartView(const QString& title, QWidget* parent) {
 }
 
 // Replaces the chart's lines: x = layer index (1-based), y on a log axis.
-void setLayerLines(QChartView* view, const QString& y_title, const std::map<QString, QVector<double>>& lines) {
+void setLayerLines(QChartView* view, const QString& y_title,
+                   const std::map<QString, QVector<double>>& lines) {
   QChart* chart = view->chart();
   chart->removeAllSeries();
   const auto axes = chart->axes();
@@ -134,7 +135,8 @@ void DiagnosticsPanel::refresh() {
   const int steps = static_cast<int>(probeSteps().size());
   const bool at_end = step_slider_->value() == step_slider_->maximum() && step_slider_->value() > 0;
   step_slider_->setRange(0, std::max(0, steps - 1));
-  if (at_end) step_slider_->setValue(step_slider_->maximum());  // follow training when at the newest
+  if (at_end)
+    step_slider_->setValue(step_slider_->maximum());  // follow training when at the newest
   redraw();
 }
 
@@ -177,9 +179,10 @@ QVector<double> DiagnosticsPanel::depthProfile(const QString& configuration) con
 void DiagnosticsPanel::redraw() {
   const qint64 step = shownStep();
   step_label_->setText(step == 0 ? tr("at initialization") : tr("step %1").arg(step));
-  hint_->setText(probes_.isEmpty() ? tr("Probes are off for this study. Set training.probe_every (the teaching "
-                                        "presets do) to see inside the network.")
-                                   : QString());
+  hint_->setText(probes_.isEmpty()
+                     ? tr("Probes are off for this study. Set training.probe_every (the teaching "
+                          "presets do) to see inside the network.")
+                     : QString());
   hint_->setVisible(probes_.isEmpty());
   // Lines: mean over each configuration's trials that have a probe at this step.
   std::map<QString, QVector<double>> depth, gradients;
@@ -211,7 +214,8 @@ void DiagnosticsPanel::redraw() {
   QSet<QString> covered;
   for (qint64 id : ids) {
     if (rows.size() >= kHistogramRows || probeAt(id, step) == nullptr) continue;
-    const bool chosen = selected_.isEmpty() ? !covered.contains(trials_[id].configuration) : selected_.contains(id);
+    const bool chosen =
+        selected_.isEmpty() ? !covered.contains(trials_[id].configuration) : selected_.contains(id);
     if (!chosen) continue;
     covered.insert(trials_[id].configuration);
     rows.append(id);
@@ -220,7 +224,8 @@ void DiagnosticsPanel::redraw() {
   for (qint64 id : rows) {
     const ProbeRow* probe = probeAt(id, step);
     HistogramGrid::Row row;
-    row.title = tr("Trial %1 (seed %2): %3").arg(id).arg(trials_[id].seed).arg(trials_[id].configuration);
+    row.title =
+        tr("Trial %1 (seed %2): %3").arg(id).arg(trials_[id].seed).arg(trials_[id].configuration);
     row.range = probe->range;
     for (const ProbeRow::Activation& a : probe->activations) {
       row.layers.append(a.layer);
@@ -232,8 +237,12 @@ void DiagnosticsPanel::redraw() {
   histograms_->setRows(grid);
 }
 
-int DiagnosticsPanel::depthLines() const { return static_cast<int>(depth_view_->chart()->series().size()); }
-int DiagnosticsPanel::gradientLines() const { return static_cast<int>(gradient_view_->chart()->series().size()); }
+int DiagnosticsPanel::depthLines() const {
+  return static_cast<int>(depth_view_->chart()->series().size());
+}
+int DiagnosticsPanel::gradientLines() const {
+  return static_cast<int>(gradient_view_->chart()->series().size());
+}
 int DiagnosticsPanel::histogramRows() const { return histograms_->rowCount(); }
 
 }  // namespace tunebench::ui

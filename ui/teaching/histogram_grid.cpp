@@ -25,9 +25,10 @@ void HistogramGrid::paintEvent(QPaintEvent*) {
   const QPalette& colors = palette();
   if (rows_.isEmpty()) {
     painter.setPen(colors.color(QPalette::PlaceholderText));
-    painter.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap,
-                     tr("No probes yet: studies with training.probe_every > 0 (the teaching presets) show "
-                        "per-layer activation histograms here."));
+    painter.drawText(
+        rect(), Qt::AlignCenter | Qt::TextWordWrap,
+        tr("No probes yet: studies with training.probe_every > 0 (the teaching presets) show "
+           "per-layer activation histograms here."));
     return;
   }
   const int row_height = height() / static_cast<int>(rows_.size());
@@ -39,27 +40,35 @@ void HistogramGrid::paintEvent(QPaintEvent*) {
     const int layers = static_cast<int>(row.layers.size());
     QVector<int> shown;
     for (int k = 0; k < std::min(layers, kMaxPanels); ++k) {
-      shown.append(layers <= kMaxPanels ? k : static_cast<int>(k * (layers - 1) / double(kMaxPanels - 1) + 0.5));
+      shown.append(layers <= kMaxPanels
+                       ? k
+                       : static_cast<int>(k * (layers - 1) / double(kMaxPanels - 1) + 0.5));
     }
     const int panel_width = (width() - 8) / std::max<int>(1, shown.size());
     for (int p = 0; p < shown.size(); ++p) {
       const int layer = shown[p];
-      const QRect panel(4 + p * panel_width, band.top() + kTitleHeight, panel_width - 6, row_height - kTitleHeight - 30);
+      const QRect panel(4 + p * panel_width, band.top() + kTitleHeight, panel_width - 6,
+                        row_height - kTitleHeight - 30);
       painter.fillRect(panel, colors.color(QPalette::Base));
       const QVector<double>& bins = row.histograms[layer];
-      const double peak = bins.isEmpty() ? 1.0 : std::max(1e-9, *std::max_element(bins.begin(), bins.end()));
+      const double peak =
+          bins.isEmpty() ? 1.0 : std::max(1e-9, *std::max_element(bins.begin(), bins.end()));
       const double bar = panel.width() / std::max<double>(1.0, bins.size());
       painter.setPen(Qt::NoPen);
       painter.setBrush(QColor(0x1f77b4));
       for (int b = 0; b < bins.size(); ++b) {
         const double h = bins[b] / peak * panel.height();
-        painter.drawRect(QRectF(panel.left() + b * bar, panel.bottom() - h, std::max(1.0, bar - 0.5), h));
+        painter.drawRect(
+            QRectF(panel.left() + b * bar, panel.bottom() - h, std::max(1.0, bar - 0.5), h));
       }
       painter.setPen(colors.color(QPalette::Mid));
-      painter.drawLine(panel.center().x(), panel.top(), panel.center().x(), panel.bottom());  // x = 0
+      painter.drawLine(panel.center().x(), panel.top(), panel.center().x(),
+                       panel.bottom());  // x = 0
       painter.setPen(colors.color(QPalette::WindowText));
-      painter.drawText(QRect(panel.left(), panel.bottom() + 1, panel.width(), 28), Qt::AlignHCenter | Qt::AlignTop,
-                       QStringLiteral("%1\nσ %2").arg(row.layers[layer]).arg(row.stds[layer], 0, 'g', 2));
+      painter.drawText(
+          QRect(panel.left(), panel.bottom() + 1, panel.width(), 28),
+          Qt::AlignHCenter | Qt::AlignTop,
+          QStringLiteral("%1\nσ %2").arg(row.layers[layer]).arg(row.stds[layer], 0, 'g', 2));
     }
   }
 }

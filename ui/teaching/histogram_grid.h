@@ -22,7 +22,9 @@ class HistogramGrid : public QWidget {
   explicit HistogramGrid(QWidget* parent = nullptr);
   void setRows(const QVector<Row>& rows);
   int rowCount() const { return static_cast<int>(rows_.size()); }
-  QSize sizeHint() const override { return {640, 130 * std::max<int>(1, static_cast<int>(rows_.size()))}; }
+  QSize sizeHint() const override {
+    return {640, 130 * std::max<int>(1, static_cast<int>(rows_.size()))};
+  }
 
  protected:
   void paintEvent(QPaintEvent* event) override;

@@ -10,7 +10,8 @@ class AshaPruner : public Pruner {
  public:
   AshaPruner(int grace_period, int reduction_factor, int max_epochs)
       : grace_period_(grace_period), reduction_factor_(reduction_factor), max_epochs_(max_epochs) {}
-  PruneDecision judge(const std::vector<TrialAtEpoch>& study, const TrialCurve& trial) const override;
+  PruneDecision judge(const std::vector<TrialAtEpoch>& study,
+                      const TrialCurve& trial) const override;
   // True when `epoch` is a rung epoch.
   bool isRung(std::int64_t epoch) const;
 

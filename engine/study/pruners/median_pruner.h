@@ -10,7 +10,8 @@ class MedianPruner : public Pruner {
  public:
   MedianPruner(int startup_trials, int warmup_epochs)
       : startup_trials_(startup_trials), warmup_epochs_(warmup_epochs) {}
-  PruneDecision judge(const std::vector<TrialAtEpoch>& study, const TrialCurve& trial) const override;
+  PruneDecision judge(const std::vector<TrialAtEpoch>& study,
+                      const TrialCurve& trial) const override;
 
  private:
   int startup_trials_;

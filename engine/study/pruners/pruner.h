@@ -5,24 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "train/trial_state.h"
+#include "trial/epoch_views.h"
 
 namespace tunebench {
-
-// The trial being judged: values[e - 1] is its validation loss after epoch e (lower is better).
-struct TrialCurve {
-  std::int64_t trial_id = 0;
-  TrialState state = TrialState::kRunning;
-  std::vector<double> values;
-};
-
-// Another trial of the study as seen at the judged trial's current epoch: its state and, when it
-// got that far, its validation loss then.
-struct TrialAtEpoch {
-  std::int64_t trial_id = 0;
-  TrialState state = TrialState::kRunning;
-  std::optional<double> value;
-};
 
 // Why a trial should stop, or that it should go on. `threshold` is the median or the rung
 // cut-off its value was compared with, so the UI can show why.
@@ -41,7 +26,8 @@ class Pruner {
   virtual ~Pruner() = default;
   // `trial` has just reported epoch E = trial.values.size(); `study` holds every trial of the study
   // at epoch E (it may include `trial` itself, which is ignored by id).
-  virtual PruneDecision judge(const std::vector<TrialAtEpoch>& study, const TrialCurve& trial) const = 0;
+  virtual PruneDecision judge(const std::vector<TrialAtEpoch>& study,
+                              const TrialCurve& trial) const = 0;
 };
 
 struct PrunerSpec {

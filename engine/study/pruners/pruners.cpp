@@ -26,7 +26,8 @@ std::string number(double value) {
 
 }  // namespace
 
-PruneDecision MedianPruner::judge(const std::vector<TrialAtEpoch>& study, const TrialCurve& trial) const {
+PruneDecision MedianPruner::judge(const std::vector<TrialAtEpoch>& study,
+                                  const TrialCurve& trial) const {
   PruneDecision decision;
   const auto epoch = static_cast<std::int64_t>(trial.values.size());
   decision.epoch = epoch;
@@ -48,9 +49,9 @@ PruneDecision MedianPruner::judge(const std::vector<TrialAtEpoch>& study, const 
   decision.threshold = median;
   if (best > median) {
     decision.prune = true;
-    decision.reason = "pruned at epoch " + std::to_string(epoch) + ": best val loss " + number(best) +
-                      " worse than the median " + number(median) + " of " + std::to_string(n) +
-                      " completed trials";
+    decision.reason = "pruned at epoch " + std::to_string(epoch) + ": best val loss " +
+                      number(best) + " worse than the median " + number(median) + " of " +
+                      std::to_string(n) + " completed trials";
   }
   return decision;
 }
@@ -64,7 +65,8 @@ bool AshaPruner::isRung(std::int64_t epoch) const {
   return false;
 }
 
-PruneDecision AshaPruner::judge(const std::vector<TrialAtEpoch>& study, const TrialCurve& trial) const {
+PruneDecision AshaPruner::judge(const std::vector<TrialAtEpoch>& study,
+                                const TrialCurve& trial) const {
   PruneDecision decision;
   const auto epoch = static_cast<std::int64_t>(trial.values.size());
   decision.epoch = epoch;
@@ -82,8 +84,8 @@ PruneDecision AshaPruner::judge(const std::vector<TrialAtEpoch>& study, const Tr
   decision.threshold = cutoff;
   if (!(value <= cutoff)) {
     decision.prune = true;
-    decision.reason = "pruned at rung epoch " + std::to_string(epoch) + ": val loss " + number(value) +
-                      " outside the best " + std::to_string(keep) + " of " +
+    decision.reason = "pruned at rung epoch " + std::to_string(epoch) + ": val loss " +
+                      number(value) + " outside the best " + std::to_string(keep) + " of " +
                       std::to_string(competing.size()) + " (cut-off " + number(cutoff) + ")";
   }
   return decision;
@@ -91,11 +93,13 @@ PruneDecision AshaPruner::judge(const std::vector<TrialAtEpoch>& study, const Tr
 
 std::unique_ptr<Pruner> makePruner(const PrunerSpec& spec) {
   switch (spec.kind) {
-    case PrunerSpec::Kind::kNone: return std::make_unique<NoPruner>();
+    case PrunerSpec::Kind::kNone:
+      return std::make_unique<NoPruner>();
     case PrunerSpec::Kind::kMedian:
       return std::make_unique<MedianPruner>(spec.startup_trials, spec.warmup_epochs);
     case PrunerSpec::Kind::kAsha:
-      return std::make_unique<AshaPruner>(spec.grace_period, spec.reduction_factor, spec.max_epochs);
+      return std::make_unique<AshaPruner>(spec.grace_period, spec.reduction_factor,
+                                          spec.max_epochs);
   }
   return nullptr;
 }

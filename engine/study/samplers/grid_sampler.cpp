@@ -50,8 +50,9 @@ std::optional<ParamMap> GridSampler::sample(const StudyView& study, const Search
   PortableRandom rng(seed_);
   for (std::size_t i = grid.size(); i > 1; --i) std::swap(grid[i - 1], grid[rng.index(i)]);
   for (const ParamMap& point : grid) {
-    const bool seen = std::any_of(study.configurations.begin(), study.configurations.end(),
-                                  [&](const Observation& o) { return sameParams(o.params, point); });
+    const bool seen =
+        std::any_of(study.configurations.begin(), study.configurations.end(),
+                    [&](const Observation& o) { return sameParams(o.params, point); });
     if (!seen) return point;
   }
   return std::nullopt;

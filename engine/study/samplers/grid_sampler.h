@@ -10,7 +10,6 @@ class GridSampler : public Sampler {
  public:
   GridSampler(int points, std::uint64_t seed) : points_(points), seed_(seed) {}
   std::optional<ParamMap> sample(const StudyView& study, const SearchSpace& space) override;
-  void reseed(std::uint64_t seed) override { seed_ = seed; }
 
   // Every grid point, in enumeration order (before shuffling).
   std::vector<ParamMap> enumerate(const SearchSpace& space) const;

@@ -43,7 +43,8 @@ ParamValue sampleUniformly(const Distribution& d, PortableRandom& rng) {
 std::vector<ParamValue> gridValues(const Distribution& d, int points) {
   if (d.kind == Distribution::Kind::kCategorical) return d.choices;
   std::vector<ParamValue> values;
-  if (d.kind == Distribution::Kind::kInt && !d.log && d.intValues().size() <= static_cast<std::size_t>(points)) {
+  if (d.kind == Distribution::Kind::kInt && !d.log &&
+      d.intValues().size() <= static_cast<std::size_t>(points)) {
     for (std::int64_t v : d.intValues()) values.emplace_back(static_cast<double>(v));
     return values;
   }

@@ -8,7 +8,8 @@ std::optional<ParamMap> RandomSampler::sample(const StudyView& study, const Sear
   PortableRandom rng(mixSeed(seed_, study.configurations.size()));
   ParamMap chosen;
   for (const SearchParam& param : space.params()) {
-    if (SearchSpace::isActive(param, chosen)) chosen[param.name] = sampleUniformly(param.distribution, rng);
+    if (SearchSpace::isActive(param, chosen))
+      chosen[param.name] = sampleUniformly(param.distribution, rng);
   }
   return chosen;
 }

@@ -9,7 +9,6 @@ class RandomSampler : public Sampler {
  public:
   explicit RandomSampler(std::uint64_t seed) : seed_(seed) {}
   std::optional<ParamMap> sample(const StudyView& study, const SearchSpace& space) override;
-  void reseed(std::uint64_t seed) override { seed_ = seed; }
 
  private:
   std::uint64_t seed_;

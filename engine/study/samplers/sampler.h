@@ -29,9 +29,6 @@ class Sampler {
   virtual ~Sampler() = default;
   // The next configuration, or nullopt when the sampler has nothing new to offer (grid done).
   virtual std::optional<ParamMap> sample(const StudyView& study, const SearchSpace& space) = 0;
-  // Called when a configuration's result arrives (samplers here keep no state; hook for others).
-  virtual void afterTrial(const StudyView& /*study*/, const Observation& /*finished*/) {}
-  virtual void reseed(std::uint64_t seed) = 0;
 };
 
 struct SamplerSpec {

@@ -40,8 +40,10 @@ class ParzenEstimator {
     for (double& w : weights_) w /= total;
     // Each component's weight over its truncated normalizer, computed once.
     for (std::size_t k = 0; k < mus_.size(); ++k) {
-      const double mass = normalCdf((high_ - mus_[k]) / sigmas_[k]) - normalCdf((low_ - mus_[k]) / sigmas_[k]);
-      coefficients_.push_back(weights_[k] / (sigmas_[k] * std::sqrt(2 * kPi) * std::max(mass, 1e-12)));
+      const double mass =
+          normalCdf((high_ - mus_[k]) / sigmas_[k]) - normalCdf((low_ - mus_[k]) / sigmas_[k]);
+      coefficients_.push_back(weights_[k] /
+                              (sigmas_[k] * std::sqrt(2 * kPi) * std::max(mass, 1e-12)));
     }
   }
 
@@ -76,16 +78,19 @@ double worstLast(const Observation& o) {
 }
 
 // Numeric values of `name` among the observations that have it, in internal space.
-std::vector<double> internalValues(const std::vector<const Observation*>& group, const SearchParam& param) {
+std::vector<double> internalValues(const std::vector<const Observation*>& group,
+                                   const SearchParam& param) {
   std::vector<double> values;
   for (const Observation* o : group) {
     const auto it = o->params.find(param.name);
-    if (it != o->params.end()) values.push_back(toInternal(param.distribution, std::get<double>(it->second)));
+    if (it != o->params.end())
+      values.push_back(toInternal(param.distribution, std::get<double>(it->second)));
   }
   return values;
 }
 
-std::vector<double> categoricalWeights(const std::vector<const Observation*>& group, const SearchParam& param) {
+std::vector<double> categoricalWeights(const std::vector<const Observation*>& group,
+                                       const SearchParam& param) {
   const auto& choices = param.distribution.choices;
   std::vector<double> weights(choices.size(), kPriorWeight / choices.size());
   for (const Observation* o : group) {
@@ -102,7 +107,8 @@ std::vector<double> categoricalWeights(const std::vector<const Observation*>& gr
 }
 
 ParamValue sampleCategorical(const SearchParam& param, const std::vector<const Observation*>& below,
-                             const std::vector<const Observation*>& above, int candidates, PortableRandom& rng) {
+                             const std::vector<const Observation*>& above, int candidates,
+                             PortableRandom& rng) {
   const std::vector<double> l = categoricalWeights(below, param);
   const std::vector<double> g = categoricalWeights(above, param);
   std::size_t best = 0;
@@ -121,7 +127,8 @@ ParamValue sampleCategorical(const SearchParam& param, const std::vector<const O
 }
 
 ParamValue sampleNumeric(const SearchParam& param, const std::vector<const Observation*>& below,
-                         const std::vector<const Observation*>& above, int candidates, PortableRandom& rng) {
+                         const std::vector<const Observation*>& above, int candidates,
+                         PortableRandom& rng) {
   const Distribution& d = param.distribution;
   const auto [low, high] = internalRange(d);
   const ParzenEstimator l(internalValues(below, param), low, high);
@@ -150,16 +157,20 @@ std::optional<ParamMap> TpeSampler::sample(const StudyView& study, const SearchS
   ParamMap chosen;
   if (finished.size() < static_cast<std::size_t>(std::max(startup_trials_, 1))) {
     for (const SearchParam& param : space.params()) {
-      if (SearchSpace::isActive(param, chosen)) chosen[param.name] = sampleUniformly(param.distribution, rng);
+      if (SearchSpace::isActive(param, chosen))
+        chosen[param.name] = sampleUniformly(param.distribution, rng);
     }
     return chosen;
   }
-  std::stable_sort(finished.begin(), finished.end(),
-                   [](const Observation* a, const Observation* b) { return worstLast(*a) < worstLast(*b); });
+  std::stable_sort(
+      finished.begin(), finished.end(),
+      [](const Observation* a, const Observation* b) { return worstLast(*a) < worstLast(*b); });
   const auto n_below = std::min<std::size_t>(
       static_cast<std::size_t>(std::ceil(0.1 * static_cast<double>(finished.size()))), 25);
-  const std::vector<const Observation*> below(finished.begin(), finished.begin() + std::max<std::size_t>(1, n_below));
-  const std::vector<const Observation*> above(finished.begin() + std::max<std::size_t>(1, n_below), finished.end());
+  const std::vector<const Observation*> below(finished.begin(),
+                                              finished.begin() + std::max<std::size_t>(1, n_below));
+  const std::vector<const Observation*> above(finished.begin() + std::max<std::size_t>(1, n_below),
+                                              finished.end());
   for (const SearchParam& param : space.params()) {
     if (!SearchSpace::isActive(param, chosen)) continue;
     chosen[param.name] = param.distribution.kind == Distribution::Kind::kCategorical

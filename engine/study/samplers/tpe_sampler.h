@@ -15,7 +15,6 @@ class TpeSampler : public Sampler {
   TpeSampler(std::uint64_t seed, int startup_trials, int ei_candidates)
       : seed_(seed), startup_trials_(startup_trials), ei_candidates_(ei_candidates) {}
   std::optional<ParamMap> sample(const StudyView& study, const SearchSpace& space) override;
-  void reseed(std::uint64_t seed) override { seed_ = seed; }
 
  private:
   std::uint64_t seed_;

@@ -5,7 +5,7 @@
 #include <filesystem>
 
 #include "common/user_error.h"
-#include "study/stored_study.h"
+#include "run/stored_study.h"
 #include "support/temp_dir.h"
 
 namespace tunebench {
@@ -48,12 +48,13 @@ TEST(StudyFileTest, ParsesTheShippedPreset) {
   EXPECT_EQ(normal_sgd.optimizer.kind, OptimizerKind::kMomentum);
   EXPECT_DOUBLE_EQ(normal_sgd.optimizer.lr, 0.01);
   EXPECT_DOUBLE_EQ(normal_sgd.optimizer.momentum, 0.9);
-  EXPECT_EQ(normal_sgd.configuration, "init_std=0.01 initializer=normal lr=0.01 momentum=0.9 optimizer=momentum");
+  EXPECT_EQ(normal_sgd.configuration,
+            "init_std=0.01 initializer=normal lr=0.01 momentum=0.9 optimizer=momentum");
 }
 
 TEST(StudyFileTest, TpePresetSearchesTheFiveParameters) {
-  const StudyFile study = loadStudyFile(std::string(TUNEBENCH_SOURCE_DIR) +
-                                        "/resources/presets/fashion-mlp-tpe.json");
+  const StudyFile study =
+      loadStudyFile(std::string(TUNEBENCH_SOURCE_DIR) + "/resources/presets/fashion-mlp-tpe.json");
   EXPECT_EQ(study.search.params().size(), 5u);
   EXPECT_EQ(study.sampler.kind, SamplerSpec::Kind::kTpe);
   EXPECT_EQ(study.pruner.kind, PrunerSpec::Kind::kMedian);
@@ -66,7 +67,8 @@ TEST(StudyFileTest, DefaultsApplyUnderEachConfiguration) {
     "dataset": {"kind": "synthetic-2d", "generator": "xor", "samples": 200, "noise": 0.2},
     "model": {"depth": 3, "width": 8, "activation": "tanh"},
     "defaults": {"optimizer": "sgd", "lr": 0.5},
-    "configurations": [{"lr": 0.1}, {"optimizer": "adam"}]})", "s.json", "");
+    "configurations": [{"lr": 0.1}, {"optimizer": "adam"}]})",
+                                         "s.json", "");
   const TrialSpec first = resolveTrial(study.base, study.configurations[0]);
   const TrialSpec second = resolveTrial(study.base, study.configurations[1]);
   EXPECT_EQ(first.optimizer.kind, OptimizerKind::kSgd);
@@ -94,7 +96,8 @@ TEST(StudyFileTest, ReportsEveryProblemWithItsFieldPath) {
   EXPECT_TRUE(contains(problems, "study.json: dataset.subsett: unknown key"));
   EXPECT_TRUE(contains(problems, "study.json: model.activation: unknown activation 'swish'"));
   EXPECT_TRUE(contains(problems, "study.json: training.epochs: must be >= 1, got 0"));
-  EXPECT_TRUE(contains(problems, "study.json: configurations[0].initializer: unknown initializer 'xavier'"));
+  EXPECT_TRUE(contains(problems,
+                       "study.json: configurations[0].initializer: unknown initializer 'xavier'"));
   EXPECT_TRUE(contains(problems, "study.json: configurations[1].lr: must be > 0, got -1"));
   EXPECT_TRUE(contains(problems, "study.json: configurations[1].lrr: unknown parameter"));
 }
@@ -140,11 +143,13 @@ TEST(StudyFileTest, SeedsAreACountOrAListOfDistinctSeeds) {
   EXPECT_TRUE(contains(problems, "study.json: seeds[2]: expected a whole number >= 0, got -2"));
   EXPECT_TRUE(contains(problems, "study.json: seeds[3]: expected a whole number >= 0"));
   EXPECT_TRUE(contains(problemsOf(head + "[]}"), "study.json: seeds: expected 1 to 1000 seeds"));
-  EXPECT_TRUE(contains(problemsOf(head + "0}"), "study.json: seeds: must be between 1 and 1000, got 0"));
+  EXPECT_TRUE(
+      contains(problemsOf(head + "0}"), "study.json: seeds: must be between 1 and 1000, got 0"));
 }
 
 TEST(StudyFileTest, ARerunStudyRunsOneConfigurationUnderOneSeed) {
-  const std::string text = R"({"name": "big", "configurations": [{"lr": 0.1}], "seeds": 3, "budget": 9,
+  const std::string text =
+      R"({"name": "big", "configurations": [{"lr": 0.1}], "seeds": 3, "budget": 9,
     "search": {"optimizer": {"type": "categorical", "choices": ["sgd", "adam"]}},
     "pruner": {"kind": "median"}, "training": {"epochs": 3}})";
   const ParamMap params{{"lr", 0.05}, {"optimizer", std::string("adam")}};
@@ -160,14 +165,18 @@ TEST(StudyFileTest, ARerunStudyRunsOneConfigurationUnderOneSeed) {
 }
 
 TEST(StudyFileTest, TextsMayComeTranslated) {
-  const StudyFile study = parseStudyText(R"({"configurations": [{"lr": 0.1}], "explanation": "Look.",
-    "translations": {"zh_CN": {"explanation": "看。", "description": "说明"}}})", "s", "");
+  const StudyFile study =
+      parseStudyText(R"({"configurations": [{"lr": 0.1}], "explanation": "Look.",
+    "translations": {"zh_CN": {"explanation": "看。", "description": "说明"}}})",
+                     "s", "");
   EXPECT_EQ(study.explanation, "Look.");
   EXPECT_EQ(study.explanation_by_language.at("zh_CN"), "看。");
   EXPECT_EQ(study.description_by_language.at("zh_CN"), "说明");
-  const auto problems = problemsOf(R"({"configurations": [{"lr": 0.1}], "translations": {"zh_CN": {"explanaton": "x"}}})");
+  const auto problems = problemsOf(
+      R"({"configurations": [{"lr": 0.1}], "translations": {"zh_CN": {"explanaton": "x"}}})");
   EXPECT_TRUE(contains(problems, "study.json: translations.zh_CN.explanaton: unknown key"));
-  EXPECT_TRUE(contains(problemsOf(R"({"configurations": [{"lr": 0.1}], "translations": 3})"), "study.json: translations:"));
+  EXPECT_TRUE(contains(problemsOf(R"({"configurations": [{"lr": 0.1}], "translations": 3})"),
+                       "study.json: translations:"));
 }
 
 TEST(StudyFileTest, MissingFileIsNamed) {
@@ -188,7 +197,8 @@ namespace {
 TEST(StudyFileSearchTest, ParsesSearchSamplerPrunerAndOrdersConditions) {
   const StudyFile study = parseStudyText(R"({
     "search": {
-      "momentum": {"type": "float", "low": 0.5, "high": 0.99, "condition": {"optimizer": ["momentum", "nesterov"]}},
+      "momentum": {"type": "float", "low": 0.5, "high": 0.99,
+                   "condition": {"optimizer": ["momentum", "nesterov"]}},
       "optimizer": {"type": "categorical", "choices": ["adam", "momentum", "nesterov"]},
       "lr": {"type": "float", "low": 0.0001, "high": 0.1, "log": true},
       "width": {"type": "int", "low": 64, "high": 256, "step": 64}
@@ -196,11 +206,13 @@ TEST(StudyFileSearchTest, ParsesSearchSamplerPrunerAndOrdersConditions) {
     "sampler": {"kind": "tpe", "seed": 3, "startup_trials": 8},
     "pruner": {"kind": "asha", "grace_period": 1, "reduction_factor": 3},
     "training": {"epochs": 9},
-    "budget": 30, "jobs": 2, "seeds": 3})", "s.json", "");
+    "budget": 30, "jobs": 2, "seeds": 3})",
+                                         "s.json", "");
   ASSERT_EQ(study.search.params().size(), 4u);
   std::vector<std::string> order;
   for (const auto& p : study.search.params()) order.push_back(p.name);
-  EXPECT_LT(std::find(order.begin(), order.end(), "optimizer"), std::find(order.begin(), order.end(), "momentum"));
+  EXPECT_LT(std::find(order.begin(), order.end(), "optimizer"),
+            std::find(order.begin(), order.end(), "momentum"));
   EXPECT_EQ(study.sampler.kind, SamplerSpec::Kind::kTpe);
   EXPECT_EQ(study.sampler.startup_trials, 8);
   EXPECT_EQ(study.pruner.kind, PrunerSpec::Kind::kAsha);
@@ -225,26 +237,25 @@ TEST(StudyFileSearchTest, EveryRangeRuleIsReportedWithItsPath) {
     "sampler": {"kind": "bayes"},
     "pruner": {"kind": "hyperband", "reduction_factor": 1},
     "jobs": 0})");
-  for (const char* expected : {
-           "search.lr.low: must be > 0 for a log scale, got 0",
-           "search.dropout: low must be < high, got low 0.5 and high 0.2",
-           "search.width.type: 'width' is an integer parameter: use \"int\"",
-           "search.optimizer.choices: expected a non-empty list",
-           "search.initializer.choices[1]: unknown initializer 'glorot'",
-           "search.momentum.condition: names 'schedule', which is not a searched parameter",
-           "search.lrr: unknown parameter",
-           "search.beta1.type: expected categorical, float or int, got 'uniform'",
-           "sampler.kind: unknown sampler 'bayes'",
-           "pruner.kind: unknown pruner 'hyperband'",
-           "pruner.reduction_factor: must be >= 2",
-           "jobs: must be between 1 and 256"}) {
+  for (const char* expected :
+       {"search.lr.low: must be > 0 for a log scale, got 0",
+        "search.dropout: low must be < high, got low 0.5 and high 0.2",
+        "search.width.type: 'width' is an integer parameter: use \"int\"",
+        "search.optimizer.choices: expected a non-empty list",
+        "search.initializer.choices[1]: unknown initializer 'glorot'",
+        "search.momentum.condition: names 'schedule', which is not a searched parameter",
+        "search.lrr: unknown parameter",
+        "search.beta1.type: expected categorical, float or int, got 'uniform'",
+        "sampler.kind: unknown sampler 'bayes'", "pruner.kind: unknown pruner 'hyperband'",
+        "pruner.reduction_factor: must be >= 2", "jobs: must be between 1 and 256"}) {
     EXPECT_TRUE(contains(problems, expected)) << "missing: " << expected;
   }
 }
 
 TEST(StudyFileSearchTest, NeitherListNorSearchIsAnError) {
   EXPECT_TRUE(contains(problemsOf(R"({"seeds": 1})"), "configurations: expected a non-empty list"));
-  EXPECT_TRUE(problemsOf(R"({"search": {"lr": {"type": "float", "low": 0.1, "high": 0.2}}})").empty());
+  EXPECT_TRUE(
+      problemsOf(R"({"search": {"lr": {"type": "float", "low": 0.1, "high": 0.2}}})").empty());
 }
 
 }  // namespace

@@ -66,11 +66,13 @@ TEST(CsvLoaderTest, MissingLabelColumnListsTheColumns) {
 TEST(CsvLoaderTest, RaggedRowsAndEmptyFilesAreErrors) {
   TempDir dir;
   const std::string ragged = dir.write("r.csv", "a,b,label\n1,2,x\n3,y\n");
-  EXPECT_NE(messageOf([&] { loadCsv(ragged, "label"); }).find("expected 3 cells, got 2"), std::string::npos);
+  EXPECT_NE(messageOf([&] { loadCsv(ragged, "label"); }).find("expected 3 cells, got 2"),
+            std::string::npos);
   const std::string empty = dir.write("e.csv", "");
   EXPECT_NE(messageOf([&] { loadCsv(empty, "label"); }).find("empty file"), std::string::npos);
-  EXPECT_NE(messageOf([&] { loadCsv(dir.path().string() + "/none.csv", "label"); }).find("no such file"),
-            std::string::npos);
+  EXPECT_NE(
+      messageOf([&] { loadCsv(dir.path().string() + "/none.csv", "label"); }).find("no such file"),
+      std::string::npos);
 }
 
 TEST(DatasetTest, HoldOutSplitIsDeterministicAndDisjoint) {

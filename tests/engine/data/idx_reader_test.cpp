@@ -55,7 +55,8 @@ TEST(IdxReaderTest, TruncatedFileNamesFileAndCounts) {
 TEST(IdxReaderTest, CorruptCompressedDataIsReported) {
   TempDir dir;
   std::string bytes = gzipped(idxBytes({100, 28, 28}, ramp(100 * 28 * 28)));
-  for (std::size_t i = 20; i < bytes.size() - 8; i += 7) bytes[i] = static_cast<char>(bytes[i] ^ 0x5a);
+  for (std::size_t i = 20; i < bytes.size() - 8; i += 7)
+    bytes[i] = static_cast<char>(bytes[i] ^ 0x5a);
   const std::string path = dir.write("bad-idx3-ubyte.gz", bytes);
   expectUserError([&] { readIdxFile(path); }, {path});
 }
@@ -71,9 +72,11 @@ TEST(IdxReaderTest, BadMagicAndTypeAreRejected) {
 }
 
 TEST(IdxReaderTest, MissingFolderAndFilesAreNamed) {
-  expectUserError([] { loadMnistFolder("/nonexistent/mnist", "train"); }, {"/nonexistent/mnist", "no such folder"});
+  expectUserError([] { loadMnistFolder("/nonexistent/mnist", "train"); },
+                  {"/nonexistent/mnist", "no such folder"});
   TempDir dir;
-  expectUserError([&] { loadMnistFolder(dir.path().string(), "train"); }, {"train-images-idx3-ubyte"});
+  expectUserError([&] { loadMnistFolder(dir.path().string(), "train"); },
+                  {"train-images-idx3-ubyte"});
 }
 
 TEST(IdxReaderTest, LoadsAnMnistFormatFolderOfRawFiles) {
@@ -92,7 +95,8 @@ TEST(IdxReaderTest, LabelCountMustMatchImageCount) {
   TempDir dir;
   dir.write("train-images-idx3-ubyte", idxBytes({5, 28, 28}, ramp(5 * 28 * 28)));
   dir.write("train-labels-idx1-ubyte", idxBytes({4}, {0, 1, 2, 3}));
-  expectUserError([&] { loadMnistFolder(dir.path().string(), "train"); }, {"4 labels for 5 images"});
+  expectUserError([&] { loadMnistFolder(dir.path().string(), "train"); },
+                  {"4 labels for 5 images"});
 }
 
 TEST(FashionMnistTest, DebianPackageLoadsWithTheRightShapesAndLabels) {

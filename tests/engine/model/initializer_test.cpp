@@ -26,8 +26,8 @@ InitSpec spec(InitKind kind) {
 }
 
 std::vector<VarianceCase> varianceCases() {
-  const std::vector<std::int64_t> linear = {512, 1024};       // fan_in 1024, fan_out 512
-  const std::vector<std::int64_t> conv = {128, 64, 5, 5};     // fan_in 1600, fan_out 3200
+  const std::vector<std::int64_t> linear = {512, 1024};    // fan_in 1024, fan_out 512
+  const std::vector<std::int64_t> conv = {128, 64, 5, 5};  // fan_in 1600, fan_out 3200
   std::vector<VarianceCase> cases;
   InitSpec uniform = spec(InitKind::kUniform);
   uniform.bound = 0.2;
@@ -43,10 +43,12 @@ std::vector<VarianceCase> varianceCases() {
   InitSpec xavier_gain = spec(InitKind::kXavierNormal);
   xavier_gain.gain = 5.0 / 3.0;
   cases.push_back({"xavier_normal gain 5/3", xavier_gain, linear, 25.0 / 9.0 * 2.0 / 1536, 0});
-  cases.push_back({"kaiming_normal relu linear", spec(InitKind::kKaimingNormal), linear, 2.0 / 1024, 0});
+  cases.push_back(
+      {"kaiming_normal relu linear", spec(InitKind::kKaimingNormal), linear, 2.0 / 1024, 0});
   cases.push_back({"kaiming_uniform relu linear", spec(InitKind::kKaimingUniform), linear,
                    2.0 / 1024, std::sqrt(6.0 / 1024)});
-  cases.push_back({"kaiming_normal relu conv", spec(InitKind::kKaimingNormal), conv, 2.0 / 1600, 0});
+  cases.push_back(
+      {"kaiming_normal relu conv", spec(InitKind::kKaimingNormal), conv, 2.0 / 1600, 0});
   InitSpec fan_out = spec(InitKind::kKaimingNormal);
   fan_out.mode = FanMode::kFanOut;
   cases.push_back({"kaiming_normal fan_out conv", fan_out, conv, 2.0 / 3200, 0});
@@ -141,8 +143,9 @@ TEST(InitializerTest, ModelInitializationAppliesBiasPolicyAndIsReproducible) {
 }
 
 TEST(InitializerTest, NamesRoundTrip) {
-  for (const char* name : {"zeros", "constant", "uniform", "normal", "xavier_uniform", "xavier_normal",
-                           "kaiming_uniform", "kaiming_normal", "lecun_normal", "orthogonal"}) {
+  for (const char* name :
+       {"zeros", "constant", "uniform", "normal", "xavier_uniform", "xavier_normal",
+        "kaiming_uniform", "kaiming_normal", "lecun_normal", "orthogonal"}) {
     auto kind = parseInitKind(name);
     ASSERT_TRUE(kind.has_value()) << name;
     EXPECT_EQ(initKindName(*kind), name);

@@ -15,7 +15,8 @@ TEST(ModelFactoryTest, MlpMapsFlattenedImagesToLogits) {
   spec.width = 32;
   spec.batch_norm = true;
   auto model = buildModel(spec, {1, 28, 28}, 10);
-  EXPECT_EQ(model->forward(torch::randn({5, 1, 28, 28})).sizes(), (std::vector<std::int64_t>{5, 10}));
+  EXPECT_EQ(model->forward(torch::randn({5, 1, 28, 28})).sizes(),
+            (std::vector<std::int64_t>{5, 10}));
   ASSERT_EQ(model->weightLayers().size(), 4u);
   EXPECT_EQ(model->weightLayers()[0].weight.sizes(), (std::vector<std::int64_t>{32, 784}));
   EXPECT_EQ(model->weightLayers()[3].weight.sizes(), (std::vector<std::int64_t>{10, 32}));
@@ -34,7 +35,8 @@ TEST(ModelFactoryTest, ConvNetIsWiredFor28x28GreyImagesAndTenClasses) {
   spec.kind = ModelKind::kConvNet;
   spec.width = 128;
   auto model = buildModel(spec, {1, 28, 28}, 10);
-  EXPECT_EQ(model->forward(torch::randn({3, 1, 28, 28})).sizes(), (std::vector<std::int64_t>{3, 10}));
+  EXPECT_EQ(model->forward(torch::randn({3, 1, 28, 28})).sizes(),
+            (std::vector<std::int64_t>{3, 10}));
   const auto& layers = model->weightLayers();
   ASSERT_EQ(layers.size(), 4u);
   EXPECT_EQ(layers[0].weight.sizes(), (std::vector<std::int64_t>{16, 1, 3, 3}));  // 1 input channel

@@ -13,7 +13,8 @@ void expectSameTrajectory(bool decoupled) {
   const torch::Tensor start = torch::randn({1000});
   torch::Tensor ours = start.clone().requires_grad_(true);
   torch::Tensor theirs = start.clone().requires_grad_(true);
-  const auto options = torch::optim::AdamOptions(0.01).betas({0.85, 0.99}).eps(1e-6).weight_decay(0.05);
+  const auto options =
+      torch::optim::AdamOptions(0.01).betas({0.85, 0.99}).eps(1e-6).weight_decay(0.05);
   FusedAdam fused({ours}, options, decoupled);
   std::unique_ptr<torch::optim::Optimizer> reference;
   if (decoupled) {
@@ -24,8 +25,9 @@ void expectSameTrajectory(bool decoupled) {
     reference = std::make_unique<torch::optim::Adam>(std::vector<torch::Tensor>{theirs}, options);
   }
   for (int step = 0; step < 20; ++step) {
-    for (auto [param, optimizer] : {std::pair<torch::Tensor, torch::optim::Optimizer*>{ours, &fused},
-                                    {theirs, reference.get()}}) {
+    for (auto [param, optimizer] :
+         {std::pair<torch::Tensor, torch::optim::Optimizer*>{ours, &fused},
+          {theirs, reference.get()}}) {
       optimizer->zero_grad();
       ((param - target).pow(3).abs().sum()).backward();
       optimizer->step();

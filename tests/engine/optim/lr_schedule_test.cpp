@@ -16,10 +16,10 @@ TEST(LrScheduleTest, StepDecaysEveryStepEpochs) {
   spec.kind = ScheduleKind::kStep;
   spec.step_epochs = 2;
   spec.gamma = 0.5;
-  LrSchedule schedule(spec, 0.1, 10, 100);  // 10 steps per epoch
-  EXPECT_DOUBLE_EQ(schedule.lrAt(19), 0.1);   // epoch 1
-  EXPECT_DOUBLE_EQ(schedule.lrAt(20), 0.05);  // epoch 2
-  EXPECT_DOUBLE_EQ(schedule.lrAt(45), 0.025); // epoch 4
+  LrSchedule schedule(spec, 0.1, 10, 100);     // 10 steps per epoch
+  EXPECT_DOUBLE_EQ(schedule.lrAt(19), 0.1);    // epoch 1
+  EXPECT_DOUBLE_EQ(schedule.lrAt(20), 0.05);   // epoch 2
+  EXPECT_DOUBLE_EQ(schedule.lrAt(45), 0.025);  // epoch 4
 }
 
 TEST(LrScheduleTest, CosineRunsFromLrToTheFloor) {

@@ -79,14 +79,16 @@ TEST(OptimizerFactoryTest, SgdMatchesClosedForm) {
   OptimizerSpec spec = specOf(OptimizerKind::kSgd, 0.1);
   spec.weight_decay = 0.01;
   expectSameIterates(runFactory(spec), runClosedForm([](int, auto& x, const auto& g) {
-                       for (std::size_t i = 0; i < x.size(); ++i) x[i] -= 0.1 * (g[i] + 0.01 * x[i]);
+                       for (std::size_t i = 0; i < x.size(); ++i)
+                         x[i] -= 0.1 * (g[i] + 0.01 * x[i]);
                      }));
 }
 
 TEST(OptimizerFactoryTest, MomentumAndNesterovMatchClosedForm) {
   for (bool nesterov : {false, true}) {
     SCOPED_TRACE(nesterov ? "nesterov" : "momentum");
-    OptimizerSpec spec = specOf(nesterov ? OptimizerKind::kNesterov : OptimizerKind::kMomentum, 0.1);
+    OptimizerSpec spec =
+        specOf(nesterov ? OptimizerKind::kNesterov : OptimizerKind::kMomentum, 0.1);
     spec.momentum = 0.8;
     std::vector<double> buffer(3, 0.0);
     expectSameIterates(runFactory(spec), runClosedForm([&](int t, auto& x, const auto& g) {
@@ -119,7 +121,8 @@ TEST(OptimizerFactoryTest, AdamAndAdamWMatchClosedForm) {
                            m[i] = 0.8 * m[i] + 0.2 * grad;
                            v[i] = 0.95 * v[i] + 0.05 * grad * grad;
                            const double m_hat = m[i] / (1 - std::pow(0.8, t));
-                           const double v_hat_root = std::sqrt(v[i]) / std::sqrt(1 - std::pow(0.95, t));
+                           const double v_hat_root =
+                               std::sqrt(v[i]) / std::sqrt(1 - std::pow(0.95, t));
                            x[i] -= 0.05 * m_hat / (v_hat_root + 1e-8);
                          }
                        }));

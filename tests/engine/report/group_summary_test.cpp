@@ -8,11 +8,12 @@ namespace tunebench {
 namespace {
 
 // A finished trial whose validation loss and accuracy follow the given per-epoch values.
-TrialRecord trial(const std::string& configuration, std::uint64_t seed, TrialState state,
-                  const std::vector<std::pair<double, double>>& loss_and_accuracy, double seconds = 1.0) {
-  TrialRecord record;
-  record.spec.configuration = configuration;
-  record.spec.seed = seed;
+FrozenTrial trial(const std::string& configuration, std::uint64_t seed, TrialState state,
+                  const std::vector<std::pair<double, double>>& loss_and_accuracy,
+                  double seconds = 1.0) {
+  FrozenTrial record;
+  record.configuration = configuration;
+  record.seed = seed;
   record.result.state = state;
   record.result.seconds = seconds;
   std::int64_t epoch = 0;
@@ -26,12 +27,13 @@ TrialRecord trial(const std::string& configuration, std::uint64_t seed, TrialSta
   return record;
 }
 
-std::vector<TrialRecord> study() {
-  std::vector<TrialRecord> records;
+std::vector<FrozenTrial> study() {
+  std::vector<FrozenTrial> records;
   const std::vector<double> a = {0.30, 0.32, 0.31, 0.29, 0.33};
   const std::vector<double> b = {0.35, 0.36, 0.34, 0.38};
   for (std::size_t s = 0; s < a.size(); ++s) {
-    records.push_back(trial("A", s, TrialState::kComplete, {{0.5, 0.80}, {a[s], 0.86 + 0.01 * s}}, 2.0));
+    records.push_back(
+        trial("A", s, TrialState::kComplete, {{0.5, 0.80}, {a[s], 0.86 + 0.01 * s}}, 2.0));
   }
   for (std::size_t s = 0; s < b.size(); ++s) {
     records.push_back(trial("B", s, TrialState::kComplete, {{0.6, 0.70}, {b[s], 0.84}}, 4.0));

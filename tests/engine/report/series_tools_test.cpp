@@ -11,9 +11,9 @@ namespace {
 TEST(SmoothEmaTest, DebiasedLikeTensorBoard) {
   const auto smoothed = smoothEma({1.0, 2.0, 3.0}, 0.5);
   ASSERT_EQ(smoothed.size(), 3u);
-  EXPECT_DOUBLE_EQ(smoothed[0], 1.0);                        // no pull towards 0
-  EXPECT_DOUBLE_EQ(smoothed[1], (0.25 + 1.0) / 0.75);        // m2 = 0.5*0.5 + 0.5*2
-  EXPECT_DOUBLE_EQ(smoothed[2], (0.625 + 1.5) / 0.875);      // m3 = 0.5*m2 + 0.5*3
+  EXPECT_DOUBLE_EQ(smoothed[0], 1.0);                    // no pull towards 0
+  EXPECT_DOUBLE_EQ(smoothed[1], (0.25 + 1.0) / 0.75);    // m2 = 0.5*0.5 + 0.5*2
+  EXPECT_DOUBLE_EQ(smoothed[2], (0.625 + 1.5) / 0.875);  // m3 = 0.5*m2 + 0.5*3
   EXPECT_EQ(smoothEma({4.0, 5.0}, 0.0), (std::vector<double>{4.0, 5.0}));
 }
 
@@ -30,8 +30,8 @@ TEST(DecimateMinMaxTest, KeepsEndpointsExtremesAndTheBudget) {
     x.push_back(i);
     y.push_back(std::sin(i * 0.01));
   }
-  y[777] = 50.0;   // a spike must survive
-  y[1500] = -50.0; // and a dip
+  y[777] = 50.0;    // a spike must survive
+  y[1500] = -50.0;  // and a dip
   const auto kept = decimateMinMax(x, y, 200);
   EXPECT_LE(kept.size(), 200u);
   EXPECT_GE(kept.size(), 150u);

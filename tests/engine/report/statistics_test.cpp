@@ -17,7 +17,7 @@ TEST(StatisticsTest, MeanSdAndTConfidenceInterval) {
   EXPECT_EQ(a.n, 5);
   EXPECT_NEAR(a.mean, 0.31, 1e-12);
   EXPECT_NEAR(a.sd, 0.01581138830084191, 1e-12);
-  EXPECT_NEAR(a.ci_low, 0.2903675683852243, 1e-9);   // t(0.975, 4) = 2.776445
+  EXPECT_NEAR(a.ci_low, 0.2903675683852243, 1e-9);  // t(0.975, 4) = 2.776445
   EXPECT_NEAR(a.ci_high, 0.3296324316147757, 1e-9);
   const SampleSummary b = summarizeSample(kB);
   EXPECT_NEAR(b.sd, 0.01707825127659933, 1e-12);

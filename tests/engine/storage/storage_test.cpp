@@ -1,9 +1,11 @@
 // One contract for every Storage backend, plus what only the SQLite file can show.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <atomic>
 #include <cmath>
 #include <set>
+#include <stdexcept>
 #include <thread>
 
 #include "common/user_error.h"
@@ -63,7 +65,8 @@ TYPED_TEST(StorageContractTest, ConfigurationsBecomeOneWaitingTrialPerSeedWithin
   }));
   EXPECT_EQ(seen_before, 3u);
   EXPECT_FALSE(storage->addConfiguration(study, 2, 3, proposeLr(0.5)));  // budget reached
-  EXPECT_FALSE(storage->addConfiguration(study, 5, 3, [](const auto&) { return std::optional<ParamMap>(); }));
+  EXPECT_FALSE(storage->addConfiguration(study, 5, 3,
+                                         [](const auto&) { return std::optional<ParamMap>(); }));
   const auto trials = storage->trials(study, false);
   ASSERT_EQ(trials.size(), 6u);
   EXPECT_EQ(trials[4].configuration_index, 1);
@@ -77,18 +80,75 @@ TYPED_TEST(StorageContractTest, ConfigurationsBecomeOneWaitingTrialPerSeedWithin
 TYPED_TEST(StorageContractTest, AConfigurationCanRunUnderChosenSeeds) {
   auto storage = this->make();
   const auto study = storage->createStudy("s", "{}");
-  EXPECT_TRUE(storage->addConfiguration(study, 1, std::vector<std::uint64_t>{7, 3}, proposeLr(0.1)));
+  EXPECT_TRUE(
+      storage->addConfiguration(study, 1, std::vector<std::uint64_t>{7, 3}, proposeLr(0.1)));
   const auto trials = storage->trials(study, false);
   ASSERT_EQ(trials.size(), 2u);
   EXPECT_EQ(trials[0].seed, 7u);
   EXPECT_EQ(trials[1].seed, 3u);
 }
 
+TYPED_TEST(StorageContractTest, UnknownStudyAndTrialIdsAreOutOfRangeOnEveryMethod) {
+  auto storage = this->make();
+  const auto study = storage->createStudy("s", "{}");
+  ASSERT_TRUE(storage->addConfiguration(study, 1, 1, proposeLr(0.1)));
+  const std::int64_t no_study = study + 100;
+  const std::int64_t no_trial = storage->trials(study, false).back().id + 100;
+  const auto any = [](const std::string&) { return true; };
+  EXPECT_THROW(storage->studyDefinition(no_study), std::out_of_range);
+  EXPECT_THROW(storage->addConfiguration(no_study, 5, 1, proposeLr(0.2)), std::out_of_range);
+  EXPECT_THROW(storage->claimWaitingTrial(no_study, "w", "cpu"), std::out_of_range);
+  EXPECT_THROW(storage->trials(no_study, false), std::out_of_range);
+  EXPECT_THROW(storage->trialsAtEpoch(no_study, 1), std::out_of_range);
+  EXPECT_THROW(storage->requeueInterrupted(no_study, any), std::out_of_range);
+  EXPECT_THROW(storage->recordTrainLoss(no_trial, {1, 0.1, 2.0, 0.5}), std::out_of_range);
+  EXPECT_THROW(storage->recordEpoch(no_trial, EpochMetrics{}), std::out_of_range);
+  EXPECT_THROW(storage->recordProbe(no_trial, ProbeSnapshot{}), std::out_of_range);
+  EXPECT_THROW(storage->probes(no_trial), std::out_of_range);
+  EXPECT_THROW(storage->trainLosses(no_trial, -1), std::out_of_range);
+  EXPECT_THROW(storage->finishTrial(no_trial, TrialResult{}, std::nullopt, 0.0), std::out_of_range);
+  EXPECT_THROW(storage->finishTrial(
+                   no_trial,
+                   [] {
+                     TrialResult stopped;
+                     stopped.state = TrialState::kInterrupted;
+                     return stopped;
+                   }(),
+                   std::nullopt, 0.0),
+               std::out_of_range);
+  // Nothing was written by the calls that threw: one study, one trial, still WAITING.
+  EXPECT_EQ(storage->studyNames().size(), 1u);
+  const auto trials = storage->trials(study, false);
+  ASSERT_EQ(trials.size(), 1u);
+  EXPECT_EQ(trials[0].result.state, TrialState::kWaiting);
+}
+
+TYPED_TEST(StorageContractTest, AClaimRecordsTheDeviceTheTrialRunsOn) {
+  auto storage = this->make();
+  const auto study = storage->createStudy("s", "{}");
+  ASSERT_TRUE(storage->addConfiguration(study, 1, 2, proposeLr(0.1)));
+  EXPECT_EQ(storage->trials(study, false)[0].device, "");  // not claimed yet
+  const auto first = storage->claimWaitingTrial(study, "host:1", "cuda:1");
+  const auto second = storage->claimWaitingTrial(study, "host:1", "cpu");
+  ASSERT_TRUE(first && second);
+  EXPECT_EQ(first->device, "cuda:1");
+  const auto trials = storage->trials(study, false);
+  EXPECT_EQ(trials[0].device, "cuda:1");
+  EXPECT_EQ(trials[1].device, "cpu");
+  TrialResult stopped;
+  stopped.state = TrialState::kInterrupted;
+  storage->finishTrial(first->id, stopped, std::nullopt, 0.0);
+  const auto after = storage->trials(study, false);
+  ASSERT_EQ(after.size(), 3u);
+  EXPECT_EQ(after[0].device, "cuda:1");  // where it ran stays on the record
+  EXPECT_EQ(after[2].device, "");        // its WAITING copy has not run anywhere yet
+}
+
 TYPED_TEST(StorageContractTest, ProbeSnapshotsComeBackInStepOrder) {
   auto storage = this->make();
   const auto study = storage->createStudy("s", "{}");
   ASSERT_TRUE(storage->addConfiguration(study, 1, 1, proposeLr(0.1)));
-  const auto trial = storage->claimWaitingTrial(study, "w");
+  const auto trial = storage->claimWaitingTrial(study, "w", "cpu");
   ASSERT_TRUE(trial.has_value());
   ProbeSnapshot later;
   later.step = 50;
@@ -112,16 +172,17 @@ TYPED_TEST(StorageContractTest, ProbeSnapshotsComeBackInStepOrder) {
   EXPECT_EQ(back.activations[0].histogram, (std::vector<double>{0.5, 0.25, 0.25}));
   ASSERT_EQ(back.weights.size(), 1u);
   EXPECT_DOUBLE_EQ(back.weights[0].update_ratio, 0.002);
-  EXPECT_TRUE(storage->probes(trial->id + 100).empty());
+  EXPECT_THROW(storage->probes(trial->id + 100), std::out_of_range);  // the contract: bad ids
 }
 
 TYPED_TEST(StorageContractTest, TrainLossesAfterAStepAreTheNewOnesInStepOrder) {
   auto storage = this->make();
   const auto study = storage->createStudy("s", "{}");
   ASSERT_TRUE(storage->addConfiguration(study, 1, 1, proposeLr(0.1)));
-  const auto trial = storage->claimWaitingTrial(study, "w");
+  const auto trial = storage->claimWaitingTrial(study, "w", "cpu");
   ASSERT_TRUE(trial.has_value());
-  for (std::int64_t step : {10, 20, 30}) storage->recordTrainLoss(trial->id, {step, step / 100.0, 2.0 - step / 100.0, 0.1});
+  for (std::int64_t step : {10, 20, 30})
+    storage->recordTrainLoss(trial->id, {step, step / 100.0, 2.0 - step / 100.0, 0.1});
   EXPECT_EQ(storage->trainLosses(trial->id, -1).size(), 3u);
   const auto after = storage->trainLosses(trial->id, 10);
   ASSERT_EQ(after.size(), 2u);
@@ -134,12 +195,12 @@ TYPED_TEST(StorageContractTest, ClaimsRecordsAndFinishes) {
   auto storage = this->make();
   const auto study = storage->createStudy("s", "{}");
   storage->addConfiguration(study, 1, 2, proposeLr(0.1));
-  const auto first = storage->claimWaitingTrial(study, "host:1");
-  const auto second = storage->claimWaitingTrial(study, "host:2");
+  const auto first = storage->claimWaitingTrial(study, "host:1", "cpu");
+  const auto second = storage->claimWaitingTrial(study, "host:2", "cpu");
   ASSERT_TRUE(first && second);
   EXPECT_NE(first->id, second->id);
   EXPECT_EQ(first->result.state, TrialState::kRunning);
-  EXPECT_FALSE(storage->claimWaitingTrial(study, "host:3").has_value());
+  EXPECT_FALSE(storage->claimWaitingTrial(study, "host:3", "cpu").has_value());
 
   storage->recordTrainLoss(first->id, {10, 0.5, 1.25, 0.1});
   EpochMetrics epoch;
@@ -182,9 +243,10 @@ TYPED_TEST(StorageContractTest, RequeuesOnlyTheTrialsOfGoneWorkers) {
   auto storage = this->make();
   const auto study = storage->createStudy("s", "{}");
   storage->addConfiguration(study, 1, 3, proposeLr(0.1));
-  const auto dead = storage->claimWaitingTrial(study, "host:dead");
-  const auto alive = storage->claimWaitingTrial(study, "host:alive");
-  const int requeued = storage->requeueInterrupted(study, [](const std::string& w) { return w == "host:dead"; });
+  const auto dead = storage->claimWaitingTrial(study, "host:dead", "cpu");
+  const auto alive = storage->claimWaitingTrial(study, "host:alive", "cpu");
+  const int requeued =
+      storage->requeueInterrupted(study, [](const std::string& w) { return w == "host:dead"; });
   EXPECT_EQ(requeued, 1);
   const auto trials = storage->trials(study, false);
   ASSERT_EQ(trials.size(), 4u);
@@ -194,8 +256,8 @@ TYPED_TEST(StorageContractTest, RequeuesOnlyTheTrialsOfGoneWorkers) {
   EXPECT_EQ(trials[3].seed, dead->seed);
   EXPECT_EQ(trials[3].configuration, dead->configuration);
   // The queue serves the original waiting trial first, then the re-run.
-  EXPECT_EQ(storage->claimWaitingTrial(study, "w")->id, trials[2].id);
-  EXPECT_EQ(storage->claimWaitingTrial(study, "w")->id, trials[3].id);
+  EXPECT_EQ(storage->claimWaitingTrial(study, "w", "cpu")->id, trials[2].id);
+  EXPECT_EQ(storage->claimWaitingTrial(study, "w", "cpu")->id, trials[3].id);
 }
 
 TEST(SqliteStorageTest, EverythingSurvivesReopeningTheFile) {
@@ -206,7 +268,7 @@ TEST(SqliteStorageTest, EverythingSurvivesReopeningTheFile) {
     SqliteStorage storage(path);
     study = storage.createStudy("kept", "{\"seeds\": 2}");
     storage.addConfiguration(study, 1, 2, proposeLr(0.3));
-    const auto t = storage.claimWaitingTrial(study, "me");
+    const auto t = storage.claimWaitingTrial(study, "me", "cpu");
     EpochMetrics e;
     e.epoch = 1;
     e.val_accuracy = 0.5;
@@ -219,6 +281,27 @@ TEST(SqliteStorageTest, EverythingSurvivesReopeningTheFile) {
   EXPECT_EQ(trials[0].result.state, TrialState::kRunning);
   ASSERT_EQ(trials[0].result.epochs.size(), 1u);
   EXPECT_DOUBLE_EQ(trials[0].result.epochs[0].val_accuracy, 0.5);
+}
+
+TEST(SqliteStorageTest, AFileWrittenBeforeTrialsRecordedTheirDeviceOpensAndGainsTheColumn) {
+  TempDir dir;
+  const std::string path = (dir.path() / "old.db").string();
+  std::int64_t study = 0;
+  {
+    SqliteStorage storage(path);
+    study = storage.createStudy("old", "{}");
+    ASSERT_TRUE(storage.addConfiguration(study, 1, 1, proposeLr(0.1)));
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "ALTER TABLE trials DROP COLUMN device", nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  SqliteStorage reopened(path);
+  const auto trials = reopened.trials(study, false);
+  ASSERT_EQ(trials.size(), 1u);
+  EXPECT_EQ(trials[0].device, "");
+  EXPECT_EQ(reopened.claimWaitingTrial(study, "w", "cuda:0")->device, "cuda:0");
 }
 
 TEST(SqliteStorageTest, UnwritableAndCorruptFilesAreClearErrors) {
@@ -236,7 +319,8 @@ TEST(SqliteStorageTest, UnwritableAndCorruptFilesAreClearErrors) {
     FAIL() << "expected an error";
   } catch (const UserError& error) {
     EXPECT_EQ(error.where(), junk);
-    EXPECT_NE(error.why().find("not a usable TuneBench study database"), std::string::npos) << error.why();
+    EXPECT_NE(error.why().find("not a usable TuneBench study database"), std::string::npos)
+        << error.why();
   }
 }
 
@@ -254,7 +338,7 @@ TEST(SqliteStorageTest, ConnectionsRacingForTrialsClaimEachExactlyOnce) {
   for (int w = 0; w < 4; ++w) {
     workers.emplace_back([&, w] {
       SqliteStorage own(path);  // a separate connection, as another process would have
-      while (auto trial = own.claimWaitingTrial(study, "worker" + std::to_string(w))) {
+      while (auto trial = own.claimWaitingTrial(study, "worker" + std::to_string(w), "cpu")) {
         claimed[w].push_back(trial->id);
       }
     });

@@ -11,7 +11,8 @@ TrialCurve curve(std::int64_t id, TrialState state, std::vector<double> values) 
 }
 
 // Judges `trial` against the study as storage would present it at the trial's current epoch.
-PruneDecision judge(const Pruner& pruner, const std::vector<TrialCurve>& study, const TrialCurve& trial) {
+PruneDecision judge(const Pruner& pruner, const std::vector<TrialCurve>& study,
+                    const TrialCurve& trial) {
   const std::size_t epoch = trial.values.size();
   std::vector<TrialAtEpoch> at_epoch;
   for (const TrialCurve& other : study) {
@@ -51,13 +52,18 @@ TEST(MedianPrunerTest, WaitsForStartupTrialsAndWarmup) {
   auto study = completedStudy();
   study.pop_back();  // 4 completed < 5
   EXPECT_FALSE(judge(MedianPruner(5, 0), study, curve(9, TrialState::kRunning, {9.0})).prune);
-  EXPECT_FALSE(judge(MedianPruner(5, 2), completedStudy(), curve(9, TrialState::kRunning, {9.0, 9.0})).prune);
-  EXPECT_TRUE(judge(MedianPruner(5, 2), completedStudy(), curve(9, TrialState::kRunning, {9.0, 9.0, 9.0})).prune);
+  EXPECT_FALSE(
+      judge(MedianPruner(5, 2), completedStudy(), curve(9, TrialState::kRunning, {9.0, 9.0}))
+          .prune);
+  EXPECT_TRUE(
+      judge(MedianPruner(5, 2), completedStudy(), curve(9, TrialState::kRunning, {9.0, 9.0, 9.0}))
+          .prune);
   // Running and pruned trials do not count towards the median.
   study = completedStudy();
   study.push_back(curve(7, TrialState::kPruned, {0.1}));
   study.push_back(curve(8, TrialState::kRunning, {0.1}));
-  EXPECT_NEAR(judge(MedianPruner(5, 0), study, curve(9, TrialState::kRunning, {1.5})).threshold, 1.02, 1e-12);
+  EXPECT_NEAR(judge(MedianPruner(5, 0), study, curve(9, TrialState::kRunning, {1.5})).threshold,
+              1.02, 1e-12);
 }
 
 TEST(AshaPrunerTest, RungsFollowGraceTimesReductionPowers) {
@@ -90,7 +96,8 @@ TEST(AshaPrunerTest, EarlyArrivalsGoOnAndDivergedValuesLose) {
   const AshaPruner pruner(1, 3, 0);
   // Alone at a rung, a trial is promoted whatever its value (asynchronous: no waiting).
   EXPECT_FALSE(judge(pruner, {}, curve(0, TrialState::kRunning, {5.0})).prune);
-  std::vector<TrialCurve> study = {curve(0, TrialState::kRunning, {0.5}), curve(1, TrialState::kRunning, {0.6}),
+  std::vector<TrialCurve> study = {curve(0, TrialState::kRunning, {0.5}),
+                                   curve(1, TrialState::kRunning, {0.6}),
                                    curve(2, TrialState::kRunning, {0.7})};
   EXPECT_TRUE(judge(pruner, study, curve(3, TrialState::kRunning, {NAN})).prune);
 }

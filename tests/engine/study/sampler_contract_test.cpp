@@ -41,9 +41,11 @@ Distribution integer(double low, double high, std::int64_t step) {
 // Every kind, plus `momentum` only under the momentum optimizers.
 SearchSpace fullSpace() {
   Distribution momentum = floating(0.5, 0.99, false);
-  momentum.condition = ParamCondition{"optimizer", {ParamValue("momentum"), ParamValue("nesterov")}};
+  momentum.condition =
+      ParamCondition{"optimizer", {ParamValue("momentum"), ParamValue("nesterov")}};
   return SearchSpace({
-      {"optimizer", categorical({ParamValue("adam"), ParamValue("momentum"), ParamValue("nesterov")})},
+      {"optimizer",
+       categorical({ParamValue("adam"), ParamValue("momentum"), ParamValue("nesterov")})},
       {"lr", floating(1e-4, 1e-1, true)},
       {"dropout", floating(0.0, 0.5, false)},
       {"width", integer(64, 256, 64)},
@@ -119,7 +121,8 @@ TYPED_TEST(SamplerContractTest, SameSeedSameHistoryGivesTheSameProposals) {
   const auto first = runStudy(*a, space, 25);
   const auto second = runStudy(*b, space, 25);
   ASSERT_EQ(first.size(), second.size());
-  for (std::size_t i = 0; i < first.size(); ++i) EXPECT_EQ(formatParams(first[i]), formatParams(second[i]));
+  for (std::size_t i = 0; i < first.size(); ++i)
+    EXPECT_EQ(formatParams(first[i]), formatParams(second[i]));
   auto c = makeForTest<TypeParam>(43);
   const auto third = runStudy(*c, space, 25);
   bool differs = false;
@@ -135,7 +138,8 @@ TYPED_TEST(SamplerContractTest, ResumingFromTheHistoryContinuesTheSameSequence) 
   const auto all = runStudy(*straight, space, 20);
   // A fresh sampler handed the first 12 results proposes what the original proposed 13th.
   StudyView view;
-  for (std::size_t k = 0; k < 12; ++k) view.configurations.push_back({all[k], objective(all[k], k)});
+  for (std::size_t k = 0; k < 12; ++k)
+    view.configurations.push_back({all[k], objective(all[k], k)});
   auto resumed = makeForTest<TypeParam>(7);
   const auto next = resumed->sample(view, space);
   ASSERT_TRUE(next.has_value());
@@ -150,8 +154,8 @@ TYPED_TEST(SamplerContractTest, ToleratesHistoryOfOnlyNaNAndDivergedResults) {
     auto params = sampler->sample(view, space);
     ASSERT_TRUE(params.has_value());
     EXPECT_TRUE(space.admits(*params));
-    view.configurations.push_back(
-        {*params, k % 2 ? std::numeric_limits<double>::quiet_NaN() : std::numeric_limits<double>::infinity()});
+    view.configurations.push_back({*params, k % 2 ? std::numeric_limits<double>::quiet_NaN()
+                                                  : std::numeric_limits<double>::infinity()});
   }
 }
 

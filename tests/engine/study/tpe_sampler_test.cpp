@@ -18,7 +18,8 @@ struct Outcome {
   int good = 0;  // proposals in the second half whose value is below the good-region threshold
 };
 
-Outcome run(Sampler& sampler, const SearchSpace& space, const Objective& f, int trials, double good) {
+Outcome run(Sampler& sampler, const SearchSpace& space, const Objective& f, int trials,
+            double good) {
   StudyView view;
   Outcome outcome;
   for (int k = 0; k < trials; ++k) {
@@ -64,17 +65,21 @@ void expectTpeBeatsRandom(const SearchSpace& space, const Objective& f, int tria
 TEST(TpeSamplerTest, FindsTheLearningRateSweetSpotFasterThanRandom) {
   // A learning-rate-like bowl on a log scale: best at lr = 1e-2 in [1e-5, 1].
   const SearchSpace space({{"lr", range(1e-5, 1.0, true)}});
-  expectTpeBeatsRandom(space, [](const ParamMap& p) {
-    return std::pow(std::log10(std::get<double>(p.at("lr"))) + 2.0, 2);
-  }, 40, 0.05);  // within ~0.22 decades of 1e-2: 9% of the log range
+  expectTpeBeatsRandom(
+      space,
+      [](const ParamMap& p) { return std::pow(std::log10(std::get<double>(p.at("lr"))) + 2.0, 2); },
+      40, 0.05);  // within ~0.22 decades of 1e-2: 9% of the log range
 }
 
 TEST(TpeSamplerTest, ConcentratesOnTheGoodRegionIn2d) {
   const SearchSpace space({{"x", range(0.0, 1.0, false)}, {"y", range(0.0, 1.0, false)}});
-  expectTpeBeatsRandom(space, [](const ParamMap& p) {
-    const double x = std::get<double>(p.at("x")), y = std::get<double>(p.at("y"));
-    return (x - 0.3) * (x - 0.3) + (y - 0.7) * (y - 0.7);
-  }, 60, 0.01);  // a disc of radius 0.1: 3% of the square
+  expectTpeBeatsRandom(
+      space,
+      [](const ParamMap& p) {
+        const double x = std::get<double>(p.at("x")), y = std::get<double>(p.at("y"));
+        return (x - 0.3) * (x - 0.3) + (y - 0.7) * (y - 0.7);
+      },
+      60, 0.01);  // a disc of radius 0.1: 3% of the square
 }
 
 TEST(TpeSamplerTest, LaterProposalsClusterNearTheOptimum) {

@@ -7,9 +7,9 @@
 
 #include <cmath>
 
+#include "data/dataset_loader.h"
 #include "model/initializer.h"
 #include "model/mlp.h"
-#include "data/dataset_loader.h"
 #include "train/trainer.h"
 
 namespace tunebench {
@@ -37,18 +37,19 @@ TEST(ProbeTest, ActivationStatisticsMatchHandComputedValues) {
   settings.bins = 4;
   settings.range = 2.0;
   ProbeRecorder recorder(*net, Activation::kRelu, settings);
-  // Inputs (1, 1) and (2, -3): hidden pre-activations (1, -2) and (2, 1); after ReLU (1, 0), (2, 1).
+  // Inputs (1, 1) and (2, -3): hidden pre-activations (1, -2) and (2, 1); after ReLU (1, 0), (2,
+  // 1).
   ProbeSnapshot snapshot;
   recorder.recordActivations(torch::tensor({{1.0f, 1.0f}, {2.0f, -3.0f}}), snapshot);
   ASSERT_EQ(snapshot.activations.size(), 1u);
   const ActivationProbe& a = snapshot.activations[0];
   EXPECT_EQ(a.layer, "hidden1");
-  EXPECT_NEAR(a.mean, 1.0, 1e-9);                     // (1 + 0 + 2 + 1) / 4
-  EXPECT_NEAR(a.std, std::sqrt(0.5), 1e-9);           // population sd of {1, 0, 2, 1}
-  EXPECT_NEAR(a.dead_fraction, 0.0, 1e-12);           // unit 2 outputs 1 on the second input
-  ASSERT_EQ(a.histogram.size(), 4u);                  // bins [-2,-1) [-1,0) [0,1) [1,2]
-  EXPECT_NEAR(a.histogram[2], 0.25, 1e-9);            // the 0
-  EXPECT_NEAR(a.histogram[3], 0.75, 1e-9);            // 1, 1 and 2 (clamped into the last bin)
+  EXPECT_NEAR(a.mean, 1.0, 1e-9);            // (1 + 0 + 2 + 1) / 4
+  EXPECT_NEAR(a.std, std::sqrt(0.5), 1e-9);  // population sd of {1, 0, 2, 1}
+  EXPECT_NEAR(a.dead_fraction, 0.0, 1e-12);  // unit 2 outputs 1 on the second input
+  ASSERT_EQ(a.histogram.size(), 4u);         // bins [-2,-1) [-1,0) [0,1) [1,2]
+  EXPECT_NEAR(a.histogram[2], 0.25, 1e-9);   // the 0
+  EXPECT_NEAR(a.histogram[3], 0.75, 1e-9);   // 1, 1 and 2 (clamped into the last bin)
 
   // Only the first input: unit 2 outputs 0 for the whole batch.
   ProbeSnapshot dead;
@@ -68,7 +69,8 @@ TEST(ProbeTest, GradientAndUpdateStatisticsMatchHandComputedValues) {
   EXPECT_NEAR(snapshot.weights[0].weight_norm, std::sqrt(3.0), 1e-6);  // |(1, 0, -1, -1)|
   EXPECT_NEAR(snapshot.weights[0].grad_norm, 5.0, 1e-6);
   // Gradient entries 3, 0, 0, 4: mean 1.75, population sd over the four.
-  EXPECT_NEAR(snapshot.weights[0].grad_std, std::sqrt((1.25 * 1.25 + 2 * 1.75 * 1.75 + 2.25 * 2.25) / 4), 1e-6);
+  EXPECT_NEAR(snapshot.weights[0].grad_std,
+              std::sqrt((1.25 * 1.25 + 2 * 1.75 * 1.75 + 2.25 * 2.25) / 4), 1e-6);
   {
     torch::NoGradGuard no_grad;
     layers[0].weight.sub_(0.1 * layers[0].weight.grad());  // an SGD step, lr 0.1
@@ -121,7 +123,9 @@ TEST(ProbeTest, TheOldTanhRuleShrinksTheSignalFasterThanXavier) {
 // Keeps the decision-boundary snapshots a trial reports.
 class BoundarySink : public EventSink {
  public:
-  void boundaryRecorded(std::int64_t, const BoundarySnapshot& snapshot) override { snapshots.push_back(snapshot); }
+  void boundaryRecorded(std::int64_t, const BoundarySnapshot& snapshot) override {
+    snapshots.push_back(snapshot);
+  }
   std::vector<BoundarySnapshot> snapshots;
 };
 
@@ -129,8 +133,10 @@ class BoundarySink : public EventSink {
 double agreement(const BoundarySnapshot& s) {
   int right = 0;
   for (std::size_t i = 0; i < s.labels.size(); ++i) {
-    const int col = static_cast<int>((s.points_x[i] - s.x_min) / (s.x_max - s.x_min) * (s.grid - 1) + 0.5);
-    const int row = static_cast<int>((s.points_y[i] - s.y_min) / (s.y_max - s.y_min) * (s.grid - 1) + 0.5);
+    const int col =
+        static_cast<int>((s.points_x[i] - s.x_min) / (s.x_max - s.x_min) * (s.grid - 1) + 0.5);
+    const int row =
+        static_cast<int>((s.points_y[i] - s.y_min) / (s.y_max - s.y_min) * (s.grid - 1) + 0.5);
     right += s.predicted[static_cast<std::size_t>(row * s.grid + col)] == s.labels[i] ? 1 : 0;
   }
   return static_cast<double>(right) / static_cast<double>(s.labels.size());

@@ -80,10 +80,12 @@ TEST_F(TrainerTest, PausedTrialsTrainOneEpochPerStepAndFinishOnPlay) {
   PauseControl pause;
   pause.pause();
   TrialResult result;
-  std::thread worker([&] { result = Trainer().run(spec, data_, sink_, StopToken(), nullptr, &pause); });
+  std::thread worker(
+      [&] { result = Trainer().run(spec, data_, sink_, StopToken(), nullptr, &pause); });
   auto epochsSoFar = [&] { return sink_.epochs(spec.trial_id).size(); };
   auto waitFor = [&](std::size_t epochs) {
-    for (int i = 0; i < 600 && epochsSoFar() < epochs; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    for (int i = 0; i < 600 && epochsSoFar() < epochs; ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
     return epochsSoFar();
   };
   std::this_thread::sleep_for(std::chrono::milliseconds(300));
@@ -104,7 +106,8 @@ TEST_F(TrainerTest, AStopEndsAPausedTrial) {
   pause.pause();
   StopSource stop;
   TrialResult result;
-  std::thread worker([&] { result = Trainer().run(spec, data_, sink_, stop.token(), nullptr, &pause); });
+  std::thread worker(
+      [&] { result = Trainer().run(spec, data_, sink_, stop.token(), nullptr, &pause); });
   std::this_thread::sleep_for(std::chrono::milliseconds(100));
   stop.requestStop();
   worker.join();

@@ -1,4 +1,4 @@
-#include "train/buffered_event_sink.h"
+#include "trial/buffered_event_sink.h"
 
 #include <gtest/gtest.h>
 
@@ -11,10 +11,10 @@ namespace {
 TEST(BufferedEventSinkTest, NotifiesOncePerBatchAndHandsOverEverything) {
   std::atomic<int> notifications{0};
   BufferedEventSink sink([&] { ++notifications; });
-  TrialSpec spec;
-  spec.trial_id = 3;
-  spec.configuration = "lr=0.1";
-  sink.trialStarted(spec);
+  TrialStart start;
+  start.trial_id = 3;
+  start.configuration = "lr=0.1";
+  sink.trialStarted(start);
   sink.trainLoss(3, {10, 0.5, 1.0, 0.1});
   sink.trainLoss(3, {20, 1.0, 0.8, 0.2});
   EXPECT_EQ(notifications.load(), 1);  // only the first event of a batch notifies

@@ -2,6 +2,8 @@
 #include <c10/core/Device.h>
 
 #include <cstdint>
+#include <exception>
+#include <mutex>
 #include <string>
 
 #include "common/pause_control.h"
@@ -10,25 +12,16 @@
 #include "data/dataset.h"
 #include "storage/storage.h"
 #include "study/samplers/sampler.h"
-#include "train/event_sink.h"
+#include "trial/event_sink.h"
 
 namespace tunebench {
 
 struct SchedulerOptions {
-  int jobs = 1;                        // trials at once
+  int jobs = 1;                                 // trials at once
   c10::Device device = c10::Device(c10::kCPU);  // CPU, or the first of the CUDA devices to use
-  std::string worker_id;               // "" = currentWorkerId()
-  const PauseControl* pause = nullptr;  // play/pause/step for the trials (the window's)
+  std::string worker_id;                        // "" = currentWorkerId()
+  const PauseControl* pause = nullptr;          // play/pause/step for the trials (the window's)
 };
-
-// The observations a sampler sees: one per configuration, its value the mean final validation
-// loss of its completed seeds (+inf when every finished seed diverged or failed, the last
-// validation loss of a pruned seed when none completed; unset while none has finished).
-StudyView studyViewOf(const std::vector<FrozenTrial>& trials);
-
-// Configurations the study runs in all: its budget, or the listed ones plus the whole grid (grid
-// sampler) or plus 20 (other samplers).
-std::int64_t configurationBudget(const StudyFile& study);
 
 // Runs a stored study: `jobs` worker threads each claim a WAITING trial, or, when none is
 // waiting and the budget allows, ask the sampler for the next configuration (queued once per
@@ -36,18 +29,31 @@ std::int64_t configurationBudget(const StudyFile& study);
 // epoch to storage as it happens and consults the pruner after each epoch. A failing or
 // diverging trial never stops the others; a stop request ends running trials within one batch
 // (they are stored as INTERRUPTED) and claims no new ones.
+//
+// When storage fails inside a worker (locked, full or lost database), that worker ends cleanly:
+// the trial it held is stored INTERRUPTED with the storage error as its reason (so a resume runs
+// it again; if even that write fails it stays RUNNING under this process, which a resume also
+// queues again). The other workers are stopped the same way: their results could not be trusted
+// to reach storage either. run() then rethrows the first error once every worker has joined;
+// no exception ever leaves a worker thread.
 class Scheduler {
  public:
   Scheduler(Storage& storage, std::int64_t study_id, const StudyFile& study, const DataSplit& data,
             SchedulerOptions options);
 
+  // Returns when the plan is done or `stop` was requested; throws the first storage error any
+  // worker hit (after all workers have stopped).
   void run(EventSink& sink, const StopToken& stop);
   // Configurations the study may propose in all (explicit ones, then the sampler's).
   std::int64_t budget() const { return budget_; }
 
  private:
   void workerLoop(int worker_index, EventSink& sink, const StopToken& stop);
+  void runTrial(const FrozenTrial& claimed, const c10::Device& device, EventSink& sink,
+                const StopToken& stop);
   std::optional<ParamMap> propose(const std::vector<FrozenTrial>& trials);
+  // Keeps the first error and stops every worker.
+  void fail(std::exception_ptr error);
 
   Storage& storage_;
   std::int64_t study_id_;
@@ -56,6 +62,9 @@ class Scheduler {
   SchedulerOptions options_;
   std::unique_ptr<Sampler> sampler_;
   std::int64_t budget_ = 0;
+  std::unique_ptr<StopSource> abort_;  // linked to the caller's stop; set by the first failure
+  std::mutex failure_mutex_;
+  std::exception_ptr failure_;
 };
 
 }  // namespace tunebench

@@ -1,4 +1,4 @@
-#include "study/scheduler.h"
+#include "run/scheduler.h"
 
 #include <gtest/gtest.h>
 
@@ -6,9 +6,10 @@
 #include <map>
 #include <set>
 
+#include "run/study_setup.h"
 #include "storage/in_memory_storage.h"
 #include "storage/sqlite_storage.h"
-#include "study/study_setup.h"
+#include "study/study_view.h"
 #include "support/temp_dir.h"
 
 namespace tunebench {
@@ -21,7 +22,8 @@ std::string studyText(const std::string& extra) {
     "dataset": {"kind": "synthetic-2d", "generator": "gaussians", "samples": 300, "noise": 0.2},
     "model": {"depth": 1, "width": 16, "activation": "tanh"},
     "training": {"epochs": 4, "batch_size": 32, "log_every": 5},
-    )" + extra + "}";
+    )" + extra +
+         "}";
 }
 
 PreparedStudy prepare(const std::string& extra) {
@@ -40,7 +42,8 @@ TEST(SchedulerTest, TwoJobsRunEveryListedTrialExactlyOnceAndADivergingOneDoesNot
                        {"optimizer": "momentum", "lr": 0.05}])");
   InMemoryStorage storage;
   const auto study = storage.createStudy("blobs", "{}");
-  Scheduler scheduler(storage, study, prepared.study, prepared.data, {2, prepared.device, "test:1"});
+  Scheduler scheduler(storage, study, prepared.study, prepared.data,
+                      {2, prepared.device, "test:1"});
   EXPECT_EQ(scheduler.budget(), 3);
   RecordingEventSink sink;
   scheduler.run(sink, StopToken());
@@ -82,12 +85,14 @@ class StopAfterTrials : public EventSink {
 TEST(SchedulerTest, StopLeavesAConsistentRecordAndASecondRunFinishesThePlan) {
   testing::TempDir dir;
   PreparedStudy prepared = prepare(R"("seeds": 2, "configurations": [
-      {"lr": 0.01, "optimizer": "adam"}, {"lr": 0.02, "optimizer": "adam"}, {"lr": 0.05, "optimizer": "adam"}])");
+      {"lr": 0.01, "optimizer": "adam"}, {"lr": 0.02, "optimizer": "adam"},
+      {"lr": 0.05, "optimizer": "adam"}])");
   SqliteStorage storage((dir.path() / "stop.db").string());
   const auto study = storage.createStudy("blobs", "{}");
   StopSource stop;
   StopAfterTrials sink(stop, 2);
-  Scheduler(storage, study, prepared.study, prepared.data, {1, prepared.device, "test:1"}).run(sink, stop.token());
+  Scheduler(storage, study, prepared.study, prepared.data, {1, prepared.device, "test:1"})
+      .run(sink, stop.token());
   auto after_stop = storage.trials(study, false);
   auto states = countStates(after_stop);
   EXPECT_EQ(states[TrialState::kComplete], 2);
@@ -96,7 +101,8 @@ TEST(SchedulerTest, StopLeavesAConsistentRecordAndASecondRunFinishesThePlan) {
   const std::vector<EpochMetrics> first_epochs = after_stop[0].result.epochs;
 
   RecordingEventSink quiet;
-  Scheduler(storage, study, prepared.study, prepared.data, {1, prepared.device, "test:2"}).run(quiet, StopToken());
+  Scheduler(storage, study, prepared.study, prepared.data, {1, prepared.device, "test:2"})
+      .run(quiet, StopToken());
   const auto finished = storage.trials(study, false);
   states = countStates(finished);
   EXPECT_EQ(states[TrialState::kComplete], 6);  // 3 configurations x 2 seeds, each exactly once
@@ -107,7 +113,8 @@ TEST(SchedulerTest, StopLeavesAConsistentRecordAndASecondRunFinishesThePlan) {
   }
   EXPECT_EQ(completed.size(), 6u);
   ASSERT_EQ(finished[0].result.epochs.size(), first_epochs.size());
-  EXPECT_EQ(finished[0].result.epochs.back().val_loss, first_epochs.back().val_loss);  // nothing lost
+  EXPECT_EQ(finished[0].result.epochs.back().val_loss,
+            first_epochs.back().val_loss);  // nothing lost
 }
 
 TEST(SchedulerTest, MedianPrunerStopsAHopelessConfigurationAndRecordsWhy) {
@@ -117,7 +124,8 @@ TEST(SchedulerTest, MedianPrunerStopsAHopelessConfigurationAndRecordsWhy) {
   InMemoryStorage storage;
   const auto study = storage.createStudy("blobs", "{}");
   RecordingEventSink sink;
-  Scheduler(storage, study, prepared.study, prepared.data, {1, prepared.device, "t:1"}).run(sink, StopToken());
+  Scheduler(storage, study, prepared.study, prepared.data, {1, prepared.device, "t:1"})
+      .run(sink, StopToken());
   const auto trials = storage.trials(study, false);
   ASSERT_EQ(trials.size(), 4u);
   const FrozenTrial& slow = trials[3];
@@ -137,7 +145,8 @@ TEST(SchedulerTest, SearchProposesExactlyTheBudgetOfConfigurations) {
   InMemoryStorage storage;
   const auto study = storage.createStudy("blobs", "{}");
   RecordingEventSink sink;
-  Scheduler(storage, study, prepared.study, prepared.data, {2, prepared.device, "t:1"}).run(sink, StopToken());
+  Scheduler(storage, study, prepared.study, prepared.data, {2, prepared.device, "t:1"})
+      .run(sink, StopToken());
   const auto trials = storage.trials(study, false);
   ASSERT_EQ(trials.size(), 10u);
   std::set<std::int64_t> configurations;
@@ -161,9 +170,10 @@ TEST(StudyViewTest, ConfigurationValueIsTheMeanOfItsCompletedSeeds) {
     }
     return t;
   };
-  const StudyView view = studyViewOf({trial(0, TrialState::kComplete, 0.4), trial(0, TrialState::kComplete, 0.6),
-                                      trial(1, TrialState::kDiverged, -1), trial(2, TrialState::kRunning, 0.3),
-                                      trial(3, TrialState::kPruned, 0.9)});
+  const StudyView view =
+      studyViewOf({trial(0, TrialState::kComplete, 0.4), trial(0, TrialState::kComplete, 0.6),
+                   trial(1, TrialState::kDiverged, -1), trial(2, TrialState::kRunning, 0.3),
+                   trial(3, TrialState::kPruned, 0.9)});
   ASSERT_EQ(view.configurations.size(), 4u);
   EXPECT_DOUBLE_EQ(*view.configurations[0].value, 0.5);
   EXPECT_TRUE(std::isinf(*view.configurations[1].value));

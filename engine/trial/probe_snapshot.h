@@ -5,13 +5,6 @@
 
 namespace tunebench {
 
-// How often a trial looks inside its network (0: never), and the histogram's fixed bins.
-struct ProbeSettings {
-  std::int64_t every_steps = 0;  // probes at steps 0 (initialization), k, 2k, ...
-  int bins = 40;
-  double range = 2.0;  // histograms cover [-range, range]; values outside count in the end bins
-};
-
 // One hidden layer's output (after its activation) on one batch.
 struct ActivationProbe {
   std::string layer;
@@ -40,7 +33,8 @@ struct ProbeSnapshot {
   std::vector<WeightProbe> weights;
 };
 
-// As stored (JSON text) and read back.
+// As stored (JSON text) and read back. probeFromJson throws nlohmann::json::exception on text
+// that is not a snapshot.
 std::string probeToJson(const ProbeSnapshot& snapshot);
 ProbeSnapshot probeFromJson(const std::string& text);
 

@@ -1,9 +1,10 @@
-#include "train/event_sink.h"
+#include "trial/event_sink.h"
 
 namespace tunebench {
 namespace {
 template <typename T>
-std::vector<T> ofTrial(const std::vector<std::pair<std::int64_t, T>>& events, std::int64_t trial_id) {
+std::vector<T> ofTrial(const std::vector<std::pair<std::int64_t, T>>& events,
+                       std::int64_t trial_id) {
   std::vector<T> result;
   for (const auto& [id, value] : events) {
     if (id == trial_id) result.push_back(value);

@@ -1,4 +1,4 @@
-#include "train/buffered_event_sink.h"
+#include "trial/buffered_event_sink.h"
 
 namespace tunebench {
 
@@ -13,8 +13,8 @@ void BufferedEventSink::append(Append&& append_to) {
   if (was_empty && notify_) notify_();
 }
 
-void BufferedEventSink::trialStarted(const TrialSpec& spec) {
-  append([&](TrainingEvents& e) { e.started.push_back({spec.trial_id, spec.configuration, spec.seed, spec.epochs}); });
+void BufferedEventSink::trialStarted(const TrialStart& start) {
+  append([&](TrainingEvents& e) { e.started.push_back(start); });
 }
 
 void BufferedEventSink::trainLoss(std::int64_t trial_id, const TrainLossPoint& point) {

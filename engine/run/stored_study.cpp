@@ -1,4 +1,4 @@
-#include "study/stored_study.h"
+#include "run/stored_study.h"
 
 #include <nlohmann/json.hpp>
 
@@ -8,10 +8,13 @@
 namespace tunebench {
 
 std::string storedDefinition(const StudyFile& study) {
-  return nlohmann::json{{"path", study.path}, {"base_folder", study.base_folder}, {"study", study.text}}.dump();
+  return nlohmann::json{
+      {"path", study.path}, {"base_folder", study.base_folder}, {"study", study.text}}
+      .dump();
 }
 
-StudyFile studyFromStoredDefinition(const std::string& definition, const std::string& storage_path) {
+StudyFile studyFromStoredDefinition(const std::string& definition,
+                                    const std::string& storage_path) {
   try {
     const auto json = nlohmann::json::parse(definition);
     return parseStudyText(json.at("study").get<std::string>(), json.at("path").get<std::string>(),
@@ -21,11 +24,11 @@ StudyFile studyFromStoredDefinition(const std::string& definition, const std::st
   }
 }
 
-std::string rerunStudyText(const std::string& study_text, const ParamMap& params, std::uint64_t seed,
-                           const std::string& name) {
+std::string rerunStudyText(const std::string& study_text, const ParamMap& params,
+                           std::uint64_t seed, const std::string& name) {
   nlohmann::json study = nlohmann::json::parse(study_text);
   study["name"] = name;
-  study["configurations"] = nlohmann::json::array({paramsJson(params)});
+  study["configurations"] = nlohmann::json::array({paramsToJson(params)});
   study["seeds"] = nlohmann::json::array({seed});
   for (const char* key : {"search", "budget", "pruner", "sampler"}) study.erase(key);
   return study.dump(2);

@@ -5,19 +5,13 @@
 #include <string>
 #include <vector>
 
-#include "train/event_sink.h"
+#include "trial/event_sink.h"
 
 namespace tunebench {
 
 // Everything trials reported since the last take(), in arrival order per kind.
 struct TrainingEvents {
-  struct Started {
-    std::int64_t trial_id;
-    std::string configuration;
-    std::uint64_t seed;
-    std::int64_t epochs;  // planned
-  };
-  std::vector<Started> started;
+  std::vector<TrialStart> started;
   std::vector<std::pair<std::int64_t, TrainLossPoint>> losses;
   std::vector<std::pair<std::int64_t, EpochMetrics>> epochs;
   std::vector<std::pair<std::int64_t, TrialResult>> ended;
@@ -37,7 +31,7 @@ class BufferedEventSink : public EventSink {
  public:
   explicit BufferedEventSink(std::function<void()> notify = nullptr) : notify_(std::move(notify)) {}
 
-  void trialStarted(const TrialSpec& spec) override;
+  void trialStarted(const TrialStart& start) override;
   void trainLoss(std::int64_t trial_id, const TrainLossPoint& point) override;
   void epochEnded(std::int64_t trial_id, const EpochMetrics& metrics) override;
   void trialEnded(std::int64_t trial_id, const TrialResult& result) override;

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "train/trial_state.h"
+#include "trial/trial_state.h"
 
 namespace tunebench {
 
@@ -14,11 +14,11 @@ struct TrainLossPoint {
   std::int64_t step = 0;  // optimizer steps done
   double epoch = 0.0;     // fractional epoch, e.g. 1.5
   double loss = 0.0;
-  double seconds = 0.0;   // wall time since the trial started
+  double seconds = 0.0;  // wall time since the trial started
 };
 
 struct EpochMetrics {
-  std::int64_t epoch = 0;  // 1-based
+  std::int64_t epoch = 0;   // 1-based
   double train_loss = 0.0;  // mean over the epoch's batches
   double val_loss = 0.0;
   double val_accuracy = 0.0;

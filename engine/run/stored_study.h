@@ -16,7 +16,7 @@ StudyFile studyFromStoredDefinition(const std::string& definition, const std::st
 
 // The text of a study that runs one trial again: `study_text` with its configurations replaced
 // by `params`, no search, budget or pruner, `seed` as its only seed, and `name` as its name.
-std::string rerunStudyText(const std::string& study_text, const ParamMap& params, std::uint64_t seed,
-                           const std::string& name);
+std::string rerunStudyText(const std::string& study_text, const ParamMap& params,
+                           std::uint64_t seed, const std::string& name);
 
 }  // namespace tunebench

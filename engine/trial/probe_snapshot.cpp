@@ -1,4 +1,4 @@
-#include "train/probe.h"
+#include "trial/probe_snapshot.h"
 
 #include <nlohmann/json.hpp>
 
@@ -7,16 +7,26 @@ namespace tunebench {
 std::string probeToJson(const ProbeSnapshot& snapshot) {
   nlohmann::json activations = nlohmann::json::array();
   for (const ActivationProbe& a : snapshot.activations) {
-    activations.push_back({{"layer", a.layer}, {"mean", a.mean}, {"std", a.std}, {"dead", a.dead_fraction},
-                           {"saturated", a.saturated_fraction}, {"histogram", a.histogram}});
+    activations.push_back({{"layer", a.layer},
+                           {"mean", a.mean},
+                           {"std", a.std},
+                           {"dead", a.dead_fraction},
+                           {"saturated", a.saturated_fraction},
+                           {"histogram", a.histogram}});
   }
   nlohmann::json weights = nlohmann::json::array();
   for (const WeightProbe& w : snapshot.weights) {
-    weights.push_back({{"layer", w.layer}, {"weight_norm", w.weight_norm}, {"grad_norm", w.grad_norm},
-                       {"grad_std", w.grad_std}, {"update_ratio", w.update_ratio}});
+    weights.push_back({{"layer", w.layer},
+                       {"weight_norm", w.weight_norm},
+                       {"grad_norm", w.grad_norm},
+                       {"grad_std", w.grad_std},
+                       {"update_ratio", w.update_ratio}});
   }
-  return nlohmann::json{{"step", snapshot.step}, {"epoch", snapshot.epoch}, {"range", snapshot.histogram_range},
-                        {"activations", activations}, {"weights", weights}}
+  return nlohmann::json{{"step", snapshot.step},
+                        {"epoch", snapshot.epoch},
+                        {"range", snapshot.histogram_range},
+                        {"activations", activations},
+                        {"weights", weights}}
       .dump();
 }
 
@@ -29,7 +39,8 @@ ProbeSnapshot probeFromJson(const std::string& text) {
   for (const auto& a : json.at("activations")) {
     snapshot.activations.push_back({a.at("layer").get<std::string>(), a.at("mean").get<double>(),
                                     a.at("std").get<double>(), a.at("dead").get<double>(),
-                                    a.at("saturated").get<double>(), a.at("histogram").get<std::vector<double>>()});
+                                    a.at("saturated").get<double>(),
+                                    a.at("histogram").get<std::vector<double>>()});
   }
   for (const auto& w : json.at("weights")) {
     snapshot.weights.push_back({w.at("layer").get<std::string>(), w.at("weight_norm").get<double>(),

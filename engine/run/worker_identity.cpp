@@ -1,4 +1,4 @@
-#include "study/worker_identity.h"
+#include "run/worker_identity.h"
 
 #include <signal.h>
 #include <unistd.h>
@@ -22,7 +22,8 @@ bool isWorkerGone(const std::string& worker) {
   if (colon == std::string::npos) return true;  // no owner recorded
   if (worker.substr(0, colon) != hostName()) return false;
   const std::string pid_text = worker.substr(colon + 1);
-  if (pid_text.empty() || pid_text.find_first_not_of("0123456789") != std::string::npos) return true;
+  if (pid_text.empty() || pid_text.find_first_not_of("0123456789") != std::string::npos)
+    return true;
   const auto pid = static_cast<pid_t>(std::stol(pid_text));
   if (pid == getpid()) return false;
   return kill(pid, 0) != 0 && errno == ESRCH;

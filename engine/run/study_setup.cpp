@@ -1,4 +1,4 @@
-#include "study/study_setup.h"
+#include "run/study_setup.h"
 
 #include "common/user_error.h"
 #include "data/dataset_loader.h"
@@ -22,23 +22,11 @@ PreparedStudy prepareStudy(StudyFile study, const std::string& device_override) 
   };
   check(study.base, "");
   for (std::size_t c = 0; c < study.configurations.size(); ++c) {
-    check(resolveTrial(study.base, study.configurations[c]), "configurations[" + std::to_string(c) + "]: ");
+    check(resolveTrial(study.base, study.configurations[c]),
+          "configurations[" + std::to_string(c) + "]: ");
   }
   prepared.study = std::move(study);
   return prepared;
-}
-
-std::vector<TrialRecord> trialRecords(const std::vector<FrozenTrial>& trials) {
-  std::vector<TrialRecord> records;
-  for (const FrozenTrial& trial : trials) {
-    TrialRecord record;
-    record.spec.trial_id = trial.id;
-    record.spec.configuration = trial.configuration;
-    record.spec.seed = trial.seed;
-    record.result = trial.result;
-    records.push_back(std::move(record));
-  }
-  return records;
 }
 
 }  // namespace tunebench

@@ -1,13 +1,13 @@
-#include "train/trial_state.h"
+#include "trial/trial_state.h"
 
 #include "common/name_table.h"
 
 namespace tunebench {
 namespace {
 constexpr NamedValue<TrialState> kStateNames[] = {
-    {"WAITING", TrialState::kWaiting},   {"RUNNING", TrialState::kRunning},
-    {"COMPLETE", TrialState::kComplete}, {"PRUNED", TrialState::kPruned},
-    {"DIVERGED", TrialState::kDiverged}, {"FAILED", TrialState::kFailed},
+    {"WAITING", TrialState::kWaiting},         {"RUNNING", TrialState::kRunning},
+    {"COMPLETE", TrialState::kComplete},       {"PRUNED", TrialState::kPruned},
+    {"DIVERGED", TrialState::kDiverged},       {"FAILED", TrialState::kFailed},
     {"INTERRUPTED", TrialState::kInterrupted},
 };
 }  // namespace

@@ -1,4 +1,4 @@
-#include "train/trial_result.h"
+#include "trial/trial_result.h"
 
 #include <cmath>
 

@@ -3,19 +3,29 @@
 #include <mutex>
 #include <vector>
 
-#include "train/decision_boundary.h"
-#include "train/probe.h"
-#include "train/trial_result.h"
-#include "train/trial_spec.h"
+#include <string>
+
+#include "trial/boundary_snapshot.h"
+#include "trial/probe_snapshot.h"
+#include "trial/trial_result.h"
 
 namespace tunebench {
+
+// What a sink learns when a trial starts training.
+struct TrialStart {
+  std::int64_t trial_id = 0;
+  std::string configuration;  // formatParams of its parameters
+  std::uint64_t seed = 0;
+  std::int64_t epochs = 0;  // planned
+  std::string device;       // where it trains ("cpu", "cuda:0")
+};
 
 // Receives a trial's progress. Called from worker threads, possibly several at once:
 // implementations must be thread-safe and cheap (copy the values, return; never block on a UI).
 class EventSink {
  public:
   virtual ~EventSink() = default;
-  virtual void trialStarted(const TrialSpec& /*spec*/) {}
+  virtual void trialStarted(const TrialStart& /*start*/) {}
   virtual void trainLoss(std::int64_t /*trial_id*/, const TrainLossPoint& /*point*/) {}
   virtual void epochEnded(std::int64_t /*trial_id*/, const EpochMetrics& /*metrics*/) {}
   virtual void trialEnded(std::int64_t /*trial_id*/, const TrialResult& /*result*/) {}

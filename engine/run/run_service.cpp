@@ -1,0 +1,161 @@
+#include "run/run_service.h"
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "common/user_error.h"
+#include "config/study_file.h"
+#include "run/scheduler.h"
+#include "run/stored_study.h"
+#include "run/study_setup.h"
+#include "run/worker_identity.h"
+#include "storage/storage.h"
+#include "train/device.h"
+
+namespace tunebench {
+namespace {
+
+StudyOverview overviewOf(const StudyFile& study) {
+  StudyOverview overview;
+  overview.name = study.name;
+  overview.path = study.path;
+  overview.text = study.text;
+  overview.base_folder = study.base_folder;
+  overview.description = study.description;
+  overview.explanation = study.explanation;
+  overview.description_by_language = study.description_by_language;
+  overview.explanation_by_language = study.explanation_by_language;
+  overview.device = study.device;
+  overview.jobs = study.jobs;
+  overview.epochs = study.base.epochs;
+  overview.planned_trials = configurationBudget(study) * study.seeds;
+  overview.target_accuracy = study.target_accuracy;
+  return overview;
+}
+
+}  // namespace
+
+StudyOverview loadStudyOverview(const std::string& path) { return overviewOf(loadStudyFile(path)); }
+
+StudyOverview parseStudyOverview(const std::string& text, const std::string& origin,
+                                 const std::string& base_folder) {
+  return overviewOf(parseStudyText(text, origin, base_folder));
+}
+
+StudyOverview storedStudyOverview(const Storage& storage, std::int64_t study_id,
+                                  const std::string& storage_path) {
+  return overviewOf(studyFromStoredDefinition(storage.studyDefinition(study_id), storage_path));
+}
+
+std::int64_t pickStudy(const Storage& storage, const std::string& name,
+                       const std::string& storage_path, bool or_first) {
+  if (!name.empty()) {
+    const auto id = storage.findStudy(name);
+    if (!id) throw UserError(storage_path, "no study named '" + name + "'");
+    return *id;
+  }
+  const auto names = storage.studyNames();
+  if (names.empty()) throw UserError(storage_path, "holds no study");
+  if (names.size() > 1 && !or_first) {
+    std::string list;
+    for (const auto& each : names) list += (list.empty() ? "" : ", ") + each;
+    throw UserError(storage_path, "holds several studies (" + list + "): pick one with --study");
+  }
+  return *storage.findStudy(names.front());
+}
+
+StudyOverview rerunOverview(const Storage& storage, std::int64_t study_id, std::int64_t trial_id,
+                            const std::string& storage_path) {
+  const StudyFile stored =
+      studyFromStoredDefinition(storage.studyDefinition(study_id), storage_path);
+  for (const FrozenTrial& trial : storage.trials(study_id, false)) {
+    if (trial.id != trial_id) continue;
+    const std::string name = stored.name + "-trial-" + std::to_string(trial_id);
+    const std::string text = rerunStudyText(stored.text, trial.params, trial.seed, name);
+    return overviewOf(parseStudyText(text, stored.path, stored.base_folder));
+  }
+  throw UserError(storage_path, "holds no trial " + std::to_string(trial_id));
+}
+
+struct StudyRun::Impl {
+  Storage& storage;
+  std::int64_t study_id = 0;
+  PreparedStudy prepared;
+  StudyOverview overview;
+  RunSettings settings;
+  int requeued = 0;
+
+  Impl(Storage& s, PreparedStudy p, const RunSettings& r)
+      : storage(s), prepared(std::move(p)), overview(overviewOf(prepared.study)), settings(r) {}
+};
+
+StudyRun::StudyRun(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+StudyRun::~StudyRun() = default;
+
+std::unique_ptr<StudyRun> StudyRun::create(Storage& storage, const StudyOverview& study,
+                                           const RunSettings& settings) {
+  auto impl = std::make_unique<Impl>(
+      storage,
+      prepareStudy(parseStudyText(study.text, study.path, study.base_folder), settings.device),
+      settings);
+  impl->study_id =
+      storage.createStudy(impl->prepared.study.name, storedDefinition(impl->prepared.study));
+  return std::unique_ptr<StudyRun>(new StudyRun(std::move(impl)));
+}
+
+std::unique_ptr<StudyRun> StudyRun::resume(Storage& storage, std::int64_t study_id,
+                                           const std::string& storage_path,
+                                           const RunSettings& settings) {
+  const std::string definition = storage.studyDefinition(study_id);
+  auto impl = std::make_unique<Impl>(
+      storage, prepareStudy(studyFromStoredDefinition(definition, storage_path), settings.device),
+      settings);
+  impl->study_id = study_id;
+  // This process runs nothing of the study now, so its own RUNNING trials (left by a run whose
+  // storage failed) are as gone as those of a dead process.
+  const std::string self = currentWorkerId();
+  impl->requeued = storage.requeueInterrupted(
+      study_id, [&](const std::string& worker) { return worker == self || isWorkerGone(worker); });
+  return std::unique_ptr<StudyRun>(new StudyRun(std::move(impl)));
+}
+
+std::int64_t StudyRun::studyId() const { return impl_->study_id; }
+const StudyOverview& StudyRun::study() const { return impl_->overview; }
+std::string StudyRun::dataDescription() const { return impl_->prepared.data.description; }
+int StudyRun::requeued() const { return impl_->requeued; }
+int StudyRun::jobs() const {
+  return impl_->settings.jobs > 0 ? impl_->settings.jobs : impl_->prepared.study.jobs;
+}
+
+void StudyRun::run(EventSink& sink, const StopToken& stop) {
+  SchedulerOptions options;
+  options.jobs = jobs();
+  options.device = impl_->prepared.device;
+  options.pause = impl_->settings.pause;
+  Scheduler scheduler(impl_->storage, impl_->study_id, impl_->prepared.study, impl_->prepared.data,
+                      options);
+  scheduler.run(sink, stop);
+}
+
+std::vector<std::string> deviceNames() { return availableDevices(); }
+
+std::string resolvedDeviceName(const std::string& device) {
+  if (device != "auto") return device;
+  const auto names = availableDevices();
+  return names.size() > 1 ? names[1] : names.front();
+}
+
+std::string presetsFolder() {
+  std::vector<std::string> candidates;
+  if (const char* env = std::getenv("TUNEBENCH_PRESETS")) candidates.emplace_back(env);
+  candidates.emplace_back(TUNEBENCH_SOURCE_PRESETS);
+  candidates.emplace_back(TUNEBENCH_INSTALL_PRESETS);
+  for (const auto& folder : candidates) {
+    if (std::filesystem::is_directory(folder)) return folder;
+  }
+  return "";
+}
+
+std::string libtorchVersion() { return TUNEBENCH_TORCH_VERSION; }
+
+}  // namespace tunebench

@@ -1,0 +1,110 @@
+#pragma once
+// The run layer's door for front ends (tunebench-cli and the window's controller): load a study,
+// put it in storage, run or resume it, read a stored one back. Torch-free on purpose: what a UI
+// bridge includes must not pull in LibTorch's headers.
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/pause_control.h"
+#include "common/stop_token.h"
+#include "trial/event_sink.h"
+
+namespace tunebench {
+
+class Storage;
+
+// What a front end shows of a study file without training it.
+struct StudyOverview {
+  std::string name;
+  std::string path;         // the file it came from (or the name given to in-memory text)
+  std::string text;         // the study file's JSON as written
+  std::string base_folder;  // where relative data paths start
+  std::string description;
+  std::string explanation;                                     // teaching presets: what to look for
+  std::map<std::string, std::string> description_by_language;  // "zh_CN" -> text
+  std::map<std::string, std::string> explanation_by_language;
+  std::string device;               // as the study asks: "auto", "cpu", "cuda:1"
+  int jobs = 1;                     // trials at once
+  std::int64_t epochs = 0;          // each trial's
+  std::int64_t planned_trials = 0;  // configurations in the budget x seeds
+  std::optional<double> target_accuracy;
+};
+
+// Reads and validates a study file (or its text). Throws UserError / UserErrors naming the file
+// and field of every problem, as tunebench-cli prints them.
+StudyOverview loadStudyOverview(const std::string& path);
+StudyOverview parseStudyOverview(const std::string& text, const std::string& origin,
+                                 const std::string& base_folder);
+
+// The study `study_id` of a storage, from the definition stored with it (no study file needed).
+// Throws UserError naming `storage_path` when the definition is damaged.
+StudyOverview storedStudyOverview(const Storage& storage, std::int64_t study_id,
+                                  const std::string& storage_path);
+
+// The study of a storage to work on: the one named, or else the only one (`or_first`: the
+// oldest one when there are several). Throws UserError naming `storage_path` when there is none
+// or the choice is ambiguous.
+std::int64_t pickStudy(const Storage& storage, const std::string& name,
+                       const std::string& storage_path, bool or_first = false);
+
+// A study that runs one stored trial again: its configuration under its seed, nothing else.
+// Throws UserError naming `storage_path` when the storage holds no such trial.
+StudyOverview rerunOverview(const Storage& storage, std::int64_t study_id, std::int64_t trial_id,
+                            const std::string& storage_path);
+
+// How a run trains: the device (overrides the study's when set), trials at once (0: the
+// study's), the window's play/pause/step.
+struct RunSettings {
+  std::string device;
+  int jobs = 0;
+  const PauseControl* pause = nullptr;
+};
+
+// One run of a study in a storage, prepared and ready to train: data loaded, device resolved,
+// every listed configuration checked to build a model. create() and resume() throw UserError for
+// anything to fix before training starts (and write nothing to storage then).
+class StudyRun {
+ public:
+  // Puts a new study in `storage` (its name must be free there) and prepares its run.
+  static std::unique_ptr<StudyRun> create(Storage& storage, const StudyOverview& study,
+                                          const RunSettings& settings);
+  // Continues a stored study: RUNNING trials whose worker is gone (or is this process, which
+  // runs nothing of that study now) are queued again; finished trials stay.
+  static std::unique_ptr<StudyRun> resume(Storage& storage, std::int64_t study_id,
+                                          const std::string& storage_path,
+                                          const RunSettings& settings);
+  ~StudyRun();
+
+  std::int64_t studyId() const;
+  const StudyOverview& study() const;
+  std::string dataDescription() const;  // "fashion-mnist: 60000 train / 10000 validation, ..."
+  int requeued() const;                 // resume: trials queued to run again
+  int jobs() const;
+
+  // Trains until the plan is done or `stop` is requested, reporting to `sink` from worker
+  // threads. Rethrows the first storage error a worker hit, after every worker has stopped;
+  // what was committed stays and the study can be resumed.
+  void run(EventSink& sink, const StopToken& stop);
+
+ private:
+  struct Impl;
+  explicit StudyRun(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// "cpu" and one "cuda:N" per visible GPU; the device "auto" resolves to on this machine.
+std::vector<std::string> deviceNames();
+std::string resolvedDeviceName(const std::string& device);
+
+// The folder of preset study files: $TUNEBENCH_PRESETS, else the source tree's, else the
+// installed one ("" when none exists).
+std::string presetsFolder();
+
+// The LibTorch version the engine was built with ("1.13.0").
+std::string libtorchVersion();
+
+}  // namespace tunebench

@@ -1,0 +1,220 @@
+#include "run/scheduler.h"
+
+#include <torch/cuda.h>
+#ifdef TUNEBENCH_WITH_CUDA
+#include <c10/cuda/CUDAGuard.h>
+#include <c10/cuda/CUDAStream.h>
+#endif
+
+#include <algorithm>
+#include <functional>
+#include <thread>
+
+#include "run/worker_identity.h"
+#include "study/pruners/pruner.h"
+#include "study/study_view.h"
+#include "train/runtime_tuning.h"
+#include "train/trainer.h"
+
+namespace tunebench {
+namespace {
+
+// Records a running trial's progress in storage as it happens, then passes it on. A storage
+// error is kept (the trial's first), reported to `on_failure` and not passed to the trainer,
+// which would take it for the trial's own failure; later writes of the trial are skipped.
+class StoringSink : public EventSink {
+ public:
+  StoringSink(Storage& storage, EventSink& next,
+              std::function<void(const std::exception_ptr&)> on_failure)
+      : storage_(storage), next_(next), on_failure_(std::move(on_failure)) {}
+
+  // The trial's first storage error (null when none).
+  const std::exception_ptr& failure() const { return failure_; }
+
+  // Runs one storage call of the trial; false when it (or an earlier one) failed.
+  template <typename Write>
+  bool guarded(Write&& write) {
+    if (failure_) return false;
+    try {
+      write();
+      return true;
+    } catch (...) {
+      failure_ = std::current_exception();
+      on_failure_(failure_);
+      return false;
+    }
+  }
+
+  void trialStarted(const TrialStart& start) override { next_.trialStarted(start); }
+  void trainLoss(std::int64_t trial_id, const TrainLossPoint& point) override {
+    guarded([&] { storage_.recordTrainLoss(trial_id, point); });
+    next_.trainLoss(trial_id, point);
+  }
+  void epochEnded(std::int64_t trial_id, const EpochMetrics& metrics) override {
+    guarded([&] { storage_.recordEpoch(trial_id, metrics); });
+    next_.epochEnded(trial_id, metrics);
+  }
+  void trialEnded(std::int64_t trial_id, const TrialResult& result) override {
+    next_.trialEnded(trial_id, result);
+  }
+  void boundaryRecorded(std::int64_t trial_id, const BoundarySnapshot& snapshot) override {
+    next_.boundaryRecorded(trial_id, snapshot);  // live only: cheap to recompute, not stored
+  }
+  void probeRecorded(std::int64_t trial_id, const ProbeSnapshot& snapshot) override {
+    guarded([&] { storage_.recordProbe(trial_id, snapshot); });
+    next_.probeRecorded(trial_id, snapshot);
+  }
+
+ private:
+  Storage& storage_;
+  EventSink& next_;
+  std::function<void(const std::exception_ptr&)> on_failure_;
+  std::exception_ptr failure_;
+};
+
+TrialResult interruptedBy(const std::string& why) {
+  TrialResult result;
+  result.state = TrialState::kInterrupted;
+  result.reason = why;
+  return result;
+}
+
+std::string describe(const std::exception_ptr& error) {
+  try {
+    std::rethrow_exception(error);
+  } catch (const std::exception& e) {
+    return e.what();
+  } catch (...) {
+    return "unknown error";
+  }
+}
+
+}  // namespace
+
+Scheduler::Scheduler(Storage& storage, std::int64_t study_id, const StudyFile& study,
+                     const DataSplit& data, SchedulerOptions options)
+    : storage_(storage),
+      study_id_(study_id),
+      study_(study),
+      data_(data),
+      options_(std::move(options)),
+      sampler_(makeSampler(study.sampler)),
+      budget_(configurationBudget(study)) {
+  if (options_.worker_id.empty()) options_.worker_id = currentWorkerId();
+  options_.jobs = std::max(1, options_.jobs);
+}
+
+std::optional<ParamMap> Scheduler::propose(const std::vector<FrozenTrial>& trials) {
+  std::int64_t proposed = 0;
+  for (const FrozenTrial& trial : trials) {
+    proposed = std::max(proposed, trial.configuration_index + 1);
+  }
+  if (proposed < static_cast<std::int64_t>(study_.configurations.size())) {
+    return study_.configurations[static_cast<std::size_t>(proposed)];
+  }
+  if (study_.search.empty()) return std::nullopt;
+  return sampler_->sample(studyViewOf(trials), study_.search);
+}
+
+void Scheduler::fail(std::exception_ptr error) {
+  {
+    std::lock_guard<std::mutex> lock(failure_mutex_);
+    if (!failure_) failure_ = std::move(error);
+  }
+  abort_->requestStop();
+}
+
+void Scheduler::run(EventSink& sink, const StopToken& stop) {
+  abort_ = std::make_unique<StopSource>(stop);
+  failure_ = nullptr;
+  // CPU: split the cores among the jobs, for LibTorch's threads and for BLAS's own pool.
+  if (options_.device.is_cpu()) {
+    configureBlasThreads(std::max(1, hardwareCores() / options_.jobs));
+  }
+  const StopToken token = abort_->token();
+  if (options_.jobs == 1) {
+    workerLoop(0, sink, token);
+  } else {
+    std::vector<std::thread> workers;
+    for (int i = 0; i < options_.jobs; ++i) {
+      workers.emplace_back([this, i, &sink, &token] { workerLoop(i, sink, token); });
+    }
+    for (auto& worker : workers) worker.join();
+  }
+  if (failure_) std::rethrow_exception(failure_);
+}
+
+void Scheduler::workerLoop(int worker_index, EventSink& sink, const StopToken& stop) {
+  // Nothing may leave this function: an exception escaping a std::thread ends the process.
+  std::optional<FrozenTrial> claimed;
+  try {
+    c10::Device device = options_.device;
+    if (device.is_cpu()) {
+      configureCpuThreads(options_.jobs > 1 ? std::max(1, defaultCpuThreads() / options_.jobs) : 0);
+    } else {
+      const auto count = static_cast<int>(torch::cuda::device_count());
+      device = c10::Device(c10::kCUDA,
+                           static_cast<c10::DeviceIndex>((device.index() + worker_index) % count));
+    }
+#ifdef TUNEBENCH_WITH_CUDA
+    // Each worker trains on its own stream of its GPU, so workers sharing a GPU overlap.
+    std::optional<c10::cuda::CUDAStreamGuard> stream_guard;
+    if (device.is_cuda()) stream_guard.emplace(c10::cuda::getStreamFromPool(false, device.index()));
+#endif
+    while (!stop.stopRequested()) {
+      claimed = storage_.claimWaitingTrial(study_id_, options_.worker_id, device.str());
+      if (!claimed) {
+        const bool added = storage_.addConfiguration(
+            study_id_, budget_, study_.seed_list,
+            [this](const std::vector<FrozenTrial>& trials) { return propose(trials); });
+        if (added) continue;
+        return;  // nothing waiting and nothing left to propose
+      }
+      runTrial(*claimed, device, sink, stop);
+      claimed.reset();
+    }
+  } catch (...) {
+    const std::exception_ptr error = std::current_exception();
+    fail(error);
+    if (claimed) {  // the trial it held: INTERRUPTED with the reason, so a resume runs it again
+      try {
+        storage_.finishTrial(claimed->id, interruptedBy("storage error: " + describe(error)),
+                             std::nullopt, 0.0);
+      } catch (...) {
+        // Still RUNNING under this process: a resume queues it again (its worker is gone).
+      }
+    }
+  }
+}
+
+void Scheduler::runTrial(const FrozenTrial& claimed, const c10::Device& device, EventSink& sink,
+                         const StopToken& stop) {
+  StoringSink storing(storage_, sink, [this](const std::exception_ptr& error) { fail(error); });
+  TrialSpec spec = resolveTrial(study_.base, claimed.params);
+  spec.trial_id = claimed.id;
+  spec.seed = claimed.seed;
+  spec.device = device;
+  const std::unique_ptr<Pruner> pruner = makePruner(study_.pruner);
+  std::optional<PruneDecision> pruned;
+  const Trainer::EpochGate gate = [&](const std::vector<EpochMetrics>& epochs) -> std::string {
+    TrialCurve self{claimed.id, TrialState::kRunning, {}};
+    for (const EpochMetrics& epoch : epochs) self.values.push_back(epoch.val_loss);
+    std::vector<TrialAtEpoch> study;
+    const auto epoch = static_cast<std::int64_t>(epochs.size());
+    if (!storing.guarded([&] { study = storage_.trialsAtEpoch(study_id_, epoch); })) return "";
+    const PruneDecision decision = pruner->judge(study, self);
+    if (!decision.prune) return "";
+    pruned = decision;
+    return decision.reason;
+  };
+  const bool prunes = study_.pruner.kind != PrunerSpec::Kind::kNone;
+  TrialResult result =
+      Trainer().run(spec, data_, storing, stop, prunes ? gate : nullptr, options_.pause);
+  // Its record is incomplete: the worker stores it INTERRUPTED (it runs again on resume).
+  if (storing.failure()) std::rethrow_exception(storing.failure());
+  storage_.finishTrial(claimed.id, result,
+                       pruned ? std::optional<std::int64_t>(pruned->epoch) : std::nullopt,
+                       pruned ? pruned->threshold : 0.0);
+}
+
+}  // namespace tunebench
