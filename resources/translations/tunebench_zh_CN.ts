@@ -4,322 +4,322 @@
 <context>
     <name>ChoiceCatalogue</name>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="16"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="20"/>
         <source>Xavier (Glorot) uniform</source>
         <translation>Xavier（Glorot）均匀</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="17"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="21"/>
         <source>U(-a, a), a = gain·sqrt(6 / (fan_in + fan_out)): keeps the signal&apos;s variance for tanh/linear layers</source>
         <translation>U(-a, a)，a = gain·sqrt(6 / (fan_in + fan_out))：对 tanh/线性层保持信号方差</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="18"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="25"/>
         <source>Xavier (Glorot) normal</source>
         <translation>Xavier（Glorot）正态</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="19"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="26"/>
         <source>N(0, gain²·2 / (fan_in + fan_out)): the normal form of Glorot &amp; Bengio&apos;s rule</source>
         <translation>N(0, gain²·2 / (fan_in + fan_out))：Glorot 与 Bengio 规则的正态形式</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="20"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="30"/>
         <source>He (Kaiming) normal</source>
         <translation>He（Kaiming）正态</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="21"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="31"/>
         <source>N(0, 2 / fan_in) for ReLU: makes up for the half of the signal ReLU drops (He et al. 2015)</source>
         <translation>ReLU 用 N(0, 2 / fan_in)：补偿 ReLU 丢掉的一半信号（He 等，2015）</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="22"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="35"/>
         <source>He (Kaiming) uniform</source>
         <translation>He（Kaiming）均匀</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="22"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="36"/>
         <source>U(-a, a), a = sqrt(6 / fan_in) for ReLU</source>
         <translation>ReLU 用 U(-a, a)，a = sqrt(6 / fan_in)</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="23"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="37"/>
         <source>LeCun normal</source>
         <translation>LeCun 正态</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="23"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="38"/>
         <source>N(0, 1 / fan_in): for SELU and linear layers</source>
         <translation>N(0, 1 / fan_in)：用于 SELU 和线性层</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="24"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="39"/>
         <source>Orthogonal</source>
         <translation>正交</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="24"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="40"/>
         <source>A random orthogonal matrix times a gain (Saxe et al. 2014)</source>
         <translation>随机正交矩阵乘以增益（Saxe 等，2014）</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="25"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="42"/>
         <source>Plain normal N(0, σ²)</source>
         <translation>普通正态 N(0, σ²)</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="26"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="43"/>
         <source>Same σ in every layer (0.01 by default): the signal shrinks layer by layer in deep nets</source>
         <translation>每层相同的 σ（默认 0.01）：深层网络中信号逐层缩小</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="27"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="46"/>
         <source>Plain uniform U(-a, a)</source>
         <translation>普通均匀 U(-a, a)</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="27"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="47"/>
         <source>Same bound in every layer (0.05 by default)</source>
         <translation>每层相同的边界（默认 0.05）</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="28"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="48"/>
         <source>LibTorch default</source>
         <translation>LibTorch 默认</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="28"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="49"/>
         <source>What LibTorch does for Linear/Conv2d: U(-1/sqrt(fan_in), 1/sqrt(fan_in))-like</source>
         <translation>LibTorch 对 Linear/Conv2d 的做法：近似 U(-1/sqrt(fan_in), 1/sqrt(fan_in))</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="29"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="52"/>
         <source>Zeros</source>
         <translation>全零</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="29"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="53"/>
         <source>All weights 0: every unit in a layer stays identical (a lesson, not a choice)</source>
         <translation>权重全为 0：同层所有单元始终相同（只作教学，不宜选用）</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="36"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="62"/>
         <source>SGD</source>
         <translation>SGD</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="36"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="63"/>
         <source>w -= lr·g</source>
         <translation>w -= lr·g</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="37"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="64"/>
         <source>SGD + momentum</source>
         <translation>SGD + 动量</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="37"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="65"/>
         <source>v = μ·v + g; w -= lr·v</source>
         <translation>v = μ·v + g; w -= lr·v</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="38"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="66"/>
         <source>Nesterov momentum</source>
         <translation>Nesterov 动量</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="38"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="67"/>
         <source>Momentum with the gradient taken ahead</source>
         <translation>在前瞻位置取梯度的动量法</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="39"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="68"/>
         <source>Adam</source>
         <translation>Adam</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="39"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="69"/>
         <source>Per-weight steps from running means of g and g² (Kingma &amp; Ba 2015)</source>
         <translation>由 g 与 g² 的滑动平均决定每个权重的步长（Kingma 与 Ba，2015）</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="40"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="71"/>
         <source>AdamW</source>
         <translation>AdamW</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="40"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="72"/>
         <source>Adam with decoupled weight decay (Loshchilov &amp; Hutter 2019)</source>
         <translation>权重衰减解耦的 Adam（Loshchilov 与 Hutter，2019）</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="41"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="74"/>
         <source>RMSprop</source>
         <translation>RMSprop</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="41"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="75"/>
         <source>Steps divided by a running RMS of the gradient</source>
         <translation>步长除以梯度的滑动均方根</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="42"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="76"/>
         <source>Adagrad</source>
         <translation>Adagrad</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="42"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="77"/>
         <source>Steps divided by the root of all past g²: they only shrink</source>
         <translation>步长除以全部历史 g² 之和的平方根：只会越来越小</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="49"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="85"/>
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="49"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="86"/>
         <source>tanh</source>
         <translation>tanh</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="50"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="87"/>
         <source>sigmoid</source>
         <translation>sigmoid</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="50"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="88"/>
         <source>Leaky ReLU</source>
         <translation>Leaky ReLU</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="51"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="89"/>
         <source>GELU</source>
         <translation>GELU</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="51"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="90"/>
         <source>linear (none)</source>
         <translation>线性（无激活）</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="58"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="98"/>
         <source>Fashion-MNIST (built in)</source>
         <translation>Fashion-MNIST（内置）</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="58"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="99"/>
         <source>70,000 28x28 clothing images, 10 classes</source>
         <translation>70,000 张 28x28 服装图像，10 类</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="59"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="100"/>
         <source>2-D data set</source>
         <translation>二维数据集</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="59"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="101"/>
         <source>TensorFlow Playground&apos;s circle, xor, gaussians and spiral</source>
         <translation>TensorFlow Playground 的圆环、异或、高斯和螺旋</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="60"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="103"/>
         <source>MNIST-format folder</source>
         <translation>MNIST 格式文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="60"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="104"/>
         <source>A folder with train-* and t10k-* IDX files</source>
         <translation>含 train-* 与 t10k-* IDX 文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="61"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="105"/>
         <source>CSV file</source>
         <translation>CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="61"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="106"/>
         <source>A header row, numeric columns and a label column</source>
         <translation>一行表头、若干数值列和一个标签列</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="68"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="113"/>
         <source>spiral</source>
         <translation>螺旋</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="68"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="114"/>
         <source>circle</source>
         <translation>圆环</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="69"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="115"/>
         <source>xor</source>
         <translation>异或</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="69"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="116"/>
         <source>gaussians</source>
         <translation>高斯</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="76"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="123"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="76"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="124"/>
         <source>Every combination; ranges take a number of grid points</source>
         <translation>所有组合；数值范围取若干网格点</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="77"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="126"/>
         <source>Random</source>
         <translation>随机</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="77"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="127"/>
         <source>Independent random draws from the space</source>
         <translation>在空间中独立随机抽样</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="78"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="128"/>
         <source>TPE</source>
         <translation>TPE</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="78"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="129"/>
         <source>Tree-structured Parzen estimator: draws more where results were good</source>
         <translation>树结构 Parzen 估计器：在结果好的区域多抽样</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="85"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="137"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="85"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="138"/>
         <source>Every trial runs all its epochs</source>
         <translation>每个试验跑完全部轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="86"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="139"/>
         <source>Median</source>
         <translation>中位数</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="86"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="140"/>
         <source>Stop a trial worse than the median of finished trials at the same epoch</source>
         <translation>在同一轮次差于已完成试验中位数的试验将被停止</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="87"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="143"/>
         <source>ASHA</source>
         <translation>ASHA</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="87"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="144"/>
         <source>Asynchronous successive halving: keep the best third at each rung</source>
         <translation>异步逐次减半：每一级保留最好的三分之一</translation>
     </message>
@@ -327,17 +327,17 @@
 <context>
     <name>HtmlReport</name>
     <message>
-        <location filename="../../ui/panels/html_report.cpp" line="32"/>
+        <location filename="../../ui/panels/html_report.cpp" line="35"/>
         <source>What to look for.</source>
         <translation>看点。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/html_report.cpp" line="34"/>
+        <location filename="../../ui/panels/html_report.cpp" line="39"/>
         <source>Comparison</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/html_report.cpp" line="40"/>
+        <location filename="../../ui/panels/html_report.cpp" line="46"/>
         <source>Trials</source>
         <translation>试验</translation>
     </message>
@@ -350,283 +350,283 @@
         <translation>W ~ U(-a, a)，a = gain · sqrt(6 / (fan_in + fan_out))；Var(W) = gain² · 2 / (fan_in + fan_out)</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="14"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="16"/>
         <source>Activations roughly linear and symmetric around 0 (tanh, identity); a compromise between keeping the forward signal&apos;s and the backward gradient&apos;s variance (Glorot &amp; Bengio 2010).</source>
         <translation>激活函数在 0 附近近似线性且对称（tanh、恒等）；在保持前向信号方差与反向梯度方差之间折中（Glorot 与 Bengio，2010）。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="15"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="20"/>
         <source>Deep ReLU nets: ReLU zeroes half the signal, so the variance halves at every layer and the signal vanishes with depth.</source>
         <translation>深层 ReLU 网络：ReLU 把一半信号置零，方差每层减半，信号随深度消失。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="16"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="24"/>
         <source>W ~ N(0, gain² · 2 / (fan_in + fan_out))</source>
         <translation>W ~ N(0, gain² · 2 / (fan_in + fan_out))</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="17"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="25"/>
         <source>As Xavier uniform: near-linear, zero-centred activations.</source>
         <translation>同 Xavier 均匀：近似线性、以 0 为中心的激活。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="18"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="27"/>
         <source>As Xavier uniform: deep ReLU nets lose the signal.</source>
         <translation>同 Xavier 均匀：深层 ReLU 网络丢失信号。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="19"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="29"/>
         <source>W ~ N(0, gain² / fan), gain² = 2 for ReLU; fan = fan_in keeps the forward variance, fan_out the backward</source>
         <translation>W ~ N(0, gain² / fan)，ReLU 的 gain² = 2；fan = fan_in 保持前向方差，fan_out 保持反向方差</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="20"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="32"/>
         <source>ReLU-like activations that pass half of a zero-mean input (He et al. 2015).</source>
         <translation>类 ReLU 激活，让零均值输入通过一半（He 等，2015）。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="21"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="35"/>
         <source>tanh or sigmoid nets: the doubled variance pushes units into saturation; very deep plain nets still drift without normalization.</source>
         <translation>tanh 或 sigmoid 网络：加倍的方差把单元推向饱和；很深的普通网络不加归一化仍会漂移。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="22"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="39"/>
         <source>W ~ U(-b, b), b = gain · sqrt(3 / fan)</source>
         <translation>W ~ U(-b, b)，b = gain · sqrt(3 / fan)</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="23"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="40"/>
         <source>As He normal: ReLU-like activations.</source>
         <translation>同 He 正态：类 ReLU 激活。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="24"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="41"/>
         <source>As He normal: saturating activations.</source>
         <translation>同 He 正态：饱和型激活。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="25"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="42"/>
         <source>W ~ N(0, 1 / fan_in)</source>
         <translation>W ~ N(0, 1 / fan_in)</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="26"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="43"/>
         <source>Activations that keep unit variance themselves: SELU (self-normalizing nets), or linear layers (LeCun et al. 1998).</source>
         <translation>自身保持单位方差的激活：SELU（自归一化网络）或线性层（LeCun 等，1998）。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="27"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="46"/>
         <source>ReLU nets: like Xavier, the signal halves its variance at each layer.</source>
         <translation>ReLU 网络：与 Xavier 一样，信号方差每层减半。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="28"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="49"/>
         <source>W = gain · Q, Q from the QR decomposition of a Gaussian matrix</source>
         <translation>W = gain · Q，Q 取自高斯矩阵的 QR 分解</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="29"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="51"/>
         <source>Linear (or near-linear) layers: an orthogonal map keeps every vector&apos;s norm exactly, so deep linear nets train as fast as shallow ones (Saxe et al. 2014).</source>
         <translation>线性（或近似线性）层：正交映射严格保持向量范数，深层线性网络训练得和浅层一样快（Saxe 等，2014）。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="30"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="55"/>
         <source>The nonlinearity&apos;s gain is not included unless you set gain; with ReLU use gain sqrt(2).</source>
         <translation>除非设置 gain，否则不含非线性的增益；ReLU 请用 gain = sqrt(2)。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="31"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="59"/>
         <source>W ~ N(0, σ²) with the same σ (0.01 by default) in every layer</source>
         <translation>每层使用相同 σ（默认 0.01）的 W ~ N(0, σ²)</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="32"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="61"/>
         <source>Nothing about the layer sizes: each layer scales the signal&apos;s variance by fan_in · σ² (times the activation&apos;s gain).</source>
         <translation>不考虑层的大小：每层把信号方差乘以 fan_in · σ²（再乘激活的增益）。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="33"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="64"/>
         <source>Deep nets: with σ = 0.01 and fan_in = 256 each layer multiplies the variance by 0.0256, so the signal and the gradients vanish after a few layers; a large σ explodes instead.</source>
         <translation>深层网络：σ = 0.01、fan_in = 256 时每层方差乘以 0.0256，几层之后信号和梯度就消失；σ 过大则会爆炸。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="34"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="69"/>
         <source>W ~ U(-a, a) with the same a (0.05 by default) in every layer; Var(W) = a² / 3</source>
         <translation>每层使用相同 a（默认 0.05）的 W ~ U(-a, a)；Var(W) = a² / 3</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="35"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="72"/>
         <source>As the plain normal: nothing about the layer sizes.</source>
         <translation>同普通正态：不考虑层的大小。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="36"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="73"/>
         <source>As the plain normal: the signal shrinks or grows geometrically with depth.</source>
         <translation>同普通正态：信号随深度按几何级数缩小或增长。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="37"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="77"/>
         <source>W ~ U(-1/sqrt(fan_in), 1/sqrt(fan_in)); Var(W) = 1 / (3 · fan_in)</source>
         <translation>W ~ U(-1/sqrt(fan_in), 1/sqrt(fan_in))；Var(W) = 1 / (3 · fan_in)</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="38"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="79"/>
         <source>The old heuristic Glorot &amp; Bengio measured (LibTorch&apos;s Linear default: Kaiming uniform with a = sqrt(5)).</source>
         <translation>Glorot 与 Bengio 所测的旧启发式规则（LibTorch Linear 的默认值：a = sqrt(5) 的 Kaiming 均匀）。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="39"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="82"/>
         <source>Deeper tanh or ReLU nets: each layer scales the variance by about 1/3 (1/6 with ReLU), so activations and gradients shrink with depth.</source>
         <translation>较深的 tanh 或 ReLU 网络：每层方差约乘以 1/3（ReLU 为 1/6），激活和梯度随深度缩小。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="40"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="85"/>
         <source>W = 0</source>
         <translation>W = 0</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="41"/>
-        <location filename="../../ui/teaching/method_notes.cpp" line="44"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="86"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="92"/>
         <source>Nothing: a teaching case.</source>
         <translation>无：仅为教学示例。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="42"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="87"/>
         <source>Always: every unit of a layer computes the same output and gets the same gradient, so the symmetry is never broken (and with ReLU no gradient flows at all).</source>
         <translation>总是失败：同层每个单元输出相同、梯度相同，对称性永远无法打破（用 ReLU 时梯度完全无法流动）。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="43"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="91"/>
         <source>W = c</source>
         <translation>W = c</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="45"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="93"/>
         <source>Always: identical units, as with zeros.</source>
         <translation>总是失败：与全零一样，单元完全相同。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="52"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="100"/>
         <source>w ← w − η g</source>
         <translation>w ← w − η g</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="53"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="101"/>
         <source>A well-conditioned loss and a tuned learning rate (usually with a decay schedule).</source>
         <translation>条件良好的损失函数和调好的学习率（通常配合衰减计划）。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="54"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="104"/>
         <source>Ravines (it oscillates across and crawls along them) and plateaus; too large an η diverges, too small barely moves.</source>
         <translation>峡谷（横向振荡、纵向爬行）和平台；η 太大发散，太小几乎不动。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="55"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="108"/>
         <source>v ← μ v + g;  w ← w − η v   (LibTorch&apos;s form; steady directions move η / (1 − μ) per step)</source>
         <translation>v ← μ v + g;  w ← w − η v   （LibTorch 的形式；稳定方向每步移动 η / (1 − μ)）</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="56"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="111"/>
         <source>Gradients that keep their direction for a while (Polyak 1964; Sutskever et al. 2013).</source>
         <translation>梯度方向能保持一段时间（Polyak，1964；Sutskever 等，2013）。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="57"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="114"/>
         <source>Overshoot and oscillation when η / (1 − μ) is too large; remember the effective step is about 10× η at μ = 0.9.</source>
         <translation>η / (1 − μ) 太大时会冲过头并振荡；注意 μ = 0.9 时有效步长约为 10 倍 η。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="58"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="117"/>
         <source>v ← μ v + g;  w ← w − η (g + μ v)</source>
         <translation>v ← μ v + g;  w ← w − η (g + μ v)</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="59"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="118"/>
         <source>As momentum, with the gradient taken after the momentum step (Nesterov 1983), which damps oscillation.</source>
         <translation>同动量法，但在动量步之后取梯度（Nesterov，1983），能抑制振荡。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="60"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="121"/>
         <source>As momentum: too large a step; a little more forgiving.</source>
         <translation>同动量法：步长过大；稍微宽容一些。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="61"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="122"/>
         <source>G ← G + g²;  w ← w − η g / (sqrt(G) + ε)</source>
         <translation>G ← G + g²;  w ← w − η g / (sqrt(G) + ε)</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="62"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="123"/>
         <source>Sparse features that deserve larger steps when they rarely appear (Duchi et al. 2011).</source>
         <translation>稀疏特征：很少出现时应走更大的步（Duchi 等，2011）。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="63"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="126"/>
         <source>Long non-convex training: G only grows, so the steps shrink towards zero and learning stalls.</source>
         <translation>长时间的非凸训练：G 只增不减，步长趋于零，学习停滞。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="64"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="130"/>
         <source>s ← α s + (1 − α) g²;  w ← w − η g / (sqrt(s) + ε)</source>
         <translation>s ← α s + (1 − α) g²;  w ← w − η g / (sqrt(s) + ε)</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="65"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="131"/>
         <source>A running (forgetting) average of g² to normalize steps per weight (Tieleman &amp; Hinton 2012).</source>
         <translation>用 g² 的滑动（遗忘）平均归一化每个权重的步长（Tieleman 与 Hinton，2012）。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="66"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="134"/>
         <source>No bias correction: the first steps are too large; sensitive to η and ε.</source>
         <translation>没有偏差修正：最初几步过大；对 η 和 ε 敏感。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="67"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="138"/>
         <source>m ← β1 m + (1 − β1) g;  v ← β2 v + (1 − β2) g²;  w ← w − η m̂ / (sqrt(v̂) + ε),  m̂ = m / (1 − β1ᵗ), v̂ = v / (1 − β2ᵗ)</source>
         <translation>m ← β1 m + (1 − β1) g;  v ← β2 v + (1 − β2) g²;  w ← w − η m̂ / (sqrt(v̂) + ε)，m̂ = m / (1 − β1ᵗ)，v̂ = v / (1 − β2ᵗ)</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="68"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="141"/>
         <source>Momentum plus per-weight step sizes with bias correction: every weight moves about η per step (Kingma &amp; Ba 2015).</source>
         <translation>动量加上带偏差修正的逐权重步长：每个权重每步大约移动 η（Kingma 与 Ba，2015）。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="69"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="144"/>
         <source>Can generalize worse than SGD with momentum; L2 weight decay gets scaled by the adaptive step (use AdamW); there are convex problems where it does not converge (Reddi et al. 2018).</source>
         <translation>泛化可能不如带动量的 SGD；L2 权重衰减会被自适应步长缩放（请用 AdamW）；存在它不收敛的凸问题（Reddi 等，2018）。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="70"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="149"/>
         <source>Adam&apos;s step, then w ← w − η λ w (decay decoupled from the gradient)</source>
         <translation>先走 Adam 的一步，再 w ← w − η λ w（衰减与梯度解耦）</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="71"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="151"/>
         <source>Weight decay meant as shrinkage, independent of the adaptive scaling (Loshchilov &amp; Hutter 2019).</source>
         <translation>权重衰减作为收缩，不受自适应缩放影响（Loshchilov 与 Hutter，2019）。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="72"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="154"/>
         <source>As Adam otherwise; λ must be tuned together with η.</source>
         <translation>其余同 Adam；λ 必须与 η 一起调。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="82"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="165"/>
         <source>Assumes:</source>
         <translation>假设：</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="83"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="167"/>
         <source>Fails:</source>
         <translation>失效：</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="91"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="176"/>
         <source>Initializers</source>
         <translation>初始化方法</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="98"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="185"/>
         <source>Optimizers</source>
         <translation>优化器</translation>
     </message>
@@ -634,47 +634,47 @@
 <context>
     <name>StudyDraft</name>
     <message>
-        <location filename="../../ui/setup/study_draft.cpp" line="125"/>
+        <location filename="../../ui/setup/study_draft.cpp" line="138"/>
         <source>Momentum</source>
         <translation>动量</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/study_draft.cpp" line="126"/>
+        <location filename="../../ui/setup/study_draft.cpp" line="142"/>
         <source>Adam β1</source>
         <translation>Adam β1</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/study_draft.cpp" line="127"/>
+        <location filename="../../ui/setup/study_draft.cpp" line="146"/>
         <source>Adam β2</source>
         <translation>Adam β2</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/study_draft.cpp" line="128"/>
+        <location filename="../../ui/setup/study_draft.cpp" line="150"/>
         <source>RMSprop α</source>
         <translation>RMSprop α</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/study_draft.cpp" line="242"/>
+        <location filename="../../ui/setup/study_draft.cpp" line="281"/>
         <source>choose at least one initializer</source>
         <translation>请至少选择一种初始化方法</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/study_draft.cpp" line="245"/>
+        <location filename="../../ui/setup/study_draft.cpp" line="285"/>
         <source>choose at least one optimizer</source>
         <translation>请至少选择一种优化器</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/study_draft.cpp" line="249"/>
+        <location filename="../../ui/setup/study_draft.cpp" line="291"/>
         <source>give at least one batch size, e.g. 64, 128</source>
         <translation>请至少给出一个批大小，例如 64, 128</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/study_draft.cpp" line="254"/>
+        <location filename="../../ui/setup/study_draft.cpp" line="298"/>
         <source>no such folder: %1</source>
         <translation>文件夹不存在：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/study_draft.cpp" line="258"/>
+        <location filename="../../ui/setup/study_draft.cpp" line="304"/>
         <source>no such file: %1</source>
         <translation>文件不存在：%1</translation>
     </message>
@@ -682,17 +682,17 @@
 <context>
     <name>TrialState</name>
     <message>
-        <location filename="../../ui/panels/trial_table_model.cpp" line="18"/>
+        <location filename="../../ui/panels/trial_table_model.cpp" line="16"/>
         <source>waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_table_model.cpp" line="18"/>
+        <location filename="../../ui/panels/trial_table_model.cpp" line="17"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_table_model.cpp" line="19"/>
+        <location filename="../../ui/panels/trial_table_model.cpp" line="18"/>
         <source>complete</source>
         <translation>已完成</translation>
     </message>
@@ -707,12 +707,12 @@
         <translation>已发散</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_table_model.cpp" line="20"/>
+        <location filename="../../ui/panels/trial_table_model.cpp" line="21"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_table_model.cpp" line="21"/>
+        <location filename="../../ui/panels/trial_table_model.cpp" line="22"/>
         <source>interrupted</source>
         <translation>已中断</translation>
     </message>
@@ -720,12 +720,12 @@
 <context>
     <name>tunebench::ui::BoundaryView</name>
     <message>
-        <location filename="../../ui/teaching/boundary_view.cpp" line="77"/>
+        <location filename="../../ui/teaching/boundary_view.cpp" line="81"/>
         <source>Decision boundaries appear here for 2-D data sets (circle, xor, gaussians, spiral): try the playground-spiral preset.</source>
         <translation>二维数据集（圆环、异或、高斯、螺旋）的决策边界显示在这里：试试 playground-spiral 预设。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/boundary_view.cpp" line="94"/>
+        <location filename="../../ui/teaching/boundary_view.cpp" line="99"/>
         <source>%1 · epoch %2</source>
         <translation>%1 · 第 %2 轮</translation>
     </message>
@@ -798,18 +798,18 @@
         <translation>平滑</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/chart_panel.cpp" line="81"/>
-        <location filename="../../ui/charts/chart_panel.cpp" line="84"/>
+        <location filename="../../ui/charts/chart_panel.cpp" line="82"/>
+        <location filename="../../ui/charts/chart_panel.cpp" line="86"/>
         <source>Export chart</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/chart_panel.cpp" line="82"/>
+        <location filename="../../ui/charts/chart_panel.cpp" line="83"/>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
         <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/chart_panel.cpp" line="84"/>
+        <location filename="../../ui/charts/chart_panel.cpp" line="86"/>
         <source>Cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
@@ -817,71 +817,71 @@
 <context>
     <name>tunebench::ui::CurveChart</name>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="27"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="29"/>
         <source>Training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="28"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="31"/>
         <source>Validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="29"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="33"/>
         <source>Validation accuracy</source>
         <translation>验证准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="51"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="55"/>
         <source>pruned</source>
         <translation>已剪枝</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="56"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="60"/>
         <source>diverged</source>
         <translation>已发散</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="146"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="152"/>
         <source>Trial %1 (seed %2): %3
 %4</source>
         <translation>试验 %1（种子 %2）：%3
 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="278"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="293"/>
         <source>%1
 mean %2 at x = %3</source>
         <translation>%1
 x = %3 处均值 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="355"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="378"/>
         <source> (mean ± sd over seeds)</source>
         <translation>（各种子的均值 ± 标准差）</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="356"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="379"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="356"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="380"/>
         <source>epoch</source>
         <translation>轮</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="356"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="381"/>
         <source>seconds</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="357"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="382"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="357"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="382"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
@@ -889,52 +889,52 @@ x = %3 处均值 %2</translation>
 <context>
     <name>tunebench::ui::DiagnosticsPanel</name>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="52"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="48"/>
         <source>layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="90"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="86"/>
         <source>Signal through depth: activation std by layer</source>
         <translation>信号随深度变化：各层激活标准差</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="91"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="87"/>
         <source>Gradient norm by layer</source>
         <translation>各层梯度范数</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="95"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="91"/>
         <source>Which probe to show: far left is the network at initialization</source>
         <translation>显示哪一次探测：最左边是初始化时的网络</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="101"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="97"/>
         <source>Probe</source>
         <translation>探测</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="184"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="181"/>
         <source>at initialization</source>
         <translation>初始化时</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="184"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="181"/>
         <source>step %1</source>
         <translation>第 %1 步</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="185"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="183"/>
         <source>Probes are off for this study. Set training.probe_every (the teaching presets do) to see inside the network.</source>
         <translation>此研究未开启探测。设置 training.probe_every（教学预设已设置）即可查看网络内部。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="209"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="207"/>
         <source>activation std</source>
         <translation>激活标准差</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="210"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="208"/>
         <source>gradient norm</source>
         <translation>梯度范数</translation>
     </message>
@@ -947,82 +947,82 @@ x = %3 处均值 %2</translation>
 <context>
     <name>tunebench::ui::GroupTableModel</name>
     <message>
-        <location filename="../../ui/panels/group_table_model.cpp" line="44"/>
+        <location filename="../../ui/panels/group_table_model.cpp" line="46"/>
         <source>Lowest mean final validation loss</source>
         <translation>最终验证损失均值最低</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/group_table_model.cpp" line="45"/>
+        <location filename="../../ui/panels/group_table_model.cpp" line="47"/>
         <source>Not significantly different from the best (Welch p &gt;= 0.05)</source>
         <translation>与最佳无显著差异（Welch p &gt;= 0.05）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/group_table_model.cpp" line="67"/>
+        <location filename="../../ui/panels/group_table_model.cpp" line="84"/>
         <source>best</source>
         <translation>最佳</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/group_table_model.cpp" line="67"/>
+        <location filename="../../ui/panels/group_table_model.cpp" line="84"/>
         <source>~best</source>
         <translation>≈最佳</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/group_table_model.cpp" line="77"/>
+        <location filename="../../ui/panels/group_table_model.cpp" line="101"/>
         <source>not reached</source>
         <translation>未达到</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/group_table_model.cpp" line="89"/>
+        <location filename="../../ui/panels/group_table_model.cpp" line="123"/>
         <source>Configuration</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/group_table_model.cpp" line="90"/>
+        <location filename="../../ui/panels/group_table_model.cpp" line="125"/>
         <source>Seeds</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/group_table_model.cpp" line="91"/>
+        <location filename="../../ui/panels/group_table_model.cpp" line="127"/>
         <source>Val loss mean ± sd</source>
         <translation>验证损失 均值 ± 标准差</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/group_table_model.cpp" line="92"/>
+        <location filename="../../ui/panels/group_table_model.cpp" line="129"/>
         <source>95% CI</source>
         <translation>95% 置信区间</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/group_table_model.cpp" line="93"/>
+        <location filename="../../ui/panels/group_table_model.cpp" line="131"/>
         <source>p vs best</source>
         <translation>相对最佳的 p</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/group_table_model.cpp" line="94"/>
+        <location filename="../../ui/panels/group_table_model.cpp" line="133"/>
         <source>Val acc mean ± sd</source>
         <translation>验证准确率 均值 ± 标准差</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/group_table_model.cpp" line="95"/>
+        <location filename="../../ui/panels/group_table_model.cpp" line="135"/>
         <source>Acc 95% CI</source>
         <translation>准确率 95% 置信区间</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/group_table_model.cpp" line="96"/>
+        <location filename="../../ui/panels/group_table_model.cpp" line="137"/>
         <source>Epochs to target</source>
         <translation>达到目标的轮数</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/group_table_model.cpp" line="97"/>
+        <location filename="../../ui/panels/group_table_model.cpp" line="139"/>
         <source>Time (s)</source>
         <translation>时间（秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/group_table_model.cpp" line="98"/>
+        <location filename="../../ui/panels/group_table_model.cpp" line="141"/>
         <source>Diverged</source>
         <translation>发散</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/group_table_model.cpp" line="99"/>
+        <location filename="../../ui/panels/group_table_model.cpp" line="143"/>
         <source>Pruned</source>
         <translation>剪枝</translation>
     </message>
@@ -1030,7 +1030,7 @@ x = %3 处均值 %2</translation>
 <context>
     <name>tunebench::ui::HistogramGrid</name>
     <message>
-        <location filename="../../ui/teaching/histogram_grid.cpp" line="29"/>
+        <location filename="../../ui/teaching/histogram_grid.cpp" line="30"/>
         <source>No probes yet: studies with training.probe_every &gt; 0 (the teaching presets) show per-layer activation histograms here.</source>
         <translation>尚无探测：training.probe_every &gt; 0 的研究（教学预设）会在这里显示各层激活直方图。</translation>
     </message>
@@ -1053,309 +1053,319 @@ x = %3 处均值 %2</translation>
         <translation>决策边界</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="94"/>
+        <location filename="../../ui/main_window.cpp" line="95"/>
         <source>Setup</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="111"/>
+        <location filename="../../ui/main_window.cpp" line="113"/>
         <source>&lt;b&gt;What to look for.&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;看点。&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="158"/>
+        <location filename="../../ui/main_window.cpp" line="163"/>
         <source>&amp;Presets</source>
         <translation>预设(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="164"/>
+        <location filename="../../ui/main_window.cpp" line="171"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="166"/>
-        <location filename="../../ui/main_window.cpp" line="281"/>
+        <location filename="../../ui/main_window.cpp" line="173"/>
+        <location filename="../../ui/main_window.cpp" line="297"/>
         <source>Run the study (Ctrl+R)</source>
         <translation>运行研究（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="167"/>
+        <location filename="../../ui/main_window.cpp" line="174"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="169"/>
+        <location filename="../../ui/main_window.cpp" line="176"/>
         <source>Stop: running trials end within one batch (Ctrl+.)</source>
         <translation>停止：运行中的试验在一个批次内结束（Ctrl+.）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="170"/>
+        <location filename="../../ui/main_window.cpp" line="177"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="171"/>
+        <location filename="../../ui/main_window.cpp" line="179"/>
         <source>Continue the study in its results file: finished trials stay, the rest run</source>
         <translation>在结果文件中继续研究：已完成的试验保留，其余的继续运行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="172"/>
+        <location filename="../../ui/main_window.cpp" line="180"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="175"/>
+        <location filename="../../ui/main_window.cpp" line="183"/>
         <source>Pause: running trials wait before their next epoch (Ctrl+P)</source>
         <translation>暂停：运行中的试验在下一轮开始前等待（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="176"/>
+        <location filename="../../ui/main_window.cpp" line="184"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="178"/>
+        <location filename="../../ui/main_window.cpp" line="186"/>
         <source>While paused: every running trial trains one more epoch (Ctrl+J)</source>
         <translation>暂停时：每个运行中的试验再训练一轮（Ctrl+J）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="187"/>
+        <location filename="../../ui/main_window.cpp" line="195"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="188"/>
+        <location filename="../../ui/main_window.cpp" line="196"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="191"/>
+        <location filename="../../ui/main_window.cpp" line="199"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="200"/>
+        <location filename="../../ui/main_window.cpp" line="209"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="200"/>
+        <location filename="../../ui/main_window.cpp" line="210"/>
         <source>The new language is used when TuneBench starts again.</source>
         <translation>新语言将在 TuneBench 下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="203"/>
+        <location filename="../../ui/main_window.cpp" line="213"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="204"/>
+        <location filename="../../ui/main_window.cpp" line="214"/>
         <source>&amp;Initializers and Optimizers</source>
         <translation>初始化方法与优化器(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="207"/>
+        <location filename="../../ui/main_window.cpp" line="217"/>
         <source>Initializers and optimizers</source>
         <translation>初始化方法与优化器</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="216"/>
+        <location filename="../../ui/main_window.cpp" line="226"/>
         <source>&amp;About TuneBench</source>
         <translation>关于 TuneBench(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="218"/>
+        <location filename="../../ui/main_window.cpp" line="228"/>
         <source>Study</source>
         <translation>研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="32"/>
+        <location filename="../../ui/main_window.cpp" line="258"/>
+        <source>Nothing to run again while a run is going</source>
+        <translation>运行进行中，无法重新运行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_files.cpp" line="37"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="33"/>
+        <location filename="../../ui/main_window_files.cpp" line="38"/>
         <source>&amp;Open Study...</source>
         <translation>打开研究(&amp;O)...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="34"/>
+        <location filename="../../ui/main_window_files.cpp" line="39"/>
         <source>Open study</source>
         <translation>打开研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="34"/>
-        <location filename="../../ui/main_window_files.cpp" line="51"/>
+        <location filename="../../ui/main_window_files.cpp" line="40"/>
+        <location filename="../../ui/main_window_files.cpp" line="63"/>
         <source>Study files (*.json)</source>
         <translation>研究文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="35"/>
+        <location filename="../../ui/main_window_files.cpp" line="42"/>
         <source>Invalid study</source>
         <translation>无效的研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="38"/>
+        <location filename="../../ui/main_window_files.cpp" line="46"/>
         <source>Open Res&amp;ults...</source>
         <translation>打开结果(&amp;U)...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="39"/>
-        <location filename="../../ui/main_window_files.cpp" line="41"/>
+        <location filename="../../ui/main_window_files.cpp" line="48"/>
+        <location filename="../../ui/main_window_files.cpp" line="51"/>
         <source>Open results</source>
         <translation>打开结果</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="40"/>
+        <location filename="../../ui/main_window_files.cpp" line="49"/>
         <source>TuneBench results (*.sqlite *.db);;All files (*)</source>
         <translation>TuneBench 结果 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="43"/>
+        <location filename="../../ui/main_window_files.cpp" line="53"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="51"/>
-        <location filename="../../ui/main_window_files.cpp" line="102"/>
+        <location filename="../../ui/main_window_files.cpp" line="62"/>
+        <location filename="../../ui/main_window_files.cpp" line="118"/>
         <source>Save study</source>
         <translation>保存研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="54"/>
+        <location filename="../../ui/main_window_files.cpp" line="66"/>
         <source>&amp;Save Study</source>
         <translation>保存研究(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="62"/>
+        <location filename="../../ui/main_window_files.cpp" line="75"/>
         <source>Save Study &amp;As...</source>
         <translation>研究另存为(&amp;A)...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="63"/>
+        <location filename="../../ui/main_window_files.cpp" line="76"/>
         <source>Export &amp;Report...</source>
         <translation>导出报告(&amp;R)...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="64"/>
-        <location filename="../../ui/main_window_files.cpp" line="66"/>
+        <location filename="../../ui/main_window_files.cpp" line="78"/>
+        <location filename="../../ui/main_window_files.cpp" line="80"/>
         <source>Export report</source>
         <translation>导出报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="65"/>
+        <location filename="../../ui/main_window_files.cpp" line="78"/>
         <source>HTML page (*.html)</source>
         <translation>HTML 网页 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="66"/>
+        <location filename="../../ui/main_window_files.cpp" line="80"/>
         <source>Cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="69"/>
+        <location filename="../../ui/main_window_files.cpp" line="83"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="102"/>
+        <location filename="../../ui/main_window_files.cpp" line="119"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="110"/>
+        <location filename="../../ui/main_window_files.cpp" line="127"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="128"/>
+        <location filename="../../ui/main_window_files.cpp" line="134"/>
+        <source>Opening %1</source>
+        <translation>正在打开 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_files.cpp" line="146"/>
         <source>Following %1</source>
         <translation>正在跟踪 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="135"/>
+        <location filename="../../ui/main_window_files.cpp" line="153"/>
         <source>TuneBench study</source>
         <translation>TuneBench 研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="140"/>
+        <location filename="../../ui/main_window_files.cpp" line="157"/>
         <source>Training loss by step, one line per trial</source>
         <translation>按步的训练损失，每个试验一条线</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="141"/>
+        <location filename="../../ui/main_window_files.cpp" line="158"/>
         <source>Validation accuracy by epoch</source>
         <translation>按轮的验证准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="148"/>
+        <location filename="../../ui/main_window_files.cpp" line="171"/>
         <source>Inside the networks: signal through depth, gradient norms, activation histograms</source>
         <translation>网络内部：信号随深度变化、梯度范数、激活直方图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="151"/>
+        <location filename="../../ui/main_window_files.cpp" line="175"/>
         <source>Decision boundaries</source>
         <translation>决策边界</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="154"/>
+        <location filename="../../ui/main_window_files.cpp" line="179"/>
         <source>TuneBench with LibTorch %1 and Qt %2 on %3; results file %4; written %5.</source>
         <translation>TuneBench，LibTorch %1，Qt %2，设备 %3；结果文件 %4；生成于 %5。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="156"/>
+        <location filename="../../ui/main_window_files.cpp" line="182"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="189"/>
+        <location filename="../../ui/main_window_files.cpp" line="212"/>
         <source>untitled study</source>
         <translation>未命名研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="261"/>
+        <location filename="../../ui/main_window.cpp" line="276"/>
         <source>About TuneBench</source>
         <translation>关于 TuneBench</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="262"/>
+        <location filename="../../ui/main_window.cpp" line="277"/>
         <source>&lt;b&gt;TuneBench&lt;/b&gt; — a workbench for tuning neural networks.&lt;br&gt;&lt;br&gt;Qt %1&lt;br&gt;LibTorch %2&lt;br&gt;Devices: %3</source>
         <translation>&lt;b&gt;TuneBench&lt;/b&gt;——神经网络调参工作台。&lt;br&gt;&lt;br&gt;Qt %1&lt;br&gt;LibTorch %2&lt;br&gt;设备：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="282"/>
+        <location filename="../../ui/main_window.cpp" line="298"/>
         <source>Cannot run until these are fixed:
 %1</source>
         <translation>修正以下问题后才能运行：
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="287"/>
+        <location filename="../../ui/main_window.cpp" line="303"/>
         <source>TuneBench - %1[*]</source>
         <translation>TuneBench - %1[*]</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="288"/>
+        <location filename="../../ui/main_window.cpp" line="305"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="296"/>
+        <location filename="../../ui/main_window.cpp" line="313"/>
         <source> · about %1:%2 left</source>
         <translation> · 约剩 %1:%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="298"/>
+        <location filename="../../ui/main_window.cpp" line="315"/>
         <source> · paused</source>
         <translation> · 已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="299"/>
+        <location filename="../../ui/main_window.cpp" line="317"/>
         <source>%1 · %2 · %3 running · %4 of %5 done%6</source>
         <translation>%1 · %2 · %3 个运行中 · 已完成 %4/%5%6</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="300"/>
+        <location filename="../../ui/main_window.cpp" line="318"/>
         <source>no study</source>
         <translation>无研究</translation>
     </message>
@@ -1396,53 +1406,53 @@ x = %3 处均值 %2</translation>
 <context>
     <name>tunebench::ui::ResultsPanel</name>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="103"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="106"/>
         <source>Trials</source>
         <translation>试验</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="104"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="107"/>
         <source>Comparison</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="107"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="110"/>
         <source>Filter configurations...</source>
         <translation>筛选配置...</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="110"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="113"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="115"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="119"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="116"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="120"/>
         <source>Copy the selected rows (or all shown) as tab-separated text (Ctrl+C)</source>
         <translation>将选中的行（或所有显示的行）复制为制表符分隔文本（Ctrl+C）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="119"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="123"/>
         <source>Export CSV...</source>
         <translation>导出 CSV...</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="146"/>
-        <location filename="../../ui/panels/results_panel.cpp" line="147"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="154"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="156"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="146"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="154"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="147"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="156"/>
         <source>Cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
@@ -1450,235 +1460,235 @@ x = %3 处均值 %2</translation>
 <context>
     <name>tunebench::ui::SetupPanel</name>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="89"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="94"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="90"/>
-        <location filename="../../ui/setup/setup_panel.cpp" line="153"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="95"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="160"/>
         <source>CSV file</source>
         <translation>CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="91"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="96"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="112"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="117"/>
         <source>auto (%1)</source>
         <translation>自动（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="132"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="139"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="146"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="153"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="147"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="154"/>
         <source>Train on the first N samples only (quick looks)</source>
         <translation>只用前 N 个样本训练（快速查看）</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="148"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="155"/>
         <source>Data set</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="149"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="156"/>
         <source>Shape</source>
         <translation>形状</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="150"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="157"/>
         <source>Noise</source>
         <translation>噪声</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="151"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="158"/>
         <source>Samples</source>
         <translation>样本数</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="152"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="159"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="154"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="162"/>
         <source>Label column</source>
         <translation>标签列</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="155"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="163"/>
         <source>Subset</source>
         <translation>子集</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="160"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="168"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="163"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="171"/>
         <source>MLP</source>
         <translation>MLP</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="164"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="172"/>
         <source>CNN (2 conv blocks)</source>
         <translation>CNN（2 个卷积块）</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="166"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="174"/>
         <source>Hidden layers</source>
         <translation>隐藏层数</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="168"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="176"/>
         <source>Units per hidden layer</source>
         <translation>每个隐藏层的单元数</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="171"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="179"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="172"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="180"/>
         <source>Depth</source>
         <translation>深度</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="173"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="181"/>
         <source>Width</source>
         <translation>宽度</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="174"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="182"/>
         <source>Activation</source>
         <translation>激活函数</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="179"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="187"/>
         <source>Compare</source>
         <translation>比较项</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="185"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="193"/>
         <source>One batch size, or several separated by commas to compare them</source>
         <translation>一个批大小，或用逗号分隔的多个以便比较</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="186"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="194"/>
         <source>Initializers</source>
         <translation>初始化方法</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="187"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="195"/>
         <source>Optimizers</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="188"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="196"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="195"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="204"/>
         <source>Batch sizes</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="204"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="213"/>
         <source>Study</source>
         <translation>研究</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="208"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="218"/>
         <source>Each configuration runs under seeds 0..N-1, the same seeds for every configuration</source>
         <translation>每个配置都用种子 0..N-1 运行，所有配置种子相同</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="212"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="222"/>
         <source>auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="213"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="223"/>
         <source>Configurations in all; auto: the whole grid, or 20</source>
         <translation>配置总数；自动：整个网格，或 20</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="215"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="225"/>
         <source>Points per numeric range in the grid (log-spaced on a log scale)</source>
         <translation>网格中每个数值范围的点数（对数尺度上按对数间隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="219"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="229"/>
         <source>Trials at once; the CPU cores are shared among them (%1 here)</source>
         <translation>同时运行的试验数；它们共享 CPU 核心（本机 %1 个）</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="221"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="232"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="222"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="233"/>
         <source>Seeds each</source>
         <translation>每配置种子数</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="223"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="234"/>
         <source>Sampler</source>
         <translation>采样器</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="224"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="235"/>
         <source>Configurations</source>
         <translation>配置数</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="225"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="236"/>
         <source>Grid points</source>
         <translation>网格点数</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="226"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="237"/>
         <source>Pruner</source>
         <translation>剪枝器</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="227"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="238"/>
         <source>Parallel trials</source>
         <translation>并行试验</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="228"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="239"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/setup/setup_panel.cpp" line="298"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="314"/>
         <source>The study file lists %n configuration(s); they run first. Choose initializers and optimizers below to search more.</source>
         <translation>
             <numerusform>研究文件列出了 %n 个配置，它们先运行。在下方选择初始化方法和优化器可搜索更多。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="302"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="321"/>
         <source>Also searched, as the file says: %1.</source>
         <translation>按文件设定另外搜索：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="358"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="381"/>
         <source>expected whole numbers &gt; 0, got &apos;%1&apos;</source>
         <translation>应为大于 0 的整数，得到 &apos;%1&apos;</translation>
     </message>
@@ -1686,17 +1696,17 @@ x = %3 处均值 %2</translation>
 <context>
     <name>tunebench::ui::TrialDetailDialog</name>
     <message>
-        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="26"/>
+        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="25"/>
         <source>Trial %1</source>
         <translation>试验 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="30"/>
+        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="29"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="31"/>
+        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="30"/>
         <source>Seed</source>
         <translation>种子</translation>
     </message>
@@ -1706,57 +1716,62 @@ x = %3 处均值 %2</translation>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="33"/>
+        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="36"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="34"/>
+        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="39"/>
         <source>Final validation</source>
         <translation>最终验证</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="35"/>
+        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="41"/>
         <source>loss %1, accuracy %2</source>
         <translation>损失 %1，准确率 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="36"/>
+        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="43"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="36"/>
+        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="43"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="37"/>
+        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="45"/>
         <source>Reproduce with</source>
         <translation>复现条件</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="38"/>
+        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="47"/>
         <source>LibTorch %1 on %2, seed %3; the seed fixes the initial weights, the data order and the dropout masks (bit-identical on CPU).</source>
         <translation>LibTorch %1，设备 %2，种子 %3；种子决定初始权重、数据顺序和 dropout 掩码（CPU 上逐位一致）。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="43"/>
+        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="50"/>
+        <source>an unrecorded device</source>
+        <translation>未记录的设备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="54"/>
         <source>Results file</source>
         <translation>结果文件</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="44"/>
+        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="55"/>
         <source>Ran on</source>
         <translation>运行于</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="62"/>
+        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="73"/>
         <source>Run again</source>
         <translation>再次运行</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="64"/>
+        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="76"/>
         <source>Train this configuration under seed %1 once more, as a new run</source>
         <translation>用种子 %1 把这个配置作为新的运行再训练一次</translation>
     </message>
@@ -1764,42 +1779,42 @@ x = %3 处均值 %2</translation>
 <context>
     <name>tunebench::ui::TrialTableModel</name>
     <message>
-        <location filename="../../ui/panels/trial_table_model.cpp" line="83"/>
+        <location filename="../../ui/panels/trial_table_model.cpp" line="104"/>
         <source>Trial</source>
         <translation>试验</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_table_model.cpp" line="84"/>
+        <location filename="../../ui/panels/trial_table_model.cpp" line="106"/>
         <source>Configuration</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_table_model.cpp" line="85"/>
+        <location filename="../../ui/panels/trial_table_model.cpp" line="108"/>
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_table_model.cpp" line="86"/>
+        <location filename="../../ui/panels/trial_table_model.cpp" line="110"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_table_model.cpp" line="87"/>
+        <location filename="../../ui/panels/trial_table_model.cpp" line="112"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_table_model.cpp" line="88"/>
+        <location filename="../../ui/panels/trial_table_model.cpp" line="114"/>
         <source>Val loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_table_model.cpp" line="89"/>
+        <location filename="../../ui/panels/trial_table_model.cpp" line="116"/>
         <source>Val acc</source>
         <translation>验证准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_table_model.cpp" line="90"/>
+        <location filename="../../ui/panels/trial_table_model.cpp" line="118"/>
         <source>Time (s)</source>
         <translation>时间（秒）</translation>
     </message>
