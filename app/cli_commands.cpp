@@ -40,10 +40,18 @@ void printResults(const Storage& storage, std::int64_t study_id, const StudyOver
 }
 
 // A stored study that must already exist: its file must be there before SQLite would create it.
-std::unique_ptr<SqliteStorage> openExisting(const RunOptions& options, std::int64_t& study_id) {
-  if (!std::filesystem::is_regular_file(options.storage))
-    throw UserError(options.storage, "no such study file");
-  auto storage = std::make_unique<SqliteStorage>(options.storage);
+// show and export open it read-only (they write nothing, and work on read-only media).
+std::unique_ptr<SqliteStorage> openExisting(const RunOptions& options, std::int64_t& study_id,
+                                            SqliteStorage::Access access) {
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(options.storage, error)) {
+    throw UserError(options.storage, std::filesystem::is_directory(options.storage, error)
+                                         ? "is a directory, not a study file"
+                                     : std::filesystem::exists(options.storage, error)
+                                         ? "is not a regular file"
+                                         : "no such study file");
+  }
+  auto storage = std::make_unique<SqliteStorage>(options.storage, access);
   study_id = pickStudy(*storage, options.study_name, options.storage);
   return storage;
 }
@@ -97,7 +105,7 @@ int runStudy(const std::string& study_path, const RunOptions& options, const Sto
 
 int resumeStudy(const RunOptions& options, const StopToken& stop) {
   std::int64_t study_id = 0;
-  auto storage = openExisting(options, study_id);
+  auto storage = openExisting(options, study_id, SqliteStorage::Access::kReadWrite);
   const auto run = StudyRun::resume(*storage, study_id, options.storage, settingsOf(options));
   if (!options.quiet && run->requeued() > 0) {
     std::fprintf(stderr, "%d interrupted trial(s) queued to run again\n", run->requeued());
@@ -107,7 +115,7 @@ int resumeStudy(const RunOptions& options, const StopToken& stop) {
 
 int showStudy(const RunOptions& options, View view, Format format) {
   std::int64_t study_id = 0;
-  const auto storage = openExisting(options, study_id);
+  const auto storage = openExisting(options, study_id, SqliteStorage::Access::kReadOnly);
   const StudyOverview study = storedStudyOverview(*storage, study_id, options.storage);
   const auto trials = storage->trials(study_id, false);
   const auto loss = summarizeGroups(trials, CompareMetric::kValLoss, study.target_accuracy);
@@ -138,7 +146,7 @@ int showStudy(const RunOptions& options, View view, Format format) {
 int showProbes(const RunOptions& options, std::int64_t step, Format format) {
   if (format == Format::kCsv) throw UserError("--format", "--probes prints a table or json");
   std::int64_t study_id = 0;
-  const auto storage = openExisting(options, study_id);
+  const auto storage = openExisting(options, study_id, SqliteStorage::Access::kReadOnly);
   std::vector<TrialProbes> trials;
   for (const FrozenTrial& trial : storage->trials(study_id, false)) {
     trials.push_back({trial.configuration, storage->probes(trial.id)});
@@ -155,7 +163,8 @@ int showProbes(const RunOptions& options, std::int64_t step, Format format) {
 
 int exportStudy(const RunOptions& options, Format format) {
   std::int64_t study_id = 0;
-  const auto trials = openExisting(options, study_id)->trials(study_id, false);
+  const auto trials =
+      openExisting(options, study_id, SqliteStorage::Access::kReadOnly)->trials(study_id, false);
   std::cout << (format == Format::kCsv ? formatEpochsCsv(trials) : formatResultsJson(trials));
   return 0;
 }

@@ -17,7 +17,8 @@ struct RunOptions {
 };
 
 // A run that a worker's storage failure ended (every worker stopped, committed trials kept):
-// the CLI prints it on one line and exits with code 1.
+// the CLI prints it on one line and exits with code 2 (a full disk or a lost file is the
+// user's to fix).
 class RunStopped : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;

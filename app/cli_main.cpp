@@ -5,11 +5,30 @@
 #include <iostream>
 
 #include "cli_commands.h"
+#include "common/storage_error.h"
 #include "common/user_error.h"
 
 namespace {
 
 constexpr int kExitUserError = 2;
+
+// --jobs: a whole number from 1 to 256, and a message that says which of the two is wrong.
+CLI::Validator jobsValidator() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        std::size_t used = 0;
+        long value = 0;
+        try {
+          value = std::stol(text, &used);
+        } catch (const std::exception&) {
+          used = 0;
+        }
+        if (used == 0 || used != text.size()) return "must be a whole number, got '" + text + "'";
+        if (value < 1 || value > 256) return "must be from 1 to 256, got " + text;
+        return "";
+      },
+      "1..256");
+}
 tunebench::StopSource g_stop;
 
 void onInterrupt(int) { g_stop.requestStop(); }
@@ -35,7 +54,7 @@ int main(int argc, char** argv) {
     if (command == run)
       command->add_option("--storage", options.storage, "SQLite file to keep the study in");
     command->add_option("--jobs,-j", options.jobs, "Trials at once (default: the study's)")
-        ->check(CLI::Range(1, 256));
+        ->check(jobsValidator());
     command->add_option("--device", options.device,
                         "auto, cpu, cuda or cuda:N (overrides the study)");
     command->add_flag("--json", options.json, "Print the trials as JSON instead of tables");
@@ -93,9 +112,12 @@ int main(int argc, char** argv) {
   } catch (const tunebench::UserError& error) {
     std::cerr << "tunebench-cli: error: " << error.what() << "\n";
     return kExitUserError;
-  } catch (const RunStopped& error) {
+  } catch (const RunStopped& error) {  // the study's file failed mid-run: the user's disk or file
     std::cerr << "tunebench-cli: error: " << error.what() << "\n";
-    return 1;
+    return kExitUserError;
+  } catch (const tunebench::StorageError& error) {  // a damaged, locked or unreadable study file
+    std::cerr << "tunebench-cli: error: " << error.what() << "\n";
+    return kExitUserError;
   } catch (const std::exception& error) {
     std::cerr << "tunebench-cli: internal error: " << error.what() << "\n";
     return 1;

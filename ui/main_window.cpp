@@ -37,6 +37,7 @@
 #include "ui/i18n.h"
 #include "ui/panels/group_table_model.h"
 #include "ui/panels/html_report.h"
+#include "ui/panels/problem_banner.h"
 #include "ui/panels/results_panel.h"
 #include "ui/panels/table_text.h"
 #include "ui/panels/trial_detail_dialog.h"
@@ -57,6 +58,7 @@ MainWindow::MainWindow(const QString& presets_folder, QWidget* parent)
       diagnostics_(new DiagnosticsPanel(this)),
       boundaries_(new BoundaryView(this)),
       explanation_(new QTextBrowser(this)),
+      problem_(new ProblemBanner(this)),
       trials_(new TrialTableModel(this)),
       groups_(new GroupTableModel(this)),
       results_(new ResultsPanel(trials_, groups_, this)),
@@ -78,6 +80,7 @@ MainWindow::MainWindow(const QString& presets_folder, QWidget* parent)
   auto* top = new QWidget(this);
   auto* top_layout = new QVBoxLayout(top);
   top_layout->setContentsMargins(0, 0, 0, 0);
+  top_layout->addWidget(problem_);
   top_layout->addWidget(explanation_);
   top_layout->addWidget(views, 1);
   auto* splitter = new QSplitter(Qt::Vertical, this);
@@ -150,15 +153,32 @@ MainWindow::MainWindow(const QString& presets_folder, QWidget* parent)
     chart_->refresh();
     updateStatus();
   });
-  connect(controller_, &StudyController::runFailed, this,
-          [this](const QString& message) { statusBar()->showMessage(message); });
-  connect(controller_, &StudyController::resultsOpened, this, &MainWindow::showOpenedResults);
+  // Problems go to the banner (in full, with what to do), not the status bar.
+  connect(controller_, &StudyController::runFailed, this, [this](const QString& message) {
+    if (opening_results_.isEmpty()) {
+      problem_->showProblem(QString(), tr("The run stopped: %1").arg(message));
+    } else {
+      problem_->showProblem(opening_results_,
+                            tr("Could not open the results file: %1").arg(message));
+      opening_results_.clear();
+    }
+  });
+  connect(controller_, &StudyController::resultsOpened, this, [this](const QString& path) {
+    opening_results_.clear();
+    problem_->hide();
+    showOpenedResults(path);
+  });
+  connect(problem_, &ProblemBanner::openResultsRequested, this, &MainWindow::openResults);
+  connect(problem_, &ProblemBanner::openStudyRequested, this, [this] {
+    if (open_action_ != nullptr) open_action_->trigger();
+  });
   connect(controller_, &StudyController::rerunPrepared, this, &MainWindow::showRerun);
   updateStatus();
 }
 
 void MainWindow::buildMenus(const QString& presets_folder) {
   QAction* open = buildFileMenu();
+  open_action_ = open;
 
   QMenu* presets = menuBar()->addMenu(tr("&Presets"));
   const QFileInfoList files =
@@ -255,7 +275,7 @@ void MainWindow::showTrialDetail(qint64 trial_id) {
                             this);
   connect(dialog, &TrialDetailDialog::runAgainRequested, this, [this](qint64 id) {
     if (!controller_->runAgain(id))
-      statusBar()->showMessage(tr("Nothing to run again while a run is going"));
+      statusBar()->showMessage(tr("Nothing to run again while a run is going"), 5000);
     updateStatus();
   });
   dialog->setObjectName(QStringLiteral("trialDetail"));

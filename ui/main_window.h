@@ -12,6 +12,7 @@ class QTableView;
 namespace tunebench::ui {
 
 class GroupTableModel;
+class ProblemBanner;
 class ResultsPanel;
 class BoundaryView;
 class ChartPanel;
@@ -31,7 +32,7 @@ class MainWindow : public QMainWindow {
   // `presets_folder`: where the Presets menu looks for study files.
   explicit MainWindow(const QString& presets_folder, QWidget* parent = nullptr);
 
-  // Loads a study file into the setup panel; false (message in the status bar and in
+  // Loads a study file into the setup panel; false (message in the problem banner and in
   // controller()->lastError()) when the engine rejects it as written.
   bool openStudy(const QString& path);
   bool saveStudy(const QString& path);
@@ -51,6 +52,7 @@ class MainWindow : public QMainWindow {
   static QString lastStudy();
   StudyController* controller() const { return controller_; }
   CurveChart* chart() const { return chart_; }
+  ProblemBanner* problemBanner() const { return problem_; }
   TrialTableModel* trials() const { return trials_; }
   GroupTableModel* groups() const { return groups_; }
   ResultsPanel* results() const { return results_; }
@@ -88,6 +90,9 @@ class MainWindow : public QMainWindow {
   DiagnosticsPanel* diagnostics_;
   BoundaryView* boundaries_;
   QTextBrowser* explanation_;
+  ProblemBanner* problem_;   // what could not be opened, or why a run stopped
+  QString opening_results_;  // the results file being opened ("" when none)
+  QAction* open_action_ = nullptr;
   TrialTableModel* trials_;
   GroupTableModel* groups_;
   ResultsPanel* results_;

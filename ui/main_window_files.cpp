@@ -20,6 +20,7 @@
 #include "ui/charts/curve_chart.h"
 #include "ui/panels/group_table_model.h"
 #include "ui/panels/html_report.h"
+#include "ui/panels/problem_banner.h"
 #include "ui/panels/table_text.h"
 #include "ui/panels/trial_table_model.h"
 #include "ui/setup/setup_panel.h"
@@ -92,10 +93,11 @@ bool MainWindow::openStudy(const QString& path) {
       file.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(file.readAll()) : QJsonDocument();
   if (!json.isObject()) {  // not readable or not JSON: nothing to show in the panel, keep what it
                            // holds
-    statusBar()->showMessage(controller_->lastError());
+    problem_->showProblem(path, tr("Could not open the study: %1").arg(controller_->lastError()));
     updateStatus();
     return false;
   }
+  problem_->hide();
   study_path_ = path;
   base_folder_ = QFileInfo(path).absolutePath();
   setup_->setDraft(draftFromJson(json.object()));
@@ -103,7 +105,8 @@ bool MainWindow::openStudy(const QString& path) {
   onSetupEdited();
   if (!valid) {
     controller_->unloadStudy();
-    statusBar()->showMessage(engine_error);
+    problem_->showProblem(
+        path, tr("The study has problems (flagged beside their fields): %1").arg(engine_error));
   }
   setWindowModified(false);
   QSettings().setValue(QStringLiteral("study/last"), path);
@@ -131,7 +134,8 @@ bool MainWindow::saveStudy(const QString& path) {
 
 bool MainWindow::openResults(const QString& path) {
   if (controller_->isRunning() || !controller_->openResults(path)) return false;
-  statusBar()->showMessage(tr("Opening %1").arg(path));
+  opening_results_ = path;
+  statusBar()->showMessage(tr("Opening %1").arg(path), 5000);
   return true;
 }
 

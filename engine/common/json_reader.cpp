@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 namespace tunebench {
 
@@ -14,9 +15,99 @@ void ProblemList::throwIfAny() const {
 }
 
 std::string describeJson(const nlohmann::json& value) {
-  std::string text = value.dump();
-  if (text.size() > 40) text = text.substr(0, 37) + "...";
-  return text;
+  if (value.is_object()) return value.empty() ? "{}" : "an object";
+  if (value.is_array()) return value.empty() ? "[]" : "an array of " + std::to_string(value.size());
+  if (value.is_string()) {
+    const auto& text = value.get_ref<const std::string&>();
+    if (text.size() > 37) return nlohmann::json(text.substr(0, 34)).dump() + "...";
+  }
+  return value.dump();  // a scalar: short
+}
+
+namespace {
+
+// Where the parser is: one frame per open container, its current key or index.
+class JsonPath {
+ public:
+  void open(bool array) { frames_.push_back({array, 0, ""}); }
+  void key(const std::string& name) {
+    if (!frames_.empty()) frames_.back().key = name;
+  }
+  void closeOrValue(bool closed) {
+    if (closed && !frames_.empty()) frames_.pop_back();
+    if (!frames_.empty() && frames_.back().array) ++frames_.back().index;
+  }
+  std::size_t depth() const { return frames_.size(); }
+  std::string text(std::size_t max_frames = 8) const {
+    std::string path;
+    for (std::size_t i = 0; i < frames_.size() && i < max_frames; ++i) {
+      const Frame& frame = frames_[i];
+      if (frame.array) {
+        path += "[" + std::to_string(frame.index) + "]";
+      } else if (!frame.key.empty()) {
+        path += (path.empty() ? "" : ".") + frame.key;
+      }
+    }
+    if (frames_.size() > max_frames) path += "...";
+    return path;
+  }
+
+ private:
+  struct Frame {
+    bool array;
+    std::size_t index;
+    std::string key;
+  };
+  std::vector<Frame> frames_;
+};
+
+std::string at(const std::string& origin, const std::string& path) {
+  return path.empty() ? origin : origin + ": " + path;
+}
+
+}  // namespace
+
+nlohmann::json parseUserJson(const std::string& text, const std::string& origin) {
+  JsonPath path;
+  using Event = nlohmann::json::parse_event_t;
+  const auto track = [&](int /*depth*/, Event event, nlohmann::json& parsed) {
+    switch (event) {
+      case Event::object_start:
+      case Event::array_start:
+        if (path.depth() >= static_cast<std::size_t>(kMaxJsonDepth)) {
+          throw UserError(at(origin, path.text()), "nested too deep (more than " +
+                                                       std::to_string(kMaxJsonDepth) + " levels)");
+        }
+        path.open(event == Event::array_start);
+        break;
+      case Event::key:
+        path.key(parsed.get<std::string>());
+        break;
+      case Event::value:
+        path.closeOrValue(false);
+        break;
+      case Event::object_end:
+      case Event::array_end:
+        path.closeOrValue(true);
+        break;
+    }
+    return true;
+  };
+  try {
+    return nlohmann::json::parse(text, track);
+  } catch (const nlohmann::json::out_of_range& error) {  // 406: a number past a double
+    const std::string message = error.what();
+    const std::string marker = "number overflow parsing ";
+    const auto cut = message.find(marker);
+    const std::string token =
+        cut == std::string::npos ? message : message.substr(cut + marker.size());
+    throw UserError(at(origin, path.text()), "number out of range: " + token);
+  } catch (const nlohmann::json::exception& error) {
+    std::string message = error.what();
+    const auto cut = message.find("parse error");
+    throw UserError(
+        origin, "not valid JSON: " + (cut == std::string::npos ? message : message.substr(cut)));
+  }
 }
 
 JsonObjectReader::JsonObjectReader(const nlohmann::json& value, std::string path,
@@ -55,28 +146,46 @@ std::optional<std::string> JsonObjectReader::string(const std::string& key) {
   return value->get<std::string>();
 }
 
-std::optional<double> JsonObjectReader::number(const std::string& key) {
+namespace {
+std::string numberText(double value) {
+  std::ostringstream text;
+  text << value;
+  return text.str();
+}
+}  // namespace
+
+std::optional<double> JsonObjectReader::number(const std::string& key, double low, double high) {
   const nlohmann::json* value = raw(key);
   if (value == nullptr) return std::nullopt;
   if (!value->is_number()) {
     problems_.add(fieldPath(key), "expected a number, got " + describeJson(*value));
     return std::nullopt;
   }
-  return value->get<double>();
+  const double number = value->get<double>();
+  if (!std::isfinite(number) || number < low || number > high) {
+    problems_.add(fieldPath(key), "must be in " + numberText(low) + ".." + numberText(high) +
+                                      ", got " + describeJson(*value));
+    return std::nullopt;
+  }
+  return number;
 }
 
-std::optional<std::int64_t> JsonObjectReader::integer(const std::string& key) {
+std::optional<std::int64_t> JsonObjectReader::integer(const std::string& key, std::int64_t low,
+                                                      std::int64_t high) {
   const nlohmann::json* value = raw(key);
   if (value == nullptr) return std::nullopt;
-  if (value->is_number_integer()) return value->get<std::int64_t>();
-  if (value->is_number_float()) {
-    double number = value->get<double>();
-    if (std::isfinite(number) && std::floor(number) == number) {
-      return static_cast<std::int64_t>(number);
-    }
+  // Judged on the double: exact for every integer up to 2^53, and never cast out of range.
+  const double number = value->is_number() ? value->get<double>() : std::nan("");
+  if (!std::isfinite(number) || std::floor(number) != number) {
+    problems_.add(fieldPath(key), "expected an integer, got " + describeJson(*value));
+    return std::nullopt;
   }
-  problems_.add(fieldPath(key), "expected an integer, got " + describeJson(*value));
-  return std::nullopt;
+  if (number < static_cast<double>(low) || number > static_cast<double>(high)) {
+    problems_.add(fieldPath(key), "must be in " + std::to_string(low) + ".." +
+                                      std::to_string(high) + ", got " + describeJson(*value));
+    return std::nullopt;
+  }
+  return static_cast<std::int64_t>(number);
 }
 
 std::optional<bool> JsonObjectReader::boolean(const std::string& key) {

@@ -38,9 +38,18 @@ class JsonObjectReader {
   // The raw value of a field (nullptr when absent); marks the field as known.
   const nlohmann::json* raw(const std::string& key);
   std::optional<std::string> string(const std::string& key);
-  std::optional<double> number(const std::string& key);
-  std::optional<std::int64_t> integer(const std::string& key);
+  // A number (or a whole number) in [low, high], checked on the double it arrives as, so a value
+  // past the type (1e20 for an integer, 2^64 - 1) is a problem with its path, never a wrapped
+  // or truncated number. Out of range: a problem "must be in low..high" and nullopt.
+  std::optional<double> number(const std::string& key, double low = -kHuge, double high = kHuge);
+  std::optional<std::int64_t> integer(const std::string& key, std::int64_t low = kMinInteger,
+                                      std::int64_t high = kMaxInteger);
   std::optional<bool> boolean(const std::string& key);
+
+  static constexpr double kHuge = 1.7e308;
+  // Integers a double holds exactly (2^53): beyond, the value read is not the value written.
+  static constexpr std::int64_t kMaxInteger = 9007199254740992LL;
+  static constexpr std::int64_t kMinInteger = -kMaxInteger;
 
   // Reports every key that no accessor above asked for: typos are errors, not silent defaults.
   void rejectUnknownKeys();
@@ -52,7 +61,17 @@ class JsonObjectReader {
   std::set<std::string> known_;
 };
 
-// A short rendering of a JSON value for messages ("got \"fast\"", "got -1").
+// A short rendering of a JSON value for messages ("got \"fast\"", "got -1", "got an array of
+// 3"). Never serializes more than it shows: containers are described, not dumped.
 std::string describeJson(const nlohmann::json& value);
+
+// Containers nested deeper than this in a user's file are refused (parsing, printing and freeing
+// JSON recurse per level).
+inline constexpr int kMaxJsonDepth = 64;
+
+// Parses a user's JSON text. Throws UserError(origin + the field path where known, why) for text
+// that is not JSON, a number past a double ("configurations[0].lr: number out of range: 1e999")
+// and nesting deeper than kMaxJsonDepth ("name[0][0]...: nested too deep (more than 64 levels)").
+nlohmann::json parseUserJson(const std::string& text, const std::string& origin);
 
 }  // namespace tunebench

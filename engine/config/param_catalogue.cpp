@@ -14,7 +14,10 @@ std::string NumberBounds::problem(double v) const {
   const bool above_low = !low || (low_inclusive ? v >= *low : v > *low);
   const bool below_high = !high || (high_inclusive ? v <= *high : v < *high);
   if (above_low && below_high) return "";
-  const auto number = [](double x) {
+  const auto number = [](double x) {  // whole numbers in full: 1000000, not 1e+06
+    if (std::floor(x) == x && std::fabs(x) < 1e15) {
+      return std::to_string(static_cast<std::int64_t>(x));
+    }
     std::ostringstream text;
     text << x;
     return text.str();
@@ -40,7 +43,10 @@ std::int64_t integerOf(const ParamValue& value) {
 
 const NumberBounds kPositive{0.0, false, std::nullopt, true};
 const NumberBounds kNonNegative{0.0, true, std::nullopt, true};
-const NumberBounds kAtLeastOne{1.0, true, std::nullopt, true};
+// Integers a double holds exactly: the most any integer parameter may be.
+constexpr double kMaxExactInteger = 9007199254740992.0;  // 2^53
+const NumberBounds kCount{1.0, true, kMaxExactInteger, true};
+const NumberBounds kNonNegativeCount{0.0, true, kMaxExactInteger, true};
 const NumberBounds kUnitHalfOpen{0.0, true, 1.0, false};  // [0, 1)
 const NumberBounds kAny{};
 
@@ -63,7 +69,7 @@ std::vector<ParamInfo> buildCatalogue() {
          s.model.kind = nameOf(v) == "cnn" ? ModelKind::kConvNet : ModelKind::kMlp; }},
       {"depth", Type::kInteger, {}, {0.0, true, 1000.0, true}, "MLP hidden layers (>= 0)",
        setInteger([](TrialSpec& s) -> auto& { return s.model.depth; })},
-      {"width", Type::kInteger, {}, kAtLeastOne, "units per hidden layer (>= 1)",
+      {"width", Type::kInteger, {}, kCount, "units per hidden layer (>= 1)",
        setInteger([](TrialSpec& s) -> auto& { return s.model.width; })},
       {"activation", Type::kName, activations, kAny, "hidden-layer nonlinearity",
        [](TrialSpec& s, const ParamValue& v) { s.model.activation = *parseActivation(nameOf(v)); }},
@@ -120,7 +126,7 @@ std::vector<ParamInfo> buildCatalogue() {
          s.schedule.kind = n == "step"     ? ScheduleKind::kStep
                            : n == "cosine" ? ScheduleKind::kCosine
                                            : ScheduleKind::kConstant; }},
-      {"step_epochs", Type::kInteger, {}, kAtLeastOne,
+      {"step_epochs", Type::kInteger, {}, {1.0, true, 1e6, true},
        "step schedule: epochs between decays (>= 1)",
        setInteger([](TrialSpec& s) -> auto& { return s.schedule.step_epochs; })},
       {"gamma", Type::kNumber, {}, {0.0, false, 1.0, true}, "step schedule: decay factor in (0, 1]",
@@ -128,11 +134,11 @@ std::vector<ParamInfo> buildCatalogue() {
       {"min_lr_factor", Type::kNumber, {}, {0.0, true, 1.0, true},
        "cosine schedule: final lr / lr in [0, 1]",
        setNumber([](TrialSpec& s) -> auto& { return s.schedule.min_lr_factor; })},
-      {"warmup_steps", Type::kInteger, {}, kNonNegative, "linear warm-up steps (>= 0)",
+      {"warmup_steps", Type::kInteger, {}, kNonNegativeCount, "linear warm-up steps (>= 0)",
        setInteger([](TrialSpec& s) -> auto& { return s.schedule.warmup_steps; })},
-      {"batch_size", Type::kInteger, {}, kAtLeastOne, "batch size (>= 1)",
+      {"batch_size", Type::kInteger, {}, {1.0, true, 2147483647.0, true}, "batch size (>= 1)",
        setInteger([](TrialSpec& s) -> auto& { return s.batch_size; })},
-      {"epochs", Type::kInteger, {}, kAtLeastOne, "epochs (>= 1)",
+      {"epochs", Type::kInteger, {}, {1.0, true, 1e6, true}, "epochs (1 to 1,000,000)",
        setInteger([](TrialSpec& s) -> auto& { return s.epochs; })},
   };
   // clang-format on

@@ -21,6 +21,22 @@ std::string resolvePath(const std::string& path, const std::string& base_folder)
   return (fs::path(base_folder) / path).lexically_normal().string();
 }
 
+// An integer field that must lie in [low, high]: out of range, `rule` is the message (", got N"
+// follows) and `target` keeps its default. Checked before the value is narrowed to T.
+template <typename T>
+void readInteger(JsonObjectReader& reader, const std::string& key, T& target, std::int64_t low,
+                 std::int64_t high, const std::string& rule) {
+  const std::optional<std::int64_t> value = reader.integer(key);
+  if (!value) return;
+  if (*value < low || *value > high) {
+    reader.problems().add(reader.fieldPath(key), rule + ", got " + std::to_string(*value));
+    return;
+  }
+  target = static_cast<T>(*value);
+}
+
+constexpr std::int64_t kMaxInteger = JsonObjectReader::kMaxInteger;
+
 // Reads a JSON object whose keys are parameter names into `params`.
 void readParams(JsonObjectReader& reader, const nlohmann::json& object, ParamMap& params) {
   if (!reader.isObject()) return;
@@ -64,6 +80,7 @@ void readDataset(const nlohmann::json& json, const std::string& base_folder, Pro
     if (!folder && spec.kind == DatasetKind::kMnistFolder) {
       problems.add("dataset.folder", "required for kind mnist-folder");
     }
+    readInteger(reader, "classes", spec.classes, 2, 256, "must be in 2..256");
   } else if (kind == "csv") {
     spec.kind = DatasetKind::kCsv;
     spec.csv_path = resolvePath(reader.string("path").value_or(""), base_folder);
@@ -80,18 +97,15 @@ void readDataset(const nlohmann::json& json, const std::string& base_folder, Pro
       problems.add("dataset.generator", "unknown generator '" + generator +
                                             "' (expected circle, xor, gaussians, spiral)");
     }
-    spec.samples = reader.integer("samples").value_or(spec.samples);
-    if (spec.samples < 10)
-      problems.add("dataset.samples", "must be >= 10, got " + std::to_string(spec.samples));
+    readInteger(reader, "samples", spec.samples, 10, 10000000, "must be in 10..10000000");
     spec.noise = reader.number("noise").value_or(spec.noise);
     if (spec.noise < 0.0 || spec.noise > 1.0) problems.add("dataset.noise", "must be in [0, 1]");
-    spec.data_seed = static_cast<std::uint64_t>(reader.integer("seed").value_or(0));
+    readInteger(reader, "seed", spec.data_seed, 0, kMaxInteger, "must be >= 0");
   } else {
     problems.add("dataset.kind", "unknown dataset kind '" + kind +
                                      "' (expected fashion-mnist, mnist-folder, csv, synthetic-2d)");
   }
-  spec.subset = reader.integer("subset").value_or(0);
-  if (spec.subset < 0) problems.add("dataset.subset", "must be >= 0 (0 keeps every sample)");
+  readInteger(reader, "subset", spec.subset, 0, kMaxInteger, "must be >= 0 (0 keeps every sample)");
   if (const nlohmann::json* validation = reader.raw("validation")) {
     if (validation->is_number() && validation->get<double>() > 0.0 &&
         validation->get<double>() < 1.0) {
@@ -103,29 +117,22 @@ void readDataset(const nlohmann::json& json, const std::string& base_folder, Pro
       problems.add("dataset.validation", "\"test\" needs an IDX folder with t10k files");
     }
   }
-  spec.split_seed = static_cast<std::uint64_t>(reader.integer("split_seed").value_or(0));
+  readInteger(reader, "split_seed", spec.split_seed, 0, kMaxInteger, "must be >= 0");
   spec.normalize = reader.boolean("normalize").value_or(true);
   reader.rejectUnknownKeys();
 }
 
 void readTraining(JsonObjectReader& reader, TrialSpec& base, ParamMap& params) {
   readSectionParams(reader, {{"epochs", "epochs"}, {"batch_size", "batch_size"}}, params);
-  base.log_every_steps = reader.integer("log_every").value_or(base.log_every_steps);
-  if (base.log_every_steps < 1) reader.problems().add("training.log_every", "must be >= 1");
+  readInteger(reader, "log_every", base.log_every_steps, 1, kMaxInteger, "must be >= 1");
   base.divergence_loss = reader.number("divergence_loss").value_or(base.divergence_loss);
   if (!(base.divergence_loss > 0.0))
     reader.problems().add("training.divergence_loss", "must be > 0");
-  base.boundary_grid =
-      static_cast<int>(reader.integer("boundary_grid").value_or(base.boundary_grid));
-  if (base.boundary_grid < 0 || base.boundary_grid > 512)
-    reader.problems().add("training.boundary_grid", "must be in 0..512");
+  readInteger(reader, "boundary_grid", base.boundary_grid, 0, 512, "must be in 0..512");
   ProbeSettings& probes = base.probes;
-  probes.every_steps = reader.integer("probe_every").value_or(probes.every_steps);
-  if (probes.every_steps < 0)
-    reader.problems().add("training.probe_every", "must be >= 0 (0: no probes)");
-  probes.bins = static_cast<int>(reader.integer("probe_bins").value_or(probes.bins));
-  if (probes.bins < 2 || probes.bins > 1000)
-    reader.problems().add("training.probe_bins", "must be in 2..1000");
+  readInteger(reader, "probe_every", probes.every_steps, 0, kMaxInteger,
+              "must be >= 0 (0: no probes)");
+  readInteger(reader, "probe_bins", probes.bins, 2, 1000, "must be in 2..1000");
   probes.range = reader.number("probe_range").value_or(probes.range);
   if (!(probes.range > 0.0)) reader.problems().add("training.probe_range", "must be > 0");
   reader.rejectUnknownKeys();
@@ -143,13 +150,9 @@ void readSampler(const nlohmann::json& json, ProblemList& problems, SamplerSpec&
   } else {
     problems.add("sampler.kind", "unknown sampler '" + kind + "' (expected grid, random, tpe)");
   }
-  spec.seed = static_cast<std::uint64_t>(reader.integer("seed").value_or(0));
-  spec.grid_points = static_cast<int>(reader.integer("grid_points").value_or(spec.grid_points));
-  if (spec.grid_points < 1 || spec.grid_points > 100)
-    problems.add("sampler.grid_points", "must be in 1..100");
-  spec.startup_trials =
-      static_cast<int>(reader.integer("startup_trials").value_or(spec.startup_trials));
-  if (spec.startup_trials < 0) problems.add("sampler.startup_trials", "must be >= 0");
+  readInteger(reader, "seed", spec.seed, 0, kMaxInteger, "must be >= 0");
+  readInteger(reader, "grid_points", spec.grid_points, 1, 100, "must be in 1..100");
+  readInteger(reader, "startup_trials", spec.startup_trials, 0, 1000000, "must be in 0..1000000");
   reader.rejectUnknownKeys();
 }
 
@@ -166,9 +169,8 @@ void readPruner(const nlohmann::json& json, ProblemList& problems, PrunerSpec& s
     problems.add("pruner.kind", "unknown pruner '" + kind + "' (expected none, median, asha)");
   }
   auto field = [&](const char* key, int& target, int minimum) {
-    target = static_cast<int>(reader.integer(key).value_or(target));
-    if (target < minimum)
-      problems.add(std::string("pruner.") + key, "must be >= " + std::to_string(minimum));
+    readInteger(reader, key, target, minimum, 1000000,
+                "must be >= " + std::to_string(minimum) + " (at most 1000000)");
   };
   field("startup_trials", spec.startup_trials, 0);
   field("warmup_epochs", spec.warmup_epochs, 0);
@@ -212,10 +214,9 @@ void readSeeds(JsonObjectReader& top, ProblemList& problems, StudyFile& study) {
     }
     if (seeds->empty() || seeds->size() > 1000) problems.add("seeds", "expected 1 to 1000 seeds");
   } else {
-    const std::int64_t count = top.integer("seeds").value_or(1);
-    if (count < 1 || count > 1000)
-      problems.add("seeds", "must be between 1 and 1000, got " + std::to_string(count));
-    for (std::int64_t seed = 0; seed < std::clamp<std::int64_t>(count, 1, 1000); ++seed) {
+    std::int64_t count = 1;
+    readInteger(top, "seeds", count, 1, 1000, "must be between 1 and 1000");
+    for (std::int64_t seed = 0; seed < count; ++seed) {
       study.seed_list.push_back(static_cast<std::uint64_t>(seed));
     }
   }
@@ -269,14 +270,15 @@ StudyFile parseStudyJson(const nlohmann::json& json, const std::string& base_fol
     readSampler(*sampler, problems, study.sampler);
   if (const nlohmann::json* pruner = top.raw("pruner")) readPruner(*pruner, problems, study.pruner);
   study.pruner.max_epochs = static_cast<int>(study.base.epochs);
-  study.budget = top.integer("budget").value_or(0);
-  if (study.budget < 0) problems.add("budget", "must be >= 1 (or left out)");
+  readInteger(top, "budget", study.budget, 1, 1000000,
+              "must be in 1..1000000 (or left out: the listed configurations, plus the whole grid "
+              "or " +
+                  std::to_string(kDefaultSearchBudget) + " searched ones)");
   study.target_accuracy = top.number("target_accuracy");
   if (study.target_accuracy && !(*study.target_accuracy > 0.0 && *study.target_accuracy <= 1.0)) {
     problems.add("target_accuracy", "must be in (0, 1]");
   }
-  study.jobs = static_cast<int>(top.integer("jobs").value_or(1));
-  if (study.jobs < 1 || study.jobs > 256) problems.add("jobs", "must be between 1 and 256");
+  readInteger(top, "jobs", study.jobs, 1, 256, "must be between 1 and 256");
 
   const nlohmann::json* configurations = top.raw("configurations");
   const bool listed =
@@ -309,15 +311,7 @@ std::vector<UserError> prefixed(const std::vector<UserError>& problems, const st
 
 StudyFile parseStudyText(const std::string& text, const std::string& origin,
                          const std::string& base_folder) {
-  nlohmann::json json;
-  try {
-    json = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& error) {
-    std::string message = error.what();
-    const auto at = message.find("parse error");
-    throw UserError(origin,
-                    "not valid JSON: " + (at == std::string::npos ? message : message.substr(at)));
-  }
+  const nlohmann::json json = parseUserJson(text, origin);
   try {
     StudyFile study = parseStudyJson(json, base_folder);
     study.path = origin;
@@ -330,12 +324,25 @@ StudyFile parseStudyText(const std::string& text, const std::string& origin,
 }
 
 StudyFile loadStudyFile(const std::string& path) {
-  if (!fs::is_regular_file(path)) throw UserError(path, "no such study file");
-  std::ifstream in(path);
+  std::error_code error;
+  const fs::file_status status = fs::status(path, error);
+  if (fs::is_directory(status)) throw UserError(path, "is a directory, not a study file");
+  if (fs::exists(status) && !fs::is_regular_file(status)) {
+    throw UserError(path, "is not a regular file (a study file is a JSON file)");
+  }
+  if (!fs::exists(status)) throw UserError(path, "no such study file");
+  std::ifstream in(path, std::ios::binary);
   if (!in) throw UserError(path, "cannot open for reading");
   std::stringstream text;
   text << in.rdbuf();
-  return parseStudyText(text.str(), path, fs::absolute(path).parent_path().string());
+  const std::string content = text.str();
+  if (content.rfind(std::string("SQLite format 3\0", 16), 0) == 0) {
+    throw UserError(path,
+                    "is an SQLite results database, not a study file (read it with "
+                    "`tunebench-cli show " +
+                        path + "`, or File > Open Results in the window)");
+  }
+  return parseStudyText(content, path, fs::absolute(path).parent_path().string());
 }
 
 TrialSpec resolveTrial(const TrialSpec& base, const ParamMap& configuration) {

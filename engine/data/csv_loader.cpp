@@ -74,6 +74,7 @@ Dataset loadCsv(const std::string& path, const std::string& label_column) {
 
   std::vector<float> features;
   std::vector<std::string> labels;
+  std::vector<std::size_t> label_lines;
   std::size_t line_number = 1;
   while (std::getline(in, line)) {
     ++line_number;
@@ -94,15 +95,29 @@ Dataset loadCsv(const std::string& path, const std::string& label_column) {
     }
     if (cells[label_index].empty()) throw UserError(where, "empty label");
     labels.push_back(cells[label_index]);
+    label_lines.push_back(line_number);
   }
   if (labels.empty()) throw UserError(path, "no data rows after the header");
 
-  // Class order: numeric when every label is an integer, otherwise lexicographic.
-  bool all_integers = true;
+  // Labels that are all numbers are class indices: whole numbers from 0, in numeric order.
+  // Otherwise they are names, in lexicographic order.
+  bool all_numbers = true;
   for (const auto& label : labels) {
     double value = 0;
-    all_integers = all_integers && parseNumber(label, value) && std::floor(value) == value;
+    all_numbers = all_numbers && parseNumber(label, value);
   }
+  if (all_numbers) {
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+      double value = 0;
+      parseNumber(labels[i], value);
+      if (std::floor(value) != value || value < 0) {
+        throw UserError(path + ":" + std::to_string(label_lines[i]),
+                        "label '" + labels[i] + "' in column '" + label_column +
+                            "' is not a class index (number labels are whole numbers from 0)");
+      }
+    }
+  }
+  const bool all_integers = all_numbers;
   auto less = [all_integers](const std::string& a, const std::string& b) {
     return all_integers ? std::strtod(a.c_str(), nullptr) < std::strtod(b.c_str(), nullptr) : a < b;
   };

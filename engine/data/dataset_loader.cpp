@@ -2,6 +2,7 @@
 
 #include <ATen/ATen.h>
 
+#include "common/user_error.h"
 #include "data/csv_loader.h"
 #include "data/idx_reader.h"
 
@@ -11,6 +12,19 @@ namespace {
 std::string countsText(const DataSplit& split) {
   return std::to_string(split.train.size()) + " train / " +
          std::to_string(split.validation.size()) + " validation";
+}
+
+// The hold-out needs a sample on each side: a UserError naming the data when there are too few.
+DataSplit holdOut(const Dataset& all, double fraction, std::uint64_t seed,
+                  const std::string& source) {
+  const std::int64_t n = all.size();
+  const auto validation = static_cast<std::int64_t>(std::llround(fraction * n));
+  if (validation < 1 || validation >= n) {
+    throw UserError(source, "too few samples to train and validate: " + std::to_string(n) +
+                                " in all, " + std::to_string(validation) +
+                                " of them held out for validation (need at least 1 on each side)");
+  }
+  return splitHoldOut(all, fraction, seed);
 }
 
 }  // namespace
@@ -25,12 +39,12 @@ DataSplit loadDataSplit(const DatasetSpec& spec) {
     normalization = Normalization::kGlobal;
     origin = (spec.kind == DatasetKind::kFashionMnist ? "Fashion-MNIST" : "MNIST-format") +
              std::string(" from ") + spec.folder;
-    Dataset train = firstSamples(loadMnistFolder(spec.folder, "train"), spec.subset);
+    Dataset train = firstSamples(loadMnistFolder(spec.folder, "train", spec.classes), spec.subset);
     if (spec.validation_fraction) {
-      split = splitHoldOut(train, *spec.validation_fraction, spec.split_seed);
+      split = holdOut(train, *spec.validation_fraction, spec.split_seed, spec.folder);
     } else {
       split.train = std::move(train);
-      split.validation = loadMnistFolder(spec.folder, "t10k");
+      split.validation = loadMnistFolder(spec.folder, "t10k", spec.classes);
     }
   } else {
     Dataset all;
@@ -41,13 +55,22 @@ DataSplit loadDataSplit(const DatasetSpec& spec) {
       all = generateSynthetic2d(spec.generator, spec.samples, spec.noise, spec.data_seed);
       origin = "2-D " + synthetic2dKindName(spec.generator);
     }
-    split = splitHoldOut(firstSamples(all, spec.subset), spec.validation_fraction.value_or(0.2),
-                         spec.split_seed);
+    split = holdOut(firstSamples(all, spec.subset), spec.validation_fraction.value_or(0.2),
+                    spec.split_seed,
+                    spec.kind == DatasetKind::kCsv ? spec.csv_path : std::string("dataset"));
+  }
+  const std::string source = idx                              ? spec.folder
+                             : spec.kind == DatasetKind::kCsv ? spec.csv_path
+                                                              : std::string("dataset");
+  if (split.train.size() < 2 || split.validation.size() < 1) {
+    throw UserError(source, "too few samples to train and validate: " + countsText(split) +
+                                " (need at least 2 to train on and 1 to validate)");
   }
   if (spec.normalize) normalizeWithTrainStatistics(split, normalization);
   split.train.inputs = split.train.inputs.contiguous();
   split.validation.inputs = split.validation.inputs.contiguous();
-  split.description = origin + " (" + countsText(split) + ")";
+  split.description = origin + " (" + countsText(split) + ", " +
+                      std::to_string(split.train.num_classes) + " classes)";
   return split;
 }
 

@@ -21,7 +21,8 @@ struct DatasetSpec {
   std::int64_t samples = 500;                            // synthetic-2d
   double noise = 0.1;                                    // synthetic-2d, in [0, 1]
   std::uint64_t data_seed = 0;                           // synthetic-2d generator seed
-  std::int64_t subset = 0;  // keep the first N training samples (0: all)
+  std::int64_t subset = 0;    // keep the first N training samples (0: all)
+  std::int64_t classes = 10;  // IDX folders: labels are class indices below this
   // Fraction held out for validation. Unset: IDX folders validate on their t10k files, other
   // kinds hold out 20%.
   std::optional<double> validation_fraction;

@@ -92,7 +92,8 @@ at::Tensor readIdxFile(const std::string& path) {
   return data;
 }
 
-Dataset loadMnistFolder(const std::string& folder, const std::string& prefix) {
+Dataset loadMnistFolder(const std::string& folder, const std::string& prefix,
+                        std::int64_t classes) {
   if (!std::filesystem::is_directory(folder)) throw UserError(folder, "no such folder");
   const std::string image_path = findIdxFile(folder, prefix + "-images-idx3-ubyte");
   const std::string label_path = findIdxFile(folder, prefix + "-labels-idx1-ubyte");
@@ -112,9 +113,17 @@ Dataset loadMnistFolder(const std::string& folder, const std::string& prefix) {
   Dataset data;
   data.inputs = images.to(at::kFloat).div_(255.0).unsqueeze(1);
   data.targets = labels.to(at::kLong);
-  const std::int64_t max_label = data.targets.max().item<std::int64_t>();
-  if (max_label > 255) throw UserError(label_path, "label out of range");
-  data.num_classes = std::max<std::int64_t>(10, max_label + 1);
+  const at::Tensor outside = data.targets.ge(classes).nonzero();
+  if (outside.size(0) > 0) {
+    const std::int64_t first = outside[0][0].item<std::int64_t>();
+    throw UserError(label_path, std::to_string(outside.size(0)) + " label(s) outside the " +
+                                    std::to_string(classes) + " classes 0.." +
+                                    std::to_string(classes - 1) + ", the first " +
+                                    std::to_string(data.targets[first].item<std::int64_t>()) +
+                                    " at item " + std::to_string(first) +
+                                    " (a data set with more classes sets dataset.classes)");
+  }
+  data.num_classes = classes;
   return data;
 }
 

@@ -94,10 +94,11 @@ StudyRun::~StudyRun() = default;
 
 std::unique_ptr<StudyRun> StudyRun::create(Storage& storage, const StudyOverview& study,
                                            const RunSettings& settings) {
-  auto impl = std::make_unique<Impl>(
-      storage,
-      prepareStudy(parseStudyText(study.text, study.path, study.base_folder), settings.device),
-      settings);
+  auto impl =
+      std::make_unique<Impl>(storage,
+                             prepareStudy(parseStudyText(study.text, study.path, study.base_folder),
+                                          settings.device, settings.jobs),
+                             settings);
   impl->study_id =
       storage.createStudy(impl->prepared.study.name, storedDefinition(impl->prepared.study));
   return std::unique_ptr<StudyRun>(new StudyRun(std::move(impl)));
@@ -107,9 +108,11 @@ std::unique_ptr<StudyRun> StudyRun::resume(Storage& storage, std::int64_t study_
                                            const std::string& storage_path,
                                            const RunSettings& settings) {
   const std::string definition = storage.studyDefinition(study_id);
-  auto impl = std::make_unique<Impl>(
-      storage, prepareStudy(studyFromStoredDefinition(definition, storage_path), settings.device),
-      settings);
+  auto impl =
+      std::make_unique<Impl>(storage,
+                             prepareStudy(studyFromStoredDefinition(definition, storage_path),
+                                          settings.device, settings.jobs),
+                             settings);
   impl->study_id = study_id;
   // This process runs nothing of the study now, so its own RUNNING trials (left by a run whose
   // storage failed) are as gone as those of a dead process.

@@ -16,9 +16,10 @@ struct PreparedStudy {
 };
 
 // Loads the data and resolves the device (`device_override` "" keeps the study's own; a given
-// one is named "--device" in messages), then checks that the base model and every listed
-// configuration build a model for this data, before any training starts. Throws UserError for
-// anything to fix.
-PreparedStudy prepareStudy(StudyFile study, const std::string& device_override);
+// one is named "--device" in messages). Then, before any model is built: on CPU, checks that
+// `jobs` trials at once (0: the study's jobs) of the base, of every listed configuration and of
+// the largest searched one fit in the memory available; and that each builds a model for this
+// data. Throws UserError for anything to fix, before any training starts.
+PreparedStudy prepareStudy(StudyFile study, const std::string& device_override, int jobs = 0);
 
 }  // namespace tunebench

@@ -2,10 +2,14 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <filesystem>
+#include <iterator>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <stdexcept>
 #include <thread>
 #include <unordered_map>
@@ -17,6 +21,10 @@ namespace tunebench {
 namespace {
 
 constexpr int kBusyTimeoutMs = 30000;
+// PRAGMA application_id of a TuneBench study database ("TNBN"); user_version is the schema's.
+constexpr std::int64_t kApplicationId = 0x544E424E;
+constexpr int kSchemaVersion = 2;  // 2: trials.device
+const char* const kTables[] = {"studies", "trials", "epochs", "train_losses", "probes"};
 
 const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS studies(
@@ -135,7 +143,23 @@ ParamMap storedParams(sqlite3* db, const std::string& text) {
 
 const char* kTrialColumns =
     "id, configuration_index, seed, params, configuration, state, reason, worker, steps, seconds, "
-    "diverged_step, last_train_loss, pruned_epoch, prune_threshold, device";
+    "diverged_step, last_train_loss, pruned_epoch, prune_threshold";
+
+// A path as an SQLite URI ("file:/a%3Fb.db?immutable=1"): %, ? and # escaped.
+std::string fileUri(const std::string& path, const std::string& query) {
+  std::string uri = "file:";
+  for (const char c : path) {
+    if (c == '%' || c == '?' || c == '#') {
+      const char* hex = "0123456789ABCDEF";
+      uri += '%';
+      uri += hex[(c >> 4) & 0xF];
+      uri += hex[c & 0xF];
+    } else {
+      uri += c;
+    }
+  }
+  return query.empty() ? uri : uri + "?" + query;
+}
 
 FrozenTrial trialFromRow(sqlite3* db, const Statement& row,
                          std::map<std::int64_t, ParamMap>& params_cache) {
@@ -174,33 +198,65 @@ void insertTrial(sqlite3* db, std::int64_t study_id, std::int64_t index, std::in
 
 }  // namespace
 
-SqliteStorage::SqliteStorage(const std::string& path) : path_(path) {
+void SqliteStorage::open(const std::string& uri, int flags) {
+  // Our own mutex serializes every use of the connection, so SQLite's per-call locking
+  // (FULLMUTEX) would only add cost.
   const int rc =
-      sqlite3_open_v2(path.c_str(), &db_,
-                      // Our own mutex serializes every use of the connection, so SQLite's per-call
-                      // locking (FULLMUTEX) would only add cost.
-                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+      sqlite3_open_v2(uri.c_str(), &db_, flags | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     const std::string why = db_ ? sqlite3_errmsg(db_) : "out of memory";
     sqlite3_close(db_);
     db_ = nullptr;
-    throw UserError(path, "cannot open or create the study database (" + why + ")");
+    throw UserError(path_, (access_ == Access::kReadOnly ? "cannot open the study database ("
+                                                         : "cannot open or create the study "
+                                                           "database (") +
+                               why + ")");
   }
   sqlite3_busy_timeout(db_, kBusyTimeoutMs);
+}
+
+SqliteStorage::SqliteStorage(const std::string& path, Access access)
+    : path_(path), access_(access) {
+  if (access_ == Access::kReadOnly) {
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(path, error)) {
+      throw UserError(path, std::filesystem::is_directory(path, error)
+                                ? "is a directory, not a study database"
+                            : std::filesystem::exists(path, error) ? "is not a regular file"
+                                                                   : "no such study database");
+    }
+  }
+  const int flags = access_ == Access::kReadOnly ? SQLITE_OPEN_READONLY
+                                                 : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  open(fileUri(path, ""), flags);
   // Switching a new file to WAL needs a moment alone with it: when another process is opening the
   // same file (a window following a study the CLI is creating), SQLite answers "locked" without
   // waiting, so the set-up is retried for as long as a busy write would wait.
   const auto deadline =
       std::chrono::steady_clock::now() + std::chrono::milliseconds(kBusyTimeoutMs);
+  bool immutable = false;
   for (;;) {
     try {
       setUp();
       return;
+    } catch (const UserError&) {
+      sqlite3_close(db_);
+      db_ = nullptr;
+      throw;
     } catch (const std::exception& error) {
       const int code = sqlite3_errcode(db_);
       if ((code == SQLITE_BUSY || code == SQLITE_LOCKED) &&
           std::chrono::steady_clock::now() < deadline) {
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        continue;
+      }
+      // A WAL file on read-only media: its -shm cannot be made, so read it as immutable.
+      if (access_ == Access::kReadOnly && !immutable &&
+          (code == SQLITE_CANTOPEN || code == SQLITE_READONLY)) {
+        sqlite3_close(db_);
+        db_ = nullptr;
+        open(fileUri(path, "immutable=1"), SQLITE_OPEN_READONLY);
+        immutable = true;
         continue;
       }
       sqlite3_close(db_);
@@ -212,9 +268,43 @@ SqliteStorage::SqliteStorage(const std::string& path) : path_(path) {
 }
 
 void SqliteStorage::setUp() {
+  // Each statement is finished before the next command: an open one would be a transaction.
+  const auto integer = [this](const char* sql) {
+    Statement query(db_, sql);
+    return query.step() ? query.integer(0) : 0;
+  };
+  const std::int64_t application_id = integer("PRAGMA application_id");
+  std::set<std::string> tables;
+  {
+    Statement list(db_, "SELECT name FROM sqlite_master WHERE type = 'table'");
+    while (list.step()) tables.insert(list.text(0));
+  }
+  const auto hasColumn = [this](const char* table, const char* column) {
+    Statement columns(db_, "SELECT count(*) FROM pragma_table_info(?) WHERE name = ?");
+    columns.bind(1, std::string(table)).bind(2, std::string(column));
+    return columns.step() && columns.integer(0) == 1;
+  };
+  // Ours: by its id, or (files from before the id) by holding our tables, with their key columns.
+  bool ours = application_id == kApplicationId;
+  if (!ours && !tables.empty()) {
+    ours = std::all_of(std::begin(kTables), std::end(kTables),
+                       [&](const char* table) { return tables.count(table) == 1; }) &&
+           hasColumn("studies", "definition") && hasColumn("trials", "configuration_index") &&
+           hasColumn("trials", "state") && hasColumn("epochs", "val_loss");
+  }
+  if (!ours && !tables.empty()) {
+    std::string names;
+    for (const auto& name : tables) names += (names.empty() ? "" : ", ") + name;
+    throw UserError(
+        path_, "not a TuneBench study database (an SQLite file with other tables: " + names + ")");
+  }
+  if (access_ == Access::kReadOnly) {
+    if (tables.empty()) throw UserError(path_, "not a TuneBench study database (it is empty)");
+    has_device_column_ = hasColumn("trials", "device");
+    return;
+  }
   // A file that is already a WAL study database is opened without writing anything, so readers
-  // that open it often never hold the write lock. (Each statement is finished before the next
-  // command: an open one would be a transaction.)
+  // that open it often never hold the write lock.
   const bool wal = [this] {
     Statement mode(db_, "PRAGMA journal_mode");
     return mode.step() && mode.text(0) == "wal";
@@ -222,20 +312,19 @@ void SqliteStorage::setUp() {
   if (!wal) exec("PRAGMA journal_mode=WAL");
   exec("PRAGMA synchronous=NORMAL");
   exec("PRAGMA foreign_keys=ON");
-  const bool complete = [this] {
-    Statement tables(db_,
-                     "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN "
-                     "('studies', 'trials', 'epochs', 'train_losses', 'probes')");
-    return tables.step() && tables.integer(0) == 5;
-  }();
-  if (!complete) exec(kSchema);
+  if (tables.empty()) exec(kSchema);
   // Files written before trials recorded their device get the column (empty: not known).
-  const bool has_device = [this] {
-    Statement columns(db_,
-                      "SELECT count(*) FROM pragma_table_info('trials') WHERE name = 'device'");
-    return columns.step() && columns.integer(0) == 1;
-  }();
-  if (!has_device) exec("ALTER TABLE trials ADD COLUMN device TEXT NOT NULL DEFAULT ''");
+  if (!hasColumn("trials", "device")) {
+    exec("ALTER TABLE trials ADD COLUMN device TEXT NOT NULL DEFAULT ''");
+  }
+  if (application_id != kApplicationId) {
+    exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+    exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
+  }
+}
+
+std::string SqliteStorage::trialColumns() const {
+  return std::string(kTrialColumns) + (has_device_column_ ? ", device" : ", '' AS device");
 }
 
 void SqliteStorage::requireStudy(std::int64_t study_id) const {
@@ -335,8 +424,7 @@ std::optional<FrozenTrial> SqliteStorage::claimWaitingTrial(std::int64_t study_i
   Statement claim(db_, "UPDATE trials SET state = 'RUNNING', worker = ?, device = ? WHERE id = ?");
   claim.bind(1, worker).bind(2, device).bind(3, id);
   claim.step();
-  Statement read(db_,
-                 (std::string("SELECT ") + kTrialColumns + " FROM trials WHERE id = ?").c_str());
+  Statement read(db_, ("SELECT " + trialColumns() + " FROM trials WHERE id = ?").c_str());
   read.bind(1, id);
   read.step();
   FrozenTrial trial = trialFromRow(db_, read, params_cache_);
@@ -444,8 +532,7 @@ std::vector<FrozenTrial> SqliteStorage::readTrials(std::int64_t study_id,
   std::vector<FrozenTrial> trials;
   std::unordered_map<std::int64_t, std::size_t> index_of;
   Statement select(
-      db_, (std::string("SELECT ") + kTrialColumns + " FROM trials WHERE study_id = ? ORDER BY id")
-               .c_str());
+      db_, ("SELECT " + trialColumns() + " FROM trials WHERE study_id = ? ORDER BY id").c_str());
   select.bind(1, study_id);
   while (select.step()) {
     index_of[select.integer(0)] = trials.size();

@@ -14,9 +14,15 @@ namespace tunebench {
 // (BEGIN IMMEDIATE), so several processes can work on one study without running a trial twice.
 class SqliteStorage : public Storage {
  public:
-  // Opens or creates the file. Throws UserError naming the path when it can't be opened or
-  // written, or isn't a TuneBench database.
-  explicit SqliteStorage(const std::string& path);
+  // kReadWrite opens or creates the file (an empty or new file gets the schema). kReadOnly opens
+  // an existing file without writing anything to it: no schema, no WAL switch; a file on
+  // read-only media is read as immutable. Every write then fails with StorageError.
+  enum class Access { kReadWrite, kReadOnly };
+
+  // Throws UserError naming the path when it can't be opened (or, read-write, written), or is not
+  // a TuneBench study database: a file is one when its application_id says so, or when it holds
+  // exactly TuneBench's tables (files from before the id); any other SQLite file is refused.
+  explicit SqliteStorage(const std::string& path, Access access = Access::kReadWrite);
   ~SqliteStorage() override;
   SqliteStorage(const SqliteStorage&) = delete;
   SqliteStorage& operator=(const SqliteStorage&) = delete;
@@ -46,7 +52,9 @@ class SqliteStorage : public Storage {
                          const std::function<bool(const std::string& worker)>& is_gone) override;
 
  private:
-  void setUp();  // WAL mode, pragmas and schema (run by the constructor, retried while locked)
+  void open(const std::string& uri, int flags);
+  void setUp();  // pragmas, identity check and schema (run by the constructor, retried if locked)
+  std::string trialColumns() const;
   void exec(const std::string& sql) const;
   // std::out_of_range naming the id when the file holds no such study or trial.
   void requireStudy(std::int64_t study_id) const;
@@ -54,6 +62,8 @@ class SqliteStorage : public Storage {
   std::vector<FrozenTrial> readTrials(std::int64_t study_id, bool with_train_losses) const;
 
   std::string path_;
+  Access access_;
+  bool has_device_column_ = true;  // files from before trials recorded their device lack it
   sqlite3* db_ = nullptr;
   mutable std::mutex mutex_;
   mutable std::map<std::int64_t, ParamMap> params_cache_;  // guarded by mutex_

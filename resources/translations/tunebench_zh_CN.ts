@@ -1038,138 +1038,148 @@ x = %3 处均值 %2</translation>
 <context>
     <name>tunebench::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="71"/>
+        <location filename="../../ui/main_window.cpp" line="73"/>
         <source>Curves</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="72"/>
+        <location filename="../../ui/main_window.cpp" line="74"/>
         <source>Diagnostics</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="73"/>
+        <location filename="../../ui/main_window.cpp" line="75"/>
         <source>Decision boundary</source>
         <translation>决策边界</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="95"/>
+        <location filename="../../ui/main_window.cpp" line="98"/>
         <source>Setup</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="113"/>
+        <location filename="../../ui/main_window.cpp" line="116"/>
         <source>&lt;b&gt;What to look for.&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;看点。&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="163"/>
+        <location filename="../../ui/main_window.cpp" line="159"/>
+        <source>The run stopped: %1</source>
+        <translation>运行已停止：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="162"/>
+        <source>Could not open the results file: %1</source>
+        <translation>无法打开结果文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="183"/>
         <source>&amp;Presets</source>
         <translation>预设(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="171"/>
+        <location filename="../../ui/main_window.cpp" line="191"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="173"/>
-        <location filename="../../ui/main_window.cpp" line="297"/>
+        <location filename="../../ui/main_window.cpp" line="193"/>
+        <location filename="../../ui/main_window.cpp" line="317"/>
         <source>Run the study (Ctrl+R)</source>
         <translation>运行研究（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="174"/>
+        <location filename="../../ui/main_window.cpp" line="194"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="176"/>
+        <location filename="../../ui/main_window.cpp" line="196"/>
         <source>Stop: running trials end within one batch (Ctrl+.)</source>
         <translation>停止：运行中的试验在一个批次内结束（Ctrl+.）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="177"/>
+        <location filename="../../ui/main_window.cpp" line="197"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="179"/>
+        <location filename="../../ui/main_window.cpp" line="199"/>
         <source>Continue the study in its results file: finished trials stay, the rest run</source>
         <translation>在结果文件中继续研究：已完成的试验保留，其余的继续运行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="180"/>
+        <location filename="../../ui/main_window.cpp" line="200"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="183"/>
+        <location filename="../../ui/main_window.cpp" line="203"/>
         <source>Pause: running trials wait before their next epoch (Ctrl+P)</source>
         <translation>暂停：运行中的试验在下一轮开始前等待（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="184"/>
+        <location filename="../../ui/main_window.cpp" line="204"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="186"/>
+        <location filename="../../ui/main_window.cpp" line="206"/>
         <source>While paused: every running trial trains one more epoch (Ctrl+J)</source>
         <translation>暂停时：每个运行中的试验再训练一轮（Ctrl+J）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="195"/>
+        <location filename="../../ui/main_window.cpp" line="215"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="196"/>
+        <location filename="../../ui/main_window.cpp" line="216"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="199"/>
+        <location filename="../../ui/main_window.cpp" line="219"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="209"/>
+        <location filename="../../ui/main_window.cpp" line="229"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="210"/>
+        <location filename="../../ui/main_window.cpp" line="230"/>
         <source>The new language is used when TuneBench starts again.</source>
         <translation>新语言将在 TuneBench 下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="213"/>
+        <location filename="../../ui/main_window.cpp" line="233"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="214"/>
+        <location filename="../../ui/main_window.cpp" line="234"/>
         <source>&amp;Initializers and Optimizers</source>
         <translation>初始化方法与优化器(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="217"/>
+        <location filename="../../ui/main_window.cpp" line="237"/>
         <source>Initializers and optimizers</source>
         <translation>初始化方法与优化器</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="226"/>
+        <location filename="../../ui/main_window.cpp" line="246"/>
         <source>&amp;About TuneBench</source>
         <translation>关于 TuneBench(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="228"/>
+        <location filename="../../ui/main_window.cpp" line="248"/>
         <source>Study</source>
         <translation>研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="258"/>
+        <location filename="../../ui/main_window.cpp" line="278"/>
         <source>Nothing to run again while a run is going</source>
         <translation>运行进行中，无法重新运行</translation>
     </message>
@@ -1222,7 +1232,7 @@ x = %3 处均值 %2</translation>
     </message>
     <message>
         <location filename="../../ui/main_window_files.cpp" line="62"/>
-        <location filename="../../ui/main_window_files.cpp" line="118"/>
+        <location filename="../../ui/main_window_files.cpp" line="122"/>
         <source>Save study</source>
         <translation>保存研究</translation>
     </message>
@@ -1263,109 +1273,119 @@ x = %3 处均值 %2</translation>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="119"/>
+        <location filename="../../ui/main_window_files.cpp" line="96"/>
+        <source>Could not open the study: %1</source>
+        <translation>无法打开研究：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_files.cpp" line="110"/>
+        <source>The study has problems (flagged beside their fields): %1</source>
+        <translation>研究存在问题（已在对应字段旁标出）：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_files.cpp" line="123"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="127"/>
+        <location filename="../../ui/main_window_files.cpp" line="131"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="134"/>
+        <location filename="../../ui/main_window_files.cpp" line="139"/>
         <source>Opening %1</source>
         <translation>正在打开 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="146"/>
+        <location filename="../../ui/main_window_files.cpp" line="151"/>
         <source>Following %1</source>
         <translation>正在跟踪 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="153"/>
+        <location filename="../../ui/main_window_files.cpp" line="158"/>
         <source>TuneBench study</source>
         <translation>TuneBench 研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="157"/>
+        <location filename="../../ui/main_window_files.cpp" line="162"/>
         <source>Training loss by step, one line per trial</source>
         <translation>按步的训练损失，每个试验一条线</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="158"/>
+        <location filename="../../ui/main_window_files.cpp" line="163"/>
         <source>Validation accuracy by epoch</source>
         <translation>按轮的验证准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="171"/>
+        <location filename="../../ui/main_window_files.cpp" line="176"/>
         <source>Inside the networks: signal through depth, gradient norms, activation histograms</source>
         <translation>网络内部：信号随深度变化、梯度范数、激活直方图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="175"/>
+        <location filename="../../ui/main_window_files.cpp" line="180"/>
         <source>Decision boundaries</source>
         <translation>决策边界</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="179"/>
+        <location filename="../../ui/main_window_files.cpp" line="184"/>
         <source>TuneBench with LibTorch %1 and Qt %2 on %3; results file %4; written %5.</source>
         <translation>TuneBench，LibTorch %1，Qt %2，设备 %3；结果文件 %4；生成于 %5。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="182"/>
+        <location filename="../../ui/main_window_files.cpp" line="187"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="212"/>
+        <location filename="../../ui/main_window_files.cpp" line="217"/>
         <source>untitled study</source>
         <translation>未命名研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="276"/>
+        <location filename="../../ui/main_window.cpp" line="296"/>
         <source>About TuneBench</source>
         <translation>关于 TuneBench</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="277"/>
+        <location filename="../../ui/main_window.cpp" line="297"/>
         <source>&lt;b&gt;TuneBench&lt;/b&gt; — a workbench for tuning neural networks.&lt;br&gt;&lt;br&gt;Qt %1&lt;br&gt;LibTorch %2&lt;br&gt;Devices: %3</source>
         <translation>&lt;b&gt;TuneBench&lt;/b&gt;——神经网络调参工作台。&lt;br&gt;&lt;br&gt;Qt %1&lt;br&gt;LibTorch %2&lt;br&gt;设备：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="298"/>
+        <location filename="../../ui/main_window.cpp" line="318"/>
         <source>Cannot run until these are fixed:
 %1</source>
         <translation>修正以下问题后才能运行：
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="303"/>
+        <location filename="../../ui/main_window.cpp" line="323"/>
         <source>TuneBench - %1[*]</source>
         <translation>TuneBench - %1[*]</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="305"/>
+        <location filename="../../ui/main_window.cpp" line="325"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="313"/>
+        <location filename="../../ui/main_window.cpp" line="333"/>
         <source> · about %1:%2 left</source>
         <translation> · 约剩 %1:%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="315"/>
+        <location filename="../../ui/main_window.cpp" line="335"/>
         <source> · paused</source>
         <translation> · 已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="317"/>
+        <location filename="../../ui/main_window.cpp" line="337"/>
         <source>%1 · %2 · %3 running · %4 of %5 done%6</source>
         <translation>%1 · %2 · %3 个运行中 · 已完成 %4/%5%6</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="318"/>
+        <location filename="../../ui/main_window.cpp" line="338"/>
         <source>no study</source>
         <translation>无研究</translation>
     </message>
@@ -1401,6 +1421,24 @@ x = %3 处均值 %2</translation>
         <location filename="../../ui/setup/number_choice_editor.cpp" line="71"/>
         <source>high: not a number, got &apos;%1&apos;</source>
         <translation>上限：不是数字，得到 &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>tunebench::ui::ProblemBanner</name>
+    <message>
+        <location filename="../../ui/panels/problem_banner.cpp" line="20"/>
+        <source>Open as results</source>
+        <translation>作为结果打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/problem_banner.cpp" line="21"/>
+        <source>Open Study...</source>
+        <translation>打开研究...</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/problem_banner.cpp" line="36"/>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>

@@ -146,7 +146,7 @@ TEST(CliStudyTest, ADiskThatFillsMidStudyEndsTheRunWithOneLineAndResumeFinishesI
   ASSERT_GT(pid, 0);
   const int code = waitExit(pid);
   const std::string output = readFile(log);
-  EXPECT_EQ(code, 1) << output;  // an exit, not a signal (no std::terminate, no SIGXFSZ)
+  EXPECT_EQ(code, 2) << output;  // an exit, not a signal (no std::terminate, no SIGXFSZ)
   std::vector<std::string> errors;
   std::istringstream lines(output);
   for (std::string line; std::getline(lines, line);) {

@@ -9,57 +9,17 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "cli_runner.h"
 #include "support/temp_dir.h"
 
 namespace tunebench {
 namespace {
 
+using testing::CliRun;
+using testing::expectOneClearError;
+using testing::readFile;
+using testing::runCli;
 using testing::TempDir;
-
-struct CliRun {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-  std::vector<std::string> errLines() const {
-    std::vector<std::string> lines;
-    std::istringstream in(err);
-    for (std::string line; std::getline(in, line);) {
-      if (!line.empty()) lines.push_back(line);
-    }
-    return lines;
-  }
-};
-
-std::string readFile(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-CliRun runCli(const std::string& args) {
-  TempDir dir;
-  const std::string out = (dir.path() / "out").string(), err = (dir.path() / "err").string();
-  const std::string command =
-      std::string(TUNEBENCH_CLI) + " " + args + " > " + out + " 2> " + err + " < /dev/null";
-  const int status = std::system(command.c_str());
-  CliRun run;
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  run.out = readFile(out);
-  run.err = readFile(err);
-  return run;
-}
-
-// Expects exit code 2 and exactly one error line holding every fragment.
-void expectOneClearError(const CliRun& run, const std::vector<std::string>& fragments) {
-  EXPECT_EQ(run.exit_code, 2) << run.err;
-  const auto lines = run.errLines();
-  ASSERT_EQ(lines.size(), 1u) << run.err;
-  EXPECT_EQ(lines[0].rfind("tunebench-cli: error: ", 0), 0u) << lines[0];
-  for (const auto& fragment : fragments) {
-    EXPECT_NE(lines[0].find(fragment), std::string::npos) << lines[0] << " lacks " << fragment;
-  }
-}
 
 const char* kSpiralStudy = R"({
   "name": "tiny-spiral",

@@ -8,12 +8,14 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QPushButton>
 
 #include "support/temp_dir.h"
 #include "ui/bridge/study_controller.h"
 #include "ui/charts/curve_chart.h"
 #include "ui/main_window.h"
 #include "ui/panels/group_table_model.h"
+#include "ui/panels/problem_banner.h"
 #include "ui/panels/trial_table_model.h"
 #include "widget_driver.h"
 
@@ -107,6 +109,47 @@ TEST(OpenResultsTest, AStudyWrittenByTheCliShowsTheSameNumbersAsCliShow) {
     EXPECT_EQ(row.reached_target, cli["reached_target"].toInt());
   }
   EXPECT_FALSE(window.resumeAction()->isEnabled());  // nothing left to run
+}
+
+TEST(OpenResultsTest, WhatCannotBeOpenedShowsABannerNamingTheFileWithTheActionThatFits) {
+  tunebench::testing::TempDir dir;
+  MainWindow window(kPresets);
+  window.show();
+  ProblemBanner& banner = *window.problemBanner();
+  EXPECT_TRUE(banner.isHidden());
+  // Not JSON at all.
+  const QString bad = QString::fromStdString(dir.write("bad.json", "{nope"));
+  EXPECT_FALSE(window.openStudy(bad));
+  ASSERT_FALSE(banner.isHidden());
+  EXPECT_TRUE(banner.message().contains(bad)) << banner.message().toStdString();
+  EXPECT_TRUE(banner.message().contains(QStringLiteral("not valid JSON")));
+  EXPECT_FALSE(banner.offersResults());
+  // A results database given as a study: said so, and opened as results with one click.
+  const std::string study = dir.write("tiny.json", R"({"name": "tiny-results",
+    "dataset": {"kind": "synthetic-2d", "generator": "gaussians", "samples": 100},
+    "model": {"depth": 1, "width": 8}, "training": {"epochs": 1},
+    "configurations": [{"optimizer": "adam", "lr": 0.01}]})");
+  const QString db = QString::fromStdString((dir.path() / "tiny.sqlite").string());
+  runCli({QStringLiteral("run"), QString::fromStdString(study), QStringLiteral("--storage"), db,
+          QStringLiteral("--quiet")});
+  EXPECT_FALSE(window.openStudy(db));
+  ASSERT_FALSE(banner.isHidden());
+  EXPECT_TRUE(banner.message().contains(QStringLiteral("SQLite results database")));
+  ASSERT_TRUE(banner.offersResults());
+  bool opened = false;
+  QObject::connect(window.controller(), &StudyController::resultsOpened, [&] { opened = true; });
+  testing::clickButton(banner.findChild<QPushButton*>(QStringLiteral("problemOpenResults")));
+  ASSERT_TRUE(waitUntil([&] { return opened; }, 30000));
+  EXPECT_TRUE(banner.isHidden());
+  EXPECT_TRUE(window.windowTitle().contains(QStringLiteral("tiny-results")));
+  // A file that is not a results database, opened as one: the banner says why.
+  const QString junk = QString::fromStdString(dir.write("junk.sqlite", std::string(4096, 'x')));
+  EXPECT_FALSE(openAndWait(window, junk));
+  ASSERT_FALSE(banner.isHidden());
+  EXPECT_TRUE(banner.message().contains(QStringLiteral("Could not open the results file")));
+  EXPECT_TRUE(banner.message().contains(junk));
+  testing::clickButton(banner.findChild<QPushButton*>(QStringLiteral("problemDismiss")));
+  EXPECT_TRUE(banner.isHidden());
 }
 
 TEST(OpenResultsTest, AStudyAnotherProcessIsStillRunningIsFollowedLive) {

@@ -183,8 +183,7 @@ bool StudyController::openResults(const QString& path) {
   follower_stop_ = std::make_shared<std::atomic<bool>>(false);
   follower_ = std::thread([this, path, file = path.toStdString(), stop = follower_stop_] {
     try {
-      if (!std::filesystem::is_regular_file(file)) throw UserError(file, "no such file");
-      SqliteStorage storage(file);
+      SqliteStorage storage(file, SqliteStorage::Access::kReadOnly);  // it writes nothing
       const std::int64_t study_id = pickStudy(storage, "", file, true);
       auto study = std::make_shared<StudyOverview>(storedStudyOverview(storage, study_id, file));
       post([this, path, study, stop] {

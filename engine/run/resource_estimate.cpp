@@ -1,0 +1,101 @@
+#include "run/resource_estimate.h"
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+namespace tunebench {
+namespace {
+
+constexpr double kFloatBytes = 4.0;
+constexpr double kEvaluationChunk = 4096.0;  // the trainer evaluates in chunks of this many
+
+// Optimizer state per parameter, in parameter-sized buffers.
+double optimizerBuffers(const OptimizerSpec& optimizer) {
+  switch (optimizer.kind) {
+    case OptimizerKind::kSgd:
+      return 0.0;
+    case OptimizerKind::kMomentum:
+    case OptimizerKind::kNesterov:
+    case OptimizerKind::kAdagrad:
+      return 1.0;
+    case OptimizerKind::kRmsProp:
+      return optimizer.momentum_set && optimizer.momentum > 0.0 ? 2.0 : 1.0;
+    case OptimizerKind::kAdam:
+    case OptimizerKind::kAdamW:
+      return 2.0;
+  }
+  return 2.0;
+}
+
+}  // namespace
+
+MemoryEstimate estimateTrialMemory(const TrialSpec& spec,
+                                   const std::vector<std::int64_t>& sample_shape,
+                                   std::int64_t classes) {
+  double features = 1.0;
+  for (std::int64_t d : sample_shape) features *= static_cast<double>(d);
+  const auto width = static_cast<double>(spec.model.width);
+  const auto k = static_cast<double>(classes);
+  double parameters = 0.0;
+  double activations_per_sample = features;  // the batch itself
+  if (spec.model.kind == ModelKind::kConvNet && sample_shape.size() == 3) {
+    const auto c = static_cast<double>(sample_shape[0]);
+    const double pixels =
+        static_cast<double>(sample_shape[1]) * static_cast<double>(sample_shape[2]);
+    // conv 3x3 to 16 and to 32 channels (with batch norm), two 2x2 poolings, then the classifier.
+    parameters = (c * 9 + 1) * 16 + 4 * 16 + (16 * 9 + 1) * 32 + 4 * 32;
+    const double flat = 32.0 * pixels / 16.0;
+    parameters += (flat + 1) * width + (width + 1) * k;
+    activations_per_sample += 3.0 * (16 * pixels + 16 * pixels / 4 + 32 * pixels / 4 + flat);
+    activations_per_sample += 3.0 * width + 2.0 * k;
+  } else {
+    double in = features;
+    for (std::int64_t layer = 0; layer < spec.model.depth; ++layer) {
+      parameters += (in + 1) * width + (spec.model.batch_norm ? 4 * width : 0.0);
+      // Pre-activation, activation (and norm, dropout mask) kept for backward, and its gradient.
+      activations_per_sample += width * (3.0 + (spec.model.batch_norm ? 2.0 : 0.0) +
+                                         (spec.model.dropout > 0.0 ? 1.0 : 0.0));
+      in = width;
+    }
+    parameters += (in + 1) * k;
+    activations_per_sample += 2.0 * k;
+  }
+  // Parameters, gradients, optimizer state, and the weights probes keep for the update ratio.
+  const double buffers =
+      2.0 + optimizerBuffers(spec.optimizer) + (spec.probes.every_steps > 0 ? 1.0 : 0.0);
+  const double batch = std::max(static_cast<double>(spec.batch_size), 1.0);
+  const double rows = std::max(batch, kEvaluationChunk / 3.0);  // evaluation keeps no grads
+  MemoryEstimate estimate;
+  estimate.parameters = parameters;
+  estimate.bytes = kFloatBytes * (parameters * buffers + rows * activations_per_sample);
+  return estimate;
+}
+
+double availableMemoryBytes() {
+  std::ifstream meminfo("/proc/meminfo");
+  std::string line;
+  while (std::getline(meminfo, line)) {
+    if (line.rfind("MemAvailable:", 0) != 0) continue;
+    std::istringstream fields(line.substr(13));
+    double kib = 0.0;
+    fields >> kib;
+    return kib * 1024.0;
+  }
+  return 0.0;
+}
+
+std::string formatBytes(double bytes) {
+  const char* units[] = {"bytes", "KB", "MB", "GB", "TB", "PB"};
+  int unit = 0;
+  while (bytes >= 1000.0 && unit < 5) {
+    bytes /= 1000.0;
+    ++unit;
+  }
+  char text[32];
+  std::snprintf(text, sizeof(text), bytes >= 100 || unit == 0 ? "%.0f %s" : "%.1f %s", bytes,
+                units[unit]);
+  return text;
+}
+
+}  // namespace tunebench

@@ -1,0 +1,29 @@
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "train/trial_spec.h"
+
+namespace tunebench {
+
+// What one trial needs in memory, roughly and from above, before anything is allocated: its
+// parameters, their gradients, the optimizer's state (and probe copies), and the activations of
+// one training batch kept for the backward pass (or of one evaluation chunk, if larger).
+struct MemoryEstimate {
+  double parameters = 0.0;  // number of parameters
+  double bytes = 0.0;       // everything above, in bytes
+};
+
+// `sample_shape` is one input's shape ([features] or [channels, height, width]).
+MemoryEstimate estimateTrialMemory(const TrialSpec& spec,
+                                   const std::vector<std::int64_t>& sample_shape,
+                                   std::int64_t classes);
+
+// Memory the system can give now (MemAvailable), in bytes; 0 when unknown.
+double availableMemoryBytes();
+
+// "160 GB", "12.5 MB": bytes for a message.
+std::string formatBytes(double bytes);
+
+}  // namespace tunebench

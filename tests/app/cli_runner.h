@@ -1,0 +1,24 @@
+#pragma once
+// Runs the real tunebench-cli binary for the app tests: exit code, stdout and stderr.
+#include <string>
+#include <vector>
+
+namespace tunebench::testing {
+
+struct CliRun {
+  int exit_code = -1;  // -1 when it did not exit (a signal)
+  int signal = 0;      // the signal that ended it, if one did
+  std::string out;
+  std::string err;
+  std::vector<std::string> errLines() const;  // stderr's non-empty lines
+};
+
+std::string readFile(const std::string& path);
+
+// `args` is passed through the shell as written (quote what needs it).
+CliRun runCli(const std::string& args);
+
+// Expects exit code 2, no signal, and exactly one error line holding every fragment.
+void expectOneClearError(const CliRun& run, const std::vector<std::string>& fragments);
+
+}  // namespace tunebench::testing
