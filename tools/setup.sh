@@ -15,7 +15,7 @@ packages=(
 )
 for option in "$@"; do
   case "$option" in
-    --test) packages+=(clang-format) ;;
+    --test) packages+=(clang-format clang libclang-rt-14-dev) ;;
     --bench) packages+=(python3-torch python3-numpy linux-perf) ;;
     *) echo "setup: unknown option $option" >&2; exit 2 ;;
   esac

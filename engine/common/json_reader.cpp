@@ -17,11 +17,17 @@ void ProblemList::throwIfAny() const {
 std::string describeJson(const nlohmann::json& value) {
   if (value.is_object()) return value.empty() ? "{}" : "an object";
   if (value.is_array()) return value.empty() ? "[]" : "an array of " + std::to_string(value.size());
+  // Invalid UTF-8 (a user's file may hold any bytes) is replaced, never thrown about.
+  constexpr auto kReplace = nlohmann::json::error_handler_t::replace;
   if (value.is_string()) {
     const auto& text = value.get_ref<const std::string&>();
-    if (text.size() > 37) return nlohmann::json(text.substr(0, 34)).dump() + "...";
+    if (text.size() > 37) {
+      std::size_t cut = 34;  // not inside a UTF-8 sequence (continuation bytes are 10xxxxxx)
+      while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+      return nlohmann::json(text.substr(0, cut)).dump(-1, ' ', false, kReplace) + "...";
+    }
   }
-  return value.dump();  // a scalar: short
+  return value.dump(-1, ' ', false, kReplace);  // a scalar: short
 }
 
 namespace {

@@ -155,7 +155,7 @@ TEST(OpenResultsTest, WhatCannotBeOpenedShowsABannerNamingTheFileWithTheActionTh
 TEST(OpenResultsTest, AStudyAnotherProcessIsStillRunningIsFollowedLive) {
   tunebench::testing::TempDir dir;
   const std::string study = dir.write("live.json", R"({"name": "live",
-    "dataset": {"kind": "fashion-mnist", "subset": 30000, "validation": 0.2},
+    "dataset": {"kind": "fashion-mnist", "subset": 15000, "validation": 0.2},
     "model": {"depth": 1, "width": 128},
     "training": {"epochs": 3, "batch_size": 32, "log_every": 50},
     "configurations": [{"lr": 0.001}, {"lr": 0.002}, {"lr": 0.003}, {"lr": 0.004},
@@ -181,7 +181,7 @@ TEST(OpenResultsTest, AStudyAnotherProcessIsStillRunningIsFollowedLive) {
         if (complete >= 1 && complete < 5) saw_running_and_complete = true;
         return complete == 5;
       },
-      180000))
+      270000))
       << rowsInState(*window.trials(), QStringLiteral("COMPLETE"));
   EXPECT_TRUE(saw_running_and_complete);
   ASSERT_TRUE(cli.state() == QProcess::NotRunning || cli.waitForFinished(60000));

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "study/pruners/asha_pruner.h"
 #include "study/pruners/median_pruner.h"
 
