@@ -14,6 +14,24 @@ std::string countsText(const DataSplit& split) {
          std::to_string(split.validation.size()) + " validation";
 }
 
+// "10 classes, 5400-6600 training samples each" or "2 classes (cat, dog), 40 training samples
+// each": what the data line says of the labels, so a lopsided or empty class shows at once.
+std::string classesText(const Dataset& train) {
+  const at::Tensor counts = at::bincount(train.targets, {}, train.num_classes);
+  const auto fewest = counts.min().item<std::int64_t>();
+  const auto most = counts.max().item<std::int64_t>();
+  std::string text = std::to_string(train.num_classes) + " classes";
+  if (!train.class_names.empty()) {
+    std::string names;
+    for (std::size_t i = 0; i < train.class_names.size() && i < 6; ++i) {
+      names += (i ? ", " : "") + train.class_names[i];
+    }
+    text += " (" + names + (train.class_names.size() > 6 ? ", ...)" : ")");
+  }
+  return text + ", " + std::to_string(fewest) + (fewest == most ? "" : "-" + std::to_string(most)) +
+         " training samples each";
+}
+
 // The hold-out needs a sample on each side: a UserError naming the data when there are too few.
 DataSplit holdOut(const Dataset& all, double fraction, std::uint64_t seed,
                   const std::string& source) {
@@ -69,8 +87,7 @@ DataSplit loadDataSplit(const DatasetSpec& spec) {
   if (spec.normalize) normalizeWithTrainStatistics(split, normalization);
   split.train.inputs = split.train.inputs.contiguous();
   split.validation.inputs = split.validation.inputs.contiguous();
-  split.description = origin + " (" + countsText(split) + ", " +
-                      std::to_string(split.train.num_classes) + " classes)";
+  split.description = origin + " (" + countsText(split) + ", " + classesText(split.train) + ")";
   return split;
 }
 

@@ -5,6 +5,7 @@
 
 #include "common/user_error.h"
 #include "data/dataset.h"
+#include "data/dataset_loader.h"
 #include "support/temp_dir.h"
 
 namespace tunebench {
@@ -99,6 +100,25 @@ TEST(DatasetTest, PerFeatureNormalizationUsesTrainingStatistics) {
   normalizeWithTrainStatistics(split, Normalization::kPerFeature);
   EXPECT_TRUE(at::allclose(split.train.inputs.mean(0), at::zeros({2}), 1e-6, 1e-6));
   EXPECT_TRUE(at::allclose(split.validation.inputs, at::zeros({1, 2}), 1e-6, 1e-6));
+}
+
+TEST(DatasetTest, TheDataLineSaysHowManyClassesAndSamplesEach) {
+  TempDir dir;
+  const std::string csv = dir.write("points.csv",
+                                    "x,label\n0,cat\n1,dog\n2,cat\n3,dog\n4,cat\n5,dog\n6,cat\n"
+                                    "7,dog\n8,cat\n9,dog\n");
+  DatasetSpec spec;
+  spec.kind = DatasetKind::kCsv;
+  spec.csv_path = csv;
+  spec.label_column = "label";
+  spec.validation_fraction = 0.2;
+  const DataSplit split = loadDataSplit(spec);
+  const auto counts = at::bincount(split.train.targets, {}, 2);
+  const auto fewest = counts.min().item<std::int64_t>(), most = counts.max().item<std::int64_t>();
+  const std::string expected =
+      "8 train / 2 validation, 2 classes (cat, dog), " + std::to_string(fewest) +
+      (fewest == most ? "" : "-" + std::to_string(most)) + " training samples each)";
+  EXPECT_NE(split.description.find(expected), std::string::npos) << split.description;
 }
 
 }  // namespace
