@@ -99,6 +99,7 @@ Scheduler::Scheduler(Storage& storage, std::int64_t study_id, const StudyFile& s
       data_(data),
       options_(std::move(options)),
       sampler_(makeSampler(study.sampler)),
+      pruner_(makePruner(study.pruner)),
       budget_(configurationBudget(study)) {
   if (options_.worker_id.empty()) options_.worker_id = currentWorkerId();
   options_.jobs = std::max(1, options_.jobs);
@@ -194,7 +195,6 @@ void Scheduler::runTrial(const FrozenTrial& claimed, const c10::Device& device, 
   spec.trial_id = claimed.id;
   spec.seed = claimed.seed;
   spec.device = device;
-  const std::unique_ptr<Pruner> pruner = makePruner(study_.pruner);
   std::optional<PruneDecision> pruned;
   const Trainer::EpochGate gate = [&](const std::vector<EpochMetrics>& epochs) -> std::string {
     TrialCurve self{claimed.id, TrialState::kRunning, {}};
@@ -202,7 +202,7 @@ void Scheduler::runTrial(const FrozenTrial& claimed, const c10::Device& device, 
     std::vector<TrialAtEpoch> study;
     const auto epoch = static_cast<std::int64_t>(epochs.size());
     if (!storing.guarded([&] { study = storage_.trialsAtEpoch(study_id_, epoch); })) return "";
-    const PruneDecision decision = pruner->judge(study, self);
+    const PruneDecision decision = pruner_->judge(study, self);
     if (!decision.prune) return "";
     pruned = decision;
     return decision.reason;

@@ -61,6 +61,7 @@ class Scheduler {
   const DataSplit& data_;
   SchedulerOptions options_;
   std::unique_ptr<Sampler> sampler_;
+  std::unique_ptr<Pruner> pruner_;  // stateless: shared by the workers
   std::int64_t budget_ = 0;
   std::unique_ptr<StopSource> abort_;  // linked to the caller's stop; set by the first failure
   std::mutex failure_mutex_;

@@ -16,9 +16,15 @@
 
 #include "common/storage_error.h"
 #include "common/user_error.h"
+#include "storage/sqlite_statement.h"
 
 namespace tunebench {
 namespace {
+
+using sqlite::fileUri;
+using sqlite::sqliteError;
+using sqlite::Statement;
+using sqlite::WriteTransaction;
 
 constexpr int kBusyTimeoutMs = 30000;
 // PRAGMA application_id of a TuneBench study database ("TNBN"); user_version is the schema's.
@@ -51,88 +57,6 @@ CREATE TABLE IF NOT EXISTS probes(
   PRIMARY KEY(trial_id, step));
 )sql";
 
-// A failed SQLite call on `db`, as the error the Storage contract names.
-StorageError sqliteError(sqlite3* db, const std::string& what) {
-  const char* file = db ? sqlite3_db_filename(db, "main") : nullptr;
-  return StorageError(file ? file : "", what + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
-}
-
-// A prepared statement; binds by position (1-based) and steps through rows.
-class Statement {
- public:
-  Statement(sqlite3* db, const char* sql) : db_(db) {
-    if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK) {
-      throw sqliteError(db, "SQLite prepare failed");
-    }
-  }
-  ~Statement() { sqlite3_finalize(stmt_); }
-  Statement(const Statement&) = delete;
-  Statement& operator=(const Statement&) = delete;
-
-  Statement& bind(int i, std::int64_t v) { return check(sqlite3_bind_int64(stmt_, i, v)); }
-  Statement& bind(int i, double v) {
-    return check(std::isnan(v) ? sqlite3_bind_null(stmt_, i) : sqlite3_bind_double(stmt_, i, v));
-  }
-  Statement& bind(int i, const std::string& v) {
-    return check(
-        sqlite3_bind_text(stmt_, i, v.c_str(), static_cast<int>(v.size()), SQLITE_TRANSIENT));
-  }
-  Statement& bindOptional(int i, const std::optional<std::int64_t>& v) {
-    return v ? bind(i, *v) : check(sqlite3_bind_null(stmt_, i));
-  }
-  // True while there is a row to read.
-  bool step() {
-    const int rc = sqlite3_step(stmt_);
-    if (rc == SQLITE_ROW) return true;
-    if (rc == SQLITE_DONE) return false;
-    throw sqliteError(db_, "SQLite step failed");
-  }
-  std::int64_t integer(int column) const { return sqlite3_column_int64(stmt_, column); }
-  double real(int column) const {
-    return sqlite3_column_type(stmt_, column) == SQLITE_NULL ? std::nan("")
-                                                             : sqlite3_column_double(stmt_, column);
-  }
-  bool isNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
-  std::optional<std::int64_t> optionalInteger(int column) const {
-    if (sqlite3_column_type(stmt_, column) == SQLITE_NULL) return std::nullopt;
-    return integer(column);
-  }
-  std::string text(int column) const {
-    const auto* bytes = sqlite3_column_text(stmt_, column);
-    return bytes ? reinterpret_cast<const char*>(bytes) : "";
-  }
-
- private:
-  Statement& check(int rc) {
-    if (rc != SQLITE_OK) throw sqliteError(db_, "SQLite bind failed");
-    return *this;
-  }
-  sqlite3* db_;
-  sqlite3_stmt* stmt_ = nullptr;
-};
-
-// BEGIN IMMEDIATE ... COMMIT, rolled back if the scope is left by an exception.
-class WriteTransaction {
- public:
-  explicit WriteTransaction(sqlite3* db) : db_(db) { run("BEGIN IMMEDIATE"); }
-  ~WriteTransaction() {
-    if (!done_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-  }
-  void commit() {
-    run("COMMIT");
-    done_ = true;
-  }
-
- private:
-  void run(const char* sql) {
-    if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) != SQLITE_OK) {
-      throw sqliteError(db_, std::string("SQLite ") + sql + " failed");
-    }
-  }
-  sqlite3* db_;
-  bool done_ = false;
-};
-
 ParamMap storedParams(sqlite3* db, const std::string& text) {
   try {
     return paramsFromJson(nlohmann::json::parse(text));
@@ -144,22 +68,6 @@ ParamMap storedParams(sqlite3* db, const std::string& text) {
 const char* kTrialColumns =
     "id, configuration_index, seed, params, configuration, state, reason, worker, steps, seconds, "
     "diverged_step, last_train_loss, pruned_epoch, prune_threshold";
-
-// A path as an SQLite URI ("file:/a%3Fb.db?immutable=1"): %, ? and # escaped.
-std::string fileUri(const std::string& path, const std::string& query) {
-  std::string uri = "file:";
-  for (const char c : path) {
-    if (c == '%' || c == '?' || c == '#') {
-      const char* hex = "0123456789ABCDEF";
-      uri += '%';
-      uri += hex[(c >> 4) & 0xF];
-      uri += hex[c & 0xF];
-    } else {
-      uri += c;
-    }
-  }
-  return query.empty() ? uri : uri + "?" + query;
-}
 
 FrozenTrial trialFromRow(sqlite3* db, const Statement& row,
                          std::map<std::int64_t, ParamMap>& params_cache) {
@@ -194,6 +102,19 @@ void insertTrial(sqlite3* db, std::int64_t study_id, std::int64_t index, std::in
       "VALUES(?, ?, ?, ?, ?, 'WAITING')");
   insert.bind(1, study_id).bind(2, index).bind(3, seed).bind(4, params_json).bind(5, configuration);
   insert.step();
+}
+
+// Runs an INSERT of a trial's row (a loss point, an epoch, a probe): the foreign key already says
+// whether the trial exists, so no second query is needed on the training thread's path.
+void insertForTrial(sqlite3* db, Statement& insert, std::int64_t trial_id) {
+  try {
+    insert.step();
+  } catch (const StorageError&) {
+    if (sqlite3_extended_errcode(db) == SQLITE_CONSTRAINT_FOREIGNKEY) {
+      throw std::out_of_range("no trial with id " + std::to_string(trial_id));
+    }
+    throw;
+  }
 }
 
 }  // namespace
@@ -434,17 +355,15 @@ std::optional<FrozenTrial> SqliteStorage::claimWaitingTrial(std::int64_t study_i
 
 void SqliteStorage::recordTrainLoss(std::int64_t trial_id, const TrainLossPoint& p) {
   std::lock_guard<std::mutex> lock(mutex_);
-  requireTrial(trial_id);
   Statement insert(db_,
                    "INSERT OR REPLACE INTO train_losses(trial_id, step, epoch, loss, seconds) "
                    "VALUES(?, ?, ?, ?, ?)");
   insert.bind(1, trial_id).bind(2, p.step).bind(3, p.epoch).bind(4, p.loss).bind(5, p.seconds);
-  insert.step();
+  insertForTrial(db_, insert, trial_id);
 }
 
 void SqliteStorage::recordEpoch(std::int64_t trial_id, const EpochMetrics& m) {
   std::lock_guard<std::mutex> lock(mutex_);
-  requireTrial(trial_id);
   Statement insert(
       db_,
       "INSERT OR REPLACE INTO epochs(trial_id, epoch, train_loss, val_loss, val_accuracy, "
@@ -452,15 +371,14 @@ void SqliteStorage::recordEpoch(std::int64_t trial_id, const EpochMetrics& m) {
   insert.bind(1, trial_id).bind(2, m.epoch).bind(3, m.train_loss).bind(4, m.val_loss);
   insert.bind(5, m.val_accuracy).bind(6, m.seconds).bind(7, m.samples_per_second);
   insert.bind(8, m.elapsed_seconds).bind(9, m.lr);
-  insert.step();
+  insertForTrial(db_, insert, trial_id);
 }
 
 void SqliteStorage::recordProbe(std::int64_t trial_id, const ProbeSnapshot& snapshot) {
   std::lock_guard<std::mutex> lock(mutex_);
-  requireTrial(trial_id);
   Statement insert(db_, "INSERT OR REPLACE INTO probes(trial_id, step, snapshot) VALUES(?, ?, ?)");
   insert.bind(1, trial_id).bind(2, snapshot.step).bind(3, probeToJson(snapshot));
-  insert.step();
+  insertForTrial(db_, insert, trial_id);
 }
 
 std::vector<ProbeSnapshot> SqliteStorage::probes(std::int64_t trial_id) const {
