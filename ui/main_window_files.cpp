@@ -39,8 +39,7 @@ QAction* MainWindow::buildFileMenu() {
   QAction* open = file->addAction(tr("&Open Study..."), this, [this] {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open study"), base_folder_,
                                                       tr("Study files (*.json)"));
-    if (!path.isEmpty() && !openStudy(path))
-      QMessageBox::warning(this, tr("Invalid study"), controller_->lastError());
+    if (!path.isEmpty()) openStudy(path);  // a problem shows in the banner
   });
   open->setShortcut(QKeySequence::Open);
   file->addAction(
@@ -48,8 +47,7 @@ QAction* MainWindow::buildFileMenu() {
         const QString path =
             QFileDialog::getOpenFileName(this, tr("Open results"), controller_->resultsFolder(),
                                          tr("TuneBench results (*.sqlite *.db);;All files (*)"));
-        if (!path.isEmpty() && !openResults(path))
-          QMessageBox::warning(this, tr("Open results"), controller_->lastError());
+        if (!path.isEmpty()) openResults(path);  // a problem shows in the banner
       });
   recent_menu_ = file->addMenu(tr("Open &Recent"));
   connect(recent_menu_, &QMenu::aboutToShow, this, [this] {
@@ -91,8 +89,8 @@ bool MainWindow::openStudy(const QString& path) {
   QFile file(path);
   const QJsonDocument json =
       file.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(file.readAll()) : QJsonDocument();
-  if (!json.isObject()) {  // not readable or not JSON: nothing to show in the panel, keep what it
-                           // holds
+  // Not readable or not JSON: nothing to show in the panel, which keeps what it holds.
+  if (!json.isObject()) {
     problem_->showProblem(path, tr("Could not open the study: %1").arg(controller_->lastError()));
     updateStatus();
     return false;
