@@ -8,7 +8,9 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
+#include <sstream>
 
 #include "common/user_error.h"
 
@@ -53,10 +55,9 @@ bool parseNumber(const std::string& text, double& value) {
 
 }  // namespace
 
-Dataset loadCsv(const std::string& path, const std::string& label_column) {
-  if (!std::filesystem::is_regular_file(path)) throw UserError(path, "no such file");
-  std::ifstream in(path);
-  if (!in) throw UserError(path, "cannot open for reading");
+Dataset parseCsvText(const std::string& text, const std::string& path,
+                     const std::string& label_column) {
+  std::istringstream in(text);
   std::string line;
   if (!std::getline(in, line) || trim(line).empty()) {
     throw UserError(path, "empty file: expected a header row");
@@ -99,49 +100,61 @@ Dataset loadCsv(const std::string& path, const std::string& label_column) {
   }
   if (labels.empty()) throw UserError(path, "no data rows after the header");
 
-  // Labels that are all numbers are class indices: whole numbers from 0, in numeric order.
-  // Otherwise they are names, in lexicographic order.
+  // Labels that are all numbers are class indices: whole numbers from 0, in numeric order (so
+  // "1" and "1.0" are one class, named as first written). Otherwise they are names, in
+  // lexicographic order.
+  std::vector<double> numbers(labels.size());
   bool all_numbers = true;
-  for (const auto& label : labels) {
-    double value = 0;
-    all_numbers = all_numbers && parseNumber(label, value);
+  for (std::size_t i = 0; i < labels.size() && all_numbers; ++i) {
+    all_numbers = parseNumber(labels[i], numbers[i]);
   }
+  std::vector<std::int64_t> target_of(labels.size());
+  std::vector<std::string> classes;
   if (all_numbers) {
+    std::map<double, std::string> name_of;
     for (std::size_t i = 0; i < labels.size(); ++i) {
-      double value = 0;
-      parseNumber(labels[i], value);
-      if (std::floor(value) != value || value < 0) {
+      if (std::floor(numbers[i]) != numbers[i] || numbers[i] < 0) {
         throw UserError(path + ":" + std::to_string(label_lines[i]),
                         "label '" + labels[i] + "' in column '" + label_column +
                             "' is not a class index (number labels are whole numbers from 0)");
       }
+      name_of.emplace(numbers[i], labels[i]);
     }
+    std::map<double, std::int64_t> index_of;
+    for (const auto& [value, name] : name_of) {
+      index_of[value] = static_cast<std::int64_t>(classes.size());
+      classes.push_back(name);
+    }
+    for (std::size_t i = 0; i < labels.size(); ++i) target_of[i] = index_of.at(numbers[i]);
+  } else {
+    std::map<std::string, std::int64_t> index_of;
+    for (const auto& label : labels) index_of.emplace(label, 0);
+    for (auto& [name, index] : index_of) {
+      index = static_cast<std::int64_t>(classes.size());
+      classes.push_back(name);
+    }
+    for (std::size_t i = 0; i < labels.size(); ++i) target_of[i] = index_of.at(labels[i]);
   }
-  const bool all_integers = all_numbers;
-  auto less = [all_integers](const std::string& a, const std::string& b) {
-    return all_integers ? std::strtod(a.c_str(), nullptr) < std::strtod(b.c_str(), nullptr) : a < b;
-  };
-  std::vector<std::string> classes = labels;
-  std::sort(classes.begin(), classes.end(), less);
-  classes.erase(
-      std::unique(classes.begin(), classes.end(),
-                  [&](const auto& a, const auto& b) { return !less(a, b) && !less(b, a); }),
-      classes.end());
-  std::map<std::string, std::int64_t> index_of;
-  for (std::size_t k = 0; k < classes.size(); ++k)
-    index_of[classes[k]] = static_cast<std::int64_t>(k);
 
   const auto rows = static_cast<std::int64_t>(labels.size());
   Dataset data;
   data.inputs = at::from_blob(features.data(), {rows, static_cast<std::int64_t>(feature_count)},
                               at::TensorOptions().dtype(at::kFloat))
                     .clone();
-  data.targets = at::empty({rows}, at::TensorOptions().dtype(at::kLong));
-  auto targets = data.targets.accessor<std::int64_t, 1>();
-  for (std::int64_t i = 0; i < rows; ++i) targets[i] = index_of.at(labels[i]);
+  data.targets =
+      at::from_blob(target_of.data(), {rows}, at::TensorOptions().dtype(at::kLong)).clone();
   data.num_classes = static_cast<std::int64_t>(classes.size());
   data.class_names = classes;
   return data;
+}
+
+Dataset loadCsv(const std::string& path, const std::string& label_column) {
+  if (!std::filesystem::is_regular_file(path)) throw UserError(path, "no such file");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw UserError(path, "cannot open for reading");
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) throw UserError(path, "read failed");
+  return parseCsvText(text, path, label_column);
 }
 
 }  // namespace tunebench

@@ -11,4 +11,8 @@ namespace tunebench {
 // column for a missing label column, a non-numeric cell, a ragged row or an empty file.
 Dataset loadCsv(const std::string& path, const std::string& label_column);
 
+// The same from the file's text; `origin` names it in errors (what loadCsv calls once read).
+Dataset parseCsvText(const std::string& text, const std::string& origin,
+                     const std::string& label_column);
+
 }  // namespace tunebench

@@ -4,6 +4,11 @@
 #include <fstream>
 #include <sstream>
 
+#ifdef TUNEBENCH_WITH_CUDA
+#include <c10/cuda/CUDAGuard.h>
+#include <cuda_runtime_api.h>
+#endif
+
 namespace tunebench {
 namespace {
 
@@ -83,6 +88,22 @@ double availableMemoryBytes() {
     return kib * 1024.0;
   }
   return 0.0;
+}
+
+double availableDeviceMemoryBytes(int cuda_index) {
+#ifdef TUNEBENCH_WITH_CUDA
+  const c10::cuda::CUDAGuard guard(static_cast<c10::DeviceIndex>(cuda_index));
+  std::size_t free_bytes = 0;
+  std::size_t total_bytes = 0;
+  if (cudaMemGetInfo(&free_bytes, &total_bytes) != cudaSuccess) {
+    cudaGetLastError();  // clear it: the trials report their own errors
+    return 0.0;
+  }
+  return static_cast<double>(free_bytes);
+#else
+  (void)cuda_index;
+  return 0.0;
+#endif
 }
 
 std::string formatBytes(double bytes) {

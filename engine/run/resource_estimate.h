@@ -23,6 +23,10 @@ MemoryEstimate estimateTrialMemory(const TrialSpec& spec,
 // Memory the system can give now (MemAvailable), in bytes; 0 when unknown.
 double availableMemoryBytes();
 
+// Memory free on a CUDA device now (cudaMemGetInfo), in bytes; 0 when unknown (a LibTorch
+// without CUDA, or a device that cannot be asked).
+double availableDeviceMemoryBytes(int cuda_index);
+
 // "160 GB", "12.5 MB": bytes for a message.
 std::string formatBytes(double bytes);
 

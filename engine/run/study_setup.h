@@ -16,10 +16,11 @@ struct PreparedStudy {
 };
 
 // Loads the data and resolves the device (`device_override` "" keeps the study's own; a given
-// one is named "--device" in messages). Then, before any model is built: on CPU, checks that
-// `jobs` trials at once (0: the study's jobs) of the base, of every listed configuration and of
-// the largest searched one fit in the memory available; and that each builds a model for this
-// data. Throws UserError for anything to fix, before any training starts.
+// one is named "--device" in messages). Then, before any model is built: checks that `jobs`
+// trials at once (0: the study's jobs) of the base, of every listed configuration and of the
+// largest searched one fit in the memory available (the system's on CPU; on CUDA each used
+// GPU's free memory, with the data set copied per trial); and that each builds a model for
+// this data. Throws UserError for anything to fix, before any training starts.
 PreparedStudy prepareStudy(StudyFile study, const std::string& device_override, int jobs = 0);
 
 }  // namespace tunebench

@@ -181,7 +181,8 @@ TEST(CliStudyTest, ADiskThatFillsMidStudyEndsTheRunWithOneLineAndResumeFinishesI
     }
   }
   EXPECT_EQ(completed_configurations.size(), 8u);
-  for (const auto& [id, loss] : completed_before) {
+  for (const auto& entry : completed_before) {
+    const std::int64_t id = entry.first;
     EXPECT_TRUE(std::any_of(after.begin(), after.end(),
                             [&](const FrozenTrial& t) {
                               return t.id == id && t.result.state == TrialState::kComplete;

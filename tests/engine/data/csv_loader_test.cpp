@@ -47,6 +47,14 @@ TEST(CsvLoaderTest, IntegerLabelsSortNumerically) {
   EXPECT_TRUE(at::equal(data.targets, at::tensor({1, 0, 1}, at::kLong)));
 }
 
+// Seen while writing csv_fuzz: "1" and "1.0" are one class (this used to end in
+// std::out_of_range, an internal error).
+TEST(CsvLoaderTest, OneNumberWrittenTwoWaysIsOneClass) {
+  const Dataset data = parseCsvText("label,x\n1,1\n1.0,2\n0,3\n", "same.csv", "label");
+  EXPECT_EQ(data.class_names, (std::vector<std::string>{"0", "1"}));
+  EXPECT_TRUE(at::equal(data.targets, at::tensor({1, 1, 0}, at::kLong)));
+}
+
 TEST(CsvLoaderTest, NonNumericCellNamesFileLineAndColumn) {
   TempDir dir;
   const std::string path = dir.write("bad.csv", "a,b,label\n1,2,x\n3,oops,y\n");

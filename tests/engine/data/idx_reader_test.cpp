@@ -71,6 +71,26 @@ TEST(IdxReaderTest, BadMagicAndTypeAreRejected) {
   expectUserError([&] { readIdxFile(float_path); }, {float_path, "type 13"});
 }
 
+TEST(IdxReaderTest, ExtraBytesAfterTheDataAreAnError) {
+  const std::string bytes = idxBytes({2, 3}, ramp(6)) + "tail";
+  expectUserError([&] { parseIdxBytes(bytes, "two.idx"); }, {"two.idx", "more data", "6 bytes"});
+  expectUserError([&] { parseIdxBytes(gzipped(bytes), "two.idx.gz"); }, {"more data"});
+}
+
+TEST(IdxReaderTest, AHeaderPromisingMoreThanTheLimitIsRefusedBeforeAllocating) {
+  // 4 x 2^28 items, no payload: refused on the header, raw or compressed.
+  const std::string header = idxBytes({4, 1 << 28}, {});
+  expectUserError([&] { parseIdxBytes(header, "big.idx", 1 << 20); },
+                  {"big.idx", "implausibly large"});
+  expectUserError([&] { parseIdxBytes(header, "big.idx"); }, {"truncated", "1073741824"});
+}
+
+TEST(IdxReaderTest, CompressedDataCutShortIsTruncated) {
+  std::string bytes = gzipped(idxBytes({10, 28, 28}, ramp(10 * 28 * 28)));
+  bytes.resize(bytes.size() / 2);
+  expectUserError([&] { parseIdxBytes(bytes, "cut.gz"); }, {"cut.gz", "truncated"});
+}
+
 TEST(IdxReaderTest, MissingFolderAndFilesAreNamed) {
   expectUserError([] { loadMnistFolder("/nonexistent/mnist", "train"); },
                   {"/nonexistent/mnist", "no such folder"});
