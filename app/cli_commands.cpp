@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -158,6 +159,35 @@ int showProbes(const RunOptions& options, std::int64_t step, Format format) {
                         " (probes need training.probe_every > 0 and are taken at multiples of it)");
   }
   std::cout << (format == Format::kJson ? formatDepthJson(profiles) : formatDepthTable(profiles));
+  return 0;
+}
+
+int showImportance(const RunOptions& options, bool accuracy, Format format) {
+  if (format == Format::kCsv) throw UserError("--format", "--importance prints a table or json");
+  std::int64_t study_id = 0;
+  const auto storage = openExisting(options, study_id, SqliteStorage::Access::kReadOnly);
+  const StudyOverview study = storedStudyOverview(*storage, study_id, options.storage);
+  const auto importance = parameterImportance(study, storage->trials(study_id, false), accuracy);
+  if (format == Format::kJson) {
+    std::cout << "[";
+    for (std::size_t i = 0; i < importance.size(); ++i) {
+      std::cout << (i ? ", " : "") << "{\"parameter\": \"" << importance[i].name
+                << "\", \"share\": " << importance[i].share << "}";
+    }
+    std::cout << "]\n";
+    return 0;
+  }
+  if (importance.empty()) {
+    std::cout << "parameter importance: not enough finished configurations yet (2 or more)\n";
+    return 0;
+  }
+  std::printf("parameter importance (PED-ANOVA, final validation %s, %s)\n",
+              accuracy ? "accuracy" : "loss",
+              study.search.empty() ? "the listed configurations" : "the searched parameters");
+  for (const ParamImportance& p : importance) {
+    std::printf("  %-16s %5.3f  %s\n", p.name.c_str(), p.share,
+                std::string(static_cast<std::size_t>(std::lround(p.share * 40)), '#').c_str());
+  }
   return 0;
 }
 

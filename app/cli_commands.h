@@ -34,6 +34,9 @@ int exportStudy(const RunOptions& options, Format format);
 // Per configuration, each layer's activation std, dead/saturated fractions and gradient norm in
 // the probe snapshot at `step` (0: initialization).
 int showProbes(const RunOptions& options, std::int64_t step, Format format);
+// Which parameters mattered: PED-ANOVA shares of the final validation loss (or, with
+// `accuracy`, of the accuracy), largest first, as a table with bars or as JSON.
+int showImportance(const RunOptions& options, bool accuracy, Format format);
 int listPresets();
 
 }  // namespace tunebench::cli

@@ -41,7 +41,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   RunOptions options;
   std::string study_path, format_name = "table";
-  bool groups_only = false, trials_only = false, probes = false;
+  bool groups_only = false, trials_only = false, probes = false, importance = false;
+  std::string importance_metric = "loss";
   std::int64_t probe_step = 0;
 
   CLI::App* run =
@@ -69,6 +70,11 @@ int main(int argc, char** argv) {
   show->add_flag("--probes", probes, "Per-layer signal through depth (needs training.probe_every)");
   show->add_option("--at-step", probe_step,
                    "With --probes: the probe step to show (default 0, initialization)");
+  show->add_flag("--importance", importance,
+                 "Which parameters mattered (PED-ANOVA over the configurations)");
+  show->add_option("--metric", importance_metric,
+                   "With --importance: loss (default, minimized) or accuracy (maximized)")
+      ->check(CLI::IsMember({"loss", "accuracy"}));
   show->add_option("--format", format_name, "table, csv or json")
       ->check(CLI::IsMember({"table", "csv", "json"}));
   CLI::App* exporter = app.add_subcommand("export", "Write every trial's per-epoch metrics");
@@ -98,6 +104,8 @@ int main(int argc, char** argv) {
     if (*run) return runStudy(study_path, options, g_stop.token());
     if (*resume) return resumeStudy(options, g_stop.token());
     if (*show && probes) return showProbes(options, probe_step, format);
+    if (*show && importance)
+      return showImportance(options, importance_metric == "accuracy", format);
     if (*show) {
       const View view = groups_only && !trials_only   ? View::kGroups
                         : trials_only && !groups_only ? View::kTrials

@@ -349,6 +349,7 @@ TrialSpec resolveTrial(const TrialSpec& base, const ParamMap& configuration) {
   TrialSpec spec = base;
   for (const auto& [name, value] : configuration) applyParam(name, value, spec);
   spec.configuration = formatParams(configuration);
+  spec.params = configuration;
   return spec;
 }
 

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <map>
 
+#include "report/configuration_label.h"
+
 namespace tunebench {
 namespace {
 
@@ -28,6 +30,7 @@ std::vector<GroupSummary> summarizeGroups(const std::vector<FrozenTrial>& trials
                                           std::optional<double> accuracy_target) {
   std::vector<GroupSummary> groups;
   std::vector<std::vector<double>> values;
+  std::vector<std::map<std::uint64_t, double>> by_seed;  // completed seed -> final metric
   std::map<std::string, std::size_t> index_of;
   std::vector<double> seconds_sum, epochs_to_target_sum;
   std::vector<std::pair<double, std::uint64_t>> best_value, worst_value;
@@ -37,8 +40,10 @@ std::vector<GroupSummary> summarizeGroups(const std::vector<FrozenTrial>& trials
     if (inserted) {
       groups.emplace_back();
       groups.back().configuration = trial.configuration;
+      groups.back().params = trial.params;
       groups.back().has_target = accuracy_target.has_value();
       values.emplace_back();
+      by_seed.emplace_back();
       seconds_sum.push_back(0.0);
       epochs_to_target_sum.push_back(0.0);
       best_value.emplace_back(std::nan(""), 0);
@@ -61,6 +66,7 @@ std::vector<GroupSummary> summarizeGroups(const std::vector<FrozenTrial>& trials
     if (result.state != TrialState::kComplete || result.epochs.empty()) continue;
     const double value = finalMetric(result, metric);
     values[g].push_back(value);
+    by_seed[g][trial.seed] = value;
     seconds_sum[g] += result.seconds;
     ++group.completed;
     if (std::isnan(best_value[g].first) || better(value, best_value[g].first, metric)) {
@@ -75,6 +81,7 @@ std::vector<GroupSummary> summarizeGroups(const std::vector<FrozenTrial>& trials
   for (std::size_t g = 0; g < groups.size(); ++g) {
     GroupSummary& group = groups[g];
     group.metric = summarizeSample(values[g]);
+    group.seed_values = by_seed[g];
     if (group.completed > 0) {
       group.mean_seconds = seconds_sum[g] / group.completed;
       group.best_seed = best_value[g].second;
@@ -84,18 +91,44 @@ std::vector<GroupSummary> summarizeGroups(const std::vector<FrozenTrial>& trials
     if (group.reached_target > 0)
       group.mean_epochs_to_target = epochs_to_target_sum[g] / group.reached_target;
   }
+  std::vector<double> marked(groups.size(), std::nan(""));  // before Holm; the best excluded
   for (std::size_t g = 0; g < groups.size(); ++g) {
     GroupSummary& group = groups[g];
+    group.paired = pairedTTest({});
     if (!best || group.completed == 0) {
-      group.p_value_vs_best = std::nan("");
+      group.p_value_vs_best = group.p_value_marked = std::nan("");
       continue;
     }
     group.is_best = g == *best;
     group.p_value_vs_best =
         group.is_best ? 1.0 : welchTTest(groups[*best].metric, group.metric).p_value;
-    group.significantly_worse = !group.is_best && group.p_value_vs_best < 0.05;
-    group.tied_with_best =
-        !group.is_best && std::isfinite(group.p_value_vs_best) && group.p_value_vs_best >= 0.05;
+    if (group.is_best) continue;
+    std::vector<double> differences;
+    for (const auto& [seed, value] : by_seed[g]) {
+      const auto other = by_seed[*best].find(seed);
+      if (other != by_seed[*best].end()) differences.push_back(value - other->second);
+    }
+    group.paired = pairedTTest(differences);
+    group.paired_complete = differences.size() >= 2 && differences.size() == by_seed[g].size() &&
+                            differences.size() == by_seed[*best].size();
+    marked[g] = group.paired_complete ? group.paired.p_value : group.p_value_vs_best;
+  }
+  const std::vector<double> adjusted = holmAdjust(marked);
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    GroupSummary& group = groups[g];
+    if (group.is_best) group.p_value_marked = 1.0;
+    if (group.is_best || !best || group.completed == 0) continue;
+    group.p_value_marked = adjusted[g];
+    group.significantly_worse = group.p_value_marked < 0.05;
+    group.tied_with_best = std::isfinite(group.p_value_marked) && group.p_value_marked >= 0.05;
+  }
+  std::vector<ParamMap> configurations;
+  for (const GroupSummary& group : groups) configurations.push_back(group.params);
+  const ConfigurationNamer namer(configurations);
+  for (GroupSummary& group : groups) {
+    // Trials without parameters (tests, hand-made records) keep their configuration's words.
+    group.label = group.params.empty() && !group.configuration.empty() ? group.configuration
+                                                                       : namer.label(group.params);
   }
   return groups;
 }

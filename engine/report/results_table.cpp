@@ -4,10 +4,23 @@
 #include <cmath>
 #include <iomanip>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
+
+#include "report/configuration_label.h"
 
 namespace tunebench {
 namespace {
+
+// Names the trials' configurations by what tells them apart.
+ConfigurationNamer namerOf(const std::vector<FrozenTrial>& trials) {
+  std::vector<ParamMap> configurations;
+  std::set<std::string> seen;
+  for (const FrozenTrial& trial : trials) {
+    if (seen.insert(trial.configuration).second) configurations.push_back(trial.params);
+  }
+  return ConfigurationNamer(configurations);
+}
 
 std::string fixed(double value, int digits) {
   if (!std::isfinite(value)) return "-";
@@ -40,22 +53,29 @@ nlohmann::json numberOrNull(double value) {
   return std::isfinite(value) ? nlohmann::json(value) : nlohmann::json(nullptr);
 }
 
+// Characters a terminal shows for UTF-8 text ("·" and "±" are one each, not two bytes).
+std::size_t displayWidth(const std::string& text) {
+  std::size_t width = 0;
+  for (unsigned char c : text) width += (c & 0xC0) != 0x80 ? 1 : 0;
+  return width;
+}
+
 // Left-aligns the given text columns, right-aligns the rest, two spaces between columns.
 std::string alignedTable(const std::vector<std::string>& header,
                          const std::vector<std::vector<std::string>>& rows,
                          const std::vector<std::size_t>& text_columns) {
   std::vector<std::size_t> widths(header.size());
   for (std::size_t c = 0; c < header.size(); ++c) {
-    widths[c] = header[c].size();
-    for (const auto& row : rows) widths[c] = std::max(widths[c], row[c].size());
+    widths[c] = displayWidth(header[c]);
+    for (const auto& row : rows) widths[c] = std::max(widths[c], displayWidth(row[c]));
   }
   std::ostringstream out;
   auto emit = [&](const std::vector<std::string>& cells) {
     for (std::size_t c = 0; c < cells.size(); ++c) {
       const bool text =
           std::find(text_columns.begin(), text_columns.end(), c) != text_columns.end();
-      out << (c ? "  " : "") << (text ? std::left : std::right)
-          << std::setw(static_cast<int>(widths[c])) << cells[c];
+      const std::string pad(widths[c] - displayWidth(cells[c]), ' ');
+      out << (c ? "  " : "") << (text ? cells[c] + pad : pad + cells[c]);
     }
     out << '\n';
   };
@@ -70,11 +90,12 @@ std::string formatResultsTable(const std::vector<FrozenTrial>& trials) {
   const std::vector<std::string> header = {"trial",   "configuration", "seed",
                                            "state",   "train loss",    "best val loss",
                                            "val acc", "seconds",       "device"};
+  const ConfigurationNamer namer = namerOf(trials);
   std::vector<std::vector<std::string>> rows;
   for (const FrozenTrial& trial : trials) {
     const TrialResult& r = trial.result;
     const double last_loss = r.epochs.empty() ? r.last_train_loss : r.finalTrainLoss();
-    rows.push_back({std::to_string(trial.id), trial.configuration, std::to_string(trial.seed),
+    rows.push_back({std::to_string(trial.id), namer.label(trial.params), std::to_string(trial.seed),
                     trialStateName(r.state), fixed(last_loss, 4), fixed(r.bestValLoss(), 4),
                     fixed(r.finalValAccuracy(), 4), fixed(r.seconds, 1),
                     trial.device.empty() ? "-" : trial.device});
@@ -83,6 +104,21 @@ std::string formatResultsTable(const std::vector<FrozenTrial>& trials) {
 }
 
 namespace {
+// "+0.0212 [0.0180, 0.0244]": the mean per-seed difference from the best and its interval.
+std::string pairedText(const GroupSummary& group) {
+  if (group.is_best || group.paired.n < 2) return "-";
+  const auto signed_fixed = [](double v) { return (v >= 0 ? "+" : "") + fixed(v, 4); };
+  return signed_fixed(group.paired.mean_difference) + " [" + signed_fixed(group.paired.ci_low) +
+         ", " + signed_fixed(group.paired.ci_high) + "]";
+}
+
+// "0.0001 paired" / "0.335 Welch": the p-value the marks use, and its test.
+std::string markedText(const GroupSummary& group) {
+  if (!std::isfinite(group.p_value_marked)) return "-";
+  return fixed(group.p_value_marked, group.p_value_marked < 0.001 ? 5 : 3) +
+         (group.paired_complete ? " paired" : " Welch");
+}
+
 // "1.5 (2/3)": mean epochs over the seeds that reached the target, and how many did.
 std::string epochsToTarget(const GroupSummary& group) {
   if (!group.has_target) return "-";
@@ -94,10 +130,17 @@ std::string epochsToTarget(const GroupSummary& group) {
 
 std::string formatGroupTable(const std::vector<GroupSummary>& loss_groups,
                              const std::vector<GroupSummary>& accuracy_groups) {
-  const std::vector<std::string> header = {
-      "",         "configuration", "seeds",        "val loss mean ± sd",
-      "95% CI",   "p vs best",     "val acc mean", "epochs to target",
-      "diverged", "pruned"};
+  const std::vector<std::string> header = {"",
+                                           "configuration",
+                                           "seeds",
+                                           "val loss mean ± sd",
+                                           "95% CI",
+                                           "Δ vs best (paired, 95% CI)",
+                                           "p vs best (Holm)",
+                                           "val acc mean",
+                                           "epochs to target",
+                                           "diverged",
+                                           "pruned"};
   std::vector<std::vector<std::string>> rows;
   for (std::size_t g = 0; g < loss_groups.size(); ++g) {
     const GroupSummary& group = loss_groups[g];
@@ -106,17 +149,17 @@ std::string formatGroupTable(const std::vector<GroupSummary>& loss_groups,
     const std::string ci = std::isfinite(loss.ci_low)
                                ? "[" + fixed(loss.ci_low, 4) + ", " + fixed(loss.ci_high, 4) + "]"
                                : "-";
-    rows.push_back({mark, group.configuration,
-                    std::to_string(group.completed) + "/" + std::to_string(group.trials),
-                    fixed(loss.mean, 4) + " ± " + fixed(loss.sd, 4), ci,
-                    group.is_best ? "-" : fixed(group.p_value_vs_best, 3),
-                    fixed(accuracy_groups[g].metric.mean, 4), epochsToTarget(group),
-                    std::to_string(group.diverged), std::to_string(group.pruned)});
+    rows.push_back(
+        {mark, group.label, std::to_string(group.completed) + "/" + std::to_string(group.trials),
+         fixed(loss.mean, 4) + " ± " + fixed(loss.sd, 4), ci, pairedText(group),
+         group.is_best ? "-" : markedText(group), fixed(accuracy_groups[g].metric.mean, 4),
+         epochsToTarget(group), std::to_string(group.diverged), std::to_string(group.pruned)});
   }
   return alignedTable(header, rows, {0, 1});
 }
 
 std::string formatResultsJson(const std::vector<FrozenTrial>& trials) {
+  const ConfigurationNamer namer = namerOf(trials);
   nlohmann::json rows = nlohmann::json::array();
   for (const FrozenTrial& trial : trials) {
     const TrialResult& r = trial.result;
@@ -132,6 +175,7 @@ std::string formatResultsJson(const std::vector<FrozenTrial>& trials) {
     }
     rows.push_back({{"trial", trial.id},
                     {"configuration", trial.configuration},
+                    {"label", namer.label(trial.params)},
                     {"seed", trial.seed},
                     {"device", trial.device},
                     {"state", trialStateName(r.state)},
@@ -208,12 +252,22 @@ std::string formatGroupsJson(const std::vector<GroupSummary>& loss_groups,
     const GroupSummary& group = loss_groups[g];
     groups.push_back(
         {{"configuration", group.configuration},
+         {"label", group.label},
          {"trials", group.trials},
          {"completed", group.completed},
          {"val_loss_mean", numberOrNull(group.metric.mean)},
          {"val_loss_sd", numberOrNull(group.metric.sd)},
          {"val_loss_ci", {numberOrNull(group.metric.ci_low), numberOrNull(group.metric.ci_high)}},
          {"p_value_vs_best", numberOrNull(group.p_value_vs_best)},
+         {"paired",
+          {{"seeds", group.paired.n},
+           {"mean_difference", numberOrNull(group.paired.mean_difference)},
+           {"ci", {numberOrNull(group.paired.ci_low), numberOrNull(group.paired.ci_high)}},
+           {"p_value", numberOrNull(group.paired.p_value)}}},
+         {"marked_test", group.is_best           ? ""
+                         : group.paired_complete ? "paired"
+                                                 : "welch"},
+         {"p_value_marked", numberOrNull(group.p_value_marked)},
          {"best", group.is_best},
          {"significantly_worse", group.significantly_worse},
          {"val_accuracy_mean", numberOrNull(accuracy_groups[g].metric.mean)},

@@ -7,17 +7,19 @@
 
 namespace tunebench {
 
-// One row per trial: configuration, seed, state, final train loss, best validation loss,
-// validation accuracy, seconds and the device it ran on, as an aligned text table (NaN shown as
-// "-").
+// One row per trial: configuration (named by what tells it apart: ConfigurationNamer), seed,
+// state, final train loss, best validation loss, validation accuracy, seconds and the device it
+// ran on, as an aligned text table (NaN shown as "-").
 std::string formatResultsTable(const std::vector<FrozenTrial>& trials);
 
-// The same rows as a JSON array of objects (plus each trial's per-epoch metrics and reason).
+// The same rows as a JSON array of objects (plus each trial's per-epoch metrics and reason):
+// "configuration" has every parameter, "label" the words the table shows.
 std::string formatResultsJson(const std::vector<FrozenTrial>& trials);
 
-// One row per configuration: seeds done, mean ± sd and 95% CI of the final validation loss, mean
-// accuracy, p-value against the best, diverged/pruned counts; the best row is marked "best", and
-// rows whose difference from it is not significant "~best" (Welch p >= 0.05; needs 2+ seeds).
+// One row per configuration: seeds done, mean ± sd and 95% CI of the final validation loss, the
+// paired difference from the best with its 95% CI, the p-value the marks use (paired when every
+// seed is in both, else Welch's; Holm-adjusted) with its test, mean accuracy, diverged/pruned
+// counts; the best row is marked "best", rows not significantly different from it "~best".
 std::string formatGroupTable(const std::vector<GroupSummary>& loss_groups,
                              const std::vector<GroupSummary>& accuracy_groups);
 

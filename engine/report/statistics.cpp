@@ -1,5 +1,6 @@
 #include "report/statistics.h"
 
+#include <algorithm>
 #include <boost/math/distributions/students_t.hpp>
 #include <cmath>
 #include <limits>
@@ -46,6 +47,46 @@ WelchResult welchTTest(const SampleSummary& a, const SampleSummary& b) {
   const boost::math::students_t_distribution<double> t(result.df);
   result.p_value = 2.0 * boost::math::cdf(boost::math::complement(t, std::fabs(result.t)));
   return result;
+}
+
+PairedResult pairedTTest(const std::vector<double>& differences) {
+  const SampleSummary d = summarizeSample(differences);
+  PairedResult result;
+  result.n = d.n;
+  result.mean_difference = d.mean;
+  result.ci_low = d.ci_low;
+  result.ci_high = d.ci_high;
+  if (d.n < 2) {
+    result.t = result.p_value = kNaN;
+    return result;
+  }
+  if (d.sd == 0.0) {
+    result.t = d.mean == 0.0 ? 0.0 : std::copysign(INFINITY, d.mean);
+    result.p_value = d.mean == 0.0 ? 1.0 : 0.0;
+    return result;
+  }
+  result.t = d.mean / (d.sd / std::sqrt(d.n));
+  const boost::math::students_t_distribution<double> t(d.n - 1);
+  result.p_value = 2.0 * boost::math::cdf(boost::math::complement(t, std::fabs(result.t)));
+  return result;
+}
+
+std::vector<double> holmAdjust(const std::vector<double>& p_values) {
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < p_values.size(); ++i) {
+    if (std::isfinite(p_values[i])) order.push_back(i);
+  }
+  std::sort(order.begin(), order.end(),
+            [&](std::size_t a, std::size_t b) { return p_values[a] < p_values[b]; });
+  std::vector<double> adjusted(p_values.size(), kNaN);
+  const auto m = static_cast<double>(order.size());
+  double running = 0.0;
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    const double scaled = std::min(1.0, (m - static_cast<double>(k)) * p_values[order[k]]);
+    running = std::max(running, scaled);
+    adjusted[order[k]] = running;
+  }
+  return adjusted;
 }
 
 }  // namespace tunebench

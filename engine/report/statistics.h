@@ -24,4 +24,22 @@ struct WelchResult {
 };
 WelchResult welchTTest(const SampleSummary& a, const SampleSummary& b);
 
+// The paired t-test of per-seed differences (seed k of two configurations saw the same batches
+// in the same order, so their difference is free of the seed's own luck): the mean difference,
+// its 95% interval (Student's t, n - 1 df) and the two-sided p-value of "no difference". NaN
+// when n < 2; when every difference is the same, p is 1 for 0 and 0 otherwise.
+struct PairedResult {
+  int n = 0;
+  double mean_difference = 0.0;
+  double ci_low = 0.0;
+  double ci_high = 0.0;
+  double t = 0.0;
+  double p_value = 0.0;
+};
+PairedResult pairedTTest(const std::vector<double>& differences);
+
+// Holm's step-down adjustment of a family of p-values (NaN ones stay NaN and are not counted):
+// the k-th smallest of m becomes max over the smaller ones of min(1, (m - k + 1) p).
+std::vector<double> holmAdjust(const std::vector<double>& p_values);
+
 }  // namespace tunebench

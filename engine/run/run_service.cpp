@@ -1,10 +1,14 @@
 #include "run/run_service.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 
 #include "common/user_error.h"
 #include "config/study_file.h"
+#include "report/configuration_label.h"
+#include "report/group_summary.h"
 #include "run/scheduler.h"
 #include "run/stored_study.h"
 #include "run/study_setup.h"
@@ -30,6 +34,8 @@ StudyOverview overviewOf(const StudyFile& study) {
   overview.epochs = study.base.epochs;
   overview.planned_trials = configurationBudget(study) * study.seeds;
   overview.target_accuracy = study.target_accuracy;
+  overview.configurations = study.configurations;
+  overview.search = study.search;
   return overview;
 }
 
@@ -62,6 +68,43 @@ std::int64_t pickStudy(const Storage& storage, const std::string& name,
     throw UserError(storage_path, "holds several studies (" + list + "): pick one with --study");
   }
   return *storage.findStudy(names.front());
+}
+
+std::vector<ParamImportance> parameterImportance(const StudyOverview& study,
+                                                 const std::vector<FrozenTrial>& trials,
+                                                 bool accuracy) {
+  const auto groups =
+      summarizeGroups(trials, accuracy ? CompareMetric::kValAccuracy : CompareMetric::kValLoss);
+  std::vector<Observation> observations;
+  std::vector<ParamMap> configurations;
+  for (const GroupSummary& group : groups) {
+    std::optional<double> value;
+    if (group.completed > 0) value = group.metric.mean;
+    if (group.completed == 0 && group.diverged > 0) value = accuracy ? -INFINITY : INFINITY;
+    observations.push_back({group.params, value});
+    configurations.push_back(group.params);
+  }
+  SearchSpace space = study.search;
+  if (space.empty()) {  // listed configurations only: each parameter they vary, as a choice
+    std::vector<SearchParam> params;
+    for (const std::string& name : ConfigurationNamer(configurations).varying()) {
+      SearchParam param{name, {}};
+      param.distribution.kind = Distribution::Kind::kCategorical;
+      for (const ParamMap& c : configurations) {
+        const auto it = c.find(name);
+        if (it == c.end()) continue;
+        const auto& choices = param.distribution.choices;
+        const bool known = std::any_of(choices.begin(), choices.end(), [&](const ParamValue& v) {
+          return sameParamValue(v, it->second);
+        });
+        if (!known) param.distribution.choices.push_back(it->second);
+      }
+      params.push_back(std::move(param));
+    }
+    space = SearchSpace(std::move(params));
+  }
+  return pedAnovaImportance(observations, space,
+                            accuracy ? Direction::kMaximize : Direction::kMinimize);
 }
 
 StudyOverview rerunOverview(const Storage& storage, std::int64_t study_id, std::int64_t trial_id,

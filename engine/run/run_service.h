@@ -11,7 +11,11 @@
 
 #include "common/pause_control.h"
 #include "common/stop_token.h"
+#include "study/importance.h"
+#include "study/search_space.h"
 #include "trial/event_sink.h"
+#include "trial/frozen_trial.h"
+#include "trial/param_map.h"
 
 namespace tunebench {
 
@@ -32,7 +36,18 @@ struct StudyOverview {
   std::int64_t epochs = 0;          // each trial's
   std::int64_t planned_trials = 0;  // configurations in the budget x seeds
   std::optional<double> target_accuracy;
+  std::vector<ParamMap> configurations;  // the listed ones (a search adds more as it runs)
+  SearchSpace search;                    // what the sampler searches (empty: listed only)
 };
+
+// Which searched parameters mattered (PED-ANOVA, study/importance): for the study's search
+// space, or, for a study of listed configurations only, for each parameter they vary (as a
+// choice among its listed values). The objective is each configuration's mean final validation
+// loss (minimized) or, with `accuracy`, accuracy (maximized) over its completed seeds; a
+// configuration whose seeds all diverged counts as the worst. Empty when there is too little.
+std::vector<ParamImportance> parameterImportance(const StudyOverview& study,
+                                                 const std::vector<FrozenTrial>& trials,
+                                                 bool accuracy);
 
 // Reads and validates a study file (or its text). Throws UserError / UserErrors naming the file
 // and field of every problem, as tunebench-cli prints them.

@@ -260,7 +260,8 @@ TrialResult Trainer::run(const TrialSpec& spec, const DataSplit& data, EventSink
   TrialResult result;
   result.state = TrialState::kRunning;
   const Clock::time_point start = Clock::now();
-  sink.trialStarted({spec.trial_id, spec.configuration, spec.seed, spec.epochs, spec.device.str()});
+  sink.trialStarted(
+      {spec.trial_id, spec.configuration, spec.params, spec.seed, spec.epochs, spec.device.str()});
   try {
     TrialRun run(spec, data, sink, stop, gate, pause);
     run.execute(result);

@@ -8,6 +8,7 @@
 #include "model/model_spec.h"
 #include "optim/optimizer_spec.h"
 #include "train/probe_settings.h"
+#include "trial/param_map.h"
 
 namespace tunebench {
 
@@ -17,6 +18,7 @@ namespace tunebench {
 struct TrialSpec {
   std::int64_t trial_id = 0;
   std::string configuration;  // human-readable parameters, e.g. "initializer=xavier_uniform ..."
+  ParamMap params;            // the configuration's parameters (what `configuration` spells)
   ModelSpec model;
   InitSpec init;
   OptimizerSpec optimizer;

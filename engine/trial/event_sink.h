@@ -6,6 +6,7 @@
 #include <string>
 
 #include "trial/boundary_snapshot.h"
+#include "trial/param_map.h"
 #include "trial/probe_snapshot.h"
 #include "trial/trial_result.h"
 
@@ -15,6 +16,7 @@ namespace tunebench {
 struct TrialStart {
   std::int64_t trial_id = 0;
   std::string configuration;  // formatParams of its parameters
+  ParamMap params;            // its parameters
   std::uint64_t seed = 0;
   std::int64_t epochs = 0;  // planned
   std::string device;       // where it trains ("cpu", "cuda:0")

@@ -53,7 +53,7 @@ TEST(CliTest, RunsAStudyAndPrintsOneRowPerTrial) {
   const CliRun table_run = runCli("run " + study + " --quiet");
   ASSERT_EQ(table_run.exit_code, 0) << table_run.err;
   EXPECT_NE(table_run.out.find("best val loss"), std::string::npos);
-  EXPECT_NE(table_run.out.find("initializer=kaiming_normal"), std::string::npos);
+  EXPECT_NE(table_run.out.find("He normal"), std::string::npos);  // its label
   EXPECT_TRUE(table_run.err.empty()) << table_run.err;
 }
 
@@ -176,6 +176,33 @@ TEST(CliTest, ShowAndExportAgreeWithTheRun) {
   EXPECT_EQ(std::count(epochs_csv.begin(), epochs_csv.end(), '\n'),
             1 + 4 * 3);  // header + 4 trials x 3 epochs
   EXPECT_EQ(epochs_csv.rfind("trial,configuration,seed,state,epoch,", 0), 0u);
+}
+
+// A random search where the learning rate decides (1e-4 learns nothing in 2 epochs, 10 diverges)
+// and the width hardly does: --importance puts lr first, and shows without writing.
+TEST(CliTest, ShowImportanceNamesTheParameterThatMattered) {
+  TempDir dir;
+  const std::string study = dir.write("search.json", R"({"name": "search",
+    "dataset": {"kind": "synthetic-2d", "generator": "gaussians", "samples": 300, "noise": 0.2},
+    "model": {"depth": 1, "width": 8, "activation": "tanh"},
+    "training": {"epochs": 2, "batch_size": 32, "log_every": 10},
+    "search": {"lr": {"type": "float", "low": 0.0001, "high": 10, "log": true},
+               "width": {"type": "categorical", "choices": [8, 12]}},
+    "sampler": {"kind": "random", "seed": 3}, "budget": 16})");
+  const std::string db = (dir.path() / "search.db").string();
+  ASSERT_EQ(runCli("run " + study + " --storage " + db + " --quiet").exit_code, 0);
+  const std::string bytes = readFile(db);
+  const CliRun json = runCli("show " + db + " --importance --format json");
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  const auto shares = nlohmann::json::parse(json.out);
+  ASSERT_EQ(shares.size(), 2u);
+  EXPECT_EQ(shares[0]["parameter"], "lr") << json.out;
+  EXPECT_NEAR(shares[0]["share"].get<double>() + shares[1]["share"].get<double>(), 1.0, 1e-9);
+  const CliRun table = runCli("show " + db + " --importance");
+  EXPECT_NE(table.out.find("PED-ANOVA"), std::string::npos) << table.out;
+  EXPECT_NE(table.out.find("lr"), std::string::npos);
+  EXPECT_EQ(readFile(db), bytes);  // read-only
+  expectOneClearError(runCli("show " + db + " --importance --format csv"), {"--format"});
 }
 
 TEST(CliTest, PresetsListsTheShippedStudies) {

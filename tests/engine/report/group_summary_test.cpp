@@ -98,5 +98,42 @@ TEST(GroupSummaryTest, EpochsToTargetAndAccuracyRanking) {
   EXPECT_EQ(groups[0].best_seed, 4u);
 }
 
+TEST(GroupSummaryTest, EverySeedInBothMarksByThePairedTestWithHolm) {
+  // "best" and "steady" differ by a steady per-seed offset (paired p ~ 5e-5, Welch p ~ 0.34);
+  // "noisy" is the best plus noise (paired p large). Seeds 0..4 everywhere.
+  const std::vector<double> best = {0.30, 0.34, 0.28, 0.36, 0.32};
+  const std::vector<double> offsets = {0.02, 0.025, 0.018, 0.022, 0.021};
+  const std::vector<double> noise = {0.03, -0.02, 0.01, -0.03, 0.02};
+  std::vector<FrozenTrial> records;
+  for (std::size_t s = 0; s < best.size(); ++s) {
+    records.push_back(trial("best", s, TrialState::kComplete, {{best[s], 0.9}}));
+    records.push_back(trial("steady", s, TrialState::kComplete, {{best[s] + offsets[s], 0.9}}));
+    records.push_back(trial("noisy", s, TrialState::kComplete, {{best[s] + noise[s], 0.9}}));
+  }
+  const auto groups = summarizeGroups(records, CompareMetric::kValLoss);
+  ASSERT_EQ(groups.size(), 3u);
+  const GroupSummary& steady = groups[1];
+  const GroupSummary& noisy = groups[2];
+  EXPECT_TRUE(groups[0].is_best);
+  EXPECT_TRUE(steady.paired_complete);
+  EXPECT_NEAR(steady.paired.mean_difference, 0.0212, 1e-12);
+  EXPECT_NEAR(steady.paired.p_value, 5.229185632194713e-05, 1e-9);
+  EXPECT_GT(steady.p_value_vs_best, 0.3);  // Welch alone would call it a tie
+  // Holm over the two compared: the smaller p doubled, the larger one at least that.
+  EXPECT_NEAR(steady.p_value_marked, 2 * 5.229185632194713e-05, 1e-8);
+  EXPECT_GE(noisy.p_value_marked, steady.p_value_marked);
+  EXPECT_NEAR(noisy.p_value_marked, std::max(noisy.paired.p_value, steady.p_value_marked), 1e-12);
+  EXPECT_TRUE(steady.significantly_worse);
+  EXPECT_TRUE(noisy.tied_with_best);
+}
+
+TEST(GroupSummaryTest, MissingSeedsFallBackToWelch) {
+  const auto groups = summarizeGroups(study(), CompareMetric::kValLoss);
+  EXPECT_FALSE(groups[1].paired_complete);  // B completed seeds 0..3 of A's 0..4
+  EXPECT_EQ(groups[1].paired.n, 4);
+  // Holm over B and C (D is untestable): B's Welch p is the smaller, doubled.
+  EXPECT_NEAR(groups[1].p_value_marked, 2 * groups[1].p_value_vs_best, 1e-12);
+}
+
 }  // namespace
 }  // namespace tunebench
