@@ -33,7 +33,8 @@ int main(int argc, char** argv) {
       QStringLiteral("Quit as soon as the window is shown (start-up benchmark)"));
   QCommandLineOption view(
       QStringLiteral("view"),
-      QStringLiteral("View for the screenshot: curves, diagnostics or boundary"),
+      QStringLiteral(
+          "View for the screenshot: curves, diagnostics, boundary, comparison or importance"),
       QStringLiteral("view"), QStringLiteral("curves"));
   parser.addOptions({screenshot, after, exit_when_shown, view});
   parser.process(app);
@@ -54,9 +55,11 @@ int main(int argc, char** argv) {
     auto* views = window.findChild<QTabWidget*>(QStringLiteral("viewTabs"));
     const QString name = parser.value(view);
     if (views != nullptr)
-      views->setCurrentIndex(name == QLatin1String("diagnostics") ? 1
-                             : name == QLatin1String("boundary")  ? 2
-                                                                  : 0);
+      views->setCurrentIndex(name == QLatin1String("diagnostics")  ? 1
+                             : name == QLatin1String("boundary")   ? 2
+                             : name == QLatin1String("comparison") ? 3
+                             : name == QLatin1String("importance") ? 4
+                                                                   : 0);
     QTimer::singleShot(static_cast<int>(parser.value(after).toDouble() * 1000), &window, [&] {
       window.grab().save(parser.value(screenshot));
       window.controller()->stop();

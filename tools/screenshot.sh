@@ -3,6 +3,8 @@
 #   docs/screenshot.png   the TPE preset, curves and tables
 #   docs/diagnostics.png  tanh-depth, Diagnostics (signal through depth, gradients, histograms)
 #   docs/boundary.png     playground-spiral, Decision boundary
+#   docs/comparison.png   the default preset finished, Comparison (dot and 95% whisker)
+#   docs/importance.png   fashion-mlp-tpe finished, Importance (PED-ANOVA)
 # Usage: tools/screenshot.sh [SECONDS]   (needs a build with the GUI: tools/build.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,3 +17,5 @@ shoot() {  # preset view output seconds
 shoot fashion-mlp-tpe curves screenshot.png "${1:-16}"
 shoot tanh-depth diagnostics diagnostics.png 10
 shoot playground-spiral boundary boundary.png 4
+shoot xavier-vs-he-vs-adam comparison comparison.png 45
+shoot fashion-mlp-tpe importance importance.png 70

@@ -3,6 +3,7 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDateTime>
 #include <QDialog>
 #include <QDir>
@@ -10,6 +11,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -33,7 +35,9 @@
 #include "ui/bridge/study_controller.h"
 #include "ui/bridge/study_validation.h"
 #include "ui/charts/chart_panel.h"
+#include "ui/charts/comparison_chart.h"
 #include "ui/charts/curve_chart.h"
+#include "ui/charts/importance_chart.h"
 #include "ui/i18n.h"
 #include "ui/panels/group_table_model.h"
 #include "ui/panels/html_report.h"
@@ -49,6 +53,30 @@
 
 namespace tunebench::ui {
 
+QWidget* MainWindow::comparisonView() {
+  auto* view = new QWidget(this);
+  auto* metric = new QComboBox(view);
+  metric->setObjectName(QStringLiteral("comparisonMetric"));
+  metric->addItems({tr("Validation loss"), tr("Validation accuracy")});
+  connect(metric, &QComboBox::currentIndexChanged, this, [this](int index) {
+    comparison_->setMetric(index == 1 ? ComparisonChart::Metric::kValAccuracy
+                                      : ComparisonChart::Metric::kValLoss);
+  });
+  auto* bar = new QHBoxLayout();
+  bar->addWidget(metric);
+  bar->addStretch(1);
+  auto* layout = new QVBoxLayout(view);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addLayout(bar);
+  layout->addWidget(comparison_, 1);
+  return view;
+}
+
+void MainWindow::showGroups(const QVector<GroupRow>& groups) {
+  groups_->setGroups(groups);
+  comparison_->setGroups(groups);
+}
+
 MainWindow::MainWindow(const QString& presets_folder, QWidget* parent)
     : QMainWindow(parent),
       controller_(new StudyController(this)),
@@ -57,6 +85,8 @@ MainWindow::MainWindow(const QString& presets_folder, QWidget* parent)
       chart_(chart_panel_->chart()),
       diagnostics_(new DiagnosticsPanel(this)),
       boundaries_(new BoundaryView(this)),
+      comparison_(new ComparisonChart(this)),
+      importance_(new ImportanceChart(this)),
       explanation_(new QTextBrowser(this)),
       problem_(new ProblemBanner(this)),
       trials_(new TrialTableModel(this)),
@@ -73,6 +103,8 @@ MainWindow::MainWindow(const QString& presets_folder, QWidget* parent)
   views->addTab(chart_panel_, tr("Curves"));
   views->addTab(diagnostics_, tr("Diagnostics"));
   views->addTab(boundaries_, tr("Decision boundary"));
+  views->addTab(comparisonView(), tr("Comparison"));
+  views->addTab(importance_, tr("Importance"));
   explanation_->setObjectName(QStringLiteral("explanation"));
   // At most about four lines tall, so the charts keep their room; longer texts scroll.
   explanation_->setMaximumHeight(explanation_->fontMetrics().lineSpacing() * 4 + 14);
@@ -126,8 +158,22 @@ MainWindow::MainWindow(const QString& presets_folder, QWidget* parent)
     run_clock_.start();
     chart_->clear();
     trials_->clear();
-    groups_->setGroups({});
+    showGroups({});
+    importance_->setImportance({}, {}, 0);
     updateStatus();
+  });
+  // Names that changed (a configuration not known before): every view takes the new rows.
+  connect(controller_, &StudyController::labelsChanged, this, [this] {
+    const QStringList parameters = controller_->book().varyingParameters();
+    trials_->setParameters(parameters);
+    groups_->setParameters(parameters);
+    for (const TrialRow& row : controller_->book().rows()) {
+      chart_->updateTrial(row);
+      diagnostics_->addTrial(row);
+      boundaries_->addTrial(row);
+      trials_->upsert(row);
+    }
+    showGroups(controller_->groupRows());
   });
   connect(controller_, &StudyController::trialStarted, this, [this](const TrialRow& row) {
     chart_->addTrial(row);
@@ -143,8 +189,12 @@ MainWindow::MainWindow(const QString& presets_folder, QWidget* parent)
     updateStatus();
   });
   // Groups count only finished trials: recompute when one ends, not on every redraw.
-  connect(controller_, &StudyController::trialsEnded, this,
-          [this] { groups_->setGroups(controller_->groupRows()); });
+  connect(controller_, &StudyController::trialsEnded, this, [this] {
+    showGroups(controller_->groupRows());
+    controller_->updateImportance();
+  });
+  connect(controller_, &StudyController::importanceReady, importance_,
+          &ImportanceChart::setImportance);
   connect(controller_, &StudyController::trialUpdated, this, [this](const TrialRow& row) {
     chart_->updateTrial(row);
     trials_->upsert(row);

@@ -1,6 +1,7 @@
 #pragma once
 #include <QElapsedTimer>
 #include <QMainWindow>
+#include <QVector>
 
 class QAction;
 class QLabel;
@@ -16,6 +17,9 @@ class ProblemBanner;
 class ResultsPanel;
 class BoundaryView;
 class ChartPanel;
+class ComparisonChart;
+class ImportanceChart;
+struct GroupRow;
 class DiagnosticsPanel;
 class CurveChart;
 class SetupPanel;
@@ -78,6 +82,8 @@ class MainWindow : public QMainWindow {
   void showAbout();
   void showTrialDetail(qint64 trial_id);
   void updateStatus();
+  QWidget* comparisonView();                         // the comparison chart with its metric choice
+  void showGroups(const QVector<GroupRow>& groups);  // the table and the chart
 
   StudyController* controller_;
   SetupPanel* setup_;
@@ -89,6 +95,8 @@ class MainWindow : public QMainWindow {
   CurveChart* chart_;
   DiagnosticsPanel* diagnostics_;
   BoundaryView* boundaries_;
+  ComparisonChart* comparison_;
+  ImportanceChart* importance_;
   QTextBrowser* explanation_;
   ProblemBanner* problem_;   // what could not be opened, or why a run stopped
   QString opening_results_;  // the results file being opened ("" when none)

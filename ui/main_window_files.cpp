@@ -17,7 +17,9 @@
 
 #include "ui/bridge/study_controller.h"
 #include "ui/bridge/study_validation.h"
+#include "ui/charts/comparison_chart.h"
 #include "ui/charts/curve_chart.h"
+#include "ui/charts/importance_chart.h"
 #include "ui/panels/group_table_model.h"
 #include "ui/panels/html_report.h"
 #include "ui/panels/problem_banner.h"
@@ -167,6 +169,22 @@ bool MainWindow::exportReport(const QString& path) {
     for (const TrialRow& row : controller_->book().rows()) figure.addTrial(row);
     figure.refresh();
     report.figures.append({caption, figure.grab().toImage()});
+  }
+  if (groups_->rowCount() > 0) {  // drawn off screen too, at the live chart's size
+    ComparisonChart figure;
+    figure.resize(chart_->size().expandedTo(QSize(640, 360)));
+    figure.setGroups(controller_->groupRows());
+    report.figures.append(
+        {tr("The comparison: mean final validation loss and its 95% interval per configuration, "
+            "seeds as points"),
+         figure.grab().toImage()});
+  }
+  const StudyController::Importance importance = controller_->importanceNow();
+  if (!importance.parameters.isEmpty()) {  // computed here: the view's may still be on its way
+    ImportanceChart figure;
+    figure.resize(640, 80 + 40 * static_cast<int>(importance.parameters.size()));
+    figure.setImportance(importance.parameters, importance.shares, importance.configurations);
+    report.figures.append({tr("Which parameters mattered (PED-ANOVA)"), figure.grab().toImage()});
   }
   if (diagnostics_->depthLines() > 0) {
     report.figures.append(

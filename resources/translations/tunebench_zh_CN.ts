@@ -725,7 +725,7 @@
         <translation>二维数据集（圆环、异或、高斯、螺旋）的决策边界显示在这里：试试 playground-spiral 预设。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/boundary_view.cpp" line="99"/>
+        <location filename="../../ui/teaching/boundary_view.cpp" line="100"/>
         <source>%1 · epoch %2</source>
         <translation>%1 · 第 %2 轮</translation>
     </message>
@@ -738,150 +738,233 @@
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/chart_panel.cpp" line="31"/>
+        <location filename="../../ui/charts/chart_panel.cpp" line="24"/>
+        <source>Ignore outliers</source>
+        <translation>忽略离群值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charts/chart_panel.cpp" line="34"/>
+        <source>Scale the y axis to 98% of the points, so that the first steps&apos; spike does not flatten the rest of the curves</source>
+        <translation>按 98% 的数据点确定 y 轴范围，使最初几步的尖峰不会压扁其余曲线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charts/chart_panel.cpp" line="37"/>
         <source>Training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/chart_panel.cpp" line="31"/>
+        <location filename="../../ui/charts/chart_panel.cpp" line="37"/>
         <source>Validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/chart_panel.cpp" line="31"/>
+        <location filename="../../ui/charts/chart_panel.cpp" line="37"/>
         <source>Validation accuracy</source>
         <translation>验证准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/chart_panel.cpp" line="32"/>
+        <location filename="../../ui/charts/chart_panel.cpp" line="38"/>
         <source>by step</source>
         <translation>按步</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/chart_panel.cpp" line="32"/>
+        <location filename="../../ui/charts/chart_panel.cpp" line="38"/>
         <source>by epoch</source>
         <translation>按轮</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/chart_panel.cpp" line="32"/>
+        <location filename="../../ui/charts/chart_panel.cpp" line="38"/>
         <source>by time</source>
         <translation>按时间</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/chart_panel.cpp" line="33"/>
+        <location filename="../../ui/charts/chart_panel.cpp" line="39"/>
         <source>One line per trial</source>
         <translation>每个试验一条线</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/chart_panel.cpp" line="33"/>
+        <location filename="../../ui/charts/chart_panel.cpp" line="39"/>
         <source>Mean ± sd per configuration</source>
         <translation>每个配置的均值 ± 标准差</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/chart_panel.cpp" line="37"/>
+        <location filename="../../ui/charts/chart_panel.cpp" line="43"/>
         <source>Exponential moving average of the training loss, as in TensorBoard</source>
         <translation>训练损失的指数滑动平均，与 TensorBoard 相同</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/chart_panel.cpp" line="41"/>
+        <location filename="../../ui/charts/chart_panel.cpp" line="47"/>
         <source>Export...</source>
         <translation>导出...</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/chart_panel.cpp" line="42"/>
+        <location filename="../../ui/charts/chart_panel.cpp" line="48"/>
         <source>Save the chart as PNG or SVG</source>
         <translation>将图表保存为 PNG 或 SVG</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/chart_panel.cpp" line="49"/>
+        <location filename="../../ui/charts/chart_panel.cpp" line="56"/>
         <source>Smoothing</source>
         <translation>平滑</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/chart_panel.cpp" line="82"/>
-        <location filename="../../ui/charts/chart_panel.cpp" line="86"/>
+        <location filename="../../ui/charts/chart_panel.cpp" line="91"/>
+        <location filename="../../ui/charts/chart_panel.cpp" line="95"/>
         <source>Export chart</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/chart_panel.cpp" line="83"/>
+        <location filename="../../ui/charts/chart_panel.cpp" line="92"/>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
         <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/chart_panel.cpp" line="86"/>
+        <location filename="../../ui/charts/chart_panel.cpp" line="95"/>
         <source>Cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
 </context>
 <context>
+    <name>tunebench::ui::ComparisonChart</name>
+    <message>
+        <location filename="../../ui/charts/comparison_chart.cpp" line="70"/>
+        <source>val loss %1 ± %2, 95% CI [%3, %4], %5 seed(s)</source>
+        <translation>验证损失 %1 ± %2，95% 置信区间 [%3, %4]，%5 个种子</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charts/comparison_chart.cpp" line="71"/>
+        <source>val accuracy %1 ± %2, 95% CI [%3, %4], %5 seed(s)</source>
+        <translation>验证准确率 %1 ± %2，95% 置信区间 [%3, %4]，%5 个种子</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charts/comparison_chart.cpp" line="78"/>
+        <source>vs best, seed by seed: %1 [%2, %3]</source>
+        <translation>逐种子与最佳相比：%1 [%2, %3]</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charts/comparison_chart.cpp" line="84"/>
+        <source>p = %1 (%2, Holm-adjusted)</source>
+        <translation>p = %1（%2，Holm 校正）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charts/comparison_chart.cpp" line="86"/>
+        <source>paired</source>
+        <translation>配对</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charts/comparison_chart.cpp" line="86"/>
+        <source>Welch</source>
+        <translation>Welch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charts/comparison_chart.cpp" line="101"/>
+        <source>Final validation loss per configuration: mean, 95% interval, seeds</source>
+        <translation>各配置的最终验证损失：均值、95% 区间、各种子</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charts/comparison_chart.cpp" line="102"/>
+        <source>Final validation accuracy per configuration: mean, 95% interval, seeds</source>
+        <translation>各配置的最终验证准确率：均值、95% 区间、各种子</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charts/comparison_chart.cpp" line="120"/>
+        <source>seeds</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charts/comparison_chart.cpp" line="122"/>
+        <source>best</source>
+        <translation>最佳</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charts/comparison_chart.cpp" line="123"/>
+        <source>~best (not significantly worse)</source>
+        <translation>≈最佳（无显著差异）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charts/comparison_chart.cpp" line="124"/>
+        <source>significantly worse</source>
+        <translation>显著更差</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charts/comparison_chart.cpp" line="157"/>
+        <source>final validation loss (lower is better)</source>
+        <translation>最终验证损失（越低越好）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charts/comparison_chart.cpp" line="158"/>
+        <source>final validation accuracy (higher is better)</source>
+        <translation>最终验证准确率（越高越好）</translation>
+    </message>
+</context>
+<context>
     <name>tunebench::ui::CurveChart</name>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="29"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="30"/>
         <source>Training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="31"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="32"/>
         <source>Validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="33"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="34"/>
         <source>Validation accuracy</source>
         <translation>验证准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="55"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="56"/>
         <source>pruned</source>
         <translation>已剪枝</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="60"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="61"/>
         <source>diverged</source>
         <translation>已发散</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="152"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="154"/>
         <source>Trial %1 (seed %2): %3
 %4</source>
         <translation>试验 %1（种子 %2）：%3
 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="293"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="302"/>
         <source>%1
 mean %2 at x = %3</source>
         <translation>%1
 x = %3 处均值 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="378"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="412"/>
         <source> (mean ± sd over seeds)</source>
         <translation>（各种子的均值 ± 标准差）</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="379"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="413"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="380"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="414"/>
         <source>epoch</source>
         <translation>轮</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="381"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="415"/>
         <source>seconds</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="382"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="416"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="382"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="416"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
@@ -939,7 +1022,7 @@ x = %3 处均值 %2</translation>
         <translation>梯度范数</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="228"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="227"/>
         <source>Trial %1 (seed %2): %3</source>
         <translation>试验 %1（种子 %2）：%3</translation>
     </message>
@@ -947,82 +1030,127 @@ x = %3 处均值 %2</translation>
 <context>
     <name>tunebench::ui::GroupTableModel</name>
     <message>
-        <location filename="../../ui/panels/group_table_model.cpp" line="46"/>
+        <location filename="../../ui/panels/group_table_model.cpp" line="61"/>
         <source>Lowest mean final validation loss</source>
         <translation>最终验证损失均值最低</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/group_table_model.cpp" line="47"/>
         <source>Not significantly different from the best (Welch p &gt;= 0.05)</source>
-        <translation>与最佳无显著差异（Welch p &gt;= 0.05）</translation>
+        <translation type="vanished">与最佳无显著差异（Welch p &gt;= 0.05）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/group_table_model.cpp" line="84"/>
+        <location filename="../../ui/panels/group_table_model.cpp" line="62"/>
+        <source>Not significantly different from the best (p &gt;= 0.05)</source>
+        <translation>与最佳无显著差异（p &gt;= 0.05）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/panels/group_table_model.cpp" line="66"/>
+        <source>Mean of this configuration&apos;s final loss minus the best&apos;s, seed by seed over the %n seed(s) both completed (seed k of every configuration sees the same batches), with its 95% interval</source>
+        <translation>
+            <numerusform>该配置的最终损失减去最佳配置的最终损失，在双方都完成的 %n 个种子上逐种子计算的均值（每个配置的第 k 个种子看到相同的批次），附 95% 区间</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/group_table_model.cpp" line="74"/>
+        <source>Paired t-test against the best (every seed is in both)</source>
+        <translation>与最佳配置的配对 t 检验（每个种子双方都有）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/group_table_model.cpp" line="75"/>
+        <source>Welch&apos;s t-test against the best (not every seed is in both; paired p would need them all)</source>
+        <translation>与最佳配置的 Welch t 检验（并非每个种子双方都有；配对检验需要全部种子）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/group_table_model.cpp" line="78"/>
+        <source>Holm-adjusted across the configurations compared with the best; Welch&apos;s unadjusted p: %1</source>
+        <translation>在与最佳比较的各配置间做 Holm 校正；未校正的 Welch p：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/group_table_model.cpp" line="118"/>
         <source>best</source>
         <translation>最佳</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/group_table_model.cpp" line="84"/>
+        <location filename="../../ui/panels/group_table_model.cpp" line="118"/>
         <source>~best</source>
         <translation>≈最佳</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/group_table_model.cpp" line="101"/>
+        <location filename="../../ui/panels/group_table_model.cpp" line="134"/>
+        <source>paired</source>
+        <translation>配对</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/group_table_model.cpp" line="134"/>
+        <source>Welch</source>
+        <translation>Welch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/group_table_model.cpp" line="141"/>
         <source>not reached</source>
         <translation>未达到</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/group_table_model.cpp" line="123"/>
+        <location filename="../../ui/panels/group_table_model.cpp" line="164"/>
         <source>Configuration</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/group_table_model.cpp" line="125"/>
+        <location filename="../../ui/panels/group_table_model.cpp" line="166"/>
         <source>Seeds</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/group_table_model.cpp" line="127"/>
+        <location filename="../../ui/panels/group_table_model.cpp" line="168"/>
         <source>Val loss mean ± sd</source>
         <translation>验证损失 均值 ± 标准差</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/group_table_model.cpp" line="129"/>
+        <location filename="../../ui/panels/group_table_model.cpp" line="170"/>
         <source>95% CI</source>
         <translation>95% 置信区间</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/group_table_model.cpp" line="131"/>
-        <source>p vs best</source>
-        <translation>相对最佳的 p</translation>
+        <location filename="../../ui/panels/group_table_model.cpp" line="172"/>
+        <source>Δ vs best (paired)</source>
+        <translation>与最佳之差（配对）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/group_table_model.cpp" line="133"/>
+        <location filename="../../ui/panels/group_table_model.cpp" line="174"/>
+        <source>p vs best (Holm)</source>
+        <translation>与最佳比较的 p（Holm）</translation>
+    </message>
+    <message>
+        <source>p vs best</source>
+        <translation type="vanished">相对最佳的 p</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/group_table_model.cpp" line="176"/>
         <source>Val acc mean ± sd</source>
         <translation>验证准确率 均值 ± 标准差</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/group_table_model.cpp" line="135"/>
+        <location filename="../../ui/panels/group_table_model.cpp" line="178"/>
         <source>Acc 95% CI</source>
         <translation>准确率 95% 置信区间</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/group_table_model.cpp" line="137"/>
+        <location filename="../../ui/panels/group_table_model.cpp" line="180"/>
         <source>Epochs to target</source>
         <translation>达到目标的轮数</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/group_table_model.cpp" line="139"/>
+        <location filename="../../ui/panels/group_table_model.cpp" line="182"/>
         <source>Time (s)</source>
         <translation>时间（秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/group_table_model.cpp" line="141"/>
+        <location filename="../../ui/panels/group_table_model.cpp" line="184"/>
         <source>Diverged</source>
         <translation>发散</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/group_table_model.cpp" line="143"/>
+        <location filename="../../ui/panels/group_table_model.cpp" line="186"/>
         <source>Pruned</source>
         <translation>剪枝</translation>
     </message>
@@ -1036,239 +1164,277 @@ x = %3 处均值 %2</translation>
     </message>
 </context>
 <context>
+    <name>tunebench::ui::ImportanceChart</name>
+    <message>
+        <location filename="../../ui/charts/importance_chart.cpp" line="38"/>
+        <source>Parameter importance appears once two or more configurations have finished</source>
+        <translation>两个或更多配置完成后，这里显示参数重要性</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/charts/importance_chart.cpp" line="42"/>
+        <source>Which parameters mattered: PED-ANOVA share of the importance of the final validation loss, over %n finished configuration(s)</source>
+        <translation>
+            <numerusform>哪些参数重要：最终验证损失的 PED-ANOVA 重要性占比，基于 %n 个已完成的配置</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/charts/importance_chart.cpp" line="45"/>
+        <source>share</source>
+        <translation>占比</translation>
+    </message>
+</context>
+<context>
     <name>tunebench::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="73"/>
+        <location filename="../../ui/main_window.cpp" line="60"/>
+        <source>Validation loss</source>
+        <translation>验证损失</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="60"/>
+        <source>Validation accuracy</source>
+        <translation>验证准确率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="103"/>
         <source>Curves</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="74"/>
+        <location filename="../../ui/main_window.cpp" line="104"/>
         <source>Diagnostics</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="75"/>
+        <location filename="../../ui/main_window.cpp" line="105"/>
         <source>Decision boundary</source>
         <translation>决策边界</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="98"/>
+        <location filename="../../ui/main_window.cpp" line="106"/>
+        <source>Comparison</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="107"/>
+        <source>Importance</source>
+        <translation>重要性</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="130"/>
         <source>Setup</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="116"/>
+        <location filename="../../ui/main_window.cpp" line="148"/>
         <source>&lt;b&gt;What to look for.&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;看点。&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="159"/>
+        <location filename="../../ui/main_window.cpp" line="209"/>
         <source>The run stopped: %1</source>
         <translation>运行已停止：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="162"/>
+        <location filename="../../ui/main_window.cpp" line="212"/>
         <source>Could not open the results file: %1</source>
         <translation>无法打开结果文件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="183"/>
+        <location filename="../../ui/main_window.cpp" line="233"/>
         <source>&amp;Presets</source>
         <translation>预设(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="191"/>
+        <location filename="../../ui/main_window.cpp" line="241"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="193"/>
-        <location filename="../../ui/main_window.cpp" line="317"/>
+        <location filename="../../ui/main_window.cpp" line="243"/>
+        <location filename="../../ui/main_window.cpp" line="367"/>
         <source>Run the study (Ctrl+R)</source>
         <translation>运行研究（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="194"/>
+        <location filename="../../ui/main_window.cpp" line="244"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="196"/>
+        <location filename="../../ui/main_window.cpp" line="246"/>
         <source>Stop: running trials end within one batch (Ctrl+.)</source>
         <translation>停止：运行中的试验在一个批次内结束（Ctrl+.）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="197"/>
+        <location filename="../../ui/main_window.cpp" line="247"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="199"/>
+        <location filename="../../ui/main_window.cpp" line="249"/>
         <source>Continue the study in its results file: finished trials stay, the rest run</source>
         <translation>在结果文件中继续研究：已完成的试验保留，其余的继续运行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="200"/>
+        <location filename="../../ui/main_window.cpp" line="250"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="203"/>
+        <location filename="../../ui/main_window.cpp" line="253"/>
         <source>Pause: running trials wait before their next epoch (Ctrl+P)</source>
         <translation>暂停：运行中的试验在下一轮开始前等待（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="204"/>
+        <location filename="../../ui/main_window.cpp" line="254"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="206"/>
+        <location filename="../../ui/main_window.cpp" line="256"/>
         <source>While paused: every running trial trains one more epoch (Ctrl+J)</source>
         <translation>暂停时：每个运行中的试验再训练一轮（Ctrl+J）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="215"/>
+        <location filename="../../ui/main_window.cpp" line="265"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="216"/>
+        <location filename="../../ui/main_window.cpp" line="266"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="219"/>
+        <location filename="../../ui/main_window.cpp" line="269"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="229"/>
+        <location filename="../../ui/main_window.cpp" line="279"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="230"/>
+        <location filename="../../ui/main_window.cpp" line="280"/>
         <source>The new language is used when TuneBench starts again.</source>
         <translation>新语言将在 TuneBench 下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="233"/>
+        <location filename="../../ui/main_window.cpp" line="283"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="234"/>
+        <location filename="../../ui/main_window.cpp" line="284"/>
         <source>&amp;Initializers and Optimizers</source>
         <translation>初始化方法与优化器(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="237"/>
+        <location filename="../../ui/main_window.cpp" line="287"/>
         <source>Initializers and optimizers</source>
         <translation>初始化方法与优化器</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="246"/>
+        <location filename="../../ui/main_window.cpp" line="296"/>
         <source>&amp;About TuneBench</source>
         <translation>关于 TuneBench(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="248"/>
+        <location filename="../../ui/main_window.cpp" line="298"/>
         <source>Study</source>
         <translation>研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="278"/>
+        <location filename="../../ui/main_window.cpp" line="328"/>
         <source>Nothing to run again while a run is going</source>
         <translation>运行进行中，无法重新运行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="37"/>
+        <location filename="../../ui/main_window_files.cpp" line="40"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="38"/>
+        <location filename="../../ui/main_window_files.cpp" line="41"/>
         <source>&amp;Open Study...</source>
         <translation>打开研究(&amp;O)...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="39"/>
+        <location filename="../../ui/main_window_files.cpp" line="42"/>
         <source>Open study</source>
         <translation>打开研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="40"/>
-        <location filename="../../ui/main_window_files.cpp" line="63"/>
+        <location filename="../../ui/main_window_files.cpp" line="43"/>
+        <location filename="../../ui/main_window_files.cpp" line="64"/>
         <source>Study files (*.json)</source>
         <translation>研究文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="42"/>
         <source>Invalid study</source>
-        <translation>无效的研究</translation>
+        <translation type="vanished">无效的研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="46"/>
+        <location filename="../../ui/main_window_files.cpp" line="48"/>
         <source>Open Res&amp;ults...</source>
         <translation>打开结果(&amp;U)...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="48"/>
-        <location filename="../../ui/main_window_files.cpp" line="51"/>
+        <location filename="../../ui/main_window_files.cpp" line="50"/>
         <source>Open results</source>
         <translation>打开结果</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="49"/>
+        <location filename="../../ui/main_window_files.cpp" line="51"/>
         <source>TuneBench results (*.sqlite *.db);;All files (*)</source>
         <translation>TuneBench 结果 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="53"/>
+        <location filename="../../ui/main_window_files.cpp" line="54"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="62"/>
-        <location filename="../../ui/main_window_files.cpp" line="122"/>
+        <location filename="../../ui/main_window_files.cpp" line="63"/>
+        <location filename="../../ui/main_window_files.cpp" line="121"/>
         <source>Save study</source>
         <translation>保存研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="66"/>
+        <location filename="../../ui/main_window_files.cpp" line="67"/>
         <source>&amp;Save Study</source>
         <translation>保存研究(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="75"/>
+        <location filename="../../ui/main_window_files.cpp" line="76"/>
         <source>Save Study &amp;As...</source>
         <translation>研究另存为(&amp;A)...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="76"/>
+        <location filename="../../ui/main_window_files.cpp" line="77"/>
         <source>Export &amp;Report...</source>
         <translation>导出报告(&amp;R)...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="78"/>
-        <location filename="../../ui/main_window_files.cpp" line="80"/>
+        <location filename="../../ui/main_window_files.cpp" line="79"/>
+        <location filename="../../ui/main_window_files.cpp" line="81"/>
         <source>Export report</source>
         <translation>导出报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="78"/>
+        <location filename="../../ui/main_window_files.cpp" line="79"/>
         <source>HTML page (*.html)</source>
         <translation>HTML 网页 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="80"/>
+        <location filename="../../ui/main_window_files.cpp" line="81"/>
         <source>Cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="83"/>
+        <location filename="../../ui/main_window_files.cpp" line="84"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1278,114 +1444,124 @@ x = %3 处均值 %2</translation>
         <translation>无法打开研究：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="110"/>
+        <location filename="../../ui/main_window_files.cpp" line="109"/>
         <source>The study has problems (flagged beside their fields): %1</source>
         <translation>研究存在问题（已在对应字段旁标出）：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="123"/>
+        <location filename="../../ui/main_window_files.cpp" line="122"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="131"/>
+        <location filename="../../ui/main_window_files.cpp" line="130"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="139"/>
+        <location filename="../../ui/main_window_files.cpp" line="138"/>
         <source>Opening %1</source>
         <translation>正在打开 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="151"/>
+        <location filename="../../ui/main_window_files.cpp" line="150"/>
         <source>Following %1</source>
         <translation>正在跟踪 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="158"/>
+        <location filename="../../ui/main_window_files.cpp" line="157"/>
         <source>TuneBench study</source>
         <translation>TuneBench 研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="162"/>
+        <location filename="../../ui/main_window_files.cpp" line="161"/>
         <source>Training loss by step, one line per trial</source>
         <translation>按步的训练损失，每个试验一条线</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="163"/>
+        <location filename="../../ui/main_window_files.cpp" line="162"/>
         <source>Validation accuracy by epoch</source>
         <translation>按轮的验证准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="176"/>
+        <location filename="../../ui/main_window_files.cpp" line="178"/>
+        <source>The comparison: mean final validation loss and its 95% interval per configuration, seeds as points</source>
+        <translation>比较：各配置的最终验证损失均值及其 95% 区间，各种子为点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_files.cpp" line="187"/>
+        <source>Which parameters mattered (PED-ANOVA)</source>
+        <translation>哪些参数重要（PED-ANOVA）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_files.cpp" line="191"/>
         <source>Inside the networks: signal through depth, gradient norms, activation histograms</source>
         <translation>网络内部：信号随深度变化、梯度范数、激活直方图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="180"/>
+        <location filename="../../ui/main_window_files.cpp" line="195"/>
         <source>Decision boundaries</source>
         <translation>决策边界</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="184"/>
+        <location filename="../../ui/main_window_files.cpp" line="199"/>
         <source>TuneBench with LibTorch %1 and Qt %2 on %3; results file %4; written %5.</source>
         <translation>TuneBench，LibTorch %1，Qt %2，设备 %3；结果文件 %4；生成于 %5。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="187"/>
+        <location filename="../../ui/main_window_files.cpp" line="202"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="217"/>
+        <location filename="../../ui/main_window_files.cpp" line="232"/>
         <source>untitled study</source>
         <translation>未命名研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="296"/>
+        <location filename="../../ui/main_window.cpp" line="346"/>
         <source>About TuneBench</source>
         <translation>关于 TuneBench</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="297"/>
+        <location filename="../../ui/main_window.cpp" line="347"/>
         <source>&lt;b&gt;TuneBench&lt;/b&gt; — a workbench for tuning neural networks.&lt;br&gt;&lt;br&gt;Qt %1&lt;br&gt;LibTorch %2&lt;br&gt;Devices: %3</source>
         <translation>&lt;b&gt;TuneBench&lt;/b&gt;——神经网络调参工作台。&lt;br&gt;&lt;br&gt;Qt %1&lt;br&gt;LibTorch %2&lt;br&gt;设备：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="318"/>
+        <location filename="../../ui/main_window.cpp" line="368"/>
         <source>Cannot run until these are fixed:
 %1</source>
         <translation>修正以下问题后才能运行：
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="323"/>
+        <location filename="../../ui/main_window.cpp" line="373"/>
         <source>TuneBench - %1[*]</source>
         <translation>TuneBench - %1[*]</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="325"/>
+        <location filename="../../ui/main_window.cpp" line="375"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="333"/>
+        <location filename="../../ui/main_window.cpp" line="383"/>
         <source> · about %1:%2 left</source>
         <translation> · 约剩 %1:%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="335"/>
+        <location filename="../../ui/main_window.cpp" line="385"/>
         <source> · paused</source>
         <translation> · 已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="337"/>
+        <location filename="../../ui/main_window.cpp" line="387"/>
         <source>%1 · %2 · %3 running · %4 of %5 done%6</source>
         <translation>%1 · %2 · %3 个运行中 · 已完成 %4/%5%6</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="338"/>
+        <location filename="../../ui/main_window.cpp" line="388"/>
         <source>no study</source>
         <translation>无研究</translation>
     </message>
@@ -1444,53 +1620,53 @@ x = %3 处均值 %2</translation>
 <context>
     <name>tunebench::ui::ResultsPanel</name>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="106"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="107"/>
         <source>Trials</source>
         <translation>试验</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="107"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="108"/>
         <source>Comparison</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="110"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="111"/>
         <source>Filter configurations...</source>
         <translation>筛选配置...</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="113"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="114"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="119"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="120"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="120"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="121"/>
         <source>Copy the selected rows (or all shown) as tab-separated text (Ctrl+C)</source>
         <translation>将选中的行（或所有显示的行）复制为制表符分隔文本（Ctrl+C）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="123"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="124"/>
         <source>Export CSV...</source>
         <translation>导出 CSV...</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="154"/>
-        <location filename="../../ui/panels/results_panel.cpp" line="156"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="155"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="157"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="154"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="155"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="156"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="157"/>
         <source>Cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
@@ -1740,76 +1916,81 @@ x = %3 处均值 %2</translation>
     </message>
     <message>
         <location filename="../../ui/panels/trial_detail_dialog.cpp" line="29"/>
+        <source>Configuration</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="30"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="30"/>
+        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="31"/>
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="32"/>
+        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="33"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="36"/>
+        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="37"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="39"/>
+        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="40"/>
         <source>Final validation</source>
         <translation>最终验证</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="41"/>
+        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="42"/>
         <source>loss %1, accuracy %2</source>
         <translation>损失 %1，准确率 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="43"/>
+        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="44"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="43"/>
+        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="44"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="45"/>
+        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="46"/>
         <source>Reproduce with</source>
         <translation>复现条件</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="47"/>
+        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="48"/>
         <source>LibTorch %1 on %2, seed %3; the seed fixes the initial weights, the data order and the dropout masks (bit-identical on CPU).</source>
         <translation>LibTorch %1，设备 %2，种子 %3；种子决定初始权重、数据顺序和 dropout 掩码（CPU 上逐位一致）。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="50"/>
+        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="51"/>
         <source>an unrecorded device</source>
         <translation>未记录的设备</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="54"/>
+        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="55"/>
         <source>Results file</source>
         <translation>结果文件</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="55"/>
+        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="56"/>
         <source>Ran on</source>
         <translation>运行于</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="73"/>
+        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="74"/>
         <source>Run again</source>
         <translation>再次运行</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="76"/>
+        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="77"/>
         <source>Train this configuration under seed %1 once more, as a new run</source>
         <translation>用种子 %1 把这个配置作为新的运行再训练一次</translation>
     </message>
@@ -1817,42 +1998,42 @@ x = %3 处均值 %2</translation>
 <context>
     <name>tunebench::ui::TrialTableModel</name>
     <message>
-        <location filename="../../ui/panels/trial_table_model.cpp" line="104"/>
+        <location filename="../../ui/panels/trial_table_model.cpp" line="119"/>
         <source>Trial</source>
         <translation>试验</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_table_model.cpp" line="106"/>
+        <location filename="../../ui/panels/trial_table_model.cpp" line="121"/>
         <source>Configuration</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_table_model.cpp" line="108"/>
+        <location filename="../../ui/panels/trial_table_model.cpp" line="123"/>
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_table_model.cpp" line="110"/>
+        <location filename="../../ui/panels/trial_table_model.cpp" line="125"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_table_model.cpp" line="112"/>
+        <location filename="../../ui/panels/trial_table_model.cpp" line="127"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_table_model.cpp" line="114"/>
+        <location filename="../../ui/panels/trial_table_model.cpp" line="129"/>
         <source>Val loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_table_model.cpp" line="116"/>
+        <location filename="../../ui/panels/trial_table_model.cpp" line="131"/>
         <source>Val acc</source>
         <translation>验证准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_table_model.cpp" line="118"/>
+        <location filename="../../ui/panels/trial_table_model.cpp" line="133"/>
         <source>Time (s)</source>
         <translation>时间（秒）</translation>
     </message>

@@ -6,11 +6,16 @@
 #include <QAction>
 #include <QChart>
 #include <QCoreApplication>
+#include <QLegendMarker>
+#include <QLineSeries>
 #include <QPalette>
+#include <QSet>
 
 #include "support/temp_dir.h"
 #include "ui/bridge/study_controller.h"
+#include "ui/charts/comparison_chart.h"
 #include "ui/charts/curve_chart.h"
+#include "ui/charts/importance_chart.h"
 #include "ui/panels/group_table_model.h"
 #include "ui/panels/trial_table_model.h"
 #include "widget_driver.h"
@@ -157,6 +162,114 @@ TEST(MainWindowTest, AnInvalidStudyIsReportedAndLeavesRunDisabled) {
   EXPECT_TRUE(window.controller()->lastError().contains(QStringLiteral("sedes: unknown key")))
       << window.controller()->lastError().toStdString();
   EXPECT_FALSE(window.runAction()->isEnabled());
+}
+
+// The default preset's six configurations (3 initializers x 2 optimizers) on a small 2-D set:
+// every place that names a configuration reads as words, no two alike, no "=".
+TEST(MainWindowTest, ConfigurationsReadAsWordsInTheLegendTablesAndComparisonChart) {
+  tunebench::testing::TempDir dir;
+  const std::string study = dir.write("six.json", R"({"name": "six",
+    "dataset": {"kind": "synthetic-2d", "generator": "gaussians", "samples": 200, "noise": 0.2},
+    "model": {"depth": 1, "width": 8, "activation": "relu"},
+    "training": {"epochs": 1, "batch_size": 32, "log_every": 2},
+    "seeds": 2, "jobs": 2,
+    "configurations": [
+      {"initializer": "xavier_uniform", "optimizer": "momentum", "lr": 0.01, "momentum": 0.9},
+      {"initializer": "xavier_uniform", "optimizer": "adam", "lr": 0.001},
+      {"initializer": "kaiming_normal", "optimizer": "momentum", "lr": 0.01, "momentum": 0.9},
+      {"initializer": "kaiming_normal", "optimizer": "adam", "lr": 0.001},
+      {"initializer": "normal", "init_std": 0.01, "optimizer": "momentum", "lr": 0.01,
+       "momentum": 0.9},
+      {"initializer": "normal", "init_std": 0.01, "optimizer": "adam", "lr": 0.001}]})");
+  MainWindow window(kPresets);
+  bool finished = false;
+  startStudyByClick(window, study, finished);
+  ASSERT_TRUE(waitUntil([&] { return finished; }, 120000));
+
+  const auto shownLegend = [&] {  // the entries the legend shows
+    QStringList entries;
+    for (QAbstractSeries* series : window.chart()->chart()->series()) {
+      for (QLegendMarker* marker : window.chart()->chart()->legend()->markers(series)) {
+        if (marker->isVisible() && qobject_cast<QLineSeries*>(series))
+          entries.append(marker->label());
+      }
+    }
+    return entries;
+  };
+  // The legend lays its markers out from the event loop: a fast run may end before that.
+  waitUntil([&] { return shownLegend().size() >= 6; }, 10000);
+  const QStringList legend = shownLegend();
+  EXPECT_EQ(legend.size(), 6) << legend.join(QStringLiteral(" | ")).toStdString();
+  EXPECT_EQ(QSet<QString>(legend.begin(), legend.end()).size(), 6);
+  EXPECT_TRUE(legend.contains(QStringLiteral("He normal · Adam")));
+  EXPECT_TRUE(legend.contains(QStringLiteral("normal (std 0.01) · SGD+momentum")));
+  for (const QString& entry : legend)
+    EXPECT_FALSE(entry.contains(QLatin1Char('='))) << entry.toStdString();
+
+  TrialTableModel& trials = *window.trials();
+  ASSERT_EQ(trials.rowCount(), 12);
+  const QModelIndex first = trials.index(0, TrialTableModel::kConfiguration);
+  EXPECT_EQ(first.data().toString(), trials.row(0).label);
+  EXPECT_TRUE(first.data(Qt::ToolTipRole).toString().contains(QStringLiteral("lr=")));
+  QStringList titles;
+  for (int c = TrialTableModel::kColumnCount; c < trials.columnCount(); ++c)
+    titles.append(trials.headerData(c, Qt::Horizontal, Qt::DisplayRole).toString());
+  EXPECT_EQ(titles, (QStringList{QStringLiteral("Initializer"), QStringLiteral("Init std"),
+                                 QStringLiteral("Optimizer"), QStringLiteral("Learning rate"),
+                                 QStringLiteral("Momentum")}));
+  const int lr_column = TrialTableModel::kColumnCount + 3;
+  EXPECT_EQ(trials.index(0, lr_column).data(Qt::UserRole).toDouble(),
+            trials.row(0).params.value(QStringLiteral("lr")).toDouble());
+
+  GroupTableModel& groups = *window.groups();
+  ASSERT_EQ(groups.rowCount(), 6);
+  QSet<QString> group_labels;
+  for (int g = 0; g < 6; ++g) {
+    const QString label = groups.index(g, GroupTableModel::kConfiguration).data().toString();
+    EXPECT_FALSE(label.contains(QLatin1Char('='))) << label.toStdString();
+    group_labels.insert(label);
+  }
+  EXPECT_EQ(group_labels.size(), 6);
+  EXPECT_EQ(groups.columnCount(), GroupTableModel::kColumnCount + 5);
+
+  auto* comparison = window.findChild<ComparisonChart*>(QStringLiteral("comparisonChart"));
+  ASSERT_NE(comparison, nullptr);
+  EXPECT_EQ(comparison->drawnLabels().size(), 6);
+  EXPECT_EQ(QSet<QString>(comparison->drawnLabels().begin(), comparison->drawnLabels().end()),
+            group_labels);
+  EXPECT_EQ(comparison->drawnMarks().value(0), QStringLiteral("best"));  // sorted best first
+  EXPECT_EQ(comparison->drawnMarks().count(QStringLiteral("best")), 1);
+}
+
+// A search in the window: the Importance view fills off the UI thread once configurations finish.
+TEST(MainWindowTest, ASearchShowsWhichParametersMattered) {
+  tunebench::testing::TempDir dir;
+  const std::string study = dir.write("search.json", R"({"name": "search",
+    "dataset": {"kind": "synthetic-2d", "generator": "gaussians", "samples": 200, "noise": 0.2},
+    "model": {"depth": 1, "width": 8, "activation": "tanh"},
+    "training": {"epochs": 1, "batch_size": 32, "log_every": 5},
+    "search": {"initializer": {"type": "categorical", "choices": ["xavier_uniform", "normal"]},
+               "optimizer": {"type": "categorical", "choices": ["sgd", "adam"]},
+               "lr": {"type": "float", "low": 0.0001, "high": 10, "log": true},
+               "width": {"type": "categorical", "choices": [8, 12]}},
+    "sampler": {"kind": "random", "seed": 3}, "budget": 8, "jobs": 2})");
+  MainWindow window(kPresets);
+  bool finished = false;
+  startStudyByClick(window, study, finished);
+  ASSERT_TRUE(waitUntil([&] { return finished; }, 120000))
+      << window.controller()->lastError().toStdString() << " / running "
+      << window.controller()->isRunning() << " / rows " << window.trials()->rowCount()
+      << " complete " << rowsInState(*window.trials(), QStringLiteral("COMPLETE"))
+      << " / run enabled " << window.runAction()->isEnabled() << " / "
+      << window.runAction()->toolTip().toStdString();
+  auto* importance = window.findChild<ImportanceChart*>(QStringLiteral("importanceChart"));
+  ASSERT_NE(importance, nullptr);
+  ASSERT_TRUE(waitUntil([&] { return importance->configurations() == 8; }, 60000));
+  EXPECT_EQ(importance->parameters().size(), 4);
+  EXPECT_TRUE(importance->parameters().contains(QStringLiteral("Learning rate")));
+  double total = 0.0;
+  for (double share : importance->shares()) total += share;
+  EXPECT_NEAR(total, 1.0, 1e-9);
 }
 
 }  // namespace

@@ -107,7 +107,7 @@ TEST_F(ResultsPanelTest, SelectingAConfigurationHighlightsItsCurves) {
   const QSet<qint64> lit = window_.chart()->highlighted();
   ASSERT_EQ(lit.size(), 2);  // its two seeds
   for (qint64 id : lit)
-    EXPECT_EQ(window_.trials()->row(window_.trials()->rowOf(id)).configuration, configuration);
+    EXPECT_EQ(window_.trials()->row(window_.trials()->rowOf(id)).label, configuration);
 
   // A trial clicked on the chart is selected in the table.
   const qint64 trial = *lit.begin();
@@ -133,9 +133,11 @@ TEST_F(ResultsPanelTest, CopyAndExportCsvWriteTheRowsShown) {
   ASSERT_TRUE(file.open(QIODevice::ReadOnly));
   const QStringList lines = QString::fromUtf8(file.readAll()).trimmed().split(QLatin1Char('\n'));
   ASSERT_EQ(lines.size(), 3);
-  EXPECT_EQ(lines[0],
-            QStringLiteral("Trial,Configuration,Seed,State,Epochs,Val loss,Val acc,Time (s)"));
-  EXPECT_TRUE(lines[1].contains(QStringLiteral("optimizer=adam,")));
+  // The configuration as its label, then one column per parameter that varies.
+  EXPECT_EQ(lines[0], QStringLiteral("Trial,Configuration,Seed,State,Epochs,Val loss,Val acc,"
+                                     "Time (s),Optimizer,Learning rate"));
+  EXPECT_TRUE(lines[1].contains(QStringLiteral(",Adam,")));
+  EXPECT_TRUE(lines[1].endsWith(QStringLiteral(",Adam,0.01")));
   EXPECT_TRUE(lines[1].contains(QStringLiteral(",complete,2/2,")));
 }
 

@@ -1,12 +1,16 @@
 #pragma once
 #include <QString>
+#include <QVariantMap>
+#include <QVector>
 #include <QtGlobal>
 
 namespace tunebench::ui {
 
 // One configuration's repeats as the comparison view shows them: plain values.
 struct GroupRow {
-  QString configuration;
+  QString configuration;  // every parameter: the group's key
+  QString label;          // what tells it apart from the other groups
+  QVariantMap params;
   int completed = 0;
   int trials = 0;
   double loss_mean = qQNaN();
@@ -14,6 +18,13 @@ struct GroupRow {
   double ci_low = qQNaN();
   double ci_high = qQNaN();
   double p_value = qQNaN();  // Welch's t-test against the best group
+  // Seed by seed against the best: mean difference of the final loss and its 95% interval.
+  int paired_seeds = 0;
+  double paired_difference = qQNaN();
+  double paired_ci_low = qQNaN();
+  double paired_ci_high = qQNaN();
+  bool paired_complete = false;  // every seed in both: the marks use the paired test
+  double p_marked = qQNaN();     // the marks' p-value (paired or Welch), Holm-adjusted
   double accuracy_mean = qQNaN();
   double accuracy_sd = qQNaN();
   double accuracy_ci_low = qQNaN();
@@ -22,10 +33,14 @@ struct GroupRow {
   double epochs_to_target = qQNaN();  // mean over the seeds that reached it
   int reached_target = 0;
   double mean_seconds = qQNaN();
+  QVector<double> seed_losses;      // each completed seed's final validation loss
+  QVector<double> seed_accuracies;  // ... and accuracy
   int diverged = 0;
   int pruned = 0;
   bool best = false;
-  bool tied_with_best = false;  // p >= 0.05: not significantly different from the best
+  bool tied_with_best = false;  // marked p >= 0.05: not significantly different from the best
+  bool accuracy_best = false;   // the same two marks when ranked by validation accuracy
+  bool accuracy_tied_with_best = false;
 };
 
 }  // namespace tunebench::ui

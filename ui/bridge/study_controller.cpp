@@ -10,10 +10,12 @@
 #include <chrono>
 #include <filesystem>
 #include <map>
+#include <set>
 
 #include "common/pause_control.h"
 #include "common/stop_token.h"
 #include "common/user_error.h"
+#include "report/configuration_label.h"
 #include "run/run_service.h"
 #include "storage/sqlite_storage.h"
 #include "trial/buffered_event_sink.h"
@@ -50,6 +52,56 @@ StudyController::~StudyController() {
   if (stop_) stop_->requestStop();
   joinWorker();
   stopFollowing();
+  if (importance_worker_.joinable()) importance_worker_.join();
+}
+
+namespace {
+
+// Configurations with a finished trial: what the importance is computed over.
+int finishedConfigurations(const std::vector<FrozenTrial>& trials) {
+  std::set<std::string> finished;
+  for (const FrozenTrial& trial : trials) {
+    const TrialState state = trial.result.state;
+    if (state != TrialState::kRunning && state != TrialState::kWaiting)
+      finished.insert(trial.configuration);
+  }
+  return static_cast<int>(finished.size());
+}
+
+StudyController::Importance importanceOf(const StudyOverview& study,
+                                         const std::vector<FrozenTrial>& trials) {
+  StudyController::Importance result;
+  result.configurations = finishedConfigurations(trials);
+  try {
+    for (const ParamImportance& p : parameterImportance(study, trials, false)) {
+      result.parameters.append(QString::fromStdString(paramTitle(p.name)));
+      result.shares.append(p.share);
+    }
+  } catch (const std::exception&) {
+    // nothing to show; the next finished configuration tries again
+  }
+  return result;
+}
+
+}  // namespace
+
+StudyController::Importance StudyController::importanceNow() const {
+  return study_ ? importanceOf(*study_, book_.trials()) : Importance{};
+}
+
+void StudyController::updateImportance() {
+  if (!study_) return;
+  std::vector<FrozenTrial> trials = book_.trials();
+  const int count = finishedConfigurations(trials);
+  if (count == importance_count_) return;  // cached: nothing new finished
+  importance_count_ = count;
+  if (importance_worker_.joinable()) importance_worker_.join();  // the last one: milliseconds
+  importance_worker_ = std::thread([this, study = *study_, trials = std::move(trials)] {
+    const Importance result = importanceOf(study, trials);
+    post([this, result] {
+      Q_EMIT importanceReady(result.parameters, result.shares, result.configurations);
+    });
+  });
 }
 
 void StudyController::post(std::function<void()> call) {
@@ -190,8 +242,7 @@ bool StudyController::openResults(const QString& path) {
         if (*stop) return;
         study_ = std::make_unique<StudyOverview>(*study);
         results_path_ = path;
-        book_.clear();
-        book_.setPlannedEpochs(study_->epochs);
+        resetBook();
         Q_EMIT studyLoaded(studyName());
         Q_EMIT runStarted();
         Q_EMIT resultsOpened(path);
@@ -219,7 +270,16 @@ bool StudyController::openResults(const QString& path) {
   return true;
 }
 
+void StudyController::resetBook() {
+  book_.clear();
+  importance_count_ = -1;
+  if (!study_) return;
+  book_.setPlannedEpochs(study_->epochs);
+  book_.setListedConfigurations(study_->configurations);
+}
+
 void StudyController::publish(const TrialBook::Changes& changes) {
+  if (book_.takeRelabelled()) Q_EMIT labelsChanged();
   for (const TrialRow& row : changes.added) Q_EMIT trialStarted(row);
   for (const auto& [id, points] : changes.new_losses) Q_EMIT trainLoss(id, points);
   for (const auto& [id, points] : changes.new_epochs) Q_EMIT epochMetrics(id, points);
@@ -258,8 +318,7 @@ void StudyController::launch(const Job& job) {
   stopFollowing();
   joinWorker();
   running_ = true;
-  book_.clear();
-  if (study_) book_.setPlannedEpochs(study_->epochs);
+  resetBook();
   stop_ = std::make_unique<StopSource>();
   sink_ = std::make_unique<BufferedEventSink>([this] {
     // Called on a worker thread: only post a wake-up; the UI thread drains later.
@@ -282,7 +341,7 @@ void StudyController::launch(const Job& job) {
                 rerunOverview(source, source_id, job.trial_id, job.source_path));
             post([this, study] {
               study_ = std::make_unique<StudyOverview>(*study);
-              book_.setPlannedEpochs(study_->epochs);
+              resetBook();
               Q_EMIT studyLoaded(studyName());
               Q_EMIT rerunPrepared();
             });
@@ -341,6 +400,7 @@ void StudyController::drain() {
   for (const TrialStart& started : events.started) {
     const bool shown = book_.contains(started.trial_id);  // a WAITING trial read from storage
     const TrialRow row = book_.started(started);
+    if (book_.takeRelabelled()) Q_EMIT labelsChanged();
     if (shown) {
       Q_EMIT trialUpdated(row);
     } else {

@@ -79,6 +79,17 @@ class StudyController : public QObject {
 
   // The comparison of the trials so far, one row per configuration (the engine's report code).
   QVector<GroupRow> groupRows() const;
+  // Which parameters mattered so far (PED-ANOVA over the finished configurations, run layer's
+  // parameterImportance): computed on a background thread, only when the number of finished
+  // configurations changed since the last time; importanceReady then.
+  void updateImportance();
+  // The same, computed now on the calling thread (milliseconds; no storage is read).
+  struct Importance {
+    QStringList parameters;  // titles ("Learning rate"), largest share first
+    QVector<double> shares;
+    int configurations = 0;  // finished ones it is computed over
+  };
+  Importance importanceNow() const;
   int plannedTrials() const;  // configurations x seeds the study will run (0 if unknown)
 
   QString deviceInUse() const;  // the study's device, "auto" resolved ("cpu", "cuda:0", ...)
@@ -100,6 +111,9 @@ class StudyController : public QObject {
   void resultsOpened(const QString& path);  // openResults read the file's study
   void rerunPrepared();                     // runAgain's one-trial study is loaded and starts
   void runStarted();  // the views start empty (a new run) or from the stored trials (resume, open)
+  // A configuration not known before renamed the configurations (or changed the varying
+  // parameters): rows handed out before carry old labels; book().rows() has the new ones.
+  void labelsChanged();
   void trialStarted(const tunebench::ui::TrialRow& row);
   void trainLoss(qint64 trial_id, const QVector<tunebench::ui::LossPoint>& points);
   void epochMetrics(qint64 trial_id, const QVector<tunebench::ui::EpochPoint>& points);
@@ -110,6 +124,9 @@ class StudyController : public QObject {
   void trialsEnded();  // after a batch in which at least one trial ended: groups may have changed
   void runFinished();
   void runFailed(const QString& message);
+  // Parameter titles ("Learning rate") and their shares, largest first, over `configurations`.
+  void importanceReady(const QStringList& parameters, const QVector<double>& shares,
+                       int configurations);
 
  private:
   struct Job;
@@ -118,6 +135,7 @@ class StudyController : public QObject {
   void joinWorker();
   void stopFollowing();
   void publish(const TrialBook::Changes& changes);
+  void resetBook();  // empty, with the study's planned epochs and listed configurations
   struct StoredPoll;
   // How far a reader got in each stored trial's curve and probes.
   struct ReadMark {
@@ -135,6 +153,8 @@ class StudyController : public QObject {
   // Runs `call` on the UI thread later, unless this controller is gone by then.
   void post(std::function<void()> call);
 
+  std::thread importance_worker_;
+  int importance_count_ = -1;  // finished configurations the last computation saw
   QString last_error_;
   QString results_folder_;
   QString results_path_;

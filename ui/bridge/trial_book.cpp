@@ -1,5 +1,8 @@
 #include "ui/bridge/trial_book.h"
 
+#include <utility>
+
+#include "report/configuration_label.h"
 #include "report/group_summary.h"
 #include "trial/event_sink.h"
 #include "trial/frozen_trial.h"
@@ -19,12 +22,67 @@ bool isFinal(TrialState state) {
 }
 const QVector<LossPoint> kNoLosses;
 const QVector<EpochPoint> kNoEpochs;
+
+QVariantMap variantsOf(const ParamMap& params) {
+  QVariantMap values;
+  for (const auto& [name, value] : params) {
+    const QString key = QString::fromStdString(name);
+    if (const auto* number = std::get_if<double>(&value)) {
+      values.insert(key, *number);
+    } else {
+      values.insert(key, QString::fromStdString(std::get<std::string>(value)));
+    }
+  }
+  return values;
+}
 }  // namespace
 
-TrialBook::TrialBook() = default;
+TrialBook::TrialBook() : namer_(std::make_unique<ConfigurationNamer>(std::vector<ParamMap>{})) {}
 TrialBook::~TrialBook() = default;
 
-void TrialBook::clear() { entries_.clear(); }
+void TrialBook::clear() {
+  entries_.clear();
+  known_.clear();
+  known_keys_.clear();
+  rename();
+}
+
+void TrialBook::setListedConfigurations(const std::vector<ParamMap>& listed) {
+  bool added = false;
+  for (const ParamMap& params : listed) added = learn(formatParams(params), params) || added;
+  if (added) rename();
+}
+
+QStringList TrialBook::varyingParameters() const {
+  QStringList names;
+  for (const std::string& name : namer_->varying()) names.append(QString::fromStdString(name));
+  return names;
+}
+
+bool TrialBook::takeRelabelled() { return std::exchange(relabelled_, false); }
+
+bool TrialBook::learn(const std::string& configuration, const ParamMap& params) {
+  if (!known_keys_.insert(configuration).second) return false;
+  known_.push_back(params);
+  return true;
+}
+
+void TrialBook::rename() {
+  namer_ = std::make_unique<ConfigurationNamer>(known_);
+  labels_.clear();
+  relabelled_ = true;
+}
+
+QString TrialBook::labelOf(const std::string& configuration, const ParamMap& params) const {
+  auto it = labels_.find(configuration);
+  if (it == labels_.end()) {
+    // Trials without parameters (hand-made records) keep their configuration's words.
+    const std::string label =
+        params.empty() && !configuration.empty() ? configuration : namer_->label(params);
+    it = labels_.emplace(configuration, QString::fromStdString(label)).first;
+  }
+  return it->second;
+}
 
 bool TrialBook::contains(qint64 trial_id) const { return entries_.count(trial_id) > 0; }
 
@@ -52,6 +110,8 @@ TrialRow TrialBook::rowOf(const Entry& entry) const {
   TrialRow row;
   row.trial_id = trial.id;
   row.configuration = QString::fromStdString(trial.configuration);
+  row.label = labelOf(trial.configuration, trial.params);
+  row.params = variantsOf(trial.params);
   row.seed = trial.seed;
   row.state = QString::fromStdString(trialStateName(trial.result.state));
   row.reason = QString::fromStdString(trial.result.reason);
@@ -74,6 +134,8 @@ TrialRow TrialBook::started(const TrialStart& start) {
   e = Entry();
   e.trial.id = start.trial_id;
   e.trial.configuration = start.configuration;
+  e.trial.params = start.params;
+  if (learn(start.configuration, start.params)) rename();
   e.trial.seed = start.seed;
   e.trial.device = start.device;
   e.trial.result.state = TrialState::kRunning;
@@ -100,6 +162,11 @@ void TrialBook::addLosses(qint64 trial_id, const QVector<LossPoint>& points) {
 
 TrialBook::Changes TrialBook::merge(const std::vector<FrozenTrial>& trials) {
   Changes changes;
+  bool new_configuration = false;  // named once for the whole batch
+  for (const FrozenTrial& trial : trials) {
+    new_configuration = learn(trial.configuration, trial.params) || new_configuration;
+  }
+  if (new_configuration) rename();
   for (const FrozenTrial& trial : trials) {
     const bool added = !contains(trial.id);
     Entry& e = entry(trial.id);
@@ -136,6 +203,13 @@ const QVector<EpochPoint>& TrialBook::epochs(qint64 trial_id) const {
   return it == entries_.end() ? kNoEpochs : it->second->epochs;
 }
 
+std::vector<FrozenTrial> TrialBook::trials() const {
+  std::vector<FrozenTrial> trials;
+  trials.reserve(entries_.size());
+  for (const auto& [id, entry] : entries_) trials.push_back(entry->trial);
+  return trials;
+}
+
 QVector<TrialRow> TrialBook::rows() const {
   QVector<TrialRow> rows;
   for (const auto& [id, entry] : entries_) rows.append(rowOf(*entry));
@@ -143,8 +217,7 @@ QVector<TrialRow> TrialBook::rows() const {
 }
 
 QVector<GroupRow> TrialBook::groups(std::optional<double> accuracy_target) const {
-  std::vector<FrozenTrial> trials;
-  for (const auto& [id, entry] : entries_) trials.push_back(entry->trial);
+  const std::vector<FrozenTrial> trials = this->trials();
   const auto loss = summarizeGroups(trials, CompareMetric::kValLoss, accuracy_target);
   const auto accuracy = summarizeGroups(trials, CompareMetric::kValAccuracy);
   QVector<GroupRow> groups;
@@ -152,6 +225,8 @@ QVector<GroupRow> TrialBook::groups(std::optional<double> accuracy_target) const
     const GroupSummary& s = loss[g];
     GroupRow row;
     row.configuration = QString::fromStdString(s.configuration);
+    row.label = labelOf(s.configuration, s.params);
+    row.params = variantsOf(s.params);
     row.completed = s.completed;
     row.trials = s.trials;
     row.loss_mean = s.metric.mean;
@@ -159,6 +234,14 @@ QVector<GroupRow> TrialBook::groups(std::optional<double> accuracy_target) const
     row.ci_low = s.metric.ci_low;
     row.ci_high = s.metric.ci_high;
     row.p_value = s.p_value_vs_best;
+    row.paired_seeds = s.paired.n;
+    row.paired_difference = s.paired.mean_difference;
+    row.paired_ci_low = s.paired.ci_low;
+    row.paired_ci_high = s.paired.ci_high;
+    row.paired_complete = s.paired_complete;
+    row.p_marked = s.p_value_marked;
+    for (const auto& [seed, value] : s.seed_values) row.seed_losses.append(value);
+    for (const auto& [seed, value] : accuracy[g].seed_values) row.seed_accuracies.append(value);
     row.accuracy_mean = accuracy[g].metric.mean;
     row.accuracy_sd = accuracy[g].metric.sd;
     row.accuracy_ci_low = accuracy[g].metric.ci_low;
@@ -171,6 +254,8 @@ QVector<GroupRow> TrialBook::groups(std::optional<double> accuracy_target) const
     row.pruned = s.pruned;
     row.best = s.is_best;
     row.tied_with_best = s.tied_with_best;
+    row.accuracy_best = accuracy[g].is_best;
+    row.accuracy_tied_with_best = accuracy[g].tied_with_best;
     groups.append(row);
   }
   return groups;

@@ -1,12 +1,15 @@
 #pragma once
+#include <QStringList>
 #include <QVector>
 
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
+#include "trial/param_map.h"
 #include "ui/bridge/group_row.h"
 #include "ui/bridge/trial_row.h"
 
@@ -16,6 +19,7 @@ struct FrozenTrial;
 struct TrainLossPoint;
 struct TrialResult;
 struct TrialStart;
+class ConfigurationNamer;
 }  // namespace tunebench
 
 namespace tunebench::ui {
@@ -24,13 +28,23 @@ namespace tunebench::ui {
 // comparison is computed by the engine's report code from exactly what `tunebench-cli show`
 // would read), its row, and the series the charts draw (training-loss points and finished
 // epochs). Fed by live events or by re-reading a stored study; used on the UI thread only. The
-// curves, the trial detail and the report all read their points from here.
+// curves, the trial detail and the report all read their points from here. It also names the
+// configurations (report/configuration_label): by what tells them apart among every
+// configuration it knows, the study's listed ones and each new one a trial brings.
 class TrialBook {
  public:
   TrialBook();
   ~TrialBook();
 
+  // Forgets every trial and configuration.
   void clear();
+  // The study's listed configurations: labels are stable from the first trial on.
+  void setListedConfigurations(const std::vector<ParamMap>& listed);
+  // The parameters that vary across the known configurations, in display order.
+  QStringList varyingParameters() const;
+  // True once after a configuration the book had not seen changed the labels or the varying
+  // parameters (the rows handed out before carry the old ones).
+  bool takeRelabelled();
   // Epochs a trial read from storage is planned to run (the study's), for its progress.
   void setPlannedEpochs(qint64 epochs) { planned_epochs_ = epochs; }
   bool contains(qint64 trial_id) const;
@@ -59,6 +73,8 @@ class TrialBook {
   const QVector<EpochPoint>& epochs(qint64 trial_id) const;
   // Every trial's row, in id order.
   QVector<TrialRow> rows() const;
+  // Every trial as the engine's frozen trial (without its series), in id order.
+  std::vector<FrozenTrial> trials() const;
 
   static LossPoint lossPoint(const TrainLossPoint& point);
   static EpochPoint epochPoint(const EpochMetrics& metrics);
@@ -67,8 +83,17 @@ class TrialBook {
   struct Entry;
   Entry& entry(qint64 trial_id);
   TrialRow rowOf(const Entry& entry) const;
+  QString labelOf(const std::string& configuration, const ParamMap& params) const;
+  // Adds a configuration not seen before; rename() then names them all again.
+  bool learn(const std::string& configuration, const ParamMap& params);
+  void rename();
   std::map<qint64, std::unique_ptr<Entry>> entries_;
   qint64 planned_epochs_ = 0;
+  std::vector<ParamMap> known_;
+  std::set<std::string> known_keys_;
+  std::unique_ptr<ConfigurationNamer> namer_;
+  mutable std::map<std::string, QString> labels_;  // configuration -> label, until rename()
+  bool relabelled_ = false;
 };
 
 }  // namespace tunebench::ui

@@ -1,5 +1,6 @@
 #pragma once
 #include <QString>
+#include <QVariantMap>
 #include <QVector>
 #include <QtGlobal>
 
@@ -8,7 +9,9 @@ namespace tunebench::ui {
 // One trial as the panels show it: plain values, no engine types.
 struct TrialRow {
   qint64 trial_id = 0;
-  QString configuration;
+  QString configuration;  // every parameter, "lr=0.01 optimizer=adam": the key of its group
+  QString label;          // what tells it apart: "He normal · Adam" (ConfigurationNamer)
+  QVariantMap params;     // parameter -> value (a double or a name), for the parameter columns
   quint64 seed = 0;
   QString state = QStringLiteral("RUNNING");
   QString reason;  // why it ended so (pruned: the epoch and cut-off; diverged: the step)

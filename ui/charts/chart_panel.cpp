@@ -21,12 +21,18 @@ ChartPanel::ChartPanel(const TrialBook& book, QWidget* parent)
       x_axis_(new QComboBox(this)),
       lines_(new QComboBox(this)),
       log_(new QCheckBox(tr("Log scale"), this)),
+      fit_body_(new QCheckBox(tr("Ignore outliers"), this)),
       smoothing_(new QSlider(Qt::Horizontal, this)),
       smoothing_value_(new QLabel(this)) {
   metric_->setObjectName(QStringLiteral("chartMetric"));
   x_axis_->setObjectName(QStringLiteral("chartXAxis"));
   lines_->setObjectName(QStringLiteral("chartLines"));
   log_->setObjectName(QStringLiteral("chartLog"));
+  fit_body_->setObjectName(QStringLiteral("chartFitBody"));
+  fit_body_->setChecked(true);
+  fit_body_->setToolTip(
+      tr("Scale the y axis to 98% of the points, so that the first steps' "
+         "spike does not flatten the rest of the curves"));
   smoothing_->setObjectName(QStringLiteral("chartSmoothing"));
   metric_->addItems({tr("Training loss"), tr("Validation loss"), tr("Validation accuracy")});
   x_axis_->addItems({tr("by step"), tr("by epoch"), tr("by time")});
@@ -46,6 +52,7 @@ ChartPanel::ChartPanel(const TrialBook& book, QWidget* parent)
   controls->addWidget(x_axis_);
   controls->addWidget(lines_);
   controls->addWidget(log_);
+  controls->addWidget(fit_body_);
   controls->addWidget(new QLabel(tr("Smoothing"), this));
   controls->addWidget(smoothing_);
   controls->addWidget(smoothing_value_);
@@ -60,6 +67,7 @@ ChartPanel::ChartPanel(const TrialBook& book, QWidget* parent)
     connect(combo, &QComboBox::currentIndexChanged, this, &ChartPanel::applyControls);
   }
   connect(log_, &QCheckBox::toggled, this, &ChartPanel::applyControls);
+  connect(fit_body_, &QCheckBox::toggled, this, &ChartPanel::applyControls);
   connect(smoothing_, &QSlider::valueChanged, this, &ChartPanel::applyControls);
   connect(export_button, &QToolButton::clicked, this, &ChartPanel::exportChart);
   applyControls();
@@ -71,6 +79,7 @@ void ChartPanel::applyControls() {
   chart_->setXAxis(static_cast<CurveChart::XAxis>(x_axis_->currentIndex()));
   chart_->setLines(static_cast<CurveChart::Lines>(lines_->currentIndex()));
   chart_->setLogScale(log_->isChecked());
+  chart_->setFitBody(fit_body_->isChecked());
   chart_->setSmoothing(smoothing_->value() / 100.0);
   smoothing_->setEnabled(metric == CurveChart::Metric::kTrainLoss);
   smoothing_value_->setText(QString::number(smoothing_->value() / 100.0, 'f', 2));

@@ -33,6 +33,7 @@ class ChartPanel : public QWidget {
   QComboBox* x_axis_;
   QComboBox* lines_;
   QCheckBox* log_;
+  QCheckBox* fit_body_;
   QSlider* smoothing_;
   QLabel* smoothing_value_;
 };

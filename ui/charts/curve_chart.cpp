@@ -4,6 +4,7 @@
 #include <QChart>
 #include <QCursor>
 #include <QEvent>
+#include <QFontMetrics>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QLogValueAxis>
@@ -15,6 +16,7 @@
 
 #include <algorithm>
 
+#include "report/axis_scale.h"
 #include "report/series_tools.h"
 #include "ui/charts/series_palette.h"
 
@@ -149,10 +151,9 @@ QColor CurveChart::colorFor(const QString& configuration) {
 
 QString CurveChart::describe(const Curve& curve) const {
   const TrialRow& row = curve.row;
-  QString text = tr("Trial %1 (seed %2): %3\n%4")
-                     .arg(row.trial_id)
-                     .arg(row.seed)
-                     .arg(row.state, row.configuration);
+  QString text =
+      tr("Trial %1 (seed %2): %3\n%4").arg(row.trial_id).arg(row.seed).arg(row.state, row.label);
+  if (row.label != row.configuration) text += QLatin1Char('\n') + row.configuration;
   if (!row.reason.isEmpty()) text += QLatin1Char('\n') + row.reason;
   return text;
 }
@@ -162,7 +163,7 @@ void CurveChart::addTrial(const TrialRow& row) {
   Curve& curve = trials_[row.trial_id];
   curve.row = row;
   curve.line = new QLineSeries();
-  curve.line->setName(row.configuration);
+  curve.line->setName(row.label);
   curve.line->setColor(colorFor(row.configuration));
   curve.line->setVisible(lines_ == Lines::kTrials);
   attach(curve.line);
@@ -195,6 +196,11 @@ void CurveChart::updateTrial(const TrialRow& row) {
   auto it = trials_.find(row.trial_id);
   if (it == trials_.end()) return;
   const bool ended_differently = it->row.state != row.state;
+  if (it->row.label != row.label) {  // renamed: a configuration not known before arrived
+    it->line->setName(row.label);
+    const auto group = groups_.find(row.configuration);
+    if (group != groups_.end() && group->mean != nullptr) group->mean->setName(row.label);
+  }
   it->row = row;
   if (ended_differently) dirty_.insert(row.trial_id);  // markers follow the state
 }
@@ -250,9 +256,11 @@ void CurveChart::drawTrial(Curve& curve, std::size_t max_points) {
   std::vector<double> xs, ys;
   curveOf(curve, xs, ys);
   QList<QPointF> shown;
+  curve.shown_y.clear();
   for (std::size_t i : decimateMinMax(xs, ys, max_points)) {
     if (!std::isfinite(ys[i]) || (log_ && ys[i] <= 0.0)) continue;
     shown.append(QPointF(xs[i], ys[i]));
+    curve.shown_y.push_back(ys[i]);
     include(xs[i], ys[i]);
   }
   curve.line->replace(shown);
@@ -261,8 +269,10 @@ void CurveChart::drawTrial(Curve& curve, std::size_t max_points) {
 void CurveChart::drawGroup(const QString& configuration) {
   std::vector<std::vector<double>> xs, ys;
   double max_x = 0.0;
+  QString label = configuration;
   for (const Curve& curve : std::as_const(trials_)) {
     if (curve.row.configuration != configuration) continue;
+    label = curve.row.label;
     xs.emplace_back();
     ys.emplace_back();
     curveOf(curve, xs.back(), ys.back());
@@ -274,7 +284,7 @@ void CurveChart::drawGroup(const QString& configuration) {
   if (group.mean == nullptr) {
     const QColor color = colorFor(configuration);
     group.mean = new QLineSeries();
-    group.mean->setName(configuration);
+    group.mean->setName(label);
     group.mean->setColor(color);
     group.upper = new QLineSeries();
     group.lower = new QLineSeries();
@@ -286,18 +296,15 @@ void CurveChart::drawGroup(const QString& configuration) {
     attach(group.band);
     attach(group.mean);
     chart()->legend()->markers(group.band).first()->setVisible(false);
-    connect(group.mean, &QLineSeries::hovered, this,
-            [this, configuration](const QPointF& point, bool on) {
-              if (!on) return QToolTip::hideText();
-              QToolTip::showText(QCursor::pos(),
-                                 tr("%1\nmean %2 at x = %3")
-                                     .arg(configuration)
-                                     .arg(point.y(), 0, 'g', 4)
-                                     .arg(point.x()),
-                                 this);
-            });
+    connect(group.mean, &QLineSeries::hovered, this, [this, label](const QPointF& point, bool on) {
+      if (!on) return QToolTip::hideText();
+      QToolTip::showText(
+          QCursor::pos(),
+          tr("%1\nmean %2 at x = %3").arg(label).arg(point.y(), 0, 'g', 4).arg(point.x()), this);
+    });
   }
   QList<QPointF> mean, upper, lower;
+  group.shown_y.clear();
   for (const BandPoint& p : meanBand(xs, ys, bin_width)) {
     const double low = log_ ? std::max(p.mean - p.sd, p.mean * 0.1) : p.mean - p.sd;
     if (log_ && p.mean <= 0.0) continue;
@@ -306,6 +313,7 @@ void CurveChart::drawGroup(const QString& configuration) {
     lower.append(QPointF(p.x, low));
     include(p.x, low);
     include(p.x, p.mean + p.sd);
+    group.shown_y.push_back(p.mean + p.sd);
   }
   group.mean->replace(mean);
   group.upper->replace(upper);
@@ -349,18 +357,58 @@ void CurveChart::refresh() {
   dirty_.clear();
   drawMarkers();
   applyRanges();
+  fitLegend();
+}
+
+void CurveChart::fitLegend() {
+  // Below the chart while the entries fit on one line; else beside it, one entry a line, so no
+  // label is cut to uselessness ("Xavier uniform · S...").
+  const QFontMetrics metrics(chart()->legend()->font());
+  int needed = 0;
+  for (QLegendMarker* marker : chart()->legend()->markers()) {
+    if (marker->isVisible()) needed += metrics.horizontalAdvance(marker->label()) + 40;
+  }
+  const Qt::Alignment wanted = needed > width() - 40 ? Qt::AlignRight : Qt::AlignBottom;
+  if (chart()->legend()->alignment() != wanted) chart()->legend()->setAlignment(wanted);
 }
 
 void CurveChart::applyRanges() {
-  x_axis_->setRange(min_x_, std::max(max_x_, min_x_ + 1e-9));
+  const AxisScale x = niceScale(min_x_, std::max(max_x_, min_x_ + 1e-9), 7);
+  x_axis_->setRange(x.low, x.high);
+  x_axis_->setTickCount(x.ticks);
+  x_axis_->setLabelFormat(QStringLiteral("%.%1f").arg(x.decimals));
   if (!std::isfinite(min_y_)) return;
-  if (log_) {
-    y_log_->setRange(min_y_ * 0.9, max_y_ * 1.1);
-  } else {
-    const double pad = (max_y_ - min_y_) * 0.05 + 1e-9;
-    const double low = metric_ == Metric::kValAccuracy ? min_y_ - pad : std::max(0.0, min_y_ - pad);
-    y_linear_->setRange(low, max_y_ + pad);
+  double top = max_y_;
+  if (fit_body_) {
+    std::vector<double> drawn;
+    if (lines_ == Lines::kTrials) {
+      for (const Curve& curve : std::as_const(trials_)) {
+        drawn.insert(drawn.end(), curve.shown_y.begin(), curve.shown_y.end());
+      }
+    } else {
+      for (const Group& group : std::as_const(groups_)) {
+        drawn.insert(drawn.end(), group.shown_y.begin(), group.shown_y.end());
+      }
+    }
+    const double body = bodyTop(std::move(drawn));
+    if (std::isfinite(body) && body > min_y_) top = std::min(top, body);
   }
+  if (log_) {
+    y_log_->setRange(min_y_ * 0.9, top * 1.1);
+  } else {
+    const double pad = (top - min_y_) * 0.05 + 1e-9;
+    const double low = metric_ == Metric::kValAccuracy ? min_y_ - pad : std::max(0.0, min_y_ - pad);
+    const AxisScale y = niceScale(low, top + pad, 7);
+    y_linear_->setRange(y.low, y.high);
+    y_linear_->setTickCount(y.ticks);
+    y_linear_->setLabelFormat(QStringLiteral("%.%1f").arg(y.decimals));
+  }
+}
+
+void CurveChart::setFitBody(bool on) {
+  if (fit_body_ == on) return;
+  fit_body_ = on;
+  applyRanges();
 }
 
 void CurveChart::rebuildAll() {

@@ -51,6 +51,9 @@ class CurveChart : public QChartView {
   void setLines(Lines lines);
   void setLogScale(bool on);
   void setSmoothing(double weight);  // EMA weight in [0, 1): training loss only
+  // Scales the y axis to the body of the data (report/axis_scale bodyTop: 98% of the drawn
+  // values) so that the first steps' spike does not flatten the rest; off: every point fits.
+  void setFitBody(bool on);
   void setHighlighted(const QSet<qint64>& trial_ids);
   const QSet<qint64>& highlighted() const { return highlighted_; }
   // Saves the chart as PNG or SVG (by the file's suffix); false when it can't be written.
@@ -80,12 +83,14 @@ class CurveChart : public QChartView {
   struct Curve {
     TrialRow row;
     QLineSeries* line = nullptr;
+    std::vector<double> shown_y;  // the values its line draws, for the axis range
   };
   struct Group {
     QLineSeries* mean = nullptr;
     QLineSeries* upper = nullptr;
     QLineSeries* lower = nullptr;
     QAreaSeries* band = nullptr;
+    std::vector<double> shown_y;  // mean + sd where drawn
   };
   void curveOf(const Curve& curve, std::vector<double>& xs, std::vector<double>& ys) const;
   void drawTrial(Curve& curve, std::size_t max_points);
@@ -94,6 +99,7 @@ class CurveChart : public QChartView {
   void attach(QAbstractSeries* series);
   void include(double x, double y);
   void applyRanges();
+  void fitLegend();
   void restyle();
   void applyTheme();
   void rebuildAll();
@@ -118,6 +124,7 @@ class CurveChart : public QChartView {
   Lines lines_ = Lines::kTrials;
   bool log_ = false;
   double smoothing_ = 0.0;
+  bool fit_body_ = true;
   double min_x_ = 0.0, max_x_ = 1.0, min_y_ = INFINITY, max_y_ = -INFINITY;
 };
 

@@ -16,6 +16,10 @@ QString meanSd(double mean, double sd, int digits) {
              ? formatCell(mean, digits)
              : QStringLiteral("%1 ± %2").arg(formatCell(mean, digits), formatCell(sd, digits));
 }
+QString signedCell(double value, int digits) {
+  return qIsNaN(value) ? QStringLiteral("-")
+                       : (value >= 0 ? QStringLiteral("+") : QString()) + formatCell(value, digits);
+}
 QString interval(double low, double high, int digits) {
   return qIsNaN(low)
              ? QStringLiteral("-")
@@ -28,12 +32,23 @@ int GroupTableModel::rowCount(const QModelIndex& parent) const {
 }
 
 int GroupTableModel::columnCount(const QModelIndex& parent) const {
-  return parent.isValid() ? 0 : kColumnCount;
+  return parent.isValid() ? 0 : kColumnCount + parameters_.count();
+}
+
+void GroupTableModel::setParameters(const QStringList& names) {
+  if (names == parameters_.names()) return;
+  beginResetModel();
+  parameters_.setNames(names);
+  endResetModel();
 }
 
 QVariant GroupTableModel::data(const QModelIndex& index, int role) const {
   if (!index.isValid() || index.row() >= groups_.size()) return {};
   const GroupRow& g = groups_[index.row()];
+  const int parameter = index.column() - kColumnCount;
+  if (parameter >= 0 && role == Qt::DisplayRole) return parameters_.display(g.params, parameter);
+  if (parameter >= 0 && role == Qt::UserRole) return parameters_.sortKey(g.params, parameter);
+  if (role == Qt::ToolTipRole && index.column() == kConfiguration) return g.configuration;
   if (role == Qt::FontRole && g.best) {
     QFont font;
     font.setBold(true);
@@ -44,8 +59,25 @@ QVariant GroupTableModel::data(const QModelIndex& index, int role) const {
   }
   if (role == Qt::ToolTipRole && index.column() == kMark) {
     return g.best             ? tr("Lowest mean final validation loss")
-           : g.tied_with_best ? tr("Not significantly different from the best (Welch p >= 0.05)")
+           : g.tied_with_best ? tr("Not significantly different from the best (p >= 0.05)")
                               : QVariant();
+  }
+  if (role == Qt::ToolTipRole && index.column() == kDifference && !g.best) {
+    return tr(
+        "Mean of this configuration's final loss minus the best's, seed by seed over the "
+        "%n seed(s) both completed (seed k of every configuration sees the same batches), "
+        "with its 95% interval",
+        nullptr, g.paired_seeds);
+  }
+  if (role == Qt::ToolTipRole && index.column() == kPValue && !g.best) {
+    return (g.paired_complete
+                ? tr("Paired t-test against the best (every seed is in both)")
+                : tr("Welch's t-test against the best (not every seed is in both; paired p "
+                     "would need them all)")) +
+           QLatin1Char('\n') +
+           tr("Holm-adjusted across the configurations compared with the best; Welch's "
+              "unadjusted p: %1")
+               .arg(formatCell(g.p_value, 3));
   }
   if (role == Qt::TextAlignmentRole && index.column() > kConfiguration) {
     return int(Qt::AlignRight | Qt::AlignVCenter);
@@ -55,14 +87,16 @@ QVariant GroupTableModel::data(const QModelIndex& index, int role) const {
       case kMark:
         return g.best ? 0 : g.tied_with_best ? 1 : 2;
       case kConfiguration:
-        return g.configuration;
+        return g.label;
       case kSeeds:
         return g.completed;
       case kLoss:
       case kInterval:
         return sortKey(g.loss_mean);
+      case kDifference:
+        return g.best ? -1e300 : sortKey(g.paired_difference);
       case kPValue:
-        return g.best ? 2.0 : sortKey(g.p_value);
+        return g.best ? 2.0 : sortKey(g.p_marked);
       case kAccuracy:
       case kAccuracyInterval:
         return qIsNaN(g.accuracy_mean) ? -1.0 : g.accuracy_mean;
@@ -83,15 +117,21 @@ QVariant GroupTableModel::data(const QModelIndex& index, int role) const {
     case kMark:
       return g.best ? tr("best") : g.tied_with_best ? tr("~best") : QString();
     case kConfiguration:
-      return g.configuration;
+      return g.label;
     case kSeeds:
       return QStringLiteral("%1/%2").arg(g.completed).arg(g.trials);
     case kLoss:
       return meanSd(g.loss_mean, g.loss_sd, 4);
     case kInterval:
       return interval(g.ci_low, g.ci_high, 4);
+    case kDifference:
+      if (g.best || g.paired_seeds < 2) return QStringLiteral("-");
+      return QStringLiteral("%1 %2").arg(signedCell(g.paired_difference, 4),
+                                         interval(g.paired_ci_low, g.paired_ci_high, 4));
     case kPValue:
-      return g.best ? QStringLiteral("-") : formatCell(g.p_value, 3);
+      if (g.best || qIsNaN(g.p_marked)) return QStringLiteral("-");
+      return QStringLiteral("%1 %2").arg(formatCell(g.p_marked, g.p_marked < 0.001 ? 5 : 3),
+                                         g.paired_complete ? tr("paired") : tr("Welch"));
     case kAccuracy:
       return meanSd(g.accuracy_mean, g.accuracy_sd, 4);
     case kAccuracyInterval:
@@ -116,6 +156,7 @@ QVariant GroupTableModel::data(const QModelIndex& index, int role) const {
 
 QVariant GroupTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
   if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
+  if (section >= kColumnCount) return parameters_.title(section - kColumnCount);
   switch (section) {
     case kMark:
       return QString();
@@ -127,8 +168,10 @@ QVariant GroupTableModel::headerData(int section, Qt::Orientation orientation, i
       return tr("Val loss mean ± sd");
     case kInterval:
       return tr("95% CI");
+    case kDifference:
+      return tr("Δ vs best (paired)");
     case kPValue:
-      return tr("p vs best");
+      return tr("p vs best (Holm)");
     case kAccuracy:
       return tr("Val acc mean ± sd");
     case kAccuracyInterval:

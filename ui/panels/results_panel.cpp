@@ -25,7 +25,7 @@
 namespace tunebench::ui {
 namespace {
 
-// Trials whose state is the chosen one (or any) and whose configuration contains the text.
+// Trials whose state is the chosen one (or any) and whose label or parameters contain the text.
 class TrialFilter : public QSortFilterProxyModel {
  public:
   using QSortFilterProxyModel::QSortFilterProxyModel;
@@ -40,7 +40,8 @@ class TrialFilter : public QSortFilterProxyModel {
     const auto* model = static_cast<const TrialTableModel*>(sourceModel());
     const TrialRow& row = model->row(source_row);
     return (state_.isEmpty() || row.state == state_) &&
-           (text_.isEmpty() || row.configuration.contains(text_, Qt::CaseInsensitive));
+           (text_.isEmpty() || row.label.contains(text_, Qt::CaseInsensitive) ||
+            row.configuration.contains(text_, Qt::CaseInsensitive));
   }
 
  private:

@@ -26,6 +26,7 @@ TrialDetailDialog::TrialDetailDialog(const TrialRow& row, const TrialBook& book,
   auto* form = new QFormLayout();
   QString parameters = row.configuration;
   parameters.replace(QLatin1Char(' '), QLatin1Char('\n'));
+  form->addRow(tr("Configuration"), selectable(row.label, this));
   form->addRow(tr("Parameters"), selectable(parameters, this));
   form->addRow(tr("Seed"), selectable(QString::number(row.seed), this));
   form->addRow(

@@ -31,12 +31,26 @@ int TrialTableModel::rowCount(const QModelIndex& parent) const {
 }
 
 int TrialTableModel::columnCount(const QModelIndex& parent) const {
-  return parent.isValid() ? 0 : kColumnCount;
+  return parent.isValid() ? 0 : kColumnCount + parameters_.count();
+}
+
+void TrialTableModel::setParameters(const QStringList& names) {
+  if (names == parameters_.names()) return;
+  beginResetModel();
+  parameters_.setNames(names);
+  endResetModel();
 }
 
 QVariant TrialTableModel::data(const QModelIndex& index, int role) const {
   if (!index.isValid() || index.row() >= rows_.size()) return {};
   const TrialRow& row = rows_[index.row()];
+  const int parameter = index.column() - kColumnCount;
+  if (parameter >= 0) {
+    if (role == Qt::DisplayRole) return parameters_.display(row.params, parameter);
+    if (role == Qt::UserRole) return parameters_.sortKey(row.params, parameter);
+    return {};
+  }
+  if (role == Qt::ToolTipRole && index.column() == kConfiguration) return row.configuration;
   if (role == Qt::ToolTipRole && !row.reason.isEmpty()) return row.reason;
   if (role == Qt::TextAlignmentRole && index.column() != kConfiguration) {
     return int(Qt::AlignRight | Qt::AlignVCenter);
@@ -55,7 +69,7 @@ QVariant TrialTableModel::data(const QModelIndex& index, int role) const {
       case kTrial:
         return row.trial_id;
       case kConfiguration:
-        return row.configuration;
+        return row.label;
       case kSeed:
         return row.seed;
       case kState:
@@ -77,7 +91,7 @@ QVariant TrialTableModel::data(const QModelIndex& index, int role) const {
     case kTrial:
       return row.trial_id;
     case kConfiguration:
-      return row.configuration;
+      return row.label;
     case kSeed:
       return row.seed;
     case kState:
@@ -99,6 +113,7 @@ QVariant TrialTableModel::data(const QModelIndex& index, int role) const {
 
 QVariant TrialTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
   if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
+  if (section >= kColumnCount) return parameters_.title(section - kColumnCount);
   switch (section) {
     case kTrial:
       return tr("Trial");

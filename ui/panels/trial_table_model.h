@@ -4,15 +4,17 @@
 #include <QVector>
 
 #include "ui/bridge/trial_row.h"
+#include "ui/panels/parameter_columns.h"
 
 namespace tunebench::ui {
 
 // A trial state as shown ("COMPLETE" -> "complete", or its translation).
 QString stateLabel(const QString& state);
 
-// One row per trial: id, configuration, seed, state, progress (epochs done of planned), final
-// validation loss and accuracy, time. Qt::UserRole gives sortable raw values; kProgressRole the
-// fraction of epochs done, for the progress bar of a running trial.
+// One row per trial: id, configuration (its label; every parameter in the tooltip), seed, state,
+// progress (epochs done of planned), final validation loss and accuracy, time, then one column
+// per varying parameter. Qt::UserRole gives sortable raw values; kProgressRole the fraction of
+// epochs done, for the progress bar of a running trial.
 class TrialTableModel : public QAbstractTableModel {
   Q_OBJECT
 
@@ -38,6 +40,8 @@ class TrialTableModel : public QAbstractTableModel {
 
   // Adds the trial or updates its row.
   void upsert(const TrialRow& row);
+  // The parameter columns after kColumnCount (a reset when they change).
+  void setParameters(const QStringList& names);
   void clear();
   const TrialRow& row(int index) const { return rows_[index]; }
   int rowOf(qint64 trial_id) const { return index_.value(trial_id, -1); }
@@ -45,6 +49,7 @@ class TrialTableModel : public QAbstractTableModel {
  private:
   QVector<TrialRow> rows_;
   QHash<qint64, int> index_;  // trial id -> row
+  ParameterColumns parameters_;
 };
 
 }  // namespace tunebench::ui

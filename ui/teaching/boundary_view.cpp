@@ -90,13 +90,15 @@ void BoundaryView::paintEvent(QPaintEvent*) {
   const int rows = (count + columns - 1) / columns;
   const int cell_w = width() / columns, cell_h = height() / rows;
   for (int i = 0; i < count; ++i) {
-    const BoundaryRow& b = boundaries_[shown[configurations[i]]];
+    const qint64 trial_id = shown[configurations[i]];
+    const BoundaryRow& b = boundaries_[trial_id];
     const QRect cell((i % columns) * cell_w, (i / columns) * cell_h, cell_w, cell_h);
     const int side = std::max(10, std::min(cell.width() - 12, cell.height() - 34));
     const QRect map(cell.left() + (cell.width() - side) / 2, cell.top() + 20, side, side);
     painter.setPen(palette().color(QPalette::WindowText));
     const QString title = painter.fontMetrics().elidedText(
-        tr("%1 · epoch %2").arg(configurations[i]).arg(b.epoch), Qt::ElideMiddle, cell.width() - 8);
+        tr("%1 · epoch %2").arg(trials_.value(trial_id).label).arg(b.epoch), Qt::ElideMiddle,
+        cell.width() - 8);
     painter.drawText(QRect(cell.left() + 4, cell.top() + 2, cell.width() - 8, 16), Qt::AlignCenter,
                      title);
     painter.drawImage(map, boundaryImage(b));

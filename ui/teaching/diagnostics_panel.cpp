@@ -224,8 +224,7 @@ void DiagnosticsPanel::redraw() {
   for (qint64 id : rows) {
     const ProbeRow* probe = probeAt(id, step);
     HistogramGrid::Row row;
-    row.title =
-        tr("Trial %1 (seed %2): %3").arg(id).arg(trials_[id].seed).arg(trials_[id].configuration);
+    row.title = tr("Trial %1 (seed %2): %3").arg(id).arg(trials_[id].seed).arg(trials_[id].label);
     row.range = probe->range;
     for (const ProbeRow::Activation& a : probe->activations) {
       row.layers.append(a.layer);
