@@ -233,14 +233,23 @@ void SqliteStorage::setUp() {
   if (!wal) exec("PRAGMA journal_mode=WAL");
   exec("PRAGMA synchronous=NORMAL");
   exec("PRAGMA foreign_keys=ON");
-  if (tables.empty()) exec(kSchema);
-  // Files written before trials recorded their device get the column (empty: not known).
-  if (!hasColumn("trials", "device")) {
-    exec("ALTER TABLE trials ADD COLUMN device TEXT NOT NULL DEFAULT ''");
-  }
-  if (application_id != kApplicationId) {
+  if (!tables.empty() && application_id == kApplicationId && hasColumn("trials", "device")) return;
+  // The schema, the device column and the id in one transaction: a process killed half-way
+  // leaves an empty file (not one with some of our tables and no id, which would be refused),
+  // and of two first starts the second waits and finds it all made (IF NOT EXISTS).
+  exec("BEGIN IMMEDIATE");
+  try {
+    exec(kSchema);
+    // Files written before trials recorded their device get the column (empty: not known).
+    if (!hasColumn("trials", "device")) {
+      exec("ALTER TABLE trials ADD COLUMN device TEXT NOT NULL DEFAULT ''");
+    }
     exec("PRAGMA application_id = " + std::to_string(kApplicationId));
     exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
+    exec("COMMIT");
+  } catch (...) {
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
   }
 }
 
