@@ -5,9 +5,11 @@
 #include <QFileInfo>
 #include <QTabWidget>
 #include <QTimer>
+#include <algorithm>
 
 #include "ui/app_icon.h"
 #include "ui/bridge/study_controller.h"
+#include "ui/charts/parallel_coordinates.h"
 #include "ui/i18n.h"
 #include "ui/main_window.h"
 
@@ -34,9 +36,15 @@ int main(int argc, char** argv) {
   QCommandLineOption view(
       QStringLiteral("view"),
       QStringLiteral(
-          "View for the screenshot: curves, diagnostics, boundary, comparison or importance"),
+          "View for the screenshot: curves, diagnostics, boundary, comparison, importance, "
+          "history, parallel or slices"),
       QStringLiteral("view"), QStringLiteral("curves"));
-  parser.addOptions({screenshot, after, exit_when_shown, view});
+  QCommandLineOption brush(
+      QStringLiteral("brush"),
+      QStringLiteral("Before the screenshot, brush a parallel-coordinates axis: PARAMETER:FROM:TO "
+                     "with FROM and TO the positions along it, 0 (bottom) to 1 (top)"),
+      QStringLiteral("brush"));
+  parser.addOptions({screenshot, after, exit_when_shown, view, brush});
   parser.process(app);
 
   const QString presets = tunebench::ui::StudyController::presetsFolder();
@@ -54,13 +62,21 @@ int main(int argc, char** argv) {
     QTimer::singleShot(0, window.controller(), &tunebench::ui::StudyController::run);
     auto* views = window.findChild<QTabWidget*>(QStringLiteral("viewTabs"));
     const QString name = parser.value(view);
-    if (views != nullptr)
-      views->setCurrentIndex(name == QLatin1String("diagnostics")  ? 1
-                             : name == QLatin1String("boundary")   ? 2
-                             : name == QLatin1String("comparison") ? 3
-                             : name == QLatin1String("importance") ? 4
-                                                                   : 0);
+    const QStringList names{QStringLiteral("curves"),     QStringLiteral("diagnostics"),
+                            QStringLiteral("boundary"),   QStringLiteral("comparison"),
+                            QStringLiteral("importance"), QStringLiteral("history"),
+                            QStringLiteral("parallel"),   QStringLiteral("slices")};
+    if (views != nullptr) views->setCurrentIndex(std::max<int>(0, names.indexOf(name)));
     QTimer::singleShot(static_cast<int>(parser.value(after).toDouble() * 1000), &window, [&] {
+      const QStringList parts = parser.value(brush).split(QLatin1Char(':'));
+      if (parts.size() == 3) {
+        tunebench::ui::ParallelCoordinates* parallel = window.parallelCoordinates();
+        const auto& axes = parallel->axes();
+        for (int a = 0; a < axes.size(); ++a) {
+          if (axes[a].key == parts[0])
+            parallel->setBrush(a, parts[1].toDouble(), parts[2].toDouble());
+        }
+      }
       window.grab().save(parser.value(screenshot));
       window.controller()->stop();
       QObject::connect(window.controller(), &tunebench::ui::StudyController::runFinished, &app,

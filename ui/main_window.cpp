@@ -37,7 +37,10 @@
 #include "ui/charts/chart_panel.h"
 #include "ui/charts/comparison_chart.h"
 #include "ui/charts/curve_chart.h"
+#include "ui/charts/history_chart.h"
 #include "ui/charts/importance_chart.h"
+#include "ui/charts/parallel_coordinates.h"
+#include "ui/charts/slice_plots.h"
 #include "ui/i18n.h"
 #include "ui/panels/group_table_model.h"
 #include "ui/panels/html_report.h"
@@ -53,30 +56,6 @@
 
 namespace tunebench::ui {
 
-QWidget* MainWindow::comparisonView() {
-  auto* view = new QWidget(this);
-  auto* metric = new QComboBox(view);
-  metric->setObjectName(QStringLiteral("comparisonMetric"));
-  metric->addItems({tr("Validation loss"), tr("Validation accuracy")});
-  connect(metric, &QComboBox::currentIndexChanged, this, [this](int index) {
-    comparison_->setMetric(index == 1 ? ComparisonChart::Metric::kValAccuracy
-                                      : ComparisonChart::Metric::kValLoss);
-  });
-  auto* bar = new QHBoxLayout();
-  bar->addWidget(metric);
-  bar->addStretch(1);
-  auto* layout = new QVBoxLayout(view);
-  layout->setContentsMargins(0, 0, 0, 0);
-  layout->addLayout(bar);
-  layout->addWidget(comparison_, 1);
-  return view;
-}
-
-void MainWindow::showGroups(const QVector<GroupRow>& groups) {
-  groups_->setGroups(groups);
-  comparison_->setGroups(groups);
-}
-
 MainWindow::MainWindow(const QString& presets_folder, QWidget* parent)
     : QMainWindow(parent),
       controller_(new StudyController(this)),
@@ -87,6 +66,9 @@ MainWindow::MainWindow(const QString& presets_folder, QWidget* parent)
       boundaries_(new BoundaryView(this)),
       comparison_(new ComparisonChart(this)),
       importance_(new ImportanceChart(this)),
+      history_(new HistoryChart(this)),
+      parallel_(new ParallelCoordinates(this)),
+      slices_(new SlicePlots(this)),
       explanation_(new QTextBrowser(this)),
       problem_(new ProblemBanner(this)),
       trials_(new TrialTableModel(this)),
@@ -105,6 +87,7 @@ MainWindow::MainWindow(const QString& presets_folder, QWidget* parent)
   views->addTab(boundaries_, tr("Decision boundary"));
   views->addTab(comparisonView(), tr("Comparison"));
   views->addTab(importance_, tr("Importance"));
+  addSearchViews(views);
   explanation_->setObjectName(QStringLiteral("explanation"));
   // At most about four lines tall, so the charts keep their room; longer texts scroll.
   explanation_->setMaximumHeight(explanation_->fontMetrics().lineSpacing() * 4 + 14);
@@ -160,6 +143,8 @@ MainWindow::MainWindow(const QString& presets_folder, QWidget* parent)
     trials_->clear();
     showGroups({});
     importance_->setImportance({}, {}, 0);
+    parallel_->clearBrushes();
+    refreshSearchViews();
     updateStatus();
   });
   // Names that changed (a configuration not known before): every view takes the new rows.
@@ -174,6 +159,7 @@ MainWindow::MainWindow(const QString& presets_folder, QWidget* parent)
       trials_->upsert(row);
     }
     showGroups(controller_->groupRows());
+    refreshSearchViews();
   });
   connect(controller_, &StudyController::trialStarted, this, [this](const TrialRow& row) {
     chart_->addTrial(row);
@@ -192,6 +178,7 @@ MainWindow::MainWindow(const QString& presets_folder, QWidget* parent)
   connect(controller_, &StudyController::trialsEnded, this, [this] {
     showGroups(controller_->groupRows());
     controller_->updateImportance();
+    refreshSearchViews();
   });
   connect(controller_, &StudyController::importanceReady, importance_,
           &ImportanceChart::setImportance);

@@ -9,6 +9,7 @@ class QProgressBar;
 class QTextBrowser;
 class QMenu;
 class QTableView;
+class QTabWidget;
 
 namespace tunebench::ui {
 
@@ -19,6 +20,9 @@ class BoundaryView;
 class ChartPanel;
 class ComparisonChart;
 class ImportanceChart;
+class HistoryChart;
+class ParallelCoordinates;
+class SlicePlots;
 struct GroupRow;
 class DiagnosticsPanel;
 class CurveChart;
@@ -60,6 +64,9 @@ class MainWindow : public QMainWindow {
   TrialTableModel* trials() const { return trials_; }
   GroupTableModel* groups() const { return groups_; }
   ResultsPanel* results() const { return results_; }
+  HistoryChart* history() const { return history_; }
+  ParallelCoordinates* parallelCoordinates() const { return parallel_; }
+  SlicePlots* slices() const { return slices_; }
   DiagnosticsPanel* diagnostics() const { return diagnostics_; }
   BoundaryView* boundaries() const { return boundaries_; }
   QTextBrowser* explanation() const { return explanation_; }
@@ -84,6 +91,9 @@ class MainWindow : public QMainWindow {
   void updateStatus();
   QWidget* comparisonView();                         // the comparison chart with its metric choice
   void showGroups(const QVector<GroupRow>& groups);  // the table and the chart
+  // History, Parallel coordinates and Slices, each with its objective choice, as tabs of `views`.
+  void addSearchViews(QTabWidget* views);
+  void refreshSearchViews();  // the finished trials and the search axes, again
 
   StudyController* controller_;
   SetupPanel* setup_;
@@ -97,6 +107,9 @@ class MainWindow : public QMainWindow {
   BoundaryView* boundaries_;
   ComparisonChart* comparison_;
   ImportanceChart* importance_;
+  HistoryChart* history_;
+  ParallelCoordinates* parallel_;
+  SlicePlots* slices_;
   QTextBrowser* explanation_;
   ProblemBanner* problem_;   // what could not be opened, or why a run stopped
   QString opening_results_;  // the results file being opened ("" when none)

@@ -632,6 +632,19 @@
     </message>
 </context>
 <context>
+    <name>SearchPlot</name>
+    <message>
+        <location filename="../../ui/charts/search_plot.cpp" line="18"/>
+        <source>Final validation accuracy</source>
+        <translation>最终验证准确率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charts/search_plot.cpp" line="19"/>
+        <source>Final validation loss</source>
+        <translation>最终验证损失</translation>
+    </message>
+</context>
+<context>
     <name>StudyDraft</name>
     <message>
         <location filename="../../ui/setup/study_draft.cpp" line="138"/>
@@ -654,27 +667,27 @@
         <translation>RMSprop α</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/study_draft.cpp" line="281"/>
+        <location filename="../../ui/setup/study_draft.cpp" line="295"/>
         <source>choose at least one initializer</source>
         <translation>请至少选择一种初始化方法</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/study_draft.cpp" line="285"/>
+        <location filename="../../ui/setup/study_draft.cpp" line="299"/>
         <source>choose at least one optimizer</source>
         <translation>请至少选择一种优化器</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/study_draft.cpp" line="291"/>
+        <location filename="../../ui/setup/study_draft.cpp" line="305"/>
         <source>give at least one batch size, e.g. 64, 128</source>
         <translation>请至少给出一个批大小，例如 64, 128</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/study_draft.cpp" line="298"/>
+        <location filename="../../ui/setup/study_draft.cpp" line="312"/>
         <source>no such folder: %1</source>
         <translation>文件夹不存在：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/study_draft.cpp" line="304"/>
+        <location filename="../../ui/setup/study_draft.cpp" line="318"/>
         <source>no such file: %1</source>
         <translation>文件不存在：%1</translation>
     </message>
@@ -827,144 +840,182 @@
 <context>
     <name>tunebench::ui::ComparisonChart</name>
     <message>
-        <location filename="../../ui/charts/comparison_chart.cpp" line="70"/>
+        <location filename="../../ui/charts/comparison_chart.cpp" line="71"/>
         <source>val loss %1 ± %2, 95% CI [%3, %4], %5 seed(s)</source>
         <translation>验证损失 %1 ± %2，95% 置信区间 [%3, %4]，%5 个种子</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/comparison_chart.cpp" line="71"/>
+        <location filename="../../ui/charts/comparison_chart.cpp" line="72"/>
         <source>val accuracy %1 ± %2, 95% CI [%3, %4], %5 seed(s)</source>
         <translation>验证准确率 %1 ± %2，95% 置信区间 [%3, %4]，%5 个种子</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/comparison_chart.cpp" line="78"/>
+        <location filename="../../ui/charts/comparison_chart.cpp" line="79"/>
         <source>vs best, seed by seed: %1 [%2, %3]</source>
         <translation>逐种子与最佳相比：%1 [%2, %3]</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/comparison_chart.cpp" line="84"/>
+        <location filename="../../ui/charts/comparison_chart.cpp" line="85"/>
         <source>p = %1 (%2, Holm-adjusted)</source>
         <translation>p = %1（%2，Holm 校正）</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/comparison_chart.cpp" line="86"/>
+        <location filename="../../ui/charts/comparison_chart.cpp" line="87"/>
         <source>paired</source>
         <translation>配对</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/comparison_chart.cpp" line="86"/>
+        <location filename="../../ui/charts/comparison_chart.cpp" line="87"/>
         <source>Welch</source>
         <translation>Welch</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/comparison_chart.cpp" line="101"/>
+        <location filename="../../ui/charts/comparison_chart.cpp" line="96"/>
         <source>Final validation loss per configuration: mean, 95% interval, seeds</source>
         <translation>各配置的最终验证损失：均值、95% 区间、各种子</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/comparison_chart.cpp" line="102"/>
+        <location filename="../../ui/charts/comparison_chart.cpp" line="97"/>
         <source>Final validation accuracy per configuration: mean, 95% interval, seeds</source>
         <translation>各配置的最终验证准确率：均值、95% 区间、各种子</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/comparison_chart.cpp" line="120"/>
+        <location filename="../../ui/charts/comparison_chart.cpp" line="115"/>
         <source>seeds</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/comparison_chart.cpp" line="122"/>
+        <location filename="../../ui/charts/comparison_chart.cpp" line="117"/>
         <source>best</source>
         <translation>最佳</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/comparison_chart.cpp" line="123"/>
+        <location filename="../../ui/charts/comparison_chart.cpp" line="118"/>
         <source>~best (not significantly worse)</source>
         <translation>≈最佳（无显著差异）</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/comparison_chart.cpp" line="124"/>
+        <location filename="../../ui/charts/comparison_chart.cpp" line="119"/>
         <source>significantly worse</source>
         <translation>显著更差</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/comparison_chart.cpp" line="157"/>
+        <location filename="../../ui/charts/comparison_chart.cpp" line="152"/>
         <source>final validation loss (lower is better)</source>
         <translation>最终验证损失（越低越好）</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/comparison_chart.cpp" line="158"/>
+        <location filename="../../ui/charts/comparison_chart.cpp" line="153"/>
         <source>final validation accuracy (higher is better)</source>
         <translation>最终验证准确率（越高越好）</translation>
     </message>
 </context>
 <context>
+    <name>tunebench::ui::ConfigurationsEditor</name>
+    <message>
+        <location filename="../../ui/setup/configurations_editor.cpp" line="112"/>
+        <source>The configurations the study lists; double-click a cell to change it. An empty cell leaves the parameter to the study&apos;s defaults.</source>
+        <translation>研究列出的配置；双击单元格即可修改。空单元格表示该参数使用研究的默认值。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/configurations_editor.cpp" line="116"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/configurations_editor.cpp" line="117"/>
+        <source>Add a configuration (a copy of the first one) at the end</source>
+        <translation>在末尾添加一个配置（复制第一个）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/configurations_editor.cpp" line="119"/>
+        <source>Duplicate</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/configurations_editor.cpp" line="120"/>
+        <source>Copy the selected configuration below it</source>
+        <translation>把选中的配置复制到它下方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/configurations_editor.cpp" line="122"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/configurations_editor.cpp" line="123"/>
+        <source>Remove the selected configuration</source>
+        <translation>删除选中的配置</translation>
+    </message>
+</context>
+<context>
     <name>tunebench::ui::CurveChart</name>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="30"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="31"/>
         <source>Training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="32"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="33"/>
         <source>Validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="34"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="35"/>
         <source>Validation accuracy</source>
         <translation>验证准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="56"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="57"/>
         <source>pruned</source>
         <translation>已剪枝</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="61"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="62"/>
         <source>diverged</source>
         <translation>已发散</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="154"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="155"/>
         <source>Trial %1 (seed %2): %3
 %4</source>
         <translation>试验 %1（种子 %2）：%3
 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="302"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="303"/>
         <source>%1
 mean %2 at x = %3</source>
         <translation>%1
 x = %3 处均值 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="412"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="426"/>
         <source> (mean ± sd over seeds)</source>
         <translation>（各种子的均值 ± 标准差）</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="413"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="427"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="414"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="428"/>
         <source>epoch</source>
         <translation>轮</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="415"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="429"/>
         <source>seconds</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="416"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="430"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="416"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="430"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
@@ -1164,21 +1215,59 @@ x = %3 处均值 %2</translation>
     </message>
 </context>
 <context>
+    <name>tunebench::ui::HistoryChart</name>
+    <message>
+        <location filename="../../ui/charts/history_chart.cpp" line="89"/>
+        <source>The optimization history appears when trials have finished</source>
+        <translation>试验结束后，这里显示优化历史</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charts/history_chart.cpp" line="92"/>
+        <source>Optimization history: %1 of each trial in the order trials finished</source>
+        <translation>优化历史：按试验结束的先后显示每个试验的%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charts/history_chart.cpp" line="106"/>
+        <source>best so far</source>
+        <translation>迄今最佳</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charts/history_chart.cpp" line="110"/>
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charts/history_chart.cpp" line="113"/>
+        <source>pruned (at the epoch it was stopped)</source>
+        <translation>已剪枝（取停止时那一轮的值）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charts/history_chart.cpp" line="117"/>
+        <source>diverged (no value; drawn on the top edge)</source>
+        <translation>已发散（无数值，画在上边缘）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charts/history_chart.cpp" line="125"/>
+        <source>Trials finished</source>
+        <translation>已结束的试验</translation>
+    </message>
+</context>
+<context>
     <name>tunebench::ui::ImportanceChart</name>
     <message>
-        <location filename="../../ui/charts/importance_chart.cpp" line="38"/>
+        <location filename="../../ui/charts/importance_chart.cpp" line="34"/>
         <source>Parameter importance appears once two or more configurations have finished</source>
         <translation>两个或更多配置完成后，这里显示参数重要性</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/charts/importance_chart.cpp" line="42"/>
+        <location filename="../../ui/charts/importance_chart.cpp" line="38"/>
         <source>Which parameters mattered: PED-ANOVA share of the importance of the final validation loss, over %n finished configuration(s)</source>
         <translation>
             <numerusform>哪些参数重要：最终验证损失的 PED-ANOVA 重要性占比，基于 %n 个已完成的配置</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/charts/importance_chart.cpp" line="45"/>
+        <location filename="../../ui/charts/importance_chart.cpp" line="41"/>
         <source>share</source>
         <translation>占比</translation>
     </message>
@@ -1186,168 +1275,193 @@ x = %3 处均值 %2</translation>
 <context>
     <name>tunebench::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="60"/>
+        <location filename="../../ui/main_window_views.cpp" line="31"/>
         <source>Validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="60"/>
+        <location filename="../../ui/main_window_views.cpp" line="31"/>
         <source>Validation accuracy</source>
         <translation>验证准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="103"/>
+        <location filename="../../ui/main_window_views.cpp" line="64"/>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_views.cpp" line="67"/>
+        <source>Clear brushes</source>
+        <translation>清除刷选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_views.cpp" line="68"/>
+        <source>Show every trial again in the tables and the curves</source>
+        <translation>在表格和曲线中重新显示全部试验</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_views.cpp" line="73"/>
+        <source>Parallel coordinates</source>
+        <translation>平行坐标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_views.cpp" line="76"/>
+        <source>Slices</source>
+        <translation>切片图</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="85"/>
         <source>Curves</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="104"/>
+        <location filename="../../ui/main_window.cpp" line="86"/>
         <source>Diagnostics</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="105"/>
+        <location filename="../../ui/main_window.cpp" line="87"/>
         <source>Decision boundary</source>
         <translation>决策边界</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="106"/>
+        <location filename="../../ui/main_window.cpp" line="88"/>
         <source>Comparison</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="107"/>
+        <location filename="../../ui/main_window.cpp" line="89"/>
         <source>Importance</source>
         <translation>重要性</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="130"/>
+        <location filename="../../ui/main_window.cpp" line="113"/>
         <source>Setup</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="148"/>
+        <location filename="../../ui/main_window.cpp" line="131"/>
         <source>&lt;b&gt;What to look for.&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;看点。&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="209"/>
+        <location filename="../../ui/main_window.cpp" line="196"/>
         <source>The run stopped: %1</source>
         <translation>运行已停止：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="212"/>
+        <location filename="../../ui/main_window.cpp" line="199"/>
         <source>Could not open the results file: %1</source>
         <translation>无法打开结果文件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="233"/>
+        <location filename="../../ui/main_window.cpp" line="220"/>
         <source>&amp;Presets</source>
         <translation>预设(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="241"/>
+        <location filename="../../ui/main_window.cpp" line="228"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="243"/>
-        <location filename="../../ui/main_window.cpp" line="367"/>
+        <location filename="../../ui/main_window.cpp" line="230"/>
+        <location filename="../../ui/main_window.cpp" line="354"/>
         <source>Run the study (Ctrl+R)</source>
         <translation>运行研究（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="244"/>
+        <location filename="../../ui/main_window.cpp" line="231"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="246"/>
+        <location filename="../../ui/main_window.cpp" line="233"/>
         <source>Stop: running trials end within one batch (Ctrl+.)</source>
         <translation>停止：运行中的试验在一个批次内结束（Ctrl+.）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="247"/>
+        <location filename="../../ui/main_window.cpp" line="234"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="249"/>
+        <location filename="../../ui/main_window.cpp" line="236"/>
         <source>Continue the study in its results file: finished trials stay, the rest run</source>
         <translation>在结果文件中继续研究：已完成的试验保留，其余的继续运行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="250"/>
+        <location filename="../../ui/main_window.cpp" line="237"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="253"/>
+        <location filename="../../ui/main_window.cpp" line="240"/>
         <source>Pause: running trials wait before their next epoch (Ctrl+P)</source>
         <translation>暂停：运行中的试验在下一轮开始前等待（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="254"/>
+        <location filename="../../ui/main_window.cpp" line="241"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="256"/>
+        <location filename="../../ui/main_window.cpp" line="243"/>
         <source>While paused: every running trial trains one more epoch (Ctrl+J)</source>
         <translation>暂停时：每个运行中的试验再训练一轮（Ctrl+J）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="265"/>
+        <location filename="../../ui/main_window.cpp" line="252"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="266"/>
+        <location filename="../../ui/main_window.cpp" line="253"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="269"/>
+        <location filename="../../ui/main_window.cpp" line="256"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="279"/>
+        <location filename="../../ui/main_window.cpp" line="266"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="280"/>
+        <location filename="../../ui/main_window.cpp" line="267"/>
         <source>The new language is used when TuneBench starts again.</source>
         <translation>新语言将在 TuneBench 下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="283"/>
+        <location filename="../../ui/main_window.cpp" line="270"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="284"/>
+        <location filename="../../ui/main_window.cpp" line="271"/>
         <source>&amp;Initializers and Optimizers</source>
         <translation>初始化方法与优化器(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="287"/>
+        <location filename="../../ui/main_window.cpp" line="274"/>
         <source>Initializers and optimizers</source>
         <translation>初始化方法与优化器</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="296"/>
+        <location filename="../../ui/main_window.cpp" line="283"/>
         <source>&amp;About TuneBench</source>
         <translation>关于 TuneBench(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="298"/>
+        <location filename="../../ui/main_window.cpp" line="285"/>
         <source>Study</source>
         <translation>研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="328"/>
+        <location filename="../../ui/main_window.cpp" line="315"/>
         <source>Nothing to run again while a run is going</source>
         <translation>运行进行中，无法重新运行</translation>
     </message>
@@ -1519,49 +1633,49 @@ x = %3 处均值 %2</translation>
         <translation>未命名研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="346"/>
+        <location filename="../../ui/main_window.cpp" line="333"/>
         <source>About TuneBench</source>
         <translation>关于 TuneBench</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="347"/>
+        <location filename="../../ui/main_window.cpp" line="334"/>
         <source>&lt;b&gt;TuneBench&lt;/b&gt; — a workbench for tuning neural networks.&lt;br&gt;&lt;br&gt;Qt %1&lt;br&gt;LibTorch %2&lt;br&gt;Devices: %3</source>
         <translation>&lt;b&gt;TuneBench&lt;/b&gt;——神经网络调参工作台。&lt;br&gt;&lt;br&gt;Qt %1&lt;br&gt;LibTorch %2&lt;br&gt;设备：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="368"/>
+        <location filename="../../ui/main_window.cpp" line="355"/>
         <source>Cannot run until these are fixed:
 %1</source>
         <translation>修正以下问题后才能运行：
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="373"/>
+        <location filename="../../ui/main_window.cpp" line="360"/>
         <source>TuneBench - %1[*]</source>
         <translation>TuneBench - %1[*]</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="375"/>
+        <location filename="../../ui/main_window.cpp" line="362"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="383"/>
+        <location filename="../../ui/main_window.cpp" line="370"/>
         <source> · about %1:%2 left</source>
         <translation> · 约剩 %1:%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="385"/>
+        <location filename="../../ui/main_window.cpp" line="372"/>
         <source> · paused</source>
         <translation> · 已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="387"/>
+        <location filename="../../ui/main_window.cpp" line="374"/>
         <source>%1 · %2 · %3 running · %4 of %5 done%6</source>
         <translation>%1 · %2 · %3 个运行中 · 已完成 %4/%5%6</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="388"/>
+        <location filename="../../ui/main_window.cpp" line="375"/>
         <source>no study</source>
         <translation>无研究</translation>
     </message>
@@ -1600,6 +1714,29 @@ x = %3 处均值 %2</translation>
     </message>
 </context>
 <context>
+    <name>tunebench::ui::ParallelCoordinates</name>
+    <message>
+        <location filename="../../ui/charts/parallel_coordinates.cpp" line="191"/>
+        <source>Parallel coordinates appear when trials have completed</source>
+        <translation>试验完成后，这里显示平行坐标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charts/parallel_coordinates.cpp" line="227"/>
+        <source> (log)</source>
+        <translation>（对数）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/charts/parallel_coordinates.cpp" line="255"/>
+        <source>%1 of %n completed trial(s) inside the brushes; click an axis to clear its brush</source>
+        <translation><numerusform>%n 个已完成试验中有 %1 个落在刷选范围内；单击坐标轴可清除它的刷选</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/charts/parallel_coordinates.cpp" line="259"/>
+        <source>%n completed trial(s), darker is better; drag along an axis to keep a range</source>
+        <translation><numerusform>%n 个已完成试验，颜色越深越好；沿坐标轴拖动可保留一个范围</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>tunebench::ui::ProblemBanner</name>
     <message>
         <location filename="../../ui/panels/problem_banner.cpp" line="20"/>
@@ -1620,53 +1757,53 @@ x = %3 处均值 %2</translation>
 <context>
     <name>tunebench::ui::ResultsPanel</name>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="107"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="148"/>
         <source>Trials</source>
         <translation>试验</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="108"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="149"/>
         <source>Comparison</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="111"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="152"/>
         <source>Filter configurations...</source>
         <translation>筛选配置...</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="114"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="155"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="120"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="161"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="121"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="162"/>
         <source>Copy the selected rows (or all shown) as tab-separated text (Ctrl+C)</source>
         <translation>将选中的行（或所有显示的行）复制为制表符分隔文本（Ctrl+C）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="124"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="165"/>
         <source>Export CSV...</source>
         <translation>导出 CSV...</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="155"/>
-        <location filename="../../ui/panels/results_panel.cpp" line="157"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="194"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="196"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="155"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="194"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="157"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="196"/>
         <source>Cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
@@ -1674,237 +1811,264 @@ x = %3 处均值 %2</translation>
 <context>
     <name>tunebench::ui::SetupPanel</name>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="94"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="106"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="95"/>
-        <location filename="../../ui/setup/setup_panel.cpp" line="160"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="107"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="177"/>
         <source>CSV file</source>
         <translation>CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="96"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="108"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="117"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="129"/>
         <source>auto (%1)</source>
         <translation>自动（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="139"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="156"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="153"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="170"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="154"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="171"/>
         <source>Train on the first N samples only (quick looks)</source>
         <translation>只用前 N 个样本训练（快速查看）</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="155"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="172"/>
         <source>Data set</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="156"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="173"/>
         <source>Shape</source>
         <translation>形状</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="157"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="174"/>
         <source>Noise</source>
         <translation>噪声</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="158"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="175"/>
         <source>Samples</source>
         <translation>样本数</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="159"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="176"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="162"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="179"/>
         <source>Label column</source>
         <translation>标签列</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="163"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="180"/>
         <source>Subset</source>
         <translation>子集</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="168"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="185"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="171"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="188"/>
         <source>MLP</source>
         <translation>MLP</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="172"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="189"/>
         <source>CNN (2 conv blocks)</source>
         <translation>CNN（2 个卷积块）</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="174"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="191"/>
         <source>Hidden layers</source>
         <translation>隐藏层数</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="176"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="193"/>
         <source>Units per hidden layer</source>
         <translation>每个隐藏层的单元数</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="179"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="196"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="180"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="197"/>
         <source>Depth</source>
         <translation>深度</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="181"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="198"/>
         <source>Width</source>
         <translation>宽度</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="182"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="199"/>
         <source>Activation</source>
         <translation>激活函数</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="187"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="204"/>
         <source>Compare</source>
         <translation>比较项</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="193"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="207"/>
+        <source>Listed configurations</source>
+        <translation>列出的配置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_panel.cpp" line="214"/>
         <source>One batch size, or several separated by commas to compare them</source>
         <translation>一个批大小，或用逗号分隔的多个以便比较</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="194"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="215"/>
         <source>Initializers</source>
         <translation>初始化方法</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="195"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="216"/>
         <source>Optimizers</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="196"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="217"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="204"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="225"/>
         <source>Batch sizes</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="213"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="234"/>
         <source>Study</source>
         <translation>研究</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="218"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="239"/>
         <source>Each configuration runs under seeds 0..N-1, the same seeds for every configuration</source>
         <translation>每个配置都用种子 0..N-1 运行，所有配置种子相同</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="222"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="243"/>
         <source>auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="223"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="244"/>
         <source>Configurations in all; auto: the whole grid, or 20</source>
         <translation>配置总数；自动：整个网格，或 20</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="225"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="246"/>
         <source>Points per numeric range in the grid (log-spaced on a log scale)</source>
         <translation>网格中每个数值范围的点数（对数尺度上按对数间隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="229"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="250"/>
         <source>Trials at once; the CPU cores are shared among them (%1 here)</source>
         <translation>同时运行的试验数；它们共享 CPU 核心（本机 %1 个）</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="232"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="253"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="233"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="254"/>
         <source>Seeds each</source>
         <translation>每配置种子数</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="234"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="255"/>
         <source>Sampler</source>
         <translation>采样器</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="235"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="256"/>
         <source>Configurations</source>
         <translation>配置数</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="236"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="257"/>
         <source>Grid points</source>
         <translation>网格点数</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="237"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="258"/>
         <source>Pruner</source>
         <translation>剪枝器</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="238"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="259"/>
         <source>Parallel trials</source>
         <translation>并行试验</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="239"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="260"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/setup/setup_panel.cpp" line="314"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="347"/>
+        <source>The study lists %n configuration(s) (the table below); they run first. A partly ticked box is used by a listed configuration; tick boxes to search more.</source>
+        <translation><numerusform>研究列出了 %n 个配置（见下表），它们先运行。半勾选的方框表示被某个列出的配置使用；勾选方框可搜索更多。</numerusform></translation>
+    </message>
+    <message numerus="yes">
         <source>The study file lists %n configuration(s); they run first. Choose initializers and optimizers below to search more.</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>研究文件列出了 %n 个配置，它们先运行。在下方选择初始化方法和优化器可搜索更多。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="321"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="354"/>
         <source>Also searched, as the file says: %1.</source>
         <translation>按文件设定另外搜索：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="381"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="415"/>
         <source>expected whole numbers &gt; 0, got &apos;%1&apos;</source>
         <translation>应为大于 0 的整数，得到 &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>tunebench::ui::SlicePlots</name>
+    <message>
+        <location filename="../../ui/charts/slice_plots.cpp" line="61"/>
+        <source>Slice plots appear when trials of a study that varies parameters have completed</source>
+        <translation>参数有变化的研究在试验完成后，这里显示切片图</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charts/slice_plots.cpp" line="80"/>
+        <source> (log)</source>
+        <translation>（对数）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/charts/slice_plots.cpp" line="109"/>
+        <source>%1 against each parameter, %n completed trial(s); darker finished later</source>
+        <translation><numerusform>%1 对每个参数，共 %n 个已完成试验；颜色越深结束越晚</numerusform></translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
@@ -13,7 +14,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPointer>
 #include <QSpinBox>
+#include <QTableWidget>
+#include <QTest>
+#include <QToolButton>
 
 #include "config/study_file.h"
 #include "support/temp_dir.h"
@@ -22,6 +27,7 @@
 #include "ui/main_window.h"
 #include "ui/panels/group_table_model.h"
 #include "ui/panels/trial_table_model.h"
+#include "ui/setup/configurations_editor.h"
 #include "widget_driver.h"
 
 namespace tunebench::ui {
@@ -217,6 +223,105 @@ TEST(SetupPanelTest, EveryPresetOpensReadyToRunAndThePanelKeepsItsStudy) {
     EXPECT_EQ(panel.base.probes.every_steps, file.base.probes.every_steps) << name.toStdString();
     EXPECT_EQ(panel.explanation, file.explanation) << name.toStdString();
   }
+}
+
+}  // namespace
+}  // namespace tunebench::ui
+
+namespace tunebench::ui {
+namespace {
+
+// Opens the cell's editor (what a double-click does) and types `text` into it (or picks it from
+// the list), then Enter.
+void typeIntoCell(QTableWidget* table, int row, int column, const QString& text) {
+  table->setCurrentCell(row, column);
+  table->editItem(table->item(row, column));
+  QApplication::processEvents();  // the editor is shown and focused
+  QWidget* editor = nullptr;
+  for (QWidget* child : table->viewport()->findChildren<QWidget*>()) {
+    if (child->isVisible() && (qobject_cast<QLineEdit*>(child) || qobject_cast<QComboBox*>(child)))
+      editor = child;
+  }
+  ASSERT_NE(editor, nullptr);
+  if (auto* line = qobject_cast<QLineEdit*>(editor)) {
+    line->selectAll();
+    QTest::keyClicks(line, text);
+    QTest::keyClick(line, Qt::Key_Return);
+  } else if (auto* combo = qobject_cast<QComboBox*>(editor)) {
+    combo->setCurrentIndex(combo->findText(text));
+    ASSERT_GE(combo->currentIndex(), 0) << text.toStdString();
+    QTest::keyClick(combo, Qt::Key_Return);
+  } else {
+    FAIL() << "no editor opened";
+  }
+  // The delegate commits and closes the editor from the event loop.
+  const QPointer<QWidget> open = editor;
+  ASSERT_TRUE(waitUntil([&] { return open.isNull() || !open->isVisible(); }, 10000));
+}
+
+int columnOf(QTableWidget* table, const QString& key) {
+  for (int c = 0; c < table->columnCount(); ++c) {
+    if (table->horizontalHeaderItem(c)->toolTip() == key) return c;
+  }
+  return -1;
+}
+
+TEST(SetupPanelTest, TheListedConfigurationsAreEditedInATableAndSaved) {
+  tunebench::testing::TempDir dir;
+  const QString saved = QString::fromStdString((dir.path() / "edited.json").string());
+  MainWindow window(kPresets);
+  window.show();
+  ASSERT_TRUE(window.openStudy(kPresets + QStringLiteral("/xavier-vs-he-vs-adam.json")));
+  ConfigurationsEditor* editor = window.setupPanel()->configurationsEditor();
+  QTableWidget* table = editor->table();
+  QApplication::setActiveWindow(&window);  // typed keys go to the active window's editors
+  ASSERT_TRUE(waitUntil([&] { return table->isVisible() && window.isActiveWindow(); }, 10000));
+  ASSERT_EQ(table->rowCount(), 6);
+  // The checklists show what the listed configurations use: partly ticked, not searched.
+  auto* initializers = field<QListWidget>(window, "search.initializer");
+  const auto state = [&](const QString& label) {
+    return initializers->findItems(label, Qt::MatchExactly).first()->checkState();
+  };
+  EXPECT_EQ(state(QStringLiteral("He (Kaiming) normal")), Qt::PartiallyChecked);
+  EXPECT_EQ(state(QStringLiteral("LeCun normal")), Qt::Unchecked);
+
+  const int lr = columnOf(table, QStringLiteral("lr"));
+  const int initializer = columnOf(table, QStringLiteral("initializer"));
+  ASSERT_GE(lr, 0);
+  ASSERT_GE(initializer, 0);
+  // A bad value is the engine's problem, shown on its cell; Run waits.
+  typeIntoCell(table, 1, lr, QStringLiteral("-1"));
+  EXPECT_FALSE(window.runAction()->isEnabled());
+  EXPECT_TRUE(table->item(1, lr)->toolTip().contains(QStringLiteral("must be > 0")))
+      << table->item(1, lr)->toolTip().toStdString();
+  typeIntoCell(table, 1, lr, QStringLiteral("0.003"));
+  EXPECT_TRUE(window.runAction()->isEnabled()) << window.runAction()->toolTip().toStdString();
+  EXPECT_TRUE(table->item(1, lr)->toolTip().isEmpty());
+  // A choice is picked from its list.
+  typeIntoCell(table, 0, initializer, QStringLiteral("LeCun normal"));
+  EXPECT_EQ(state(QStringLiteral("LeCun normal")), Qt::PartiallyChecked);
+  // Duplicate the first row, remove the last.
+  table->selectRow(0);
+  testing::clickButton(editor->findChild<QToolButton*>(QStringLiteral("duplicateConfiguration")));
+  table->selectRow(table->rowCount() - 1);
+  testing::clickButton(editor->findChild<QToolButton*>(QStringLiteral("removeConfiguration")));
+  ASSERT_EQ(table->rowCount(), 6);
+  ASSERT_TRUE(window.saveStudy(saved));
+
+  // The saved file has the edits, as the engine reads it.
+  const StudyFile study = loadStudyFile(saved.toStdString());
+  ASSERT_EQ(study.configurations.size(), 6u);
+  EXPECT_EQ(std::get<std::string>(study.configurations[0].at("initializer")), "lecun_normal");
+  EXPECT_EQ(std::get<std::string>(study.configurations[1].at("initializer")), "lecun_normal");
+  EXPECT_DOUBLE_EQ(std::get<double>(study.configurations[2].at("lr")), 0.003);
+  EXPECT_EQ(std::get<std::string>(study.configurations[2].at("optimizer")), "adam");
+  EXPECT_EQ(std::get<std::string>(study.configurations[5].at("initializer")), "normal");
+  EXPECT_EQ(std::get<std::string>(study.configurations[5].at("optimizer")), "momentum");
+  // Open then Save of an unedited study keeps every listed configuration as it was.
+  MainWindow reopened(kPresets);
+  ASSERT_TRUE(reopened.openStudy(saved));
+  EXPECT_EQ(studyJson(reopened).value(QStringLiteral("configurations")),
+            studyJson(window).value(QStringLiteral("configurations")));
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "ui/bridge/study_controller.h"
 
+#include "ui/bridge/search_axes.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
@@ -87,6 +89,10 @@ StudyController::Importance importanceOf(const StudyOverview& study,
 
 StudyController::Importance StudyController::importanceNow() const {
   return study_ ? importanceOf(*study_, book_.trials()) : Importance{};
+}
+
+QVector<SearchAxis> StudyController::searchAxes(const QVector<TrialRow>& rows) const {
+  return study_ ? searchAxesOf(*study_, book_.varyingParameters(), rows) : QVector<SearchAxis>{};
 }
 
 void StudyController::updateImportance() {

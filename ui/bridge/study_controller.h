@@ -14,6 +14,7 @@
 
 #include "ui/bridge/group_row.h"
 #include "ui/bridge/probe_row.h"
+#include "ui/bridge/search_axis.h"
 #include "ui/bridge/trial_book.h"
 #include "ui/bridge/trial_row.h"
 
@@ -90,6 +91,9 @@ class StudyController : public QObject {
     int configurations = 0;  // finished ones it is computed over
   };
   Importance importanceNow() const;
+  // The search views' parameter axes for the study on screen and `rows` (its trials): searched
+  // parameters as their distributions say, listed ones as choices. Empty without a study.
+  QVector<SearchAxis> searchAxes(const QVector<TrialRow>& rows) const;
   int plannedTrials() const;  // configurations x seeds the study will run (0 if unknown)
 
   QString deviceInUse() const;  // the study's device, "auto" resolved ("cpu", "cuda:0", ...)

@@ -12,6 +12,7 @@ namespace tunebench::ui {
 struct TrialBook::Entry {
   FrozenTrial trial;
   qint64 planned_epochs = 0;
+  int finish_order = 0;
   QVector<LossPoint> losses;
   QVector<EpochPoint> epochs;
 };
@@ -42,6 +43,7 @@ TrialBook::~TrialBook() = default;
 
 void TrialBook::clear() {
   entries_.clear();
+  finished_count_ = 0;
   known_.clear();
   known_keys_.clear();
   rename();
@@ -84,6 +86,11 @@ QString TrialBook::labelOf(const std::string& configuration, const ParamMap& par
   return it->second;
 }
 
+void TrialBook::noteFinished(Entry& entry) {
+  if (entry.finish_order == 0 && isFinal(entry.trial.result.state))
+    entry.finish_order = ++finished_count_;
+}
+
 bool TrialBook::contains(qint64 trial_id) const { return entries_.count(trial_id) > 0; }
 
 LossPoint TrialBook::lossPoint(const TrainLossPoint& point) {
@@ -118,6 +125,7 @@ TrialRow TrialBook::rowOf(const Entry& entry) const {
   row.epochs_planned = static_cast<int>(entry.planned_epochs);
   row.worker = QString::fromStdString(trial.worker);
   row.device = QString::fromStdString(trial.device);
+  row.finish_order = entry.finish_order;
   if (!trial.result.epochs.empty()) {
     const EpochMetrics& last = trial.result.epochs.back();
     row.epochs_done = static_cast<int>(last.epoch);
@@ -153,6 +161,7 @@ TrialRow TrialBook::epochEnded(qint64 trial_id, const EpochMetrics& metrics) {
 TrialRow TrialBook::ended(qint64 trial_id, const TrialResult& result) {
   Entry& e = entry(trial_id);
   e.trial.result = result;
+  noteFinished(e);
   return rowOf(e);
 }
 
@@ -187,6 +196,7 @@ TrialBook::Changes TrialBook::merge(const std::vector<FrozenTrial>& trials) {
     std::vector<TrainLossPoint> none;
     e.trial = trial;
     e.trial.train_losses.swap(none);  // the series above keep them
+    noteFinished(e);
     if (!changed) continue;
     (added ? changes.added : changes.updated).append(rowOf(e));
   }

@@ -87,8 +87,10 @@ class TrialBook {
   // Adds a configuration not seen before; rename() then names them all again.
   bool learn(const std::string& configuration, const ParamMap& params);
   void rename();
+  void noteFinished(Entry& entry);  // numbers a trial that has just ended
   std::map<qint64, std::unique_ptr<Entry>> entries_;
   qint64 planned_epochs_ = 0;
+  int finished_count_ = 0;
   std::vector<ParamMap> known_;
   std::set<std::string> known_keys_;
   std::unique_ptr<ConfigurationNamer> namer_;

@@ -22,6 +22,7 @@ struct TrialRow {
   double seconds = 0.0;  // wall time so far
   QString worker;        // who ran it ("host:pid"), when known
   QString device;        // where it ran ("cpu", "cuda:1"), when known
+  int finish_order = 0;  // 1, 2, ... in the order trials ended as the book saw it; 0 while open
 };
 
 // A training-loss sample: the x axis can be the step, the (fractional) epoch or the wall time.

@@ -25,7 +25,13 @@
 namespace tunebench::ui {
 namespace {
 
-// Trials whose state is the chosen one (or any) and whose label or parameters contain the text.
+bool containsText(const QString& label, const QString& configuration, const QString& text) {
+  return text.isEmpty() || label.contains(text, Qt::CaseInsensitive) ||
+         configuration.contains(text, Qt::CaseInsensitive);
+}
+
+// Trials whose state is the chosen one (or any), whose label or parameters contain the text and,
+// while brushing, that are brushed.
 class TrialFilter : public QSortFilterProxyModel {
  public:
   using QSortFilterProxyModel::QSortFilterProxyModel;
@@ -34,18 +40,53 @@ class TrialFilter : public QSortFilterProxyModel {
     text_ = text;
     invalidateFilter();
   }
+  void setBrushed(const QSet<qint64>& ids, bool active) {
+    brushed_ = ids;
+    brushing_ = active;
+    invalidateFilter();
+  }
 
  protected:
   bool filterAcceptsRow(int source_row, const QModelIndex&) const override {
     const auto* model = static_cast<const TrialTableModel*>(sourceModel());
     const TrialRow& row = model->row(source_row);
     return (state_.isEmpty() || row.state == state_) &&
-           (text_.isEmpty() || row.label.contains(text_, Qt::CaseInsensitive) ||
-            row.configuration.contains(text_, Qt::CaseInsensitive));
+           containsText(row.label, row.configuration, text_) &&
+           (!brushing_ || brushed_.contains(row.trial_id));
   }
 
  private:
   QString state_, text_;
+  QSet<qint64> brushed_;
+  bool brushing_ = false;
+};
+
+// Configurations whose label or parameters contain the text and, while brushing, that have a
+// brushed trial.
+class GroupFilter : public QSortFilterProxyModel {
+ public:
+  using QSortFilterProxyModel::QSortFilterProxyModel;
+  void setText(const QString& text) {
+    text_ = text;
+    invalidateFilter();
+  }
+  void setBrushed(const QSet<QString>& configurations, bool active) {
+    brushed_ = configurations;
+    brushing_ = active;
+    invalidateFilter();
+  }
+
+ protected:
+  bool filterAcceptsRow(int source_row, const QModelIndex&) const override {
+    const GroupRow& row = static_cast<const GroupTableModel*>(sourceModel())->group(source_row);
+    return containsText(row.label, row.configuration, text_) &&
+           (!brushing_ || brushed_.contains(row.configuration));
+  }
+
+ private:
+  QString text_;
+  QSet<QString> brushed_;
+  bool brushing_ = false;
 };
 
 // A running trial's epochs as a progress bar.
@@ -89,7 +130,7 @@ ResultsPanel::ResultsPanel(TrialTableModel* trials, GroupTableModel* groups, QWi
       trials_(trials),
       groups_(groups),
       trial_proxy_(new TrialFilter(this)),
-      group_proxy_(new QSortFilterProxyModel(this)),
+      group_proxy_(new GroupFilter(this)),
       tabs_(new QTabWidget(this)),
       filter_text_(new QLineEdit(this)),
       filter_state_(new QComboBox(this)) {
@@ -135,10 +176,8 @@ ResultsPanel::ResultsPanel(TrialTableModel* trials, GroupTableModel* groups, QWi
   auto apply_filter = [this] {
     static_cast<TrialFilter*>(trial_proxy_)
         ->setFilter(filter_state_->currentData().toString(), filter_text_->text());
-    group_proxy_->setFilterFixedString(filter_text_->text());
+    static_cast<GroupFilter*>(group_proxy_)->setText(filter_text_->text());
   };
-  group_proxy_->setFilterKeyColumn(GroupTableModel::kConfiguration);
-  group_proxy_->setFilterCaseSensitivity(Qt::CaseInsensitive);
   connect(filter_text_, &QLineEdit::textChanged, this, apply_filter);
   connect(filter_state_, &QComboBox::currentIndexChanged, this, apply_filter);
   auto copy_rows = [this] {
@@ -198,6 +237,16 @@ void ResultsPanel::selectTrial(qint64 trial_id) {
   if (!index.isValid()) return;  // filtered out
   trial_view_->selectRow(index.row());
   trial_view_->scrollTo(index);
+}
+
+void ResultsPanel::setBrushedTrials(const QSet<qint64>& trial_ids, bool active) {
+  static_cast<TrialFilter*>(trial_proxy_)->setBrushed(trial_ids, active);
+  QSet<QString> configurations;
+  for (int r = 0; r < trials_->rowCount(); ++r) {
+    if (trial_ids.contains(trials_->row(r).trial_id))
+      configurations.insert(trials_->row(r).configuration);
+  }
+  static_cast<GroupFilter*>(group_proxy_)->setBrushed(configurations, active);
 }
 
 void ResultsPanel::emitSelection() {

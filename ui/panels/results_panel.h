@@ -31,6 +31,9 @@ class ResultsPanel : public QWidget {
   QString shownRowsText(QChar separator, bool selected_only) const;
   bool exportCsv(const QString& path) const;
   void selectTrial(qint64 trial_id);  // shows the Trials tab with the trial's row selected
+  // Only these trials (and, in Comparison, their configurations) are shown while `active`: the
+  // parallel coordinates' brushes.
+  void setBrushedTrials(const QSet<qint64>& trial_ids, bool active);
 
  Q_SIGNALS:
   void selectedTrialsChanged(const QSet<qint64>& trial_ids);

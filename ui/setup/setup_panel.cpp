@@ -17,6 +17,7 @@
 #include <QVBoxLayout>
 
 #include "ui/setup/choice_catalogue.h"
+#include "ui/setup/configurations_editor.h"
 #include "ui/setup/number_choice_editor.h"
 #include "ui/teaching/method_notes.h"
 
@@ -64,6 +65,17 @@ QStringList checkedNames(const QListWidget* list) {
       names << list->item(i)->data(Qt::UserRole).toString();
   }
   return names;
+}
+
+// Choices a listed configuration uses show partly checked (unless searched: checked).
+void markUsed(QListWidget* list, const QStringList& used) {
+  const QSignalBlocker blocker(list);
+  for (int i = 0; i < list->count(); ++i) {
+    QListWidgetItem* item = list->item(i);
+    if (item->checkState() == Qt::Checked) continue;
+    item->setCheckState(used.contains(item->data(Qt::UserRole).toString()) ? Qt::PartiallyChecked
+                                                                           : Qt::Unchecked);
+  }
 }
 
 void setCheckedNames(QListWidget* list, const QStringList& names) {
@@ -127,10 +139,15 @@ SetupPanel::SetupPanel(const QStringList& devices, QWidget* parent) : QWidget(pa
 }
 
 void SetupPanel::addField(QFormLayout* form, const QString& field, const QString& label,
-                          QWidget* widget) {
+                          QWidget* widget, bool full_width) {
   auto* label_widget = new QLabel(label, this);
   label_widget->setBuddy(widget);
-  form->addRow(label_widget, widget);
+  if (full_width) {  // the label on its own line, the widget under it across the group
+    form->addRow(label_widget);
+    form->addRow(widget);
+  } else {
+    form->addRow(label_widget, widget);
+  }
   widget->setObjectName(field);
   fields_.insert(field, {form, label_widget, widget, label});
 }
@@ -186,6 +203,10 @@ QWidget* SetupPanel::buildModelGroup() {
 QWidget* SetupPanel::buildSearchGroup() {
   auto* group = new QGroupBox(tr("Compare"), this);
   auto* form = new QFormLayout(group);
+  configurations_ = new ConfigurationsEditor(group);
+  addField(form, QStringLiteral("configurations"), tr("Listed configurations"), configurations_,
+           true);
+  connect(configurations_, &ConfigurationsEditor::edited, this, &SetupPanel::edited);
   initializers_ = checklist(initializerChoices(), group);
   optimizers_ = checklist(optimizerChoices(), group);
   lr_ = new NumberChoiceEditor(true, group);
@@ -267,12 +288,23 @@ void SetupPanel::updateVisibleRows() {
   show(QStringLiteral("dataset.label_column"), kind == QLatin1String("csv"));
   show(QStringLiteral("model.depth"), comboValue(model_kind_) == QLatin1String("mlp"));
   show(QStringLiteral("sampler.grid_points"), comboValue(sampler_) == QLatin1String("grid"));
+  show(QStringLiteral("configurations"), loaded_.listedConfigurations() > 0);
+  const Field& listed = fields_[QStringLiteral("configurations")];
+  listed.form->setRowVisible(listed.label, loaded_.listedConfigurations() > 0);
+  markListedChoices();
   const QStringList optimizers = checkedNames(optimizers_);
   for (const OptimizerHyperparameter& h : optimizerHyperparameters()) {
     bool used = false;
     for (const QString& optimizer : optimizers) used = used || h.optimizers.contains(optimizer);
     show(QStringLiteral("search.") + h.name, used);
   }
+}
+
+void SetupPanel::markListedChoices() {
+  StudyDraft listed;
+  listed.configurations = configurations_->configurations();
+  markUsed(initializers_, listed.listedValues(QStringLiteral("initializer")));
+  markUsed(optimizers_, listed.listedValues(QStringLiteral("optimizer")));
 }
 
 void SetupPanel::setDraft(const StudyDraft& draft) {
@@ -290,6 +322,7 @@ void SetupPanel::setDraft(const StudyDraft& draft) {
   depth_->setValue(draft.depth);
   width_->setValue(draft.width);
   setComboValue(activation_, draft.activation);
+  configurations_->setConfigurations(draft.configurations);
   setCheckedNames(initializers_, draft.initializers);
   setCheckedNames(optimizers_, draft.optimizers);
   lr_->setChoice(draft.lr);
@@ -312,8 +345,8 @@ void SetupPanel::setDraft(const StudyDraft& draft) {
   QStringList notes;
   if (draft.listedConfigurations() > 0) {
     notes << tr(
-        "The study file lists %n configuration(s); they run first. "
-        "Choose initializers and optimizers below to search more.",
+        "The study lists %n configuration(s) (the table below); they run first. A partly "
+        "ticked box is used by a listed configuration; tick boxes to search more.",
         nullptr, draft.listedConfigurations());
   }
   const QStringList others = draft.otherSearchedParameters();
@@ -338,6 +371,7 @@ StudyDraft SetupPanel::draft() const {
   draft.depth = depth_->value();
   draft.width = width_->value();
   draft.activation = comboValue(activation_);
+  draft.configurations = configurations_->configurations();
   draft.initializers = checkedNames(initializers_);
   draft.optimizers = checkedNames(optimizers_);
   draft.lr = lr_->choice();
@@ -413,6 +447,7 @@ void SetupPanel::showProblems(const FieldProblems& problems) {
                                            : QStringLiteral("color: #d62728; font-weight: bold;"));
     label->setToolTip(reasons.join(QLatin1Char('\n')));
   }
+  configurations_->showProblems(problems);
   problems_label_->setText(describeProblems(problems));
   problems_label_->setVisible(!problems.isEmpty());
 }

@@ -15,6 +15,7 @@ class QSpinBox;
 
 namespace tunebench::ui {
 
+class ConfigurationsEditor;
 class NumberChoiceEditor;
 
 // The study set up with the mouse: data, model, the initializers and optimizers to compare (with
@@ -35,6 +36,7 @@ class SetupPanel : public QWidget {
   void showProblems(const FieldProblems& problems);
   // The widget that edits `field` ("search.lr.low" -> the learning-rate editor), or nullptr.
   QWidget* fieldWidget(const QString& field) const;
+  ConfigurationsEditor* configurationsEditor() const { return configurations_; }
 
  Q_SIGNALS:
   void edited();
@@ -44,9 +46,13 @@ class SetupPanel : public QWidget {
   QWidget* buildModelGroup();
   QWidget* buildSearchGroup();
   QWidget* buildStudyGroup();
-  void addField(QFormLayout* form, const QString& field, const QString& label, QWidget* widget);
+  // `full_width`: the widget goes under its label, across the group (a table).
+  void addField(QFormLayout* form, const QString& field, const QString& label, QWidget* widget,
+                bool full_width = false);
   QString fieldKeyFor(const QString& field) const;
   void updateVisibleRows();
+  // Marks (partly checked) the choices a listed configuration uses that are not searched.
+  void markListedChoices();
 
   struct Field {
     QFormLayout* form;
@@ -69,6 +75,7 @@ class SetupPanel : public QWidget {
   QSpinBox* depth_;
   QSpinBox* width_;
   QComboBox* activation_;
+  ConfigurationsEditor* configurations_;
   QListWidget* initializers_;
   QListWidget* optimizers_;
   NumberChoiceEditor* lr_;

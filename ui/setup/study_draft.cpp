@@ -154,8 +154,13 @@ const QList<OptimizerHyperparameter>& optimizerHyperparameters() {
   return list;
 }
 
-int StudyDraft::listedConfigurations() const {
-  return static_cast<int>(original.value(QStringLiteral("configurations")).toArray().size());
+QStringList StudyDraft::listedValues(const QString& key) const {
+  QStringList values;
+  for (const QJsonValue& configuration : configurations) {
+    const QString value = configuration.toObject().value(key).toString();
+    if (!value.isEmpty() && !values.contains(value)) values << value;
+  }
+  return values;
 }
 
 QStringList StudyDraft::otherSearchedParameters() const {
@@ -192,6 +197,7 @@ StudyDraft draftFromJson(const QJsonObject& study) {
   draft.epochs = training.value(QStringLiteral("epochs")).toInt(draft.epochs);
   draft.batch_sizes = {training.value(QStringLiteral("batch_size")).toInt(128)};
 
+  draft.configurations = study.value(QStringLiteral("configurations")).toArray();
   const QJsonObject search = study.value(QStringLiteral("search")).toObject();
   draft.initializers = stringChoices(search.value(QStringLiteral("initializer")).toObject());
   draft.optimizers = stringChoices(search.value(QStringLiteral("optimizer")).toObject());
@@ -248,6 +254,8 @@ QJsonObject draftToJson(const StudyDraft& draft) {
               draft.batch_sizes.size() == 1);
   study.insert(QStringLiteral("training"), training);
 
+  setOrRemove(study, QStringLiteral("configurations"), draft.configurations,
+              !draft.configurations.isEmpty());
   const QJsonObject search = searchJson(draft);
   setOrRemove(study, QStringLiteral("search"), search, !search.isEmpty());
 
@@ -272,15 +280,21 @@ QJsonObject draftToJson(const StudyDraft& draft) {
 
 FieldProblems draftProblems(const StudyDraft& draft, const QString& base_folder) {
   FieldProblems problems;
-  // An empty choice is an error unless the file's defaults name the value to use.
+  // Unticking every choice of a parameter the file searches is an error unless the file's
+  // defaults name the value to use; a parameter the file does not search takes the engine's
+  // default (LibTorch's initializer, Adam).
   const QJsonObject defaults = draft.original.value(QStringLiteral("defaults")).toObject();
+  const QJsonObject searched = draft.original.value(QStringLiteral("search")).toObject();
+  auto needs_choice = [&](const QString& key) {
+    return searched.contains(key) && !defaults.contains(key);
+  };
   if (draft.usesSearch()) {
-    if (draft.initializers.isEmpty() && !defaults.contains(QStringLiteral("initializer"))) {
+    if (draft.initializers.isEmpty() && needs_choice(QStringLiteral("initializer"))) {
       problems.append(
           {QStringLiteral("search.initializer"),
            QCoreApplication::translate("StudyDraft", "choose at least one initializer")});
     }
-    if (draft.optimizers.isEmpty() && !defaults.contains(QStringLiteral("optimizer"))) {
+    if (draft.optimizers.isEmpty() && needs_choice(QStringLiteral("optimizer"))) {
       problems.append({QStringLiteral("search.optimizer"),
                        QCoreApplication::translate("StudyDraft", "choose at least one optimizer")});
     }

@@ -1,4 +1,5 @@
 #pragma once
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QMap>
@@ -50,6 +51,8 @@ struct StudyDraft {
   int depth = 2;
   int width = 256;
   QString activation = QStringLiteral("relu");
+  // The listed configurations (each a parameter -> value object), run before any search
+  QJsonArray configurations;
   // Search space
   QStringList initializers;
   QStringList optimizers;
@@ -66,7 +69,9 @@ struct StudyDraft {
   int jobs = 1;
   QString device = QStringLiteral("auto");
 
-  int listedConfigurations() const;
+  int listedConfigurations() const { return static_cast<int>(configurations.size()); }
+  // The values of `key` ("initializer") that listed configurations use.
+  QStringList listedValues(const QString& key) const;
   // Searched parameters of the file that the panel does not edit (e.g. "width").
   QStringList otherSearchedParameters() const;
   // True when the panel's search section is written: something is chosen, or nothing is listed.
