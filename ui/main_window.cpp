@@ -152,14 +152,14 @@ MainWindow::MainWindow(const QString& presets_folder, QWidget* parent)
     const QStringList parameters = controller_->book().varyingParameters();
     trials_->setParameters(parameters);
     groups_->setParameters(parameters);
-    for (const TrialRow& row : controller_->book().rows()) {
+    const QVector<TrialRow> rows = controller_->book().rows();
+    for (const TrialRow& row : rows) {
       chart_->updateTrial(row);
       diagnostics_->addTrial(row);
       boundaries_->addTrial(row);
-      trials_->upsert(row);
     }
-    showGroups(controller_->groupRows());
-    refreshSearchViews();
+    trials_->upsertAll(rows);
+    scheduleStudyViews();
   });
   connect(controller_, &StudyController::trialStarted, this, [this](const TrialRow& row) {
     chart_->addTrial(row);
@@ -176,9 +176,8 @@ MainWindow::MainWindow(const QString& presets_folder, QWidget* parent)
   });
   // Groups count only finished trials: recompute when one ends, not on every redraw.
   connect(controller_, &StudyController::trialsEnded, this, [this] {
-    showGroups(controller_->groupRows());
     controller_->updateImportance();
-    refreshSearchViews();
+    scheduleStudyViews();
   });
   connect(controller_, &StudyController::importanceReady, importance_,
           &ImportanceChart::setImportance);

@@ -94,6 +94,9 @@ class MainWindow : public QMainWindow {
   // History, Parallel coordinates and Slices, each with its objective choice, as tabs of `views`.
   void addSearchViews(QTabWidget* views);
   void refreshSearchViews();  // the finished trials and the search axes, again
+  // The comparison and the search views, computed again once the events queued now are handled
+  // (new names and ended trials arriving together cost one computation, not two).
+  void scheduleStudyViews();
 
   StudyController* controller_;
   SetupPanel* setup_;
@@ -120,6 +123,7 @@ class MainWindow : public QMainWindow {
   QLabel* status_;
   QProgressBar* progress_;
   QElapsedTimer run_clock_;
+  bool study_views_scheduled_ = false;
   QAction* run_action_;
   QAction* stop_action_;
   QAction* resume_action_;

@@ -3,6 +3,7 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -81,6 +82,16 @@ void MainWindow::addSearchViews(QTabWidget* views) {
             chart_->setHighlighted(active ? ids : QSet<qint64>());
             slices_->setHighlighted(ids, active);
           });
+}
+
+void MainWindow::scheduleStudyViews() {
+  if (study_views_scheduled_) return;
+  study_views_scheduled_ = true;
+  QTimer::singleShot(0, this, [this] {
+    study_views_scheduled_ = false;
+    showGroups(controller_->groupRows());
+    refreshSearchViews();
+  });
 }
 
 void MainWindow::refreshSearchViews() {

@@ -27,7 +27,7 @@ void countState(GroupSummary& group, TrialState state) {
 
 std::vector<GroupSummary> summarizeGroups(const std::vector<FrozenTrial>& trials,
                                           CompareMetric metric,
-                                          std::optional<double> accuracy_target) {
+                                          std::optional<double> accuracy_target, bool named) {
   std::vector<GroupSummary> groups;
   std::vector<std::vector<double>> values;
   std::vector<std::map<std::uint64_t, double>> by_seed;  // completed seed -> final metric
@@ -122,6 +122,7 @@ std::vector<GroupSummary> summarizeGroups(const std::vector<FrozenTrial>& trials
     group.significantly_worse = group.p_value_marked < 0.05;
     group.tied_with_best = std::isfinite(group.p_value_marked) && group.p_value_marked >= 0.05;
   }
+  if (!named) return groups;
   std::vector<ParamMap> configurations;
   for (const GroupSummary& group : groups) configurations.push_back(group.params);
   const ConfigurationNamer namer(configurations);

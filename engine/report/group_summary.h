@@ -52,9 +52,11 @@ struct GroupSummary {
 
 // Groups trials by configuration (in first-seen order), summarizes each, names it by what tells
 // it apart from the others and compares every group with the best one (lowest mean loss or
-// highest mean accuracy among groups with a completed seed).
+// highest mean accuracy among groups with a completed seed). `named` false leaves the labels
+// empty, for a caller that names the configurations itself (the window's trial book).
 std::vector<GroupSummary> summarizeGroups(const std::vector<FrozenTrial>& trials,
                                           CompareMetric metric,
-                                          std::optional<double> accuracy_target = std::nullopt);
+                                          std::optional<double> accuracy_target = std::nullopt,
+                                          bool named = true);
 
 }  // namespace tunebench

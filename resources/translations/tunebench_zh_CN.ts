@@ -976,46 +976,51 @@
         <translation>已发散</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="155"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="153"/>
         <source>Trial %1 (seed %2): %3
 %4</source>
         <translation>试验 %1（种子 %2）：%3
 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="303"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="364"/>
         <source>%1
 mean %2 at x = %3</source>
         <translation>%1
 x = %3 处均值 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="426"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="499"/>
         <source> (mean ± sd over seeds)</source>
         <translation>（各种子的均值 ± 标准差）</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="427"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="501"/>
+        <source> — the best %1 of %2 trials, and the running and selected ones</source>
+        <translation>——共 %2 个试验，显示最好的 %1 个以及运行中和选中的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charts/curve_chart.cpp" line="506"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="428"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="507"/>
         <source>epoch</source>
         <translation>轮</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="429"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="508"/>
         <source>seconds</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="430"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="509"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="430"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="509"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
@@ -1275,37 +1280,37 @@ x = %3 处均值 %2</translation>
 <context>
     <name>tunebench::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window_views.cpp" line="31"/>
+        <location filename="../../ui/main_window_views.cpp" line="32"/>
         <source>Validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_views.cpp" line="31"/>
+        <location filename="../../ui/main_window_views.cpp" line="32"/>
         <source>Validation accuracy</source>
         <translation>验证准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_views.cpp" line="64"/>
+        <location filename="../../ui/main_window_views.cpp" line="65"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_views.cpp" line="67"/>
+        <location filename="../../ui/main_window_views.cpp" line="68"/>
         <source>Clear brushes</source>
         <translation>清除刷选</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_views.cpp" line="68"/>
+        <location filename="../../ui/main_window_views.cpp" line="69"/>
         <source>Show every trial again in the tables and the curves</source>
         <translation>在表格和曲线中重新显示全部试验</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_views.cpp" line="73"/>
+        <location filename="../../ui/main_window_views.cpp" line="74"/>
         <source>Parallel coordinates</source>
         <translation>平行坐标</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_views.cpp" line="76"/>
+        <location filename="../../ui/main_window_views.cpp" line="77"/>
         <source>Slices</source>
         <translation>切片图</translation>
     </message>
@@ -1345,123 +1350,123 @@ x = %3 处均值 %2</translation>
         <translation>&lt;b&gt;看点。&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="196"/>
+        <location filename="../../ui/main_window.cpp" line="195"/>
         <source>The run stopped: %1</source>
         <translation>运行已停止：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="199"/>
+        <location filename="../../ui/main_window.cpp" line="198"/>
         <source>Could not open the results file: %1</source>
         <translation>无法打开结果文件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="220"/>
+        <location filename="../../ui/main_window.cpp" line="219"/>
         <source>&amp;Presets</source>
         <translation>预设(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="228"/>
+        <location filename="../../ui/main_window.cpp" line="227"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="230"/>
-        <location filename="../../ui/main_window.cpp" line="354"/>
+        <location filename="../../ui/main_window.cpp" line="229"/>
+        <location filename="../../ui/main_window.cpp" line="353"/>
         <source>Run the study (Ctrl+R)</source>
         <translation>运行研究（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="231"/>
+        <location filename="../../ui/main_window.cpp" line="230"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="233"/>
+        <location filename="../../ui/main_window.cpp" line="232"/>
         <source>Stop: running trials end within one batch (Ctrl+.)</source>
         <translation>停止：运行中的试验在一个批次内结束（Ctrl+.）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="234"/>
+        <location filename="../../ui/main_window.cpp" line="233"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="236"/>
+        <location filename="../../ui/main_window.cpp" line="235"/>
         <source>Continue the study in its results file: finished trials stay, the rest run</source>
         <translation>在结果文件中继续研究：已完成的试验保留，其余的继续运行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="237"/>
+        <location filename="../../ui/main_window.cpp" line="236"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="240"/>
+        <location filename="../../ui/main_window.cpp" line="239"/>
         <source>Pause: running trials wait before their next epoch (Ctrl+P)</source>
         <translation>暂停：运行中的试验在下一轮开始前等待（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="241"/>
+        <location filename="../../ui/main_window.cpp" line="240"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="243"/>
+        <location filename="../../ui/main_window.cpp" line="242"/>
         <source>While paused: every running trial trains one more epoch (Ctrl+J)</source>
         <translation>暂停时：每个运行中的试验再训练一轮（Ctrl+J）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="252"/>
+        <location filename="../../ui/main_window.cpp" line="251"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="253"/>
+        <location filename="../../ui/main_window.cpp" line="252"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="256"/>
+        <location filename="../../ui/main_window.cpp" line="255"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="266"/>
+        <location filename="../../ui/main_window.cpp" line="265"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="267"/>
+        <location filename="../../ui/main_window.cpp" line="266"/>
         <source>The new language is used when TuneBench starts again.</source>
         <translation>新语言将在 TuneBench 下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="270"/>
+        <location filename="../../ui/main_window.cpp" line="269"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="271"/>
+        <location filename="../../ui/main_window.cpp" line="270"/>
         <source>&amp;Initializers and Optimizers</source>
         <translation>初始化方法与优化器(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="274"/>
+        <location filename="../../ui/main_window.cpp" line="273"/>
         <source>Initializers and optimizers</source>
         <translation>初始化方法与优化器</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="283"/>
+        <location filename="../../ui/main_window.cpp" line="282"/>
         <source>&amp;About TuneBench</source>
         <translation>关于 TuneBench(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="285"/>
+        <location filename="../../ui/main_window.cpp" line="284"/>
         <source>Study</source>
         <translation>研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="315"/>
+        <location filename="../../ui/main_window.cpp" line="314"/>
         <source>Nothing to run again while a run is going</source>
         <translation>运行进行中，无法重新运行</translation>
     </message>
@@ -1633,49 +1638,49 @@ x = %3 处均值 %2</translation>
         <translation>未命名研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="333"/>
+        <location filename="../../ui/main_window.cpp" line="332"/>
         <source>About TuneBench</source>
         <translation>关于 TuneBench</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="334"/>
+        <location filename="../../ui/main_window.cpp" line="333"/>
         <source>&lt;b&gt;TuneBench&lt;/b&gt; — a workbench for tuning neural networks.&lt;br&gt;&lt;br&gt;Qt %1&lt;br&gt;LibTorch %2&lt;br&gt;Devices: %3</source>
         <translation>&lt;b&gt;TuneBench&lt;/b&gt;——神经网络调参工作台。&lt;br&gt;&lt;br&gt;Qt %1&lt;br&gt;LibTorch %2&lt;br&gt;设备：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="355"/>
+        <location filename="../../ui/main_window.cpp" line="354"/>
         <source>Cannot run until these are fixed:
 %1</source>
         <translation>修正以下问题后才能运行：
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="360"/>
+        <location filename="../../ui/main_window.cpp" line="359"/>
         <source>TuneBench - %1[*]</source>
         <translation>TuneBench - %1[*]</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="362"/>
+        <location filename="../../ui/main_window.cpp" line="361"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="370"/>
+        <location filename="../../ui/main_window.cpp" line="369"/>
         <source> · about %1:%2 left</source>
         <translation> · 约剩 %1:%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="372"/>
+        <location filename="../../ui/main_window.cpp" line="371"/>
         <source> · paused</source>
         <translation> · 已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="374"/>
+        <location filename="../../ui/main_window.cpp" line="373"/>
         <source>%1 · %2 · %3 running · %4 of %5 done%6</source>
         <translation>%1 · %2 · %3 个运行中 · 已完成 %4/%5%6</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="375"/>
+        <location filename="../../ui/main_window.cpp" line="374"/>
         <source>no study</source>
         <translation>无研究</translation>
     </message>
@@ -1726,14 +1731,18 @@ x = %3 处均值 %2</translation>
         <translation>（对数）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/charts/parallel_coordinates.cpp" line="255"/>
+        <location filename="../../ui/charts/parallel_coordinates.cpp" line="256"/>
         <source>%1 of %n completed trial(s) inside the brushes; click an axis to clear its brush</source>
-        <translation><numerusform>%n 个已完成试验中有 %1 个落在刷选范围内；单击坐标轴可清除它的刷选</numerusform></translation>
+        <translation>
+            <numerusform>%n 个已完成试验中有 %1 个落在刷选范围内；单击坐标轴可清除它的刷选</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/charts/parallel_coordinates.cpp" line="259"/>
+        <location filename="../../ui/charts/parallel_coordinates.cpp" line="260"/>
         <source>%n completed trial(s), darker is better; drag along an axis to keep a range</source>
-        <translation><numerusform>%n 个已完成试验，颜色越深越好；沿坐标轴拖动可保留一个范围</numerusform></translation>
+        <translation>
+            <numerusform>%n 个已完成试验，颜色越深越好；沿坐标轴拖动可保留一个范围</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1757,53 +1766,53 @@ x = %3 处均值 %2</translation>
 <context>
     <name>tunebench::ui::ResultsPanel</name>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="148"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="159"/>
         <source>Trials</source>
         <translation>试验</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="149"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="160"/>
         <source>Comparison</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="152"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="163"/>
         <source>Filter configurations...</source>
         <translation>筛选配置...</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="155"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="166"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="161"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="172"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="162"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="173"/>
         <source>Copy the selected rows (or all shown) as tab-separated text (Ctrl+C)</source>
         <translation>将选中的行（或所有显示的行）复制为制表符分隔文本（Ctrl+C）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="165"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="176"/>
         <source>Export CSV...</source>
         <translation>导出 CSV...</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="194"/>
-        <location filename="../../ui/panels/results_panel.cpp" line="196"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="210"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="212"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="194"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="210"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="196"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="212"/>
         <source>Cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
@@ -2034,7 +2043,9 @@ x = %3 处均值 %2</translation>
     <message numerus="yes">
         <location filename="../../ui/setup/setup_panel.cpp" line="347"/>
         <source>The study lists %n configuration(s) (the table below); they run first. A partly ticked box is used by a listed configuration; tick boxes to search more.</source>
-        <translation><numerusform>研究列出了 %n 个配置（见下表），它们先运行。半勾选的方框表示被某个列出的配置使用；勾选方框可搜索更多。</numerusform></translation>
+        <translation>
+            <numerusform>研究列出了 %n 个配置（见下表），它们先运行。半勾选的方框表示被某个列出的配置使用；勾选方框可搜索更多。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>The study file lists %n configuration(s); they run first. Choose initializers and optimizers below to search more.</source>
@@ -2068,7 +2079,9 @@ x = %3 处均值 %2</translation>
     <message numerus="yes">
         <location filename="../../ui/charts/slice_plots.cpp" line="109"/>
         <source>%1 against each parameter, %n completed trial(s); darker finished later</source>
-        <translation><numerusform>%1 对每个参数，共 %n 个已完成试验；颜色越深结束越晚</numerusform></translation>
+        <translation>
+            <numerusform>%1 对每个参数，共 %n 个已完成试验；颜色越深结束越晚</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2162,42 +2175,42 @@ x = %3 处均值 %2</translation>
 <context>
     <name>tunebench::ui::TrialTableModel</name>
     <message>
-        <location filename="../../ui/panels/trial_table_model.cpp" line="119"/>
+        <location filename="../../ui/panels/trial_table_model.cpp" line="139"/>
         <source>Trial</source>
         <translation>试验</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_table_model.cpp" line="121"/>
+        <location filename="../../ui/panels/trial_table_model.cpp" line="141"/>
         <source>Configuration</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_table_model.cpp" line="123"/>
+        <location filename="../../ui/panels/trial_table_model.cpp" line="143"/>
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_table_model.cpp" line="125"/>
+        <location filename="../../ui/panels/trial_table_model.cpp" line="145"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_table_model.cpp" line="127"/>
+        <location filename="../../ui/panels/trial_table_model.cpp" line="147"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_table_model.cpp" line="129"/>
+        <location filename="../../ui/panels/trial_table_model.cpp" line="149"/>
         <source>Val loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_table_model.cpp" line="131"/>
+        <location filename="../../ui/panels/trial_table_model.cpp" line="151"/>
         <source>Val acc</source>
         <translation>验证准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_table_model.cpp" line="133"/>
+        <location filename="../../ui/panels/trial_table_model.cpp" line="153"/>
         <source>Time (s)</source>
         <translation>时间（秒）</translation>
     </message>

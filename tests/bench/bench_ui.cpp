@@ -3,6 +3,12 @@
 //                      gaps between its ticks for the whole run (target: max < 50 ms).
 //   chart            - one CurveChart refresh (decimate + replace + repaint) with 50 trials x
 //                      2,000 points each (target: < 30 ms).
+//   big-study [N]    - a generated study of N (10,000) finished trials, opened in the window from
+//                      its SQLite file, beside the same of N/10 trials in the same run: time to a
+//                      shown, filled window (target < 2 s), sort and filter of the trial table
+//                      (< 100 ms), one redraw of the curves and of the parallel coordinates
+//                      (< 50 ms), one importance computation (< 1 s), and the window's memory.
+//   write-big-study FILE N - only writes such a study (to open it in the window or the CLI).
 // Prints one JSON line.
 #include <QApplication>
 #include <QElapsedTimer>
@@ -13,9 +19,24 @@
 #include <iostream>
 #include <vector>
 
+#include <QDir>
+#include <QFile>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QTemporaryDir>
+
+#include <fstream>
+#include <sstream>
+
+#include "big_study.h"
 #include "ui/bridge/study_controller.h"
 #include "ui/charts/curve_chart.h"
+#include "ui/charts/parallel_coordinates.h"
 #include "ui/main_window.h"
+#include "ui/panels/results_panel.h"
+#include "ui/panels/trial_table_model.h"
 
 namespace {
 
@@ -81,6 +102,113 @@ int chartRefresh() {
   return ms < 30.0 ? 0 : 1;
 }
 
+double msSince(const QElapsedTimer& timer) {
+  return static_cast<double>(timer.nsecsElapsed()) / 1e6;
+}
+
+// The process's resident memory (VmRSS), in MiB.
+double residentMib() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("VmRSS:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
+  }
+  return 0.0;
+}
+
+struct BigStudyFigures {
+  std::int64_t trials = 0;
+  double window_ms = 0, sort_ms = 0, filter_ms = 0, curves_ms = 0, parallel_ms = 0,
+         importance_ms = 0, memory_mib = 0;
+};
+
+// Opens the study file in a new window and times what a person waits for.
+BigStudyFigures measureBigStudy(const QString& path, std::int64_t trials) {
+  BigStudyFigures figures;
+  figures.trials = trials;
+  const double memory_before = residentMib();
+  QElapsedTimer timer;
+  timer.start();
+  tunebench::ui::MainWindow window(QStringLiteral(TUNEBENCH_SOURCE_DIR "/resources/presets"));
+  window.resize(1200, 780);
+  window.show();
+  window.openResults(path);
+  // Shown and filled: every trial in the table and its view painted once.
+  while (window.trials()->rowCount() < trials) {
+    QApplication::processEvents(QEventLoop::AllEvents, 5);
+    if (!window.controller()->lastError().isEmpty() || timer.elapsed() > 600000) {
+      std::cerr << "the study did not open: " << window.controller()->lastError().toStdString()
+                << " (" << window.trials()->rowCount() << " rows)\n";
+      std::exit(2);
+    }
+  }
+  QApplication::processEvents();
+  window.repaint();
+  figures.window_ms = msSince(timer);
+  figures.memory_mib = residentMib() - memory_before;
+
+  QTableView* table = window.results()->trialView();
+  timer.restart();
+  table->sortByColumn(tunebench::ui::TrialTableModel::kValLoss, Qt::AscendingOrder);
+  table->viewport()->repaint();
+  figures.sort_ms = msSince(timer);
+  auto* filter = window.results()->findChild<QLineEdit*>(QStringLiteral("filterText"));
+  timer.restart();
+  filter->setText(QStringLiteral("Adam"));
+  table->viewport()->repaint();
+  figures.filter_ms = msSince(timer);
+  filter->clear();
+
+  timer.restart();
+  window.chart()->refresh();
+  window.chart()->viewport()->repaint();
+  figures.curves_ms = msSince(timer);
+  tunebench::ui::ParallelCoordinates* parallel = window.parallelCoordinates();
+  parallel->resize(900, 420);
+  timer.restart();
+  parallel->grab();  // paints every line
+  figures.parallel_ms = msSince(timer);
+
+  timer.restart();
+  const auto importance = window.controller()->importanceNow();
+  figures.importance_ms = msSince(timer);
+  if (importance.parameters.isEmpty()) std::cerr << "no importance computed\n";
+  return figures;
+}
+
+int bigStudy(std::int64_t trials) {
+  QTemporaryDir folder;
+  const QString big = folder.filePath(QStringLiteral("big.db"));
+  const QString reference = folder.filePath(QStringLiteral("reference.db"));
+  QElapsedTimer timer;
+  timer.start();
+  tunebench::bench::writeBigStudy(big.toStdString(), trials);
+  const double generate_ms = msSince(timer);
+  tunebench::bench::writeBigStudy(reference.toStdString(), trials / 10);
+  const BigStudyFigures r = measureBigStudy(reference, trials / 10);
+  const BigStudyFigures b = measureBigStudy(big, trials);
+  auto pair = [](const char* name, double big_value, double reference_value, double target) {
+    std::ostringstream out;
+    out << "\"" << name << "\": " << big_value << ", \"" << name
+        << "_reference\": " << reference_value << ", \"" << name
+        << "_ratio\": " << (reference_value > 0 ? big_value / reference_value : 0.0);
+    if (target > 0) out << ", \"" << name << "_target\": " << target;
+    return out.str();
+  };
+  std::cout << "{\"benchmark\": \"big_study\", \"trials\": " << b.trials
+            << ", \"reference_trials\": " << r.trials << ", \"generate_ms\": " << generate_ms
+            << ", " << pair("window_ms", b.window_ms, r.window_ms, 2000) << ", "
+            << pair("sort_ms", b.sort_ms, r.sort_ms, 100) << ", "
+            << pair("filter_ms", b.filter_ms, r.filter_ms, 100) << ", "
+            << pair("curves_redraw_ms", b.curves_ms, r.curves_ms, 50) << ", "
+            << pair("parallel_redraw_ms", b.parallel_ms, r.parallel_ms, 50) << ", "
+            << pair("importance_ms", b.importance_ms, r.importance_ms, 1000) << ", "
+            << pair("memory_mib", b.memory_mib, r.memory_mib, 0) << "}" << std::endl;
+  const bool met = b.window_ms < 2000 && b.sort_ms < 100 && b.filter_ms < 100 && b.curves_ms < 50 &&
+                   b.parallel_ms < 50 && b.importance_ms < 1000;
+  return met ? 0 : 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -93,5 +221,10 @@ int main(int argc, char** argv) {
                               : QStringLiteral(TUNEBENCH_SOURCE_DIR
                                                "/resources/presets/xavier-vs-he-vs-adam.json"));
   }
+  if (mode == QStringLiteral("write-big-study") && argc > 3) {  // FILE N: to open by hand
+    std::cout << tunebench::bench::writeBigStudy(argv[2], std::stoll(argv[3])) << std::endl;
+    return 0;
+  }
+  if (mode == QStringLiteral("big-study")) return bigStudy(argc > 2 ? std::stoll(argv[2]) : 10000);
   return chartRefresh();
 }

@@ -21,7 +21,7 @@ double SearchAxis::position(const QVariant& value) const {
   if (kind == Kind::kCategorical) {
     const qsizetype index = categories.indexOf(text(value));
     if (index < 0) return kNaN;
-    return categories.size() == 1 ? 0.5 : static_cast<double>(index) / (categories.size() - 1);
+    return categoryPosition(index);
   }
   bool number = false;
   const double x = value.toDouble(&number);
@@ -31,6 +31,10 @@ double SearchAxis::position(const QVariant& value) const {
     return (std::log(x) - std::log(low)) / (std::log(high) - std::log(low));
   }
   return high > low ? (x - low) / (high - low) : 0.5;
+}
+
+double SearchAxis::categoryPosition(qsizetype index) const {
+  return (static_cast<double>(index) + 0.5) / static_cast<double>(categories.size());
 }
 
 double SearchAxis::valueAt(double p) const {
@@ -49,8 +53,7 @@ QVector<SearchAxis::Tick> SearchAxis::ticks() const {
   QVector<Tick> ticks;
   if (kind == Kind::kCategorical) {
     for (qsizetype i = 0; i < categories.size(); ++i) {
-      ticks.append({categories.size() == 1 ? 0.5 : static_cast<double>(i) / (categories.size() - 1),
-                    category_labels.value(i, categories[i])});
+      ticks.append({categoryPosition(i), category_labels.value(i, categories[i])});
     }
   } else if (kind == Kind::kLog && low > 0.0 && high > low) {
     // Every power of ten in the range; the ends too when fewer than two fall inside.

@@ -28,6 +28,8 @@ struct SearchAxis {
   // The value at `position` (kLinear, kLog); NaN for a choice.
   double valueAt(double position) const;
   QVector<Tick> ticks() const;
+  // Where choice `index` lies: the middle of its equal share of the axis.
+  double categoryPosition(qsizetype index) const;
   // How a value reads on this axis: "0.003", "adam".
   static QString text(const QVariant& value);
 

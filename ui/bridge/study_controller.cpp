@@ -97,10 +97,10 @@ QVector<SearchAxis> StudyController::searchAxes(const QVector<TrialRow>& rows) c
 
 void StudyController::updateImportance() {
   if (!study_) return;
-  std::vector<FrozenTrial> trials = book_.trials();
-  const int count = finishedConfigurations(trials);
+  const int count = book_.finishedConfigurations();
   if (count == importance_count_) return;  // cached: nothing new finished
   importance_count_ = count;
+  std::vector<FrozenTrial> trials = book_.trials();
   if (importance_worker_.joinable()) importance_worker_.join();  // the last one: milliseconds
   importance_worker_ = std::thread([this, study = *study_, trials = std::move(trials)] {
     const Importance result = importanceOf(study, trials);

@@ -213,6 +213,14 @@ const QVector<EpochPoint>& TrialBook::epochs(qint64 trial_id) const {
   return it == entries_.end() ? kNoEpochs : it->second->epochs;
 }
 
+int TrialBook::finishedConfigurations() const {
+  std::set<std::string> finished;
+  for (const auto& [id, entry] : entries_) {
+    if (isFinal(entry->trial.result.state)) finished.insert(entry->trial.configuration);
+  }
+  return static_cast<int>(finished.size());
+}
+
 std::vector<FrozenTrial> TrialBook::trials() const {
   std::vector<FrozenTrial> trials;
   trials.reserve(entries_.size());
@@ -228,8 +236,9 @@ QVector<TrialRow> TrialBook::rows() const {
 
 QVector<GroupRow> TrialBook::groups(std::optional<double> accuracy_target) const {
   const std::vector<FrozenTrial> trials = this->trials();
-  const auto loss = summarizeGroups(trials, CompareMetric::kValLoss, accuracy_target);
-  const auto accuracy = summarizeGroups(trials, CompareMetric::kValAccuracy);
+  // Named here (labelOf: the names every view uses), not by each summary.
+  const auto loss = summarizeGroups(trials, CompareMetric::kValLoss, accuracy_target, false);
+  const auto accuracy = summarizeGroups(trials, CompareMetric::kValAccuracy, std::nullopt, false);
   QVector<GroupRow> groups;
   for (std::size_t g = 0; g < loss.size(); ++g) {
     const GroupSummary& s = loss[g];

@@ -73,6 +73,9 @@ class TrialBook {
   const QVector<EpochPoint>& epochs(qint64 trial_id) const;
   // Every trial's row, in id order.
   QVector<TrialRow> rows() const;
+  // Configurations with a finished trial (what the importance is computed over), without
+  // copying the trials.
+  int finishedConfigurations() const;
   // Every trial as the engine's frozen trial (without its series), in id order.
   std::vector<FrozenTrial> trials() const;
 

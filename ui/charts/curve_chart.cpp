@@ -118,10 +118,7 @@ QAbstractAxis* CurveChart::yAxis() const {
 }
 
 void CurveChart::clear() {
-  for (Curve& curve : trials_) {
-    chart()->removeSeries(curve.line);
-    delete curve.line;
-  }
+  for (Curve& curve : trials_) dropLine(curve);
   for (Group& group : groups_) {
     for (QAbstractSeries* series :
          {static_cast<QAbstractSeries*>(group.mean), static_cast<QAbstractSeries*>(group.band)}) {
@@ -134,6 +131,7 @@ void CurveChart::clear() {
   trials_.clear();
   groups_.clear();
   legend_configurations_.clear();
+  legend_shown_.clear();
   legend_full_ = false;
   dirty_.clear();
   highlighted_.clear();
@@ -162,6 +160,23 @@ void CurveChart::addTrial(const TrialRow& row) {
   if (trials_.contains(row.trial_id)) return updateTrial(row);
   Curve& curve = trials_[row.trial_id];
   curve.row = row;
+  // The legend has one entry per configuration while there are few of them; once the count
+  // passes the limit, the entries shown so far are hidden, once.
+  legend_configurations_.insert(row.configuration);
+  if (legend_configurations_.size() > kLegendLimit && !legend_full_) {
+    legend_full_ = true;
+    for (const Curve& other : std::as_const(trials_)) {
+      if (other.line == nullptr) continue;
+      for (QLegendMarker* marker : chart()->legend()->markers(other.line))
+        marker->setVisible(false);
+    }
+  }
+  if (trials_.size() <= kMaxLines) makeLine(curve);  // beyond: syncLines() picks which get one
+  dirty_.insert(row.trial_id);  // points the book already holds (a stored trial, a detail view)
+}
+
+void CurveChart::makeLine(Curve& curve) {
+  const TrialRow& row = curve.row;
   curve.line = new QLineSeries();
   curve.line->setName(row.label);
   curve.line->setColor(colorFor(row.configuration));
@@ -176,20 +191,65 @@ void CurveChart::addTrial(const TrialRow& row) {
     }
   });
   connect(curve.line, &QLineSeries::clicked, this, [this, id] { Q_EMIT trialClicked(id); });
-  // One legend entry per configuration while there are few of them: decided as each trial
-  // arrives; the entries shown so far are hidden once, when the count passes the limit.
-  const bool first = !legend_configurations_.contains(row.configuration);
-  legend_configurations_.insert(row.configuration);
-  if (legend_configurations_.size() > kLegendLimit && !legend_full_) {
-    legend_full_ = true;
-    for (const Curve& other : std::as_const(trials_)) {
-      for (QLegendMarker* marker : chart()->legend()->markers(other.line))
-        marker->setVisible(false);
-    }
-  }
+  const bool first = !legend_shown_.contains(row.configuration);
+  if (first && !legend_full_) legend_shown_.insert(row.configuration, id);
   for (QLegendMarker* marker : chart()->legend()->markers(curve.line))
     marker->setVisible(first && !legend_full_);
-  dirty_.insert(id);  // points the book already holds (a stored trial, a detail view)
+}
+
+void CurveChart::dropLine(Curve& curve) {
+  if (curve.line == nullptr) return;
+  chart()->removeSeries(curve.line);
+  delete curve.line;
+  curve.line = nullptr;
+  curve.shown_y.clear();
+  const auto shown = legend_shown_.find(curve.row.configuration);
+  if (shown != legend_shown_.end() && *shown == curve.row.trial_id) legend_shown_.erase(shown);
+}
+
+QSet<qint64> CurveChart::wantedLines() const {
+  QSet<qint64> wanted;
+  if (trials_.size() <= kMaxLines) {
+    for (auto it = trials_.begin(); it != trials_.end(); ++it) wanted.insert(it.key());
+    return wanted;
+  }
+  // The highlighted and the running ones, then the best by their last validation loss.
+  std::vector<std::pair<double, qint64>> finished;
+  for (auto it = trials_.begin(); it != trials_.end(); ++it) {
+    if (highlighted_.contains(it.key()) || it->row.state == QLatin1String("RUNNING")) {
+      wanted.insert(it.key());
+    } else {
+      const double loss = it->row.val_loss;
+      finished.emplace_back(std::isfinite(loss) ? loss : INFINITY, it.key());
+    }
+  }
+  const std::size_t room =
+      static_cast<std::size_t>(std::max<qsizetype>(0, kMaxLines - wanted.size()));
+  const std::size_t keep = std::min(room, finished.size());
+  std::partial_sort(finished.begin(), finished.begin() + static_cast<std::ptrdiff_t>(keep),
+                    finished.end());
+  for (std::size_t i = 0; i < keep; ++i) wanted.insert(finished[i].second);
+  return wanted;
+}
+
+void CurveChart::syncLines() {
+  if (trials_.size() <= kMaxLines && lines_capped_ == 0) return;  // every trial has its line
+  const QSet<qint64> wanted = wantedLines();
+  bool restyle_needed = false;
+  for (auto it = trials_.begin(); it != trials_.end(); ++it) {
+    const bool want = wanted.contains(it.key());
+    if (want && it->line == nullptr) {
+      makeLine(*it);
+      dirty_.insert(it.key());
+      restyle_needed = true;
+    } else if (!want && it->line != nullptr) {
+      dropLine(*it);
+    }
+  }
+  const int capped = static_cast<int>(trials_.size() - wanted.size());
+  if (capped != lines_capped_) restyle_needed = true;
+  lines_capped_ = capped;
+  if (restyle_needed) restyle();  // new lines take the highlight; the title says what is left out
 }
 
 void CurveChart::updateTrial(const TrialRow& row) {
@@ -197,7 +257,7 @@ void CurveChart::updateTrial(const TrialRow& row) {
   if (it == trials_.end()) return;
   const bool ended_differently = it->row.state != row.state;
   if (it->row.label != row.label) {  // renamed: a configuration not known before arrived
-    it->line->setName(row.label);
+    if (it->line != nullptr) it->line->setName(row.label);
     const auto group = groups_.find(row.configuration);
     if (group != groups_.end() && group->mean != nullptr) group->mean->setName(row.label);
   }
@@ -215,7 +275,7 @@ void CurveChart::epochsAdded(qint64 trial_id) {
 
 int CurveChart::drawnPoints(qint64 trial_id) const {
   auto it = trials_.find(trial_id);
-  return it == trials_.end() ? -1 : static_cast<int>(it->line->count());
+  return it == trials_.end() || it->line == nullptr ? -1 : static_cast<int>(it->line->count());
 }
 
 int CurveChart::meanPoints(const QString& configuration) const {
@@ -253,6 +313,7 @@ void CurveChart::include(double x, double y) {
 }
 
 void CurveChart::drawTrial(Curve& curve, std::size_t max_points) {
+  if (curve.line == nullptr) return;
   std::vector<double> xs, ys;
   curveOf(curve, xs, ys);
   QList<QPointF> shown;
@@ -266,12 +327,12 @@ void CurveChart::drawTrial(Curve& curve, std::size_t max_points) {
   curve.line->replace(shown);
 }
 
-void CurveChart::drawGroup(const QString& configuration) {
+void CurveChart::drawGroup(const QString& configuration, const QVector<const Curve*>& curves) {
   std::vector<std::vector<double>> xs, ys;
   double max_x = 0.0;
   QString label = configuration;
-  for (const Curve& curve : std::as_const(trials_)) {
-    if (curve.row.configuration != configuration) continue;
+  for (const Curve* seed : curves) {
+    const Curve& curve = *seed;
     label = curve.row.label;
     xs.emplace_back();
     ys.emplace_back();
@@ -340,19 +401,31 @@ void CurveChart::drawMarkers() {
 }
 
 void CurveChart::refresh() {
-  if (dirty_.isEmpty()) return;
+  if (dirty_.isEmpty() && !lines_stale_) return;
+  syncLines();
+  lines_stale_ = false;
   if (lines_ == Lines::kTrials) {
-    const auto per_series =
-        static_cast<std::size_t>(std::clamp(kPointBudget / std::max(1, seriesCount()), 100, 1000));
+    const auto per_series = static_cast<std::size_t>(
+        std::clamp(kPointBudget / std::max(1, seriesCount() - lines_capped_), 100, 1000));
     for (qint64 id : std::as_const(dirty_)) {
       auto it = trials_.find(id);
       if (it != trials_.end()) drawTrial(*it, per_series);
     }
   } else {
+    // The configurations of trials with a line (all of them, up to kMaxLines trials).
     QSet<QString> configurations;
-    for (qint64 id : std::as_const(dirty_))
-      configurations.insert(trials_.value(id).row.configuration);
-    for (const QString& configuration : std::as_const(configurations)) drawGroup(configuration);
+    for (qint64 id : std::as_const(dirty_)) {
+      const auto it = trials_.constFind(id);
+      if (it != trials_.constEnd() && it->line != nullptr)
+        configurations.insert(it->row.configuration);
+    }
+    QHash<QString, QVector<const Curve*>> seeds;
+    for (const Curve& curve : std::as_const(trials_)) {
+      if (configurations.contains(curve.row.configuration))
+        seeds[curve.row.configuration].append(&curve);
+    }
+    for (const QString& configuration : std::as_const(configurations))
+      drawGroup(configuration, seeds.value(configuration));
   }
   dirty_.clear();
   drawMarkers();
@@ -422,14 +495,21 @@ void CurveChart::rebuildAll() {
 }
 
 void CurveChart::restyle() {
-  chart()->setTitle(metricTitle(metric_) +
-                    (lines_ == Lines::kConfigurations ? tr(" (mean ± sd over seeds)") : QString()));
+  QString title = metricTitle(metric_) +
+                  (lines_ == Lines::kConfigurations ? tr(" (mean ± sd over seeds)") : QString());
+  if (lines_capped_ > 0) {
+    title += tr(" — the best %1 of %2 trials, and the running and selected ones")
+                 .arg(trials_.size() - lines_capped_)
+                 .arg(trials_.size());
+  }
+  chart()->setTitle(title);
   x_axis_->setTitleText(x_kind_ == XAxis::kStep    ? tr("step")
                         : x_kind_ == XAxis::kEpoch ? tr("epoch")
                                                    : tr("seconds"));
   yAxis()->setTitleText(metric_ == Metric::kValAccuracy ? tr("accuracy") : tr("loss"));
   const bool dim_others = !highlighted_.isEmpty();
   for (auto it = trials_.begin(); it != trials_.end(); ++it) {
+    if (it->line == nullptr) continue;
     QPen pen = it->line->pen();
     QColor color = colorFor(it->row.configuration);
     const bool lit = highlighted_.contains(it.key());
@@ -487,7 +567,9 @@ void CurveChart::setLogScale(bool on) {
 
 void CurveChart::setHighlighted(const QSet<qint64>& trial_ids) {
   highlighted_ = trial_ids;
+  if (trials_.size() > kMaxLines) lines_stale_ = true;  // the highlighted ones get a line
   restyle();
+  refresh();
 }
 
 bool CurveChart::exportImage(const QString& path) {

@@ -72,6 +72,10 @@ class CurveChart : public QChartView {
   // trials x 2,000 points, one refresh took 80 ms at 1,000 points a line, 28 ms at 300 and 15 ms
   // at 150 (tests/bench/bench_ui chart).
   static constexpr int kPointBudget = 7500;
+  // Lines drawn at most: past this many trials only the highlighted, the running and the best
+  // by validation loss get one (each Qt Charts series costs; 10,000 of them stall the window).
+  static constexpr int kMaxLines = 150;
+  int linesDrawn() const { return static_cast<int>(trials_.size()) - lines_capped_; }
 
  Q_SIGNALS:
   void trialClicked(qint64 trial_id);
@@ -94,7 +98,11 @@ class CurveChart : public QChartView {
   };
   void curveOf(const Curve& curve, std::vector<double>& xs, std::vector<double>& ys) const;
   void drawTrial(Curve& curve, std::size_t max_points);
-  void drawGroup(const QString& configuration);
+  void drawGroup(const QString& configuration, const QVector<const Curve*>& curves);
+  void makeLine(Curve& curve);
+  void dropLine(Curve& curve);
+  QSet<qint64> wantedLines() const;  // which trials get a line (kMaxLines)
+  void syncLines();                  // makes and drops lines to match wantedLines()
   void drawMarkers();
   void attach(QAbstractSeries* series);
   void include(double x, double y);
@@ -117,6 +125,9 @@ class CurveChart : public QChartView {
   QHash<QString, QColor> colors_;        // kept across runs: a configuration keeps its colour
   QSet<QString> legend_configurations_;  // configurations of this run, in the legend or not
   bool legend_full_ = false;             // more than kLegendLimit: no per-configuration entries
+  QHash<QString, qint64> legend_shown_;  // configuration -> the trial whose line has its entry
+  int lines_capped_ = 0;                 // trials without a line (kMaxLines)
+  bool lines_stale_ = false;             // the highlight changed: which trials get lines, again
   QSet<qint64> dirty_;                   // trials with points not drawn yet
   QSet<qint64> highlighted_;
   Metric metric_ = Metric::kTrainLoss;

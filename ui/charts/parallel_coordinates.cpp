@@ -110,7 +110,7 @@ QSet<qint64> ParallelCoordinates::brushedTrials() const {
 QRect ParallelCoordinates::plotRect() const {
   const int line = fontMetrics().height();
   // Room for the titles above (two lines), the tick labels left of the first axis and the hint.
-  return rect().adjusted(100, 2 * line + 16, -40, -line - 12);
+  return rect().adjusted(100, 2 * line + 16, -70, -line - 12);
 }
 
 QPoint ParallelCoordinates::axisPoint(int axis, double position) const {
@@ -227,8 +227,9 @@ void ParallelCoordinates::paintEvent(QPaintEvent*) {
     if (axes_[a].kind == SearchAxis::Kind::kLog) title += tr(" (log)");
     const int width = std::max(60, spacing - 8);
     painter.setPen(palette().color(QPalette::WindowText));
-    painter.drawText(QRect(base.x() - width / 2, 4, width, 2 * metrics.height() + 4),
-                     Qt::AlignHCenter | Qt::AlignBottom | Qt::TextWordWrap, title);
+    QRect title_rect(base.x() - width / 2, 4, width, 2 * metrics.height() + 4);
+    if (title_rect.right() > rect().right() - 2) title_rect.moveRight(rect().right() - 2);
+    painter.drawText(title_rect, Qt::AlignHCenter | Qt::AlignBottom | Qt::TextWordWrap, title);
     // The brush (or the one being dragged) as a band over the axis.
     Range band{0, 0, false};
     bool shown = false;

@@ -37,6 +37,13 @@ void drawVerticalAxis(QPainter& painter, const QPalette& palette, const SearchAx
     const int y = static_cast<int>(std::lround(bottom - tick.position * (bottom - top)));
     painter.drawLine(x - 4, y, x, y);
     const QString text = metrics.elidedText(tick.text, Qt::ElideRight, width - 8);
+    // On a patch of the background, so lines crossing behind do not hide the label.
+    const int text_width = metrics.horizontalAdvance(text);
+    QColor patch = palette.color(QPalette::Base);
+    patch.setAlpha(200);
+    painter.fillRect(
+        QRect(x - text_width - 8, y - metrics.height() / 2, text_width + 4, metrics.height()),
+        patch);
     painter.drawText(QRect(x - width - 6, y - metrics.height() / 2, width, metrics.height()),
                      Qt::AlignRight | Qt::AlignVCenter, text);
   }

@@ -54,6 +54,12 @@ class TrialFilter : public QSortFilterProxyModel {
            containsText(row.label, row.configuration, text_) &&
            (!brushing_ || brushed_.contains(row.trial_id));
   }
+  bool lessThan(const QModelIndex& left, const QModelIndex& right) const override {
+    const auto* model = static_cast<const TrialTableModel*>(sourceModel());
+    const std::optional<bool> before = TrialTableModel::sortsBefore(
+        model->row(left.row()), model->row(right.row()), left.column());
+    return before ? *before : QSortFilterProxyModel::lessThan(left, right);
+  }
 
  private:
   QString state_, text_;
@@ -67,6 +73,7 @@ class GroupFilter : public QSortFilterProxyModel {
  public:
   using QSortFilterProxyModel::QSortFilterProxyModel;
   void setText(const QString& text) {
+    if (text_ == text) return;
     text_ = text;
     invalidateFilter();
   }
@@ -110,7 +117,7 @@ class ProgressDelegate : public QStyledItemDelegate {
   }
 };
 
-QTableView* makeView(QAbstractItemModel* model, int stretch_column, QWidget* parent) {
+QTableView* makeView(QAbstractItemModel* model, QWidget* parent) {
   auto* view = new QTableView(parent);
   view->setModel(model);
   view->setSortingEnabled(true);
@@ -118,8 +125,12 @@ QTableView* makeView(QAbstractItemModel* model, int stretch_column, QWidget* par
   view->setSelectionBehavior(QAbstractItemView::SelectRows);
   view->setEditTriggers(QAbstractItemView::NoEditTriggers);
   view->verticalHeader()->hide();
+  // Every column as wide as its contents (the labels stay whole; the table scrolls sideways
+  // when the parameter columns need the room), the last one takes what is left.
   view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-  view->horizontalHeader()->setSectionResizeMode(stretch_column, QHeaderView::Stretch);
+  view->horizontalHeader()->setStretchLastSection(true);
+  // Measured on the rows in view and a few around them, not on every row of a 10,000-trial study.
+  view->horizontalHeader()->setResizeContentsPrecision(50);
   return view;
 }
 
@@ -138,11 +149,11 @@ ResultsPanel::ResultsPanel(TrialTableModel* trials, GroupTableModel* groups, QWi
   trial_proxy_->setSortRole(Qt::UserRole);
   group_proxy_->setSourceModel(groups);
   group_proxy_->setSortRole(Qt::UserRole);
-  trial_view_ = makeView(trial_proxy_, TrialTableModel::kConfiguration, this);
+  trial_view_ = makeView(trial_proxy_, this);
   trial_view_->setObjectName(QStringLiteral("trialView"));
   trial_view_->setItemDelegateForColumn(TrialTableModel::kProgress,
                                         new ProgressDelegate(trial_view_));
-  group_view_ = makeView(group_proxy_, GroupTableModel::kConfiguration, this);
+  group_view_ = makeView(group_proxy_, this);
   group_view_->setObjectName(QStringLiteral("groupView"));
   tabs_->setObjectName(QStringLiteral("resultTabs"));
   tabs_->addTab(trial_view_, tr("Trials"));
@@ -173,11 +184,16 @@ ResultsPanel::ResultsPanel(TrialTableModel* trials, GroupTableModel* groups, QWi
   layout->addLayout(bar);
   layout->addWidget(tabs_, 1);
 
-  auto apply_filter = [this] {
-    static_cast<TrialFilter*>(trial_proxy_)
-        ->setFilter(filter_state_->currentData().toString(), filter_text_->text());
+  // The Comparison tab's proxy filters when it is shown: one proxy's work per keystroke.
+  auto apply_group_filter = [this] {
     static_cast<GroupFilter*>(group_proxy_)->setText(filter_text_->text());
   };
+  auto apply_filter = [this, apply_group_filter] {
+    static_cast<TrialFilter*>(trial_proxy_)
+        ->setFilter(filter_state_->currentData().toString(), filter_text_->text());
+    if (tabs_->currentWidget() == group_view_) apply_group_filter();
+  };
+  connect(tabs_, &QTabWidget::currentChanged, this, apply_group_filter);
   connect(filter_text_, &QLineEdit::textChanged, this, apply_filter);
   connect(filter_state_, &QComboBox::currentIndexChanged, this, apply_filter);
   auto copy_rows = [this] {

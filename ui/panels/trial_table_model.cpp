@@ -41,6 +41,26 @@ void TrialTableModel::setParameters(const QStringList& names) {
   endResetModel();
 }
 
+std::optional<bool> TrialTableModel::sortsBefore(const TrialRow& a, const TrialRow& b, int column) {
+  switch (column) {
+    case kTrial:
+      return a.trial_id < b.trial_id;
+    case kSeed:
+      return a.seed < b.seed;
+    case kProgress:
+      return a.epochs_done < b.epochs_done;
+    case kValLoss:
+      return sortKey(a.val_loss) < sortKey(b.val_loss);
+    case kValAccuracy:
+      return (qIsNaN(a.val_accuracy) ? -1.0 : a.val_accuracy) <
+             (qIsNaN(b.val_accuracy) ? -1.0 : b.val_accuracy);
+    case kSeconds:
+      return a.seconds < b.seconds;
+    default:
+      return std::nullopt;
+  }
+}
+
 QVariant TrialTableModel::data(const QModelIndex& index, int role) const {
   if (!index.isValid() || index.row() >= rows_.size()) return {};
   const TrialRow& row = rows_[index.row()];
@@ -146,6 +166,31 @@ void TrialTableModel::upsert(const TrialRow& row) {
   beginInsertRows(QModelIndex(), static_cast<int>(rows_.size()), static_cast<int>(rows_.size()));
   index_.insert(row.trial_id, static_cast<int>(rows_.size()));
   rows_.append(row);
+  endInsertRows();
+}
+
+void TrialTableModel::upsertAll(const QVector<TrialRow>& rows) {
+  QVector<TrialRow> added;
+  int first_changed = static_cast<int>(rows_.size()), last_changed = -1;
+  for (const TrialRow& row : rows) {
+    const int at = rowOf(row.trial_id);
+    if (at < 0) {
+      added.append(row);
+      continue;
+    }
+    rows_[at] = row;
+    first_changed = std::min(first_changed, at);
+    last_changed = std::max(last_changed, at);
+  }
+  if (last_changed >= 0)
+    Q_EMIT dataChanged(index(first_changed, 0), index(last_changed, columnCount() - 1));
+  if (added.isEmpty()) return;
+  const int start = static_cast<int>(rows_.size());
+  beginInsertRows(QModelIndex(), start, start + static_cast<int>(added.size()) - 1);
+  for (const TrialRow& row : added) {
+    index_.insert(row.trial_id, static_cast<int>(rows_.size()));
+    rows_.append(row);
+  }
   endInsertRows();
 }
 

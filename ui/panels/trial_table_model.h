@@ -3,6 +3,8 @@
 #include <QHash>
 #include <QVector>
 
+#include <optional>
+
 #include "ui/bridge/trial_row.h"
 #include "ui/panels/parameter_columns.h"
 
@@ -40,10 +42,15 @@ class TrialTableModel : public QAbstractTableModel {
 
   // Adds the trial or updates its row.
   void upsert(const TrialRow& row);
+  // The same for many rows at once: one insertion and one change signal (a 10,000-trial study).
+  void upsertAll(const QVector<TrialRow>& rows);
   // The parameter columns after kColumnCount (a reset when they change).
   void setParameters(const QStringList& names);
   void clear();
   const TrialRow& row(int index) const { return rows_[index]; }
+  // Whether row `a` sorts before row `b` by `column`, without building QVariants (the proxy's
+  // sort of 10,000 rows); nullopt for a column sorted by its Qt::UserRole value.
+  static std::optional<bool> sortsBefore(const TrialRow& a, const TrialRow& b, int column);
   int rowOf(qint64 trial_id) const { return index_.value(trial_id, -1); }
 
  private:
