@@ -55,13 +55,19 @@ void drawHorizontalAxis(QPainter& painter, const QPalette& palette, const Search
   painter.drawLine(left, y, right, y);
   const QFontMetrics metrics(painter.font());
   int free_from = left - 1000;  // where the next label may start
-  for (const SearchAxis::Tick& tick : axis.ticks()) {
+  const QVector<SearchAxis::Tick> ticks = axis.ticks();
+  // A choice's label gets its share of the axis (elided to it), so every choice is named.
+  const bool choices = axis.kind == SearchAxis::Kind::kCategorical;
+  const int share = choices ? (right - left) / std::max<int>(1, int(ticks.size())) - 4 : 0;
+  for (const SearchAxis::Tick& tick : ticks) {
     const int x = static_cast<int>(std::lround(left + tick.position * (right - left)));
     painter.drawLine(x, y, x, y + 4);
-    const int width = metrics.horizontalAdvance(tick.text);
+    const QString text =
+        choices ? metrics.elidedText(tick.text, Qt::ElideRight, std::max(share, 12)) : tick.text;
+    const int width = metrics.horizontalAdvance(text);
     const int start = x - width / 2;
     if (start < free_from) continue;
-    painter.drawText(QRect(start, y + 5, width, metrics.height()), Qt::AlignCenter, tick.text);
+    painter.drawText(QRect(start, y + 5, width, metrics.height()), Qt::AlignCenter, text);
     free_from = start + width + metrics.horizontalAdvance(QLatin1Char(' '));
   }
 }
