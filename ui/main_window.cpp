@@ -186,6 +186,7 @@ MainWindow::MainWindow(const QString& presets_folder, QWidget* parent)
     trials_->upsert(row);
   });
   connect(controller_, &StudyController::runFinished, this, [this] {
+    flushStudyViews();
     chart_->refresh();
     updateStatus();
   });

@@ -97,6 +97,7 @@ class MainWindow : public QMainWindow {
   // The comparison and the search views, computed again once the events queued now are handled
   // (new names and ended trials arriving together cost one computation, not two).
   void scheduleStudyViews();
+  void flushStudyViews();  // now, if scheduled (a finished run shows its final comparison)
 
   StudyController* controller_;
   SetupPanel* setup_;

@@ -8,6 +8,7 @@
 #include <QVBoxLayout>
 
 #include <functional>
+#include <utility>
 
 #include "ui/bridge/study_controller.h"
 #include "ui/charts/comparison_chart.h"
@@ -87,11 +88,13 @@ void MainWindow::addSearchViews(QTabWidget* views) {
 void MainWindow::scheduleStudyViews() {
   if (study_views_scheduled_) return;
   study_views_scheduled_ = true;
-  QTimer::singleShot(0, this, [this] {
-    study_views_scheduled_ = false;
-    showGroups(controller_->groupRows());
-    refreshSearchViews();
-  });
+  QTimer::singleShot(0, this, &MainWindow::flushStudyViews);
+}
+
+void MainWindow::flushStudyViews() {
+  if (!std::exchange(study_views_scheduled_, false)) return;  // done already
+  showGroups(controller_->groupRows());
+  refreshSearchViews();
 }
 
 void MainWindow::refreshSearchViews() {

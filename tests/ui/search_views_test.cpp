@@ -49,6 +49,14 @@ class SearchViewsTest : public ::testing::Test {
     ASSERT_TRUE(waitUntil([&] { return finished; }, 180000)) << "the search did not finish";
     complete_ = rowsInState(*window_.trials(), QStringLiteral("COMPLETE"));
     ASSERT_GE(complete_, 6);
+    // The views are redrawn from the event loop after the trials end.
+    ASSERT_TRUE(waitUntil(
+        [&] {
+          return window_.parallelCoordinates()->drawnTrials() == complete_ &&
+                 window_.history()->drawn().complete.size() == complete_;
+        },
+        30000))
+        << window_.parallelCoordinates()->drawnTrials() << " lines for " << complete_;
   }
   void showTab(const QString& title) {
     auto* tabs = window_.findChild<QTabWidget*>(QStringLiteral("viewTabs"));

@@ -133,6 +133,7 @@ void CurveChart::clear() {
   legend_configurations_.clear();
   legend_shown_.clear();
   legend_full_ = false;
+  lines_capped_ = 0;
   dirty_.clear();
   highlighted_.clear();
   pruned_->clear();
