@@ -103,11 +103,6 @@ void MainWindow::refreshSearchViews() {
   history_->setRows(rows);
   parallel_->setData(axes, rows);
   slices_->setData(axes, rows);
-  if (parallel_->isBrushing()) {
-    const QSet<qint64> ids = parallel_->brushedTrials();
-    results_->setBrushedTrials(ids, true);
-    slices_->setHighlighted(ids, true);
-  }
 }
 
 }  // namespace tunebench::ui

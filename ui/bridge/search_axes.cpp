@@ -1,36 +1,24 @@
 #include "ui/bridge/search_axes.h"
 
 #include <algorithm>
-#include <map>
 
-#include "report/configuration_label.h"
 #include "run/run_service.h"
+#include "ui/bridge/param_variant.h"
 
 namespace tunebench::ui {
 namespace {
-
-QVariant variantOf(const ParamValue& value) {
-  if (const auto* number = std::get_if<double>(&value)) return *number;
-  return QString::fromStdString(std::get<std::string>(value));
-}
-
-ParamValue paramOf(const QVariant& value) {
-  if (value.typeId() == QMetaType::Double) return value.toDouble();
-  return value.toString().toStdString();
-}
 
 void addCategory(SearchAxis& axis, const QVariant& value) {
   const QString text = SearchAxis::text(value);
   if (axis.categories.contains(text)) return;
   axis.categories.append(text);
-  axis.category_labels.append(
-      QString::fromStdString(valueWords(axis.key.toStdString(), paramOf(value))));
+  axis.category_labels.append(valueInWords(axis.key, value));
 }
 
 SearchAxis axisOf(const SearchParam& param) {
   SearchAxis axis;
   axis.key = QString::fromStdString(param.name);
-  axis.title = QString::fromStdString(paramTitle(param.name));
+  axis.title = titleOf(axis.key);
   const Distribution& d = param.distribution;
   if (d.kind == Distribution::Kind::kCategorical) {
     axis.kind = SearchAxis::Kind::kCategorical;
@@ -47,7 +35,7 @@ SearchAxis axisOf(const SearchParam& param) {
 SearchAxis listedAxis(const QString& key, const QVector<TrialRow>& rows) {
   SearchAxis axis;
   axis.key = key;
-  axis.title = QString::fromStdString(paramTitle(key.toStdString()));
+  axis.title = titleOf(key);
   axis.kind = SearchAxis::Kind::kCategorical;
   std::vector<QVariant> values;
   for (const TrialRow& row : rows) {

@@ -12,7 +12,6 @@
 #include <chrono>
 #include <filesystem>
 #include <map>
-#include <set>
 
 #include "common/pause_control.h"
 #include "common/stop_token.h"
@@ -59,21 +58,13 @@ StudyController::~StudyController() {
 
 namespace {
 
-// Configurations with a finished trial: what the importance is computed over.
-int finishedConfigurations(const std::vector<FrozenTrial>& trials) {
-  std::set<std::string> finished;
-  for (const FrozenTrial& trial : trials) {
-    const TrialState state = trial.result.state;
-    if (state != TrialState::kRunning && state != TrialState::kWaiting)
-      finished.insert(trial.configuration);
-  }
-  return static_cast<int>(finished.size());
-}
-
+// `configurations`: those with a finished trial (TrialBook::finishedConfigurations), what the
+// importance is computed over.
 StudyController::Importance importanceOf(const StudyOverview& study,
-                                         const std::vector<FrozenTrial>& trials) {
+                                         const std::vector<FrozenTrial>& trials,
+                                         int configurations) {
   StudyController::Importance result;
-  result.configurations = finishedConfigurations(trials);
+  result.configurations = configurations;
   try {
     for (const ParamImportance& p : parameterImportance(study, trials, false)) {
       result.parameters.append(QString::fromStdString(paramTitle(p.name)));
@@ -88,7 +79,8 @@ StudyController::Importance importanceOf(const StudyOverview& study,
 }  // namespace
 
 StudyController::Importance StudyController::importanceNow() const {
-  return study_ ? importanceOf(*study_, book_.trials()) : Importance{};
+  return study_ ? importanceOf(*study_, book_.trials(), book_.finishedConfigurations())
+                : Importance{};
 }
 
 QVector<SearchAxis> StudyController::searchAxes(const QVector<TrialRow>& rows) const {
@@ -102,8 +94,8 @@ void StudyController::updateImportance() {
   importance_count_ = count;
   std::vector<FrozenTrial> trials = book_.trials();
   if (importance_worker_.joinable()) importance_worker_.join();  // the last one: milliseconds
-  importance_worker_ = std::thread([this, study = *study_, trials = std::move(trials)] {
-    const Importance result = importanceOf(study, trials);
+  importance_worker_ = std::thread([this, study = *study_, trials = std::move(trials), count] {
+    const Importance result = importanceOf(study, trials, count);
     post([this, result] {
       Q_EMIT importanceReady(result.parameters, result.shares, result.configurations);
     });

@@ -6,6 +6,7 @@
 #include "report/group_summary.h"
 #include "trial/event_sink.h"
 #include "trial/frozen_trial.h"
+#include "ui/bridge/param_variant.h"
 
 namespace tunebench::ui {
 
@@ -24,18 +25,6 @@ bool isFinal(TrialState state) {
 const QVector<LossPoint> kNoLosses;
 const QVector<EpochPoint> kNoEpochs;
 
-QVariantMap variantsOf(const ParamMap& params) {
-  QVariantMap values;
-  for (const auto& [name, value] : params) {
-    const QString key = QString::fromStdString(name);
-    if (const auto* number = std::get_if<double>(&value)) {
-      values.insert(key, *number);
-    } else {
-      values.insert(key, QString::fromStdString(std::get<std::string>(value)));
-    }
-  }
-  return values;
-}
 }  // namespace
 
 TrialBook::TrialBook() : namer_(std::make_unique<ConfigurationNamer>(std::vector<ParamMap>{})) {}

@@ -4,6 +4,9 @@
 #include <QVector>
 #include <QWidget>
 
+#include <optional>
+#include <vector>
+
 #include "ui/bridge/search_axis.h"
 #include "ui/bridge/trial_row.h"
 
@@ -58,9 +61,10 @@ class ParallelCoordinates : public QWidget {
     double from, to;
     bool by_value;
   };
-  Range positionsOf(const QString& key, const Range& range) const;
+  // Each axis's brush in positions (0..1), none where it has none.
+  QVector<std::optional<Range>> brushRanges() const;
   void rebuild();
-  bool inside(const Line& line) const;
+  bool inside(const Line& line, const QVector<std::optional<Range>>& ranges) const;
   int axisAt(int x) const;  // the axis drawn within a few pixels of x, or -1
   double positionAt(int y) const;
   QRect plotRect() const;

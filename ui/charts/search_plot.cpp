@@ -14,6 +14,17 @@ double objectiveOf(const TrialRow& row, bool accuracy) {
   return accuracy ? row.val_accuracy : row.val_loss;
 }
 
+CompletedTrials completedTrials(const QVector<TrialRow>& rows, bool accuracy) {
+  CompletedTrials completed;
+  for (const TrialRow& row : rows) {
+    const double objective = objectiveOf(row, accuracy);
+    if (row.state != QLatin1String("COMPLETE") || !std::isfinite(objective)) continue;
+    completed.rows.append(&row);
+    completed.objectives.append(objective);
+  }
+  return completed;
+}
+
 QString objectiveTitle(bool accuracy) {
   return accuracy ? QCoreApplication::translate("SearchPlot", "Final validation accuracy")
                   : QCoreApplication::translate("SearchPlot", "Final validation loss");

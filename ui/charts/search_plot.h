@@ -1,6 +1,7 @@
 #pragma once
 #include <QColor>
 #include <QString>
+#include <QVector>
 
 #include "ui/bridge/search_axis.h"
 #include "ui/bridge/trial_row.h"
@@ -13,6 +14,13 @@ namespace tunebench::ui {
 // What the search views plot for a trial: its final validation loss (or accuracy); NaN when it
 // has none.
 double objectiveOf(const TrialRow& row, bool accuracy);
+// The completed trials of `rows` with a finite objective, and that objective, in row order:
+// what the parallel coordinates and the slices plot (pointers into `rows`).
+struct CompletedTrials {
+  QVector<const TrialRow*> rows;
+  QVector<double> objectives;
+};
+CompletedTrials completedTrials(const QVector<TrialRow>& rows, bool accuracy);
 // The objective's title on an axis.
 QString objectiveTitle(bool accuracy);
 // A trial's colour by how good it is: `goodness` 0 (worst shown) to 1 (best), light to dark blue.

@@ -27,11 +27,20 @@ SlicePlots::SlicePlots(QWidget* parent) : QWidget(parent) {
 void SlicePlots::setData(const QVector<SearchAxis>& parameters, const QVector<TrialRow>& rows) {
   parameters_ = parameters;
   rows_ = rows;
-  update();
+  rebuild();
 }
 
 void SlicePlots::setAccuracy(bool accuracy) {
   accuracy_ = accuracy;
+  rebuild();
+}
+
+void SlicePlots::rebuild() {
+  completed_ = completedTrials(rows_, accuracy_);
+  last_order_ = 1;
+  for (const TrialRow* row : completed_.rows)
+    last_order_ = std::max(last_order_, row->finish_order);
+  y_axis_ = SearchAxis::linearOver(objectiveTitle(accuracy_), completed_.objectives);
   update();
 }
 
@@ -44,17 +53,8 @@ void SlicePlots::setHighlighted(const QSet<qint64>& trial_ids, bool active) {
 void SlicePlots::paintEvent(QPaintEvent*) {
   QPainter painter(this);
   painter.setRenderHint(QPainter::Antialiasing);
-  QVector<const TrialRow*> shown;
-  QVector<double> objectives;
-  int last_order = 1;
-  for (const TrialRow& row : rows_) {
-    const double objective = objectiveOf(row, accuracy_);
-    if (row.state != QLatin1String("COMPLETE") || !std::isfinite(objective)) continue;
-    shown.append(&row);
-    objectives.append(objective);
-    last_order = std::max(last_order, row.finish_order);
-  }
-  plotted_ = static_cast<int>(shown.size());
+  const QVector<const TrialRow*>& shown = completed_.rows;
+  const QVector<double>& objectives = completed_.objectives;
   if (shown.isEmpty() || parameters_.isEmpty()) {
     painter.setPen(palette().color(QPalette::PlaceholderText));
     painter.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap,
@@ -62,7 +62,7 @@ void SlicePlots::paintEvent(QPaintEvent*) {
                         "completed"));
     return;
   }
-  const SearchAxis y_axis = SearchAxis::linearOver(objectiveTitle(accuracy_), objectives);
+  const SearchAxis& y_axis = y_axis_;
   const QFontMetrics metrics = fontMetrics();
   const int line = metrics.height();
   const int count = static_cast<int>(parameters_.size());
@@ -96,7 +96,7 @@ void SlicePlots::paintEvent(QPaintEvent*) {
         const double py = std::clamp(y_axis.position(objectives[i]), 0.0, 1.0);
         const QPointF point(plot.left() + px * plot.width(), plot.bottom() - py * plot.height());
         const QColor color =
-            in ? goodnessColor(0.15 + 0.85 * row.finish_order / last_order) : faded;
+            in ? goodnessColor(0.15 + 0.85 * row.finish_order / last_order_) : faded;
         painter.setPen(color.darker(120));
         painter.setBrush(color);
         painter.drawEllipse(point, 3.0, 3.0);
@@ -107,7 +107,7 @@ void SlicePlots::paintEvent(QPaintEvent*) {
   painter.setPen(palette().color(QPalette::WindowText));
   painter.drawText(QRect(0, height() - line - 4, width(), line), Qt::AlignCenter,
                    tr("%1 against each parameter, %n completed trial(s); darker finished later",
-                      nullptr, plotted_)
+                      nullptr, plottedTrials())
                        .arg(y_axis.title));
 }
 

@@ -5,6 +5,7 @@
 
 #include "ui/bridge/search_axis.h"
 #include "ui/bridge/trial_row.h"
+#include "ui/charts/search_plot.h"
 
 namespace tunebench::ui {
 
@@ -22,19 +23,22 @@ class SlicePlots : public QWidget {
   void setAccuracy(bool accuracy);
   // Trials to keep coloured; `active` false: all of them.
   void setHighlighted(const QSet<qint64>& trial_ids, bool active);
-  int plottedTrials() const { return plotted_; }
+  int plottedTrials() const { return static_cast<int>(completed_.rows.size()); }
   QSize minimumSizeHint() const override { return {360, 220}; }
 
  protected:
   void paintEvent(QPaintEvent* event) override;
 
  private:
+  void rebuild();  // what is plotted, from the rows and the objective
   QVector<SearchAxis> parameters_;
   QVector<TrialRow> rows_;
   bool accuracy_ = false;
   QSet<qint64> highlighted_;
   bool highlighting_ = false;
-  int plotted_ = 0;
+  CompletedTrials completed_;  // points into rows_
+  SearchAxis y_axis_;
+  int last_order_ = 1;
 };
 
 }  // namespace tunebench::ui

@@ -56,9 +56,9 @@ class TrialFilter : public QSortFilterProxyModel {
   }
   bool lessThan(const QModelIndex& left, const QModelIndex& right) const override {
     const auto* model = static_cast<const TrialTableModel*>(sourceModel());
-    const std::optional<bool> before = TrialTableModel::sortsBefore(
-        model->row(left.row()), model->row(right.row()), left.column());
-    return before ? *before : QSortFilterProxyModel::lessThan(left, right);
+    const auto a = TrialTableModel::numericSortKey(model->row(left.row()), left.column());
+    if (!a) return QSortFilterProxyModel::lessThan(left, right);
+    return *a < *TrialTableModel::numericSortKey(model->row(right.row()), right.column());
   }
 
  private:

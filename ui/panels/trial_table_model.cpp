@@ -41,21 +41,20 @@ void TrialTableModel::setParameters(const QStringList& names) {
   endResetModel();
 }
 
-std::optional<bool> TrialTableModel::sortsBefore(const TrialRow& a, const TrialRow& b, int column) {
+std::optional<double> TrialTableModel::numericSortKey(const TrialRow& row, int column) {
   switch (column) {
     case kTrial:
-      return a.trial_id < b.trial_id;
+      return static_cast<double>(row.trial_id);
     case kSeed:
-      return a.seed < b.seed;
+      return static_cast<double>(row.seed);
     case kProgress:
-      return a.epochs_done < b.epochs_done;
+      return row.epochs_done;
     case kValLoss:
-      return sortKey(a.val_loss) < sortKey(b.val_loss);
+      return sortKey(row.val_loss);
     case kValAccuracy:
-      return (qIsNaN(a.val_accuracy) ? -1.0 : a.val_accuracy) <
-             (qIsNaN(b.val_accuracy) ? -1.0 : b.val_accuracy);
+      return qIsNaN(row.val_accuracy) ? -1.0 : row.val_accuracy;
     case kSeconds:
-      return a.seconds < b.seconds;
+      return row.seconds;
     default:
       return std::nullopt;
   }
@@ -85,26 +84,10 @@ QVariant TrialTableModel::data(const QModelIndex& index, int role) const {
     return row.epochs_planned > 0 ? static_cast<double>(row.epochs_done) / row.epochs_planned : 0.0;
   }
   if (role == Qt::UserRole) {
-    switch (index.column()) {
-      case kTrial:
-        return row.trial_id;
-      case kConfiguration:
-        return row.label;
-      case kSeed:
-        return row.seed;
-      case kState:
-        return row.state;
-      case kProgress:
-        return row.epochs_done;
-      case kValLoss:
-        return sortKey(row.val_loss);
-      case kValAccuracy:
-        return qIsNaN(row.val_accuracy) ? -1.0 : row.val_accuracy;
-      case kSeconds:
-        return row.seconds;
-      default:
-        return {};
-    }
+    if (const std::optional<double> key = numericSortKey(row, index.column())) return *key;
+    if (index.column() == kConfiguration) return row.label;
+    if (index.column() == kState) return row.state;
+    return {};
   }
   if (role != Qt::DisplayRole) return {};
   switch (index.column()) {

@@ -48,9 +48,9 @@ class TrialTableModel : public QAbstractTableModel {
   void setParameters(const QStringList& names);
   void clear();
   const TrialRow& row(int index) const { return rows_[index]; }
-  // Whether row `a` sorts before row `b` by `column`, without building QVariants (the proxy's
-  // sort of 10,000 rows); nullopt for a column sorted by its Qt::UserRole value.
-  static std::optional<bool> sortsBefore(const TrialRow& a, const TrialRow& b, int column);
+  // A numeric column's sort key (what Qt::UserRole gives), read without a QVariant (the proxy's
+  // sort of 10,000 rows); nullopt for the other columns.
+  static std::optional<double> numericSortKey(const TrialRow& row, int column);
   int rowOf(qint64 trial_id) const { return index_.value(trial_id, -1); }
 
  private:

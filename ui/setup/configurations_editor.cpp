@@ -12,7 +12,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-#include "report/configuration_label.h"
+#include "ui/bridge/param_variant.h"
 #include "ui/setup/choice_catalogue.h"
 
 namespace tunebench::ui {
@@ -36,8 +36,7 @@ class CellDelegate : public QStyledItemDelegate {
     // A name reads as in the legend ("Xavier uniform", "SGD+momentum").
     const QString key = keys_->value(index.column());
     if (choicesFor(key) != nullptr && !option->text.isEmpty()) {
-      option->text = QString::fromStdString(
-          valueWords(key.toStdString(), ParamValue(option->text.toStdString())));
+      option->text = valueInWords(key, option->text);
     }
   }
   QWidget* createEditor(QWidget* parent, const QStyleOptionViewItem& option,
@@ -159,7 +158,7 @@ void ConfigurationsEditor::setConfigurations(const QJsonArray& configurations) {
   table_->setRowCount(0);
   table_->setColumnCount(static_cast<int>(keys_.size()));
   for (int c = 0; c < keys_.size(); ++c) {
-    auto* header = new QTableWidgetItem(QString::fromStdString(paramTitle(keys_[c].toStdString())));
+    auto* header = new QTableWidgetItem(titleOf(keys_[c]));
     header->setToolTip(keys_[c]);  // the study file's name
     table_->setHorizontalHeaderItem(c, header);
   }
@@ -194,28 +193,23 @@ QJsonArray ConfigurationsEditor::configurations() const {
   return rows;
 }
 
-void ConfigurationsEditor::addRow() {
-  if (table_->rowCount() == 0) return;  // no columns to fill: the file lists none
+void ConfigurationsEditor::copyRow(int from, int at) {
   {
     const QSignalBlocker blocker(table_);
-    appendRow(rowValues(0), table_->rowCount());
+    appendRow(rowValues(from), at);
   }
-  table_->selectRow(table_->rowCount() - 1);
+  table_->selectRow(at);
   updateHeight();
   Q_EMIT edited();
 }
 
+void ConfigurationsEditor::addRow() {
+  if (table_->rowCount() > 0) copyRow(0, table_->rowCount());  // none: no columns to fill
+}
+
 void ConfigurationsEditor::duplicateRow() {
   const QModelIndexList selected = table_->selectionModel()->selectedRows();
-  if (selected.isEmpty()) return;
-  const int row = selected.first().row();
-  {
-    const QSignalBlocker blocker(table_);
-    appendRow(rowValues(row), row + 1);
-  }
-  table_->selectRow(row + 1);
-  updateHeight();
-  Q_EMIT edited();
+  if (!selected.isEmpty()) copyRow(selected.first().row(), selected.first().row() + 1);
 }
 
 void ConfigurationsEditor::removeRow() {

@@ -35,6 +35,7 @@ class ConfigurationsEditor : public QWidget {
 
  private:
   void appendRow(const QJsonObject& values, int at);
+  void copyRow(int from, int at);  // row `from` copied in at `at`, selected
   QJsonObject rowValues(int row) const;
   void updateHeight();
   QTableWidget* table_;

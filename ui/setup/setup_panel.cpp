@@ -7,6 +7,7 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -279,6 +280,7 @@ void SetupPanel::updateVisibleRows() {
   auto show = [this](const QString& field, bool visible) {
     const Field& f = fields_[field];
     f.form->setRowVisible(f.widget, visible);
+    f.form->setRowVisible(f.label, visible);  // its own row when the widget is full width
   };
   const bool synthetic = kind == QLatin1String("synthetic-2d");
   for (const char* field : {"dataset.generator", "dataset.noise", "dataset.samples"})
@@ -289,8 +291,6 @@ void SetupPanel::updateVisibleRows() {
   show(QStringLiteral("model.depth"), comboValue(model_kind_) == QLatin1String("mlp"));
   show(QStringLiteral("sampler.grid_points"), comboValue(sampler_) == QLatin1String("grid"));
   show(QStringLiteral("configurations"), loaded_.listedConfigurations() > 0);
-  const Field& listed = fields_[QStringLiteral("configurations")];
-  listed.form->setRowVisible(listed.label, loaded_.listedConfigurations() > 0);
   markListedChoices();
   const QStringList optimizers = checkedNames(optimizers_);
   for (const OptimizerHyperparameter& h : optimizerHyperparameters()) {
@@ -301,10 +301,9 @@ void SetupPanel::updateVisibleRows() {
 }
 
 void SetupPanel::markListedChoices() {
-  StudyDraft listed;
-  listed.configurations = configurations_->configurations();
-  markUsed(initializers_, listed.listedValues(QStringLiteral("initializer")));
-  markUsed(optimizers_, listed.listedValues(QStringLiteral("optimizer")));
+  const QJsonArray listed = configurations_->configurations();
+  markUsed(initializers_, valuesUsed(listed, QStringLiteral("initializer")));
+  markUsed(optimizers_, valuesUsed(listed, QStringLiteral("optimizer")));
 }
 
 void SetupPanel::setDraft(const StudyDraft& draft) {

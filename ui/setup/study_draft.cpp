@@ -154,7 +154,7 @@ const QList<OptimizerHyperparameter>& optimizerHyperparameters() {
   return list;
 }
 
-QStringList StudyDraft::listedValues(const QString& key) const {
+QStringList valuesUsed(const QJsonArray& configurations, const QString& key) {
   QStringList values;
   for (const QJsonValue& configuration : configurations) {
     const QString value = configuration.toObject().value(key).toString();

@@ -70,13 +70,14 @@ struct StudyDraft {
   QString device = QStringLiteral("auto");
 
   int listedConfigurations() const { return static_cast<int>(configurations.size()); }
-  // The values of `key` ("initializer") that listed configurations use.
-  QStringList listedValues(const QString& key) const;
   // Searched parameters of the file that the panel does not edit (e.g. "width").
   QStringList otherSearchedParameters() const;
   // True when the panel's search section is written: something is chosen, or nothing is listed.
   bool usesSearch() const;
 };
+
+// The values of `key` ("initializer") that the listed `configurations` use.
+QStringList valuesUsed(const QJsonArray& configurations, const QString& key);
 
 StudyDraft draftFromJson(const QJsonObject& study);
 QJsonObject draftToJson(const StudyDraft& draft);
