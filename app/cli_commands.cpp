@@ -14,18 +14,13 @@
 #include "report/probe_report.h"
 #include "report/results_table.h"
 #include "run/run_service.h"
-#include "storage/in_memory_storage.h"
-#include "storage/sqlite_storage.h"
+#include "run/worker_identity.h"
+#include "storage/open_storage.h"
 
 namespace tunebench::cli {
 namespace {
 
 constexpr int kExitUserError = 2;
-
-std::unique_ptr<Storage> openStorage(const std::string& path) {
-  if (path.empty()) return std::make_unique<InMemoryStorage>();
-  return std::make_unique<SqliteStorage>(path);
-}
 
 void printResults(const Storage& storage, std::int64_t study_id, const StudyOverview& study,
                   bool json) {
@@ -40,20 +35,21 @@ void printResults(const Storage& storage, std::int64_t study_id, const StudyOver
                    summarizeGroups(trials, CompareMetric::kValAccuracy));
 }
 
-// A stored study that must already exist: its file must be there before SQLite would create it.
+// A stored study that must already exist: a file must be there before SQLite would create it.
 // show and export open it read-only (they write nothing, and work on read-only media).
-std::unique_ptr<SqliteStorage> openExisting(const RunOptions& options, std::int64_t& study_id,
-                                            SqliteStorage::Access access) {
+std::unique_ptr<Storage> openExisting(const RunOptions& options, std::int64_t& study_id,
+                                      StorageAccess access) {
   std::error_code error;
-  if (!std::filesystem::is_regular_file(options.storage, error)) {
+  if (!isServerLocation(options.storage) &&
+      !std::filesystem::is_regular_file(options.storage, error)) {
     throw UserError(options.storage, std::filesystem::is_directory(options.storage, error)
                                          ? "is a directory, not a study file"
                                      : std::filesystem::exists(options.storage, error)
                                          ? "is not a regular file"
                                          : "no such study file");
   }
-  auto storage = std::make_unique<SqliteStorage>(options.storage, access);
-  study_id = pickStudy(*storage, options.study_name, options.storage);
+  auto storage = openStorage(options.storage, access);
+  study_id = pickStudy(*storage, options.study_name, shownLocation(options.storage));
   return storage;
 }
 
@@ -61,6 +57,8 @@ RunSettings settingsOf(const RunOptions& options) {
   RunSettings settings;
   settings.device = options.device;
   settings.jobs = options.jobs;
+  settings.liveness = options.liveness;
+  settings.data_root = options.data_root;
   return settings;
 }
 
@@ -76,16 +74,17 @@ int execute(Storage& storage, StudyRun& run, const RunOptions& options, const St
     std::string message = std::string("the run stopped: ") + error.what();
     if (!options.storage.empty()) {
       message += "; finished trials are kept: continue with `tunebench-cli resume " +
-                 options.storage + "`";
+                 shownLocation(options.storage) + "`";
     }
     throw RunStopped(message);
   }
   printResults(storage, run.studyId(), run.study(), options.json);
   if (stop.stopRequested() && !options.quiet) {
-    std::fprintf(stderr, "stopped%s\n",
-                 options.storage.empty()
-                     ? ""
-                     : ("; continue with: tunebench-cli resume " + options.storage).c_str());
+    std::fprintf(
+        stderr, "stopped%s\n",
+        options.storage.empty()
+            ? ""
+            : ("; continue with: tunebench-cli resume " + shownLocation(options.storage)).c_str());
   }
   return 0;
 }
@@ -95,10 +94,11 @@ int execute(Storage& storage, StudyRun& run, const RunOptions& options, const St
 int runStudy(const std::string& study_path, const RunOptions& options, const StopToken& stop) {
   const StudyOverview study = loadStudyOverview(study_path);
   auto storage = openStorage(options.storage);
+  const std::string shown = shownLocation(options.storage);
   if (storage->findStudy(study.name)) {
-    throw UserError(options.storage, "already holds a study named '" + study.name +
-                                         "': continue it with `tunebench-cli resume " +
-                                         options.storage + "`, or name another file");
+    throw UserError(shown, "already holds a study named '" + study.name +
+                               "': continue it with `tunebench-cli resume " + shown +
+                               "`, or name another file");
   }
   const auto run = StudyRun::create(*storage, study, settingsOf(options));
   return execute(*storage, *run, options, stop);
@@ -106,18 +106,79 @@ int runStudy(const std::string& study_path, const RunOptions& options, const Sto
 
 int resumeStudy(const RunOptions& options, const StopToken& stop) {
   std::int64_t study_id = 0;
-  auto storage = openExisting(options, study_id, SqliteStorage::Access::kReadWrite);
-  const auto run = StudyRun::resume(*storage, study_id, options.storage, settingsOf(options));
+  auto storage = openExisting(options, study_id, StorageAccess::kReadWrite);
+  const auto run =
+      StudyRun::resume(*storage, study_id, shownLocation(options.storage), settingsOf(options));
   if (!options.quiet && run->requeued() > 0) {
     std::fprintf(stderr, "%d interrupted trial(s) queued to run again\n", run->requeued());
   }
   return execute(*storage, *run, options, stop);
 }
 
+int createStudy(const std::string& study_path, const RunOptions& options, bool if_missing) {
+  const StudyOverview study = loadStudyOverview(study_path);
+  if (options.storage.empty())
+    throw UserError("--storage", "create needs a storage to put the study in");
+  const auto storage = openStorage(options.storage);
+  const std::string shown = shownLocation(options.storage);
+  if (storage->findStudy(study.name)) {
+    if (if_missing) {
+      std::cout << study.name << "\n";
+      return 0;
+    }
+    throw UserError(shown, "already holds a study named '" + study.name +
+                               "' (add --if-missing to accept the one that is there)");
+  }
+  try {
+    storeStudy(*storage, study);
+  } catch (const UserError&) {
+    // Another create of the same name got in first (several create jobs at once).
+    if (!if_missing || !storage->findStudy(study.name)) throw;
+  }
+  std::cout << study.name << "\n";
+  return 0;
+}
+
+int workOnStudy(const RunOptions& options, const StopToken& stop) {
+  std::int64_t study_id = 0;
+  auto storage = openExisting(options, study_id, StorageAccess::kReadWrite);
+  const std::string shown = shownLocation(options.storage);
+  const auto run = StudyRun::resume(*storage, study_id, shown, settingsOf(options));
+  const std::string self = currentWorkerId();
+  if (!options.quiet) {
+    std::fprintf(stderr, "worker %s on study '%s' in %s; data: %s\n", self.c_str(),
+                 run->study().name.c_str(), shown.c_str(), run->dataDescription().c_str());
+  }
+  CliProgress progress(static_cast<std::size_t>(run->study().planned_trials), stderr);
+  EventSink silent;
+  const bool show_progress = !options.quiet && isatty(STDERR_FILENO);
+  try {
+    run->run(show_progress ? static_cast<EventSink&>(progress) : silent, stop);
+  } catch (const std::exception& error) {
+    throw RunStopped(std::string("the worker stopped: ") + error.what() +
+                     "; what it finished is kept, and another worker can go on");
+  }
+  int mine = 0, finished = 0;
+  for (const FrozenTrial& trial : storage->trials(study_id, false)) {
+    const TrialState state = trial.result.state;
+    const bool done = state != TrialState::kWaiting && state != TrialState::kRunning &&
+                      state != TrialState::kStale && state != TrialState::kInterrupted;
+    finished += done ? 1 : 0;
+    mine += done && trial.worker == self ? 1 : 0;
+  }
+  std::printf(
+      "worker %s: %d trial(s) run here; study '%s': %d of %lld planned trial(s) finished%s\n",
+      self.c_str(), mine, run->study().name.c_str(), finished,
+      static_cast<long long>(run->study().planned_trials),
+      stop.stopRequested() ? " (stopped)" : "");
+  return 0;
+}
+
 int showStudy(const RunOptions& options, View view, Format format) {
   std::int64_t study_id = 0;
-  const auto storage = openExisting(options, study_id, SqliteStorage::Access::kReadOnly);
-  const StudyOverview study = storedStudyOverview(*storage, study_id, options.storage);
+  const auto storage = openExisting(options, study_id, StorageAccess::kReadOnly);
+  const StudyOverview study =
+      storedStudyOverview(*storage, study_id, shownLocation(options.storage));
   const auto trials = storage->trials(study_id, false);
   const auto loss = summarizeGroups(trials, CompareMetric::kValLoss, study.target_accuracy);
   const auto accuracy = summarizeGroups(trials, CompareMetric::kValAccuracy);
@@ -147,14 +208,14 @@ int showStudy(const RunOptions& options, View view, Format format) {
 int showProbes(const RunOptions& options, std::int64_t step, Format format) {
   if (format == Format::kCsv) throw UserError("--format", "--probes prints a table or json");
   std::int64_t study_id = 0;
-  const auto storage = openExisting(options, study_id, SqliteStorage::Access::kReadOnly);
+  const auto storage = openExisting(options, study_id, StorageAccess::kReadOnly);
   std::vector<TrialProbes> trials;
   for (const FrozenTrial& trial : storage->trials(study_id, false)) {
     trials.push_back({trial.configuration, storage->probes(trial.id)});
   }
   const auto profiles = depthProfiles(trials, step);
   if (profiles.empty()) {
-    throw UserError(options.storage,
+    throw UserError(shownLocation(options.storage),
                     "no probe at step " + std::to_string(step) +
                         " (probes need training.probe_every > 0 and are taken at multiples of it)");
   }
@@ -165,8 +226,9 @@ int showProbes(const RunOptions& options, std::int64_t step, Format format) {
 int showImportance(const RunOptions& options, bool accuracy, Format format) {
   if (format == Format::kCsv) throw UserError("--format", "--importance prints a table or json");
   std::int64_t study_id = 0;
-  const auto storage = openExisting(options, study_id, SqliteStorage::Access::kReadOnly);
-  const StudyOverview study = storedStudyOverview(*storage, study_id, options.storage);
+  const auto storage = openExisting(options, study_id, StorageAccess::kReadOnly);
+  const StudyOverview study =
+      storedStudyOverview(*storage, study_id, shownLocation(options.storage));
   const auto importance = parameterImportance(study, storage->trials(study_id, false), accuracy);
   if (format == Format::kJson) {
     std::cout << "[";
@@ -194,7 +256,7 @@ int showImportance(const RunOptions& options, bool accuracy, Format format) {
 int exportStudy(const RunOptions& options, Format format) {
   std::int64_t study_id = 0;
   const auto trials =
-      openExisting(options, study_id, SqliteStorage::Access::kReadOnly)->trials(study_id, false);
+      openExisting(options, study_id, StorageAccess::kReadOnly)->trials(study_id, false);
   std::cout << (format == Format::kCsv ? formatEpochsCsv(trials) : formatResultsJson(trials));
   return 0;
 }

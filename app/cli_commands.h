@@ -4,16 +4,19 @@
 #include <string>
 
 #include "common/stop_token.h"
+#include "run/liveness.h"
 
 namespace tunebench::cli {
 
 struct RunOptions {
-  std::string storage;     // SQLite file; "" keeps the study in memory
+  std::string storage;     // SQLite file or postgresql:// URL; "" keeps the study in memory
   std::string device;      // overrides the study's device when not empty
   std::string study_name;  // resume/show/export: which study in the file ("" = the only one)
   int jobs = 0;            // 0 = the study's own
   bool json = false;
   bool quiet = false;
+  Liveness liveness;      // heartbeats and stale trials (run, resume, worker)
+  std::string data_root;  // worker/resume: where this host keeps the study's relative data paths
 };
 
 // A run that a worker's storage failure ended (every worker stopped, committed trials kept):
@@ -29,6 +32,12 @@ enum class Format { kTable, kCsv, kJson };
 
 int runStudy(const std::string& study_path, const RunOptions& options, const StopToken& stop);
 int resumeStudy(const RunOptions& options, const StopToken& stop);
+// Puts a study file's study in `options.storage` without running it and prints its name;
+// `if_missing` accepts one of the same name already there (several create jobs at once).
+int createStudy(const std::string& study_path, const RunOptions& options, bool if_missing);
+// One worker of many: claims and runs the stored study's trials until its plan is done (other
+// workers' running trials included), then prints what it ran.
+int workOnStudy(const RunOptions& options, const StopToken& stop);
 int showStudy(const RunOptions& options, View view, Format format);
 int exportStudy(const RunOptions& options, Format format);
 // Per configuration, each layer's activation std, dead/saturated fractions and gradient norm in

@@ -45,26 +45,58 @@ int main(int argc, char** argv) {
   std::string importance_metric = "loss";
   std::int64_t probe_step = 0;
 
+  bool if_missing = false;
+  const char* const kStorageHelp = "SQLite study file or postgresql://user@host:port/db";
+  // The stored study's location: as the first argument or with --storage (either one).
+  const auto addStorage = [&](CLI::App* command) {
+    command->add_option("file", options.storage, kStorageHelp);
+    command->add_option("--storage", options.storage, kStorageHelp);
+    command->add_option("--study", options.study_name, "Which study of the storage");
+  };
   CLI::App* run =
       app.add_subcommand("run", "Run a study file's configurations (listed and/or searched)");
   run->add_option("study", study_path, "Study file (JSON)")->required();
+  run->add_option("--storage", options.storage,
+                  "Where to keep the study: a SQLite file or a postgresql:// URL");
   CLI::App* resume =
-      app.add_subcommand("resume", "Continue a study stored in FILE after a crash or a stop");
-  resume->add_option("file", options.storage, "SQLite study file")->required();
-  for (CLI::App* command : {run, resume}) {
-    if (command == run)
-      command->add_option("--storage", options.storage, "SQLite file to keep the study in");
+      app.add_subcommand("resume", "Continue a stored study after a crash or a stop");
+  addStorage(resume);
+  CLI::App* create = app.add_subcommand(
+      "create", "Put a study file's study in storage for workers to run, and print its name");
+  create->add_option("study", study_path, "Study file (JSON)")->required();
+  create->add_option("--storage", options.storage, kStorageHelp)->required();
+  create->add_flag("--if-missing", if_missing,
+                   "A study of that name already there is fine (several create jobs at once)");
+  CLI::App* worker = app.add_subcommand(
+      "worker", "Claim and run a stored study's trials until its plan is done (one of many)");
+  addStorage(worker);
+  worker->add_option("--data-root", options.data_root,
+                     "Where this host keeps the study's relative data paths");
+  for (CLI::App* command : {run, resume, worker}) {
     command->add_option("--jobs,-j", options.jobs, "Trials at once (default: the study's)")
         ->check(jobsValidator());
     command->add_option("--device", options.device,
                         "auto, cpu, cuda or cuda:N (overrides the study)");
-    command->add_flag("--json", options.json, "Print the trials as JSON instead of tables");
+    if (command != worker)
+      command->add_flag("--json", options.json, "Print the trials as JSON instead of tables");
     command->add_flag("--quiet,-q", options.quiet, "No progress lines");
+    command
+        ->add_option("--heartbeat", options.liveness.heartbeat_seconds,
+                     "Seconds between a running trial's heartbeats (default 10)")
+        ->check(CLI::Range(0.05, 3600.0));
+    command
+        ->add_option("--stale-after", options.liveness.stale_after_seconds,
+                     "Seconds of silence after which a running trial is STALE and queued again "
+                     "(default 60; more than twice --heartbeat)")
+        ->check(CLI::Range(0.1, 86400.0));
+    command
+        ->add_option("--max-attempts", options.liveness.max_attempts,
+                     "Runs of one configuration and seed before a stale one is not queued "
+                     "again (default 3)")
+        ->check(CLI::Range(1, 100));
   }
-  resume->add_option("--study", options.study_name, "Which study of the file");
   CLI::App* show = app.add_subcommand("show", "Print a stored study's comparison");
-  show->add_option("file", options.storage, "SQLite study file")->required();
-  show->add_option("--study", options.study_name, "Which study of the file");
+  addStorage(show);
   show->add_flag("--groups", groups_only, "Only the per-configuration groups");
   show->add_flag("--trials", trials_only, "Only the per-trial rows");
   show->add_flag("--probes", probes, "Per-layer signal through depth (needs training.probe_every)");
@@ -78,8 +110,7 @@ int main(int argc, char** argv) {
   show->add_option("--format", format_name, "table, csv or json")
       ->check(CLI::IsMember({"table", "csv", "json"}));
   CLI::App* exporter = app.add_subcommand("export", "Write every trial's per-epoch metrics");
-  exporter->add_option("file", options.storage, "SQLite study file")->required();
-  exporter->add_option("--study", options.study_name, "Which study of the file");
+  addStorage(exporter);
   exporter->add_option("--format", format_name, "csv or json")
       ->required()
       ->check(CLI::IsMember({"csv", "json"}));
@@ -90,6 +121,20 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& error) {
     const int code = app.exit(error);
     return code == 0 ? 0 : kExitUserError;
+  }
+  for (CLI::App* command : {resume, worker, show, exporter}) {
+    if (*command && options.storage.empty()) {
+      std::cerr << "tunebench-cli: error: " << command->get_name()
+                << " needs the stored study: a SQLite file or a postgresql:// URL\n";
+      return kExitUserError;
+    }
+  }
+  if ((*run || *resume || *worker) &&
+      options.liveness.stale_after_seconds <= 2 * options.liveness.heartbeat_seconds) {
+    std::cerr << "tunebench-cli: error: --stale-after: must be more than twice --heartbeat ("
+              << options.liveness.heartbeat_seconds
+              << " s), or live trials would be declared stale\n";
+    return kExitUserError;
   }
   const Format format = format_name == "csv"    ? Format::kCsv
                         : format_name == "json" ? Format::kJson
@@ -103,6 +148,8 @@ int main(int argc, char** argv) {
     if (*presets) return listPresets();
     if (*run) return runStudy(study_path, options, g_stop.token());
     if (*resume) return resumeStudy(options, g_stop.token());
+    if (*create) return createStudy(study_path, options, if_missing);
+    if (*worker) return workOnStudy(options, g_stop.token());
     if (*show && probes) return showProbes(options, probe_step, format);
     if (*show && importance)
       return showImportance(options, importance_metric == "accuracy", format);
@@ -123,7 +170,7 @@ int main(int argc, char** argv) {
   } catch (const RunStopped& error) {  // the study's file failed mid-run: the user's disk or file
     std::cerr << "tunebench-cli: error: " << error.what() << "\n";
     return kExitUserError;
-  } catch (const tunebench::StorageError& error) {  // a damaged, locked or unreadable study file
+  } catch (const tunebench::StorageError& error) {  // a damaged, locked or unreachable storage
     std::cerr << "tunebench-cli: error: " << error.what() << "\n";
     return kExitUserError;
   } catch (const std::exception& error) {

@@ -151,11 +151,11 @@ std::unique_ptr<StudyRun> StudyRun::resume(Storage& storage, std::int64_t study_
                                            const std::string& storage_path,
                                            const RunSettings& settings) {
   const std::string definition = storage.studyDefinition(study_id);
-  auto impl =
-      std::make_unique<Impl>(storage,
-                             prepareStudy(studyFromStoredDefinition(definition, storage_path),
-                                          settings.device, settings.jobs),
-                             settings);
+  auto impl = std::make_unique<Impl>(
+      storage,
+      prepareStudy(studyFromStoredDefinition(definition, storage_path, settings.data_root),
+                   settings.device, settings.jobs),
+      settings);
   impl->study_id = study_id;
   // This process runs nothing of the study now, so its own RUNNING trials (left by a run whose
   // storage failed) are as gone as those of a dead process.
@@ -163,6 +163,11 @@ std::unique_ptr<StudyRun> StudyRun::resume(Storage& storage, std::int64_t study_
   impl->requeued = storage.requeueInterrupted(
       study_id, [&](const std::string& worker) { return worker == self || isWorkerGone(worker); });
   return std::unique_ptr<StudyRun>(new StudyRun(std::move(impl)));
+}
+
+std::int64_t storeStudy(Storage& storage, const StudyOverview& study) {
+  const StudyFile parsed = parseStudyText(study.text, study.path, study.base_folder);
+  return storage.createStudy(parsed.name, storedDefinition(parsed));
 }
 
 std::int64_t StudyRun::studyId() const { return impl_->study_id; }
@@ -178,6 +183,7 @@ void StudyRun::run(EventSink& sink, const StopToken& stop) {
   options.jobs = jobs();
   options.device = impl_->prepared.device;
   options.pause = impl_->settings.pause;
+  options.liveness = impl_->settings.liveness;
   Scheduler scheduler(impl_->storage, impl_->study_id, impl_->prepared.study, impl_->prepared.data,
                       options);
   scheduler.run(sink, stop);

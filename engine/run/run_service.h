@@ -11,6 +11,7 @@
 
 #include "common/pause_control.h"
 #include "common/stop_token.h"
+#include "run/liveness.h"
 #include "study/importance.h"
 #include "study/search_space.h"
 #include "trial/event_sink.h"
@@ -77,7 +78,13 @@ struct RunSettings {
   std::string device;
   int jobs = 0;
   const PauseControl* pause = nullptr;
+  Liveness liveness;      // heartbeats and stale trials
+  std::string data_root;  // resume: relative data paths start here instead of the stored folder
 };
+
+// Puts a study in `storage` without preparing or running it (what `tunebench-cli create` does for
+// workers to pick up) and returns its id. Throws UserError when the name is taken there.
+std::int64_t storeStudy(Storage& storage, const StudyOverview& study);
 
 // One run of a study in a storage, prepared and ready to train: data loaded, device resolved,
 // every listed configuration checked to build a model. create() and resume() throw UserError for

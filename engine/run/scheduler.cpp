@@ -7,6 +7,7 @@
 #endif
 
 #include <algorithm>
+#include <chrono>
 #include <functional>
 #include <thread>
 
@@ -133,6 +134,8 @@ void Scheduler::run(EventSink& sink, const StopToken& stop) {
     configureBlasThreads(std::max(1, hardwareCores() / options_.jobs));
   }
   const StopToken token = abort_->token();
+  finished_ = false;
+  std::thread heartbeats([this] { heartbeatLoop(); });
   if (options_.jobs == 1) {
     workerLoop(0, sink, token);
   } else {
@@ -142,6 +145,12 @@ void Scheduler::run(EventSink& sink, const StopToken& stop) {
     }
     for (auto& worker : workers) worker.join();
   }
+  {
+    std::lock_guard<std::mutex> lock(running_mutex_);
+    finished_ = true;
+  }
+  workers_done_.notify_all();
+  heartbeats.join();
   if (failure_) std::rethrow_exception(failure_);
 }
 
@@ -169,7 +178,11 @@ void Scheduler::workerLoop(int worker_index, EventSink& sink, const StopToken& s
             study_id_, budget_, study_.seed_list,
             [this](const std::vector<FrozenTrial>& trials) { return propose(trials); });
         if (added) continue;
-        return;  // nothing waiting and nothing left to propose
+        if (!othersStillRunning()) return;  // nothing waiting, to propose or that may come back
+        for (int i = 0; i < 10 && !stop.stopRequested(); ++i) {
+          std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+        continue;
       }
       runTrial(*claimed, device, sink, stop);
       claimed.reset();
@@ -188,8 +201,55 @@ void Scheduler::workerLoop(int worker_index, EventSink& sink, const StopToken& s
   }
 }
 
+bool Scheduler::othersStillRunning() const {
+  const auto states = storage_.trialsAtEpoch(study_id_, 0);
+  return std::any_of(states.begin(), states.end(),
+                     [](const TrialAtEpoch& trial) { return trial.state == TrialState::kRunning; });
+}
+
+void Scheduler::heartbeatLoop() {
+  // Nothing may leave this function either; a storage error here stops the run like a worker's.
+  const auto interval = std::chrono::duration<double>(options_.liveness.heartbeat_seconds);
+  std::unique_lock<std::mutex> lock(running_mutex_);
+  while (!workers_done_.wait_for(lock, interval, [this] { return finished_; })) {
+    std::vector<std::int64_t> ids;
+    for (const auto& entry : running_) ids.push_back(entry.first);
+    lock.unlock();
+    try {
+      std::vector<std::int64_t> lost;
+      for (const std::int64_t id : ids) {
+        if (!storage_.heartbeat(id, options_.worker_id)) lost.push_back(id);
+      }
+      storage_.markStale(study_id_, options_.liveness.stale_after_seconds,
+                         options_.liveness.max_attempts);
+      lock.lock();
+      for (const std::int64_t id : lost) {
+        const auto trial = running_.find(id);
+        if (trial != running_.end()) trial->second.requestStop();
+      }
+    } catch (...) {
+      fail(std::current_exception());
+      lock.lock();
+    }
+  }
+}
+
 void Scheduler::runTrial(const FrozenTrial& claimed, const c10::Device& device, EventSink& sink,
-                         const StopToken& stop) {
+                         const StopToken& worker_stop) {
+  // The trial's own stop: the worker's, or the heartbeat thread's when it was declared STALE.
+  StopToken stop;
+  {
+    std::lock_guard<std::mutex> lock(running_mutex_);
+    stop = running_.emplace(claimed.id, StopSource(worker_stop)).first->second.token();
+  }
+  struct Unregister {
+    Scheduler& scheduler;
+    std::int64_t id;
+    ~Unregister() {
+      std::lock_guard<std::mutex> lock(scheduler.running_mutex_);
+      scheduler.running_.erase(id);
+    }
+  } unregister{*this, claimed.id};
   StoringSink storing(storage_, sink, [this](const std::exception_ptr& error) { fail(error); });
   TrialSpec spec = resolveTrial(study_.base, claimed.params);
   spec.trial_id = claimed.id;

@@ -1,8 +1,10 @@
 #pragma once
 #include <c10/core/Device.h>
 
+#include <condition_variable>
 #include <cstdint>
 #include <exception>
+#include <map>
 #include <mutex>
 #include <string>
 
@@ -10,6 +12,7 @@
 #include "common/stop_token.h"
 #include "config/study_file.h"
 #include "data/dataset.h"
+#include "run/liveness.h"
 #include "storage/storage.h"
 #include "study/samplers/sampler.h"
 #include "trial/event_sink.h"
@@ -21,14 +24,19 @@ struct SchedulerOptions {
   c10::Device device = c10::Device(c10::kCPU);  // CPU, or the first of the CUDA devices to use
   std::string worker_id;                        // "" = currentWorkerId()
   const PauseControl* pause = nullptr;          // play/pause/step for the trials (the window's)
+  Liveness liveness;
 };
 
 // Runs a stored study: `jobs` worker threads each claim a WAITING trial, or, when none is
 // waiting and the budget allows, ask the sampler for the next configuration (queued once per
-// seed). Each trial trains with its share of the CPU (or on cuda:i, round robin), reports every
-// epoch to storage as it happens and consults the pruner after each epoch. A failing or
-// diverging trial never stops the others; a stop request ends running trials within one batch
-// (they are stored as INTERRUPTED) and claims no new ones.
+// seed); when neither, they wait while any trial of the study is still RUNNING (here or in
+// another process: it may yet go stale and be queued again), and end when none is. A heartbeat
+// thread refreshes the heartbeats of this process's running trials and declares other workers'
+// silent trials STALE (Storage::markStale); a trial of ours declared STALE meanwhile is stopped
+// within one batch and its result dropped (the copy's counts). Each trial trains with its share of
+// the CPU (or on cuda:i, round robin), reports every epoch to storage as it happens and consults
+// the pruner after each epoch. A failing or diverging trial never stops the others; a stop request
+// ends running trials within one batch (they are stored as INTERRUPTED) and claims no new ones.
 //
 // When storage fails inside a worker (locked, full or lost database), that worker ends cleanly:
 // the trial it held is stored INTERRUPTED with the storage error as its reason (so a resume runs
@@ -52,6 +60,9 @@ class Scheduler {
   void runTrial(const FrozenTrial& claimed, const c10::Device& device, EventSink& sink,
                 const StopToken& stop);
   std::optional<ParamMap> propose(const std::vector<FrozenTrial>& trials);
+  // True while any trial of the study is RUNNING (so a WAITING copy may still appear).
+  bool othersStillRunning() const;
+  void heartbeatLoop();
   // Keeps the first error and stops every worker.
   void fail(std::exception_ptr error);
 
@@ -66,6 +77,11 @@ class Scheduler {
   std::unique_ptr<StopSource> abort_;  // linked to the caller's stop; set by the first failure
   std::mutex failure_mutex_;
   std::exception_ptr failure_;
+  // This process's running trials, each with the stop that ends it if it is declared STALE.
+  std::mutex running_mutex_;
+  std::condition_variable workers_done_;
+  bool finished_ = false;  // guarded by running_mutex_
+  std::map<std::int64_t, StopSource> running_;
 };
 
 }  // namespace tunebench

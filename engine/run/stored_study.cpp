@@ -13,12 +13,13 @@ std::string storedDefinition(const StudyFile& study) {
       .dump();
 }
 
-StudyFile studyFromStoredDefinition(const std::string& definition,
-                                    const std::string& storage_path) {
+StudyFile studyFromStoredDefinition(const std::string& definition, const std::string& storage_path,
+                                    const std::string& data_root) {
   try {
     const auto json = nlohmann::json::parse(definition);
-    return parseStudyText(json.at("study").get<std::string>(), json.at("path").get<std::string>(),
-                          json.at("base_folder").get<std::string>());
+    return parseStudyText(
+        json.at("study").get<std::string>(), json.at("path").get<std::string>(),
+        data_root.empty() ? json.at("base_folder").get<std::string>() : data_root);
   } catch (const nlohmann::json::exception& error) {
     throw UserError(storage_path, std::string("damaged study definition (") + error.what() + ")");
   }

@@ -12,7 +12,9 @@ std::string storedDefinition(const StudyFile& study);
 
 // Parses a stored definition back into the study. Throws UserError naming `storage_path` when the
 // definition is damaged, and the study file's own errors when its text no longer validates.
-StudyFile studyFromStoredDefinition(const std::string& definition, const std::string& storage_path);
+// `data_root`, when set, replaces the stored base folder (each host's own copy of the data).
+StudyFile studyFromStoredDefinition(const std::string& definition, const std::string& storage_path,
+                                    const std::string& data_root = "");
 
 // The text of a study that runs one trial again: `study_text` with its configurations replaced
 // by `params`, no search, budget or pruner, `seed` as its only seed, and `name` as its name.

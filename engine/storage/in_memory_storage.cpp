@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "common/user_error.h"
+#include "storage/stale_trials.h"
 
 namespace tunebench {
 
@@ -101,6 +102,7 @@ std::optional<FrozenTrial> InMemoryStorage::claimWaitingTrial(std::int64_t study
     t.result.state = TrialState::kRunning;
     t.worker = worker;
     t.device = device;
+    t.heartbeat = unixSecondsNow();
     return t;
   }
   return std::nullopt;
@@ -169,6 +171,7 @@ void InMemoryStorage::finishTrial(std::int64_t trial_id, const TrialResult& resu
                                   double prune_threshold) {
   std::lock_guard<std::mutex> lock(mutex_);
   FrozenTrial& t = trial(trial_id);
+  if (t.result.state == TrialState::kStale) return;  // its copy's result is the one that counts
   const std::vector<EpochMetrics> epochs = t.result.epochs;
   t.result = result;
   t.result.epochs = epochs;  // the epochs recorded as they happened are the record
@@ -231,6 +234,37 @@ int InMemoryStorage::requeueInterrupted(std::int64_t study_id,
     t.result.state = TrialState::kInterrupted;
     t.result.reason = "interrupted: its worker " + t.worker + " stopped";
     queueCopy(t);
+    ++count;
+  }
+  return count;
+}
+
+bool InMemoryStorage::heartbeat(std::int64_t trial_id, const std::string& worker) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  FrozenTrial& t = trial(trial_id);
+  if (t.result.state != TrialState::kRunning || t.worker != worker) return false;
+  t.heartbeat = unixSecondsNow();
+  return true;
+}
+
+int InMemoryStorage::markStale(std::int64_t study_id, double grace_seconds, int max_attempts) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  const double now = unixSecondsNow();
+  int count = 0;
+  const std::vector<std::int64_t> ids = study(study_id).trial_ids;
+  for (std::int64_t id : ids) {
+    FrozenTrial& t = trials_.at(id);
+    if (t.result.state != TrialState::kRunning || !t.heartbeat ||
+        now - *t.heartbeat <= grace_seconds)
+      continue;
+    const auto attempts = std::count_if(ids.begin(), ids.end(), [&](std::int64_t other) {
+      const FrozenTrial& o = trials_.at(other);
+      return o.configuration_index == t.configuration_index && o.seed == t.seed;
+    });
+    const bool again = attempts < max_attempts;
+    t.result.state = TrialState::kStale;
+    t.result.reason = staleReason(t.worker, now - *t.heartbeat, again, static_cast<int>(attempts));
+    if (again) queueCopy(t);
     ++count;
   }
   return count;

@@ -30,6 +30,8 @@ class InMemoryStorage : public Storage {
   std::vector<TrialAtEpoch> trialsAtEpoch(std::int64_t study_id, std::int64_t epoch) const override;
   int requeueInterrupted(std::int64_t study_id,
                          const std::function<bool(const std::string& worker)>& is_gone) override;
+  bool heartbeat(std::int64_t trial_id, const std::string& worker) override;
+  int markStale(std::int64_t study_id, double grace_seconds, int max_attempts) override;
 
  private:
   struct StudyRecord {

@@ -26,6 +26,7 @@ class Statement {
       throw sqliteError(db, "SQLite prepare failed");
     }
   }
+  Statement(sqlite3* db, const std::string& sql) : Statement(db, sql.c_str()) {}
   ~Statement() { sqlite3_finalize(stmt_); }
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;

@@ -17,6 +17,7 @@
 #include "common/storage_error.h"
 #include "common/user_error.h"
 #include "storage/sqlite_statement.h"
+#include "storage/stale_trials.h"
 
 namespace tunebench {
 namespace {
@@ -29,7 +30,7 @@ using sqlite::WriteTransaction;
 constexpr int kBusyTimeoutMs = 30000;
 // PRAGMA application_id of a TuneBench study database ("TNBN"); user_version is the schema's.
 constexpr std::int64_t kApplicationId = 0x544E424E;
-constexpr int kSchemaVersion = 2;  // 2: trials.device
+constexpr int kSchemaVersion = 3;  // 2: trials.device; 3: trials.heartbeat
 const char* const kTables[] = {"studies", "trials", "epochs", "train_losses", "probes"};
 
 const char* kSchema = R"sql(
@@ -40,7 +41,7 @@ CREATE TABLE IF NOT EXISTS trials(
   id INTEGER PRIMARY KEY, study_id INTEGER NOT NULL REFERENCES studies(id),
   configuration_index INTEGER NOT NULL, seed INTEGER NOT NULL, params TEXT NOT NULL,
   configuration TEXT NOT NULL, state TEXT NOT NULL, reason TEXT NOT NULL DEFAULT '',
-  worker TEXT NOT NULL DEFAULT '', device TEXT NOT NULL DEFAULT '',
+  worker TEXT NOT NULL DEFAULT '', device TEXT NOT NULL DEFAULT '', heartbeat REAL,
   steps INTEGER NOT NULL DEFAULT 0,
   seconds REAL NOT NULL DEFAULT 0, diverged_step INTEGER, last_train_loss REAL,
   pruned_epoch INTEGER, prune_threshold REAL NOT NULL DEFAULT 0);
@@ -64,6 +65,9 @@ ParamMap storedParams(sqlite3* db, const std::string& text) {
     throw sqliteError(db, std::string("damaged trial parameters (") + error.what() + ")");
   }
 }
+
+// The heartbeat clock: Unix seconds with a fraction.
+const char* const kNow = "((julianday('now') - 2440587.5) * 86400.0)";
 
 const char* kTrialColumns =
     "id, configuration_index, seed, params, configuration, state, reason, worker, steps, seconds, "
@@ -91,6 +95,7 @@ FrozenTrial trialFromRow(sqlite3* db, const Statement& row,
   trial.pruned_epoch = row.optionalInteger(12);
   trial.prune_threshold = row.real(13);
   trial.device = row.text(14);
+  if (!row.isNull(15)) trial.heartbeat = row.real(15);
   return trial;
 }
 
@@ -222,6 +227,7 @@ void SqliteStorage::setUp() {
   if (access_ == Access::kReadOnly) {
     if (tables.empty()) throw UserError(path_, "not a TuneBench study database (it is empty)");
     has_device_column_ = hasColumn("trials", "device");
+    has_heartbeat_column_ = hasColumn("trials", "heartbeat");
     return;
   }
   // A file that is already a WAL study database is opened without writing anything, so readers
@@ -233,7 +239,9 @@ void SqliteStorage::setUp() {
   if (!wal) exec("PRAGMA journal_mode=WAL");
   exec("PRAGMA synchronous=NORMAL");
   exec("PRAGMA foreign_keys=ON");
-  if (!tables.empty() && application_id == kApplicationId && hasColumn("trials", "device")) return;
+  if (!tables.empty() && application_id == kApplicationId && hasColumn("trials", "device") &&
+      hasColumn("trials", "heartbeat"))
+    return;
   // The schema, the device column and the id in one transaction: a process killed half-way
   // leaves an empty file (not one with some of our tables and no id, which would be refused),
   // and of two first starts the second waits and finds it all made (IF NOT EXISTS).
@@ -244,6 +252,7 @@ void SqliteStorage::setUp() {
     if (!hasColumn("trials", "device")) {
       exec("ALTER TABLE trials ADD COLUMN device TEXT NOT NULL DEFAULT ''");
     }
+    if (!hasColumn("trials", "heartbeat")) exec("ALTER TABLE trials ADD COLUMN heartbeat REAL");
     exec("PRAGMA application_id = " + std::to_string(kApplicationId));
     exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
     exec("COMMIT");
@@ -254,7 +263,8 @@ void SqliteStorage::setUp() {
 }
 
 std::string SqliteStorage::trialColumns() const {
-  return std::string(kTrialColumns) + (has_device_column_ ? ", device" : ", '' AS device");
+  return std::string(kTrialColumns) + (has_device_column_ ? ", device" : ", '' AS device") +
+         (has_heartbeat_column_ ? ", heartbeat" : ", NULL AS heartbeat");
 }
 
 void SqliteStorage::requireStudy(std::int64_t study_id) const {
@@ -351,7 +361,8 @@ std::optional<FrozenTrial> SqliteStorage::claimWaitingTrial(std::int64_t study_i
   pick.bind(1, study_id);
   if (!pick.step()) return std::nullopt;
   const std::int64_t id = pick.integer(0);
-  Statement claim(db_, "UPDATE trials SET state = 'RUNNING', worker = ?, device = ? WHERE id = ?");
+  Statement claim(db_, "UPDATE trials SET state = 'RUNNING', worker = ?, device = ?, heartbeat = " +
+                           std::string(kNow) + " WHERE id = ?");
   claim.bind(1, worker).bind(2, device).bind(3, id);
   claim.step();
   Statement read(db_, ("SELECT " + trialColumns() + " FROM trials WHERE id = ?").c_str());
@@ -427,22 +438,24 @@ void SqliteStorage::finishTrial(std::int64_t trial_id, const TrialResult& r,
   Statement update(
       db_,
       "UPDATE trials SET state = ?, reason = ?, steps = ?, seconds = ?, diverged_step = ?, "
-      "last_train_loss = ?, pruned_epoch = ?, prune_threshold = ? WHERE id = ?");
+      "last_train_loss = ?, pruned_epoch = ?, prune_threshold = ? WHERE id = ? AND state <> "
+      "'STALE'");
   update.bind(1, trialStateName(r.state)).bind(2, r.reason).bind(3, r.steps).bind(4, r.seconds);
   update.bindOptional(5, r.diverged_step).bind(6, r.last_train_loss).bindOptional(7, pruned_epoch);
   update.bind(8, prune_threshold).bind(9, trial_id);
+  // False for a STALE trial (left as it is), out_of_range for an unknown one.
   const auto updateOrThrow = [&] {
     update.step();
-    if (sqlite3_changes(db_) == 0) {
-      throw std::out_of_range("no trial with id " + std::to_string(trial_id));
-    }
+    if (sqlite3_changes(db_) > 0) return true;
+    requireTrial(trial_id);
+    return false;
   };
   if (r.state != TrialState::kInterrupted) {
     updateOrThrow();
     return;
   }
   WriteTransaction transaction(db_);
-  updateOrThrow();
+  if (!updateOrThrow()) return;
   Statement copy(
       db_,
       "INSERT INTO trials(study_id, configuration_index, seed, params, configuration, state) "
@@ -563,6 +576,56 @@ int SqliteStorage::requeueInterrupted(std::int64_t study_id,
   const int count = static_cast<int>(stale.size());
   transaction.commit();
   return count;
+}
+
+bool SqliteStorage::heartbeat(std::int64_t trial_id, const std::string& worker) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Statement beat(db_, "UPDATE trials SET heartbeat = " + std::string(kNow) +
+                          " WHERE id = ? AND state = 'RUNNING' AND worker = ?");
+  beat.bind(1, trial_id).bind(2, worker);
+  beat.step();
+  if (sqlite3_changes(db_) > 0) return true;
+  requireTrial(trial_id);
+  return false;
+}
+
+int SqliteStorage::markStale(std::int64_t study_id, double grace_seconds, int max_attempts) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  WriteTransaction transaction(db_);
+  requireStudy(study_id);
+  // Each silent trial with how many times its configuration and seed have been tried.
+  Statement silent(db_,
+                   "SELECT t.id, t.configuration_index, t.seed, t.params, t.configuration, "
+                   "t.worker, " +
+                       std::string(kNow) +
+                       " - t.heartbeat, "
+                       "(SELECT count(*) FROM trials o WHERE o.study_id = t.study_id AND "
+                       "o.configuration_index = t.configuration_index AND o.seed = t.seed) "
+                       "FROM trials t WHERE t.study_id = ? AND t.state = 'RUNNING' AND "
+                       "t.heartbeat < " +
+                       std::string(kNow) + " - ? ORDER BY t.id");
+  silent.bind(1, study_id).bind(2, grace_seconds);
+  struct Silent {
+    std::int64_t id, index, seed;
+    std::string params, configuration, worker;
+    double seconds;
+    std::int64_t attempts;
+  };
+  std::vector<Silent> found;
+  while (silent.step()) {
+    found.push_back({silent.integer(0), silent.integer(1), silent.integer(2), silent.text(3),
+                     silent.text(4), silent.text(5), silent.real(6), silent.integer(7)});
+  }
+  for (const Silent& s : found) {
+    const bool again = s.attempts < max_attempts;
+    Statement mark(db_, "UPDATE trials SET state = 'STALE', reason = ? WHERE id = ?");
+    mark.bind(1, staleReason(s.worker, s.seconds, again, static_cast<int>(s.attempts)))
+        .bind(2, s.id);
+    mark.step();
+    if (again) insertTrial(db_, study_id, s.index, s.seed, s.params, s.configuration);
+  }
+  transaction.commit();
+  return static_cast<int>(found.size());
 }
 
 }  // namespace tunebench

@@ -50,6 +50,8 @@ class SqliteStorage : public Storage {
   std::vector<TrialAtEpoch> trialsAtEpoch(std::int64_t study_id, std::int64_t epoch) const override;
   int requeueInterrupted(std::int64_t study_id,
                          const std::function<bool(const std::string& worker)>& is_gone) override;
+  bool heartbeat(std::int64_t trial_id, const std::string& worker) override;
+  int markStale(std::int64_t study_id, double grace_seconds, int max_attempts) override;
 
  private:
   void open(const std::string& uri, int flags);
@@ -63,7 +65,8 @@ class SqliteStorage : public Storage {
 
   std::string path_;
   Access access_;
-  bool has_device_column_ = true;  // files from before trials recorded their device lack it
+  bool has_device_column_ = true;     // files from before trials recorded their device lack it
+  bool has_heartbeat_column_ = true;  // and from before heartbeats
   sqlite3* db_ = nullptr;
   mutable std::mutex mutex_;
   mutable std::map<std::int64_t, ParamMap> params_cache_;  // guarded by mutex_

@@ -70,9 +70,10 @@ class Storage {
   // running study needs each time, without re-reading every curve.
   virtual std::vector<TrainLossPoint> trainLosses(std::int64_t trial_id,
                                                   std::int64_t after_step) const = 0;
-  // Final state; pruned trials also record the epoch and cut-off that stopped them. A trial that
-  // ends INTERRUPTED (stopped) gets a WAITING copy, so resuming the study runs it again. The
-  // epochs recorded as they happened stay the record (result.epochs is not written).
+  // Final state (nothing is written for a trial declared STALE); pruned trials also record the
+  // epoch and cut-off that stopped them. A trial that ends INTERRUPTED (stopped) gets a WAITING
+  // copy, so resuming the study runs it again. The epochs recorded as they happened stay the record
+  // (result.epochs is not written).
   virtual void finishTrial(std::int64_t trial_id, const TrialResult& result,
                            std::optional<std::int64_t> pruned_epoch, double prune_threshold) = 0;
 
@@ -84,6 +85,17 @@ class Storage {
   // read after each epoch, without the cost of whole trials.
   virtual std::vector<TrialAtEpoch> trialsAtEpoch(std::int64_t study_id,
                                                   std::int64_t epoch) const = 0;
+
+  // Liveness, for several processes or hosts on one study. A claim starts the trial's heartbeat
+  // and its worker refreshes it every few seconds. False when the trial is no longer RUNNING
+  // under `worker` (it was declared STALE, or it finished): the worker should give it up.
+  virtual bool heartbeat(std::int64_t trial_id, const std::string& worker) = 0;
+  // Every RUNNING trial of the study whose heartbeat is older than `grace_seconds` (by the
+  // storage's clock: the server's for PostgreSQL) becomes STALE, its reason naming the worker
+  // that held it and how long it was silent, and a WAITING copy is queued unless its
+  // configuration and seed have been tried `max_attempts` times. A STALE trial keeps that state:
+  // a late finishTrial from its worker writes nothing. Returns how many became STALE.
+  virtual int markStale(std::int64_t study_id, double grace_seconds, int max_attempts) = 0;
 
   // After a crash or a stop: every RUNNING trial whose worker `is_gone` becomes INTERRUPTED and a
   // WAITING copy (same configuration and seed) is queued to run again. Returns how many.

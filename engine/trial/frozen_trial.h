@@ -18,7 +18,9 @@ struct FrozenTrial {
   std::string configuration;  // formatParams(params)
   std::string worker;         // who ran it last ("host:pid")
   std::string device;         // where it ran last ("cpu", "cuda:1"); "" until claimed
-  TrialResult result;         // state, reason, epochs, steps, seconds, diverged step
+  std::optional<double>
+      heartbeat;       // its worker's last sign of life (Unix seconds); none until claimed
+  TrialResult result;  // state, reason, epochs, steps, seconds, diverged step
   std::optional<std::int64_t> pruned_epoch;
   double prune_threshold = 0.0;
   std::vector<TrainLossPoint> train_losses;  // filled only by trials(..., with_train_losses)

@@ -8,7 +8,7 @@ constexpr NamedValue<TrialState> kStateNames[] = {
     {"WAITING", TrialState::kWaiting},         {"RUNNING", TrialState::kRunning},
     {"COMPLETE", TrialState::kComplete},       {"PRUNED", TrialState::kPruned},
     {"DIVERGED", TrialState::kDiverged},       {"FAILED", TrialState::kFailed},
-    {"INTERRUPTED", TrialState::kInterrupted},
+    {"INTERRUPTED", TrialState::kInterrupted}, {"STALE", TrialState::kStale},
 };
 }  // namespace
 

@@ -83,6 +83,12 @@ class FaultyStorage : public Storage {
                          const std::function<bool(const std::string&)>& is_gone) override {
     return inner_.requeueInterrupted(study_id, is_gone);
   }
+  bool heartbeat(std::int64_t trial_id, const std::string& worker) override {
+    return inner_.heartbeat(trial_id, worker);
+  }
+  int markStale(std::int64_t study_id, double grace_seconds, int max_attempts) override {
+    return inner_.markStale(study_id, grace_seconds, max_attempts);
+  }
 
  private:
   // Every mutating or pruner-facing call goes through here, from any worker thread.

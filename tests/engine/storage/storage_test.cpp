@@ -10,7 +10,9 @@
 
 #include "common/user_error.h"
 #include "storage/in_memory_storage.h"
+#include "storage/postgres_storage.h"
 #include "storage/sqlite_storage.h"
+#include "support/pg_server.h"
 #include "support/temp_dir.h"
 
 namespace tunebench {
@@ -24,19 +26,35 @@ Storage::Proposer proposeLr(double lr) {
   return [lr](const std::vector<FrozenTrial>&) { return std::optional<ParamMap>(params(lr)); };
 }
 
+using testing::PgServer;
+
 template <typename T>
 class StorageContractTest : public ::testing::Test {
  protected:
-  std::unique_ptr<Storage> make() {
+  // A fresh, empty storage.
+  std::shared_ptr<Storage> make() {
     if constexpr (std::is_same_v<T, SqliteStorage>) {
-      return std::make_unique<SqliteStorage>((dir_.path() / "study.db").string());
+      location_ = (dir_.path() / "study.db").string();
+    } else if constexpr (std::is_same_v<T, PostgresStorage>) {
+      location_ = PgServer::shared().newDatabase();
+    }
+    first_ = another();
+    return first_;
+  }
+  // One more connection to the storage make() made, as another process would open it (memory:
+  // the same object, shared by threads).
+  std::shared_ptr<Storage> another() {
+    if constexpr (std::is_same_v<T, InMemoryStorage>) {
+      return first_ ? first_ : std::make_shared<InMemoryStorage>();
     } else {
-      return std::make_unique<InMemoryStorage>();
+      return std::make_shared<T>(location_);
     }
   }
   TempDir dir_;
+  std::string location_;
+  std::shared_ptr<Storage> first_;
 };
-using Backends = ::testing::Types<InMemoryStorage, SqliteStorage>;
+using Backends = ::testing::Types<InMemoryStorage, SqliteStorage, PostgresStorage>;
 TYPED_TEST_SUITE(StorageContractTest, Backends);
 
 TYPED_TEST(StorageContractTest, StudiesHaveUniqueNames) {
@@ -260,6 +278,130 @@ TYPED_TEST(StorageContractTest, RequeuesOnlyTheTrialsOfGoneWorkers) {
   EXPECT_EQ(storage->claimWaitingTrial(study, "w", "cpu")->id, trials[3].id);
 }
 
+// Polls `done` (which does one round of work) until it returns true, for up to a minute.
+template <typename Done>
+bool keepTrying(Done&& done) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (done()) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  return false;
+}
+
+TYPED_TEST(StorageContractTest,
+           ASilentTrialBecomesStaleWithAWaitingCopyAndItsWorkerCannotFinishIt) {
+  auto storage = this->make();
+  const auto study = storage->createStudy("s", "{}");
+  ASSERT_TRUE(storage->addConfiguration(study, 1, 2, proposeLr(0.1)));
+  const auto alive = storage->claimWaitingTrial(study, "host:1", "cpu");
+  const auto silent = storage->claimWaitingTrial(study, "host:2", "cpu");
+  ASSERT_TRUE(alive && silent);
+  ASSERT_TRUE(alive->heartbeat.has_value());              // a claim is the first heartbeat
+  EXPECT_EQ(storage->markStale(study, 3600.0, 3), 0);     // nobody has been silent for an hour
+  EXPECT_FALSE(storage->heartbeat(alive->id, "host:9"));  // only its own worker keeps it alive
+  // host:1 keeps beating; host:2 says nothing and goes stale once 2 s have passed.
+  int marked = 0;
+  ASSERT_TRUE(keepTrying([&] {
+    EXPECT_TRUE(storage->heartbeat(alive->id, "host:1"));
+    marked = storage->markStale(study, 2.0, 3);
+    return marked > 0;
+  }));
+  EXPECT_EQ(marked, 1);
+  auto trials = storage->trials(study, false);
+  ASSERT_EQ(trials.size(), 3u);
+  EXPECT_EQ(trials[0].result.state, TrialState::kRunning);
+  EXPECT_EQ(trials[1].result.state, TrialState::kStale);
+  EXPECT_EQ(trials[1].worker, "host:2");
+  EXPECT_NE(trials[1].result.reason.find("no heartbeat from host:2"), std::string::npos)
+      << trials[1].result.reason;
+  EXPECT_EQ(trials[2].result.state, TrialState::kWaiting);
+  EXPECT_EQ(trials[2].seed, silent->seed);
+  EXPECT_EQ(trials[2].configuration, silent->configuration);
+  // The stale worker comes back: it is told to give up, and its result is not written.
+  EXPECT_FALSE(storage->heartbeat(silent->id, "host:2"));
+  TrialResult late;
+  late.state = TrialState::kComplete;
+  late.steps = 99;
+  storage->finishTrial(silent->id, late, std::nullopt, 0.0);
+  TrialResult stopped;
+  stopped.state = TrialState::kInterrupted;
+  storage->finishTrial(silent->id, stopped, std::nullopt, 0.0);  // queues no second copy
+  trials = storage->trials(study, false);
+  ASSERT_EQ(trials.size(), 3u);
+  EXPECT_EQ(trials[1].result.state, TrialState::kStale);
+  EXPECT_EQ(trials[1].result.steps, 0);
+  EXPECT_THROW(storage->heartbeat(trials.back().id + 100, "host:2"), std::out_of_range);
+  EXPECT_THROW(storage->markStale(study + 100, 1.0, 3), std::out_of_range);
+}
+
+TYPED_TEST(StorageContractTest, AConfigurationAndSeedAreQueuedAgainOnlyUpToTheAttemptLimit) {
+  auto storage = this->make();
+  const auto study = storage->createStudy("s", "{}");
+  ASSERT_TRUE(storage->addConfiguration(study, 1, 1, proposeLr(0.1)));
+  // Two attempts allowed: the first stale one is queued again, the second is not.
+  for (int attempt = 1; attempt <= 2; ++attempt) {
+    const auto claimed =
+        storage->claimWaitingTrial(study, "host:" + std::to_string(attempt), "cpu");
+    ASSERT_TRUE(claimed.has_value()) << "attempt " << attempt;
+    ASSERT_TRUE(keepTrying([&] { return storage->markStale(study, 0.2, 2) > 0; }));
+  }
+  const auto trials = storage->trials(study, false);
+  ASSERT_EQ(trials.size(), 2u);
+  EXPECT_EQ(trials[0].result.state, TrialState::kStale);
+  EXPECT_NE(trials[0].result.reason.find("queued again"), std::string::npos);
+  EXPECT_EQ(trials[1].result.state, TrialState::kStale);
+  EXPECT_NE(trials[1].result.reason.find("not queued again: tried 2 times"), std::string::npos)
+      << trials[1].result.reason;
+  EXPECT_FALSE(storage->claimWaitingTrial(study, "host:3", "cpu").has_value());
+}
+
+TYPED_TEST(StorageContractTest, ConnectionsRacingForTrialsClaimEachExactlyOnce) {
+  auto storage = this->make();
+  const auto study = storage->createStudy("race", "{}");
+  for (int c = 0; c < 10; ++c) storage->addConfiguration(study, 10, 4, proposeLr(0.1 * (c + 1)));
+  std::vector<std::vector<std::int64_t>> claimed(4);
+  std::vector<std::thread> workers;
+  for (int w = 0; w < 4; ++w) {
+    workers.emplace_back([&, w, own = this->another()] {
+      while (auto trial = own->claimWaitingTrial(study, "worker" + std::to_string(w), "cpu")) {
+        claimed[w].push_back(trial->id);
+      }
+    });
+  }
+  for (auto& worker : workers) worker.join();
+  std::set<std::int64_t> all;
+  std::size_t total = 0;
+  for (const auto& ids : claimed) {
+    total += ids.size();
+    all.insert(ids.begin(), ids.end());
+  }
+  EXPECT_EQ(total, 40u);
+  EXPECT_EQ(all.size(), 40u);
+}
+
+TYPED_TEST(StorageContractTest, ConnectionsProposingAtOnceNeverExceedTheBudget) {
+  auto storage = this->make();
+  const auto study = storage->createStudy("budget", "{}");
+  std::atomic<int> accepted{0};
+  std::vector<std::thread> workers;
+  for (int w = 0; w < 4; ++w) {
+    workers.emplace_back([&, w, own = this->another()] {
+      for (int i = 0; i < 10; ++i) {
+        if (own->addConfiguration(study, 12, 2, proposeLr(0.001 * (w * 10 + i + 1)))) ++accepted;
+      }
+    });
+  }
+  for (auto& worker : workers) worker.join();
+  EXPECT_EQ(accepted.load(), 12);
+  const auto trials = storage->trials(study, false);
+  ASSERT_EQ(trials.size(), 24u);
+  std::set<std::int64_t> indexes;
+  for (const auto& trial : trials) indexes.insert(trial.configuration_index);
+  EXPECT_EQ(indexes.size(), 12u);
+  EXPECT_EQ(*indexes.rbegin(), 11);
+}
+
 TEST(SqliteStorageTest, EverythingSurvivesReopeningTheFile) {
   TempDir dir;
   const std::string path = (dir.path() / "persist.db").string();
@@ -322,36 +464,6 @@ TEST(SqliteStorageTest, UnwritableAndCorruptFilesAreClearErrors) {
     EXPECT_NE(error.why().find("not a usable TuneBench study database"), std::string::npos)
         << error.why();
   }
-}
-
-TEST(SqliteStorageTest, ConnectionsRacingForTrialsClaimEachExactlyOnce) {
-  TempDir dir;
-  const std::string path = (dir.path() / "race.db").string();
-  std::int64_t study = 0;
-  {
-    SqliteStorage setup(path);
-    study = setup.createStudy("race", "{}");
-    for (int c = 0; c < 10; ++c) setup.addConfiguration(study, 10, 4, proposeLr(0.1 * (c + 1)));
-  }
-  std::vector<std::vector<std::int64_t>> claimed(4);
-  std::vector<std::thread> workers;
-  for (int w = 0; w < 4; ++w) {
-    workers.emplace_back([&, w] {
-      SqliteStorage own(path);  // a separate connection, as another process would have
-      while (auto trial = own.claimWaitingTrial(study, "worker" + std::to_string(w), "cpu")) {
-        claimed[w].push_back(trial->id);
-      }
-    });
-  }
-  for (auto& worker : workers) worker.join();
-  std::set<std::int64_t> all;
-  std::size_t total = 0;
-  for (const auto& ids : claimed) {
-    total += ids.size();
-    all.insert(ids.begin(), ids.end());
-  }
-  EXPECT_EQ(total, 40u);
-  EXPECT_EQ(all.size(), 40u);
 }
 
 }  // namespace
