@@ -101,9 +101,14 @@ FrozenTrial trialFromRow(const Result& rows, int row, const std::string& where,
   return trial;
 }
 
-const char* const kInsertWaiting =
-    "INSERT INTO tunebench_trials(study_id, configuration_index, seed, params, configuration, "
-    "state) VALUES($1, $2, $3, $4, $5, 'WAITING')";
+// Queues one WAITING trial of a configuration under a seed (params as stored JSON text).
+void queueWaiting(pg::Connection& connection, std::int64_t study_id, std::int64_t index,
+                  std::int64_t seed, const std::string& params, const std::string& configuration) {
+  connection.exec(
+      "INSERT INTO tunebench_trials(study_id, configuration_index, seed, params, configuration, "
+      "state) VALUES($1, $2, $3, $4, $5, 'WAITING')",
+      Params().add(study_id).add(index).add(seed).add(params).add(configuration));
+}
 
 }  // namespace
 
@@ -231,12 +236,8 @@ bool PostgresStorage::addConfiguration(std::int64_t study_id, std::int64_t max_c
     if (!params) return;
     const std::string json = paramsToJson(*params).dump(), configuration = formatParams(*params);
     for (const std::uint64_t seed : seeds) {
-      connection_->exec(kInsertWaiting, Params()
-                                            .add(study_id)
-                                            .add(index)
-                                            .add(static_cast<std::int64_t>(seed))
-                                            .add(json)
-                                            .add(configuration));
+      queueWaiting(*connection_, study_id, index, static_cast<std::int64_t>(seed), json,
+                   configuration);
     }
     added = true;
   });
@@ -489,12 +490,8 @@ int PostgresStorage::requeueInterrupted(std::int64_t study_id,
           Params()
               .add(running.integer(i, 0))
               .add("interrupted: its worker " + worker + " stopped"));
-      connection_->exec(kInsertWaiting, Params()
-                                            .add(study_id)
-                                            .add(running.integer(i, 1))
-                                            .add(running.integer(i, 2))
-                                            .add(running.text(i, 3))
-                                            .add(running.text(i, 4)));
+      queueWaiting(*connection_, study_id, running.integer(i, 1), running.integer(i, 2),
+                   running.text(i, 3), running.text(i, 4));
       ++count;
     }
   });
@@ -541,12 +538,8 @@ int PostgresStorage::markStale(std::int64_t study_id, double grace_seconds, int 
                             .add(staleReason(silent.text(i, 7), silent.real(i, 16), again,
                                              static_cast<int>(attempts))));
       if (again) {
-        connection_->exec(kInsertWaiting, Params()
-                                              .add(study_id)
-                                              .add(silent.integer(i, 1))
-                                              .add(silent.integer(i, 2))
-                                              .add(silent.text(i, 3))
-                                              .add(silent.text(i, 4)));
+        queueWaiting(*connection_, study_id, silent.integer(i, 1), silent.integer(i, 2),
+                     silent.text(i, 3), silent.text(i, 4));
       }
       ++count;
     }
