@@ -16,6 +16,7 @@
 #include "run/run_service.h"
 #include "run/worker_identity.h"
 #include "storage/open_storage.h"
+#include "storage/stale_trials.h"
 
 namespace tunebench::cli {
 namespace {
@@ -29,7 +30,7 @@ void printResults(const Storage& storage, std::int64_t study_id, const StudyOver
     std::cout << formatResultsJson(trials);
     return;
   }
-  std::cout << formatResultsTable(trials) << "\n"
+  std::cout << formatResultsTable(trials, unixSecondsNow()) << "\n"
             << formatGroupTable(
                    summarizeGroups(trials, CompareMetric::kValLoss, study.target_accuracy),
                    summarizeGroups(trials, CompareMetric::kValAccuracy));
@@ -185,7 +186,7 @@ int showStudy(const RunOptions& options, View view, Format format) {
   const bool with_trials = view != View::kGroups, groups = view != View::kTrials;
   switch (format) {
     case Format::kTable:
-      if (with_trials) std::cout << formatResultsTable(trials);
+      if (with_trials) std::cout << formatResultsTable(trials, unixSecondsNow());
       if (with_trials && groups) std::cout << "\n";
       if (groups) std::cout << formatGroupTable(loss, accuracy);
       break;

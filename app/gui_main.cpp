@@ -44,7 +44,12 @@ int main(int argc, char** argv) {
       QStringLiteral("Before the screenshot, brush a parallel-coordinates axis: PARAMETER:FROM:TO "
                      "with FROM and TO the positions along it, 0 (bottom) to 1 (top)"),
       QStringLiteral("brush"));
-  parser.addOptions({screenshot, after, exit_when_shown, view, brush});
+  QCommandLineOption results(
+      QStringLiteral("results"),
+      QStringLiteral("Open stored results and follow them: a SQLite file or a postgresql:// URL "
+                     "(with --screenshot: shown, not run)"),
+      QStringLiteral("location"));
+  parser.addOptions({screenshot, after, exit_when_shown, view, brush, results});
   parser.process(app);
 
   const QString presets = tunebench::ui::StudyController::presetsFolder();
@@ -55,11 +60,13 @@ int main(int argc, char** argv) {
   if (study.isEmpty() || !QFileInfo::exists(study))
     study = presets + QStringLiteral("/xavier-vs-he-vs-adam.json");
   window.openStudy(study);
+  if (parser.isSet(results)) window.openResults(parser.value(results));
   window.resize(1200, 780);
   window.show();
   if (parser.isSet(exit_when_shown)) QTimer::singleShot(0, &app, &QApplication::quit);
   if (parser.isSet(screenshot)) {
-    QTimer::singleShot(0, window.controller(), &tunebench::ui::StudyController::run);
+    if (!parser.isSet(results))
+      QTimer::singleShot(0, window.controller(), &tunebench::ui::StudyController::run);
     auto* views = window.findChild<QTabWidget*>(QStringLiteral("viewTabs"));
     const QString name = parser.value(view);
     const QStringList names{QStringLiteral("curves"),     QStringLiteral("diagnostics"),

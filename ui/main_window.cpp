@@ -195,8 +195,7 @@ MainWindow::MainWindow(const QString& presets_folder, QWidget* parent)
     if (opening_results_.isEmpty()) {
       problem_->showProblem(QString(), tr("The run stopped: %1").arg(message));
     } else {
-      problem_->showProblem(opening_results_,
-                            tr("Could not open the results file: %1").arg(message));
+      problem_->showProblem(opening_results_, tr("Could not open the results: %1").arg(message));
       opening_results_.clear();
     }
   });

@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMenu>
@@ -51,6 +52,22 @@ QAction* MainWindow::buildFileMenu() {
                                          tr("TuneBench results (*.sqlite *.db);;All files (*)"));
         if (!path.isEmpty()) openResults(path);  // a problem shows in the banner
       });
+  file->addAction(tr("Open Results from a Ser&ver..."), this, [this] {
+    // The last URL comes back unless it held a password (never kept in the settings).
+    QSettings settings;
+    bool ok = false;
+    const QString url =
+        QInputDialog::getText(this, tr("Open results from a server"),
+                              tr("The study's PostgreSQL URL "
+                                 "(postgresql://user@host:port/database):"),
+                              QLineEdit::Normal,
+                              settings.value(QStringLiteral("results/server")).toString(), &ok)
+            .trimmed();
+    if (!ok || url.isEmpty()) return;
+    if (StudyController::shownLocation(url) == url)
+      settings.setValue(QStringLiteral("results/server"), url);
+    openResults(url);  // a problem shows in the banner
+  });
   recent_menu_ = file->addMenu(tr("Open &Recent"));
   connect(recent_menu_, &QMenu::aboutToShow, this, [this] {
     recent_menu_->clear();
@@ -135,7 +152,7 @@ bool MainWindow::saveStudy(const QString& path) {
 bool MainWindow::openResults(const QString& path) {
   if (controller_->isRunning() || !controller_->openResults(path)) return false;
   opening_results_ = path;
-  statusBar()->showMessage(tr("Opening %1").arg(path), 5000);
+  statusBar()->showMessage(tr("Opening %1").arg(StudyController::shownLocation(path)), 5000);
   return true;
 }
 
@@ -146,8 +163,8 @@ void MainWindow::showOpenedResults(const QString& path) {
   setup_->showProblems({});
   setup_problems_.clear();
   study_path_.clear();
-  base_folder_ = QFileInfo(path).absolutePath();
-  statusBar()->showMessage(tr("Following %1").arg(path), 5000);
+  if (!StudyController::isServerLocation(path)) base_folder_ = QFileInfo(path).absolutePath();
+  statusBar()->showMessage(tr("Following %1").arg(StudyController::shownLocation(path)), 5000);
   updateStatus();
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <ctime>
 #include <iomanip>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -86,10 +87,38 @@ std::string alignedTable(const std::vector<std::string>& header,
 
 }  // namespace
 
-std::string formatResultsTable(const std::vector<FrozenTrial>& trials) {
-  const std::vector<std::string> header = {"trial",   "configuration", "seed",
-                                           "state",   "train loss",    "best val loss",
-                                           "val acc", "seconds",       "device"};
+std::string utcTimeText(double unix_seconds) {
+  const auto whole = static_cast<std::time_t>(std::floor(unix_seconds));
+  std::tm utc{};
+  gmtime_r(&whole, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text;
+}
+
+std::string ageText(double seconds) {
+  if (!(seconds >= 1)) return "just now";
+  const struct {
+    double size;
+    const char* unit;
+  } units[] = {{86400, "d"}, {3600, "h"}, {60, "m"}, {1, "s"}};
+  for (const auto& unit : units) {
+    if (seconds >= unit.size || unit.size == 1)
+      return std::to_string(static_cast<long long>(seconds / unit.size)) + unit.unit + " ago";
+  }
+  return "just now";
+}
+
+std::string formatResultsTable(const std::vector<FrozenTrial>& trials,
+                               std::optional<double> now_unix_seconds) {
+  const std::vector<std::string> header = {
+      "trial",   "configuration", "seed",   "state",  "train loss",    "best val loss",
+      "val acc", "seconds",       "device", "worker", "last heartbeat"};
+  const auto heartbeat = [&](const FrozenTrial& trial) -> std::string {
+    if (!trial.heartbeat) return "-";
+    return now_unix_seconds ? ageText(*now_unix_seconds - *trial.heartbeat)
+                            : utcTimeText(*trial.heartbeat);
+  };
   const ConfigurationNamer namer = namerOf(trials);
   std::vector<std::vector<std::string>> rows;
   for (const FrozenTrial& trial : trials) {
@@ -98,9 +127,10 @@ std::string formatResultsTable(const std::vector<FrozenTrial>& trials) {
     rows.push_back({std::to_string(trial.id), namer.label(trial.params), std::to_string(trial.seed),
                     trialStateName(r.state), fixed(last_loss, 4), fixed(r.bestValLoss(), 4),
                     fixed(r.finalValAccuracy(), 4), fixed(r.seconds, 1),
-                    trial.device.empty() ? "-" : trial.device});
+                    trial.device.empty() ? "-" : trial.device,
+                    trial.worker.empty() ? "-" : trial.worker, heartbeat(trial)});
   }
-  return alignedTable(header, rows, {1, 3});
+  return alignedTable(header, rows, {1, 3, 9});
 }
 
 namespace {
@@ -178,6 +208,11 @@ std::string formatResultsJson(const std::vector<FrozenTrial>& trials) {
                     {"label", namer.label(trial.params)},
                     {"seed", trial.seed},
                     {"device", trial.device},
+                    {"worker", trial.worker},
+                    {"heartbeat", trial.heartbeat ? nlohmann::json(utcTimeText(*trial.heartbeat))
+                                                  : nlohmann::json(nullptr)},
+                    {"heartbeat_unix",
+                     trial.heartbeat ? nlohmann::json(*trial.heartbeat) : nlohmann::json(nullptr)},
                     {"state", trialStateName(r.state)},
                     {"reason", r.reason},
                     {"final_train_loss",
@@ -200,14 +235,15 @@ namespace tunebench {
 std::string formatResultsCsv(const std::vector<FrozenTrial>& trials) {
   std::string out =
       csvLine({"trial", "configuration", "seed", "state", "reason", "epochs", "final_train_loss",
-               "best_val_loss", "val_accuracy", "seconds", "device"});
+               "best_val_loss", "val_accuracy", "seconds", "device", "worker", "heartbeat"});
   for (const FrozenTrial& trial : trials) {
     const TrialResult& r = trial.result;
-    out += csvLine({std::to_string(trial.id), trial.configuration, std::to_string(trial.seed),
-                    trialStateName(r.state), r.reason, std::to_string(r.epochs.size()),
-                    csvNumber(r.epochs.empty() ? r.last_train_loss : r.finalTrainLoss()),
-                    csvNumber(r.bestValLoss()), csvNumber(r.finalValAccuracy()),
-                    csvNumber(r.seconds), trial.device});
+    out +=
+        csvLine({std::to_string(trial.id), trial.configuration, std::to_string(trial.seed),
+                 trialStateName(r.state), r.reason, std::to_string(r.epochs.size()),
+                 csvNumber(r.epochs.empty() ? r.last_train_loss : r.finalTrainLoss()),
+                 csvNumber(r.bestValLoss()), csvNumber(r.finalValAccuracy()), csvNumber(r.seconds),
+                 trial.device, trial.worker, trial.heartbeat ? utcTimeText(*trial.heartbeat) : ""});
   }
   return out;
 }

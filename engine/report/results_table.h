@@ -1,4 +1,5 @@
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -8,11 +9,20 @@
 namespace tunebench {
 
 // One row per trial: configuration (named by what tells it apart: ConfigurationNamer), seed,
-// state, final train loss, best validation loss, validation accuracy, seconds and the device it
-// ran on, as an aligned text table (NaN shown as "-").
-std::string formatResultsTable(const std::vector<FrozenTrial>& trials);
+// state, final train loss, best validation loss, validation accuracy, seconds, the device it ran
+// on, the worker (host:pid) that ran or holds it and its last heartbeat, as an aligned text table
+// (NaN shown as "-"). The heartbeat is an age ("12s ago") when `now_unix_seconds` is given, else
+// a UTC time.
+std::string formatResultsTable(const std::vector<FrozenTrial>& trials,
+                               std::optional<double> now_unix_seconds = std::nullopt);
 
-// The same rows as a JSON array of objects (plus each trial's per-epoch metrics and reason):
+// A heartbeat's Unix seconds as UTC, "2026-12-02T19:31:07Z".
+std::string utcTimeText(double unix_seconds);
+// How long ago: "4s ago", "3m ago", "2h ago", "5d ago" ("just now" within a second or ahead).
+std::string ageText(double seconds);
+
+// The same rows as a JSON array of objects (plus each trial's per-epoch metrics and reason;
+// "heartbeat" is UTC text, "heartbeat_unix" its seconds, both null when none was recorded):
 // "configuration" has every parameter, "label" the words the table shows.
 std::string formatResultsJson(const std::vector<FrozenTrial>& trials);
 

@@ -17,12 +17,14 @@
 #include "common/storage_error.h"
 #include "common/user_error.h"
 #include "storage/sqlite_statement.h"
-#include "storage/stale_trials.h"
+#include "storage/sqlite_trial_rows.h"
 
 namespace tunebench {
 namespace {
 
 using sqlite::fileUri;
+using sqlite::kUnixNow;
+using sqlite::queueWaitingTrial;
 using sqlite::sqliteError;
 using sqlite::Statement;
 using sqlite::WriteTransaction;
@@ -66,9 +68,6 @@ ParamMap storedParams(sqlite3* db, const std::string& text) {
   }
 }
 
-// The heartbeat clock: Unix seconds with a fraction.
-const char* const kNow = "((julianday('now') - 2440587.5) * 86400.0)";
-
 const char* kTrialColumns =
     "id, configuration_index, seed, params, configuration, state, reason, worker, steps, seconds, "
     "diverged_step, last_train_loss, pruned_epoch, prune_threshold";
@@ -99,16 +98,6 @@ FrozenTrial trialFromRow(sqlite3* db, const Statement& row,
   return trial;
 }
 
-void insertTrial(sqlite3* db, std::int64_t study_id, std::int64_t index, std::int64_t seed,
-                 const std::string& params_json, const std::string& configuration) {
-  Statement insert(
-      db,
-      "INSERT INTO trials(study_id, configuration_index, seed, params, configuration, state) "
-      "VALUES(?, ?, ?, ?, ?, 'WAITING')");
-  insert.bind(1, study_id).bind(2, index).bind(3, seed).bind(4, params_json).bind(5, configuration);
-  insert.step();
-}
-
 // Runs an INSERT of a trial's row (a loss point, an epoch, a probe): the foreign key already says
 // whether the trial exists, so no second query is needed on the training thread's path.
 void insertForTrial(sqlite3* db, Statement& insert, std::int64_t trial_id) {
@@ -123,6 +112,20 @@ void insertForTrial(sqlite3* db, Statement& insert, std::int64_t trial_id) {
 }
 
 }  // namespace
+
+namespace sqlite {
+
+void queueWaitingTrial(sqlite3* db, std::int64_t study_id, std::int64_t index, std::int64_t seed,
+                       const std::string& params_json, const std::string& configuration) {
+  Statement insert(
+      db,
+      "INSERT INTO trials(study_id, configuration_index, seed, params, configuration, state) "
+      "VALUES(?, ?, ?, ?, ?, 'WAITING')");
+  insert.bind(1, study_id).bind(2, index).bind(3, seed).bind(4, params_json).bind(5, configuration);
+  insert.step();
+}
+
+}  // namespace sqlite
 
 void SqliteStorage::open(const std::string& uri, int flags) {
   // Our own mutex serializes every use of the connection, so SQLite's per-call locking
@@ -344,7 +347,7 @@ bool SqliteStorage::addConfiguration(std::int64_t study_id, std::int64_t max_con
   if (!params) return false;
   const std::string json = paramsToJson(*params).dump(), configuration = formatParams(*params);
   for (std::uint64_t seed : seeds) {
-    insertTrial(db_, study_id, index, static_cast<std::int64_t>(seed), json, configuration);
+    queueWaitingTrial(db_, study_id, index, static_cast<std::int64_t>(seed), json, configuration);
   }
   transaction.commit();
   return true;
@@ -362,7 +365,7 @@ std::optional<FrozenTrial> SqliteStorage::claimWaitingTrial(std::int64_t study_i
   if (!pick.step()) return std::nullopt;
   const std::int64_t id = pick.integer(0);
   Statement claim(db_, "UPDATE trials SET state = 'RUNNING', worker = ?, device = ?, heartbeat = " +
-                           std::string(kNow) + " WHERE id = ?");
+                           std::string(kUnixNow) + " WHERE id = ?");
   claim.bind(1, worker).bind(2, device).bind(3, id);
   claim.step();
   Statement read(db_, ("SELECT " + trialColumns() + " FROM trials WHERE id = ?").c_str());
@@ -545,87 +548,6 @@ std::vector<TrialAtEpoch> SqliteStorage::trialsAtEpoch(std::int64_t study_id,
     result.push_back(entry);
   }
   return result;
-}
-
-int SqliteStorage::requeueInterrupted(std::int64_t study_id,
-                                      const std::function<bool(const std::string&)>& is_gone) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  WriteTransaction transaction(db_);
-  requireStudy(study_id);
-  Statement running(
-      db_,
-      "SELECT id, configuration_index, seed, params, configuration, worker FROM trials "
-      "WHERE study_id = ? AND state = 'RUNNING' ORDER BY id");
-  running.bind(1, study_id);
-  struct Stale {
-    std::int64_t id, index, seed;
-    std::string params, configuration, worker;
-  };
-  std::vector<Stale> stale;
-  while (running.step()) {
-    Stale s{running.integer(0), running.integer(1), running.integer(2),
-            running.text(3),    running.text(4),    running.text(5)};
-    if (is_gone(s.worker)) stale.push_back(std::move(s));
-  }
-  for (const Stale& s : stale) {
-    Statement mark(db_, "UPDATE trials SET state = 'INTERRUPTED', reason = ? WHERE id = ?");
-    mark.bind(1, "interrupted: its worker " + s.worker + " stopped").bind(2, s.id);
-    mark.step();
-    insertTrial(db_, study_id, s.index, s.seed, s.params, s.configuration);
-  }
-  const int count = static_cast<int>(stale.size());
-  transaction.commit();
-  return count;
-}
-
-bool SqliteStorage::heartbeat(std::int64_t trial_id, const std::string& worker) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  Statement beat(db_, "UPDATE trials SET heartbeat = " + std::string(kNow) +
-                          " WHERE id = ? AND state = 'RUNNING' AND worker = ?");
-  beat.bind(1, trial_id).bind(2, worker);
-  beat.step();
-  if (sqlite3_changes(db_) > 0) return true;
-  requireTrial(trial_id);
-  return false;
-}
-
-int SqliteStorage::markStale(std::int64_t study_id, double grace_seconds, int max_attempts) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  WriteTransaction transaction(db_);
-  requireStudy(study_id);
-  // Each silent trial with how many times its configuration and seed have been tried.
-  Statement silent(db_,
-                   "SELECT t.id, t.configuration_index, t.seed, t.params, t.configuration, "
-                   "t.worker, " +
-                       std::string(kNow) +
-                       " - t.heartbeat, "
-                       "(SELECT count(*) FROM trials o WHERE o.study_id = t.study_id AND "
-                       "o.configuration_index = t.configuration_index AND o.seed = t.seed) "
-                       "FROM trials t WHERE t.study_id = ? AND t.state = 'RUNNING' AND "
-                       "t.heartbeat < " +
-                       std::string(kNow) + " - ? ORDER BY t.id");
-  silent.bind(1, study_id).bind(2, grace_seconds);
-  struct Silent {
-    std::int64_t id, index, seed;
-    std::string params, configuration, worker;
-    double seconds;
-    std::int64_t attempts;
-  };
-  std::vector<Silent> found;
-  while (silent.step()) {
-    found.push_back({silent.integer(0), silent.integer(1), silent.integer(2), silent.text(3),
-                     silent.text(4), silent.text(5), silent.real(6), silent.integer(7)});
-  }
-  for (const Silent& s : found) {
-    const bool again = s.attempts < max_attempts;
-    Statement mark(db_, "UPDATE trials SET state = 'STALE', reason = ? WHERE id = ?");
-    mark.bind(1, staleReason(s.worker, s.seconds, again, static_cast<int>(s.attempts)))
-        .bind(2, s.id);
-    mark.step();
-    if (again) insertTrial(db_, study_id, s.index, s.seed, s.params, s.configuration);
-  }
-  transaction.commit();
-  return static_cast<int>(found.size());
 }
 
 }  // namespace tunebench

@@ -634,12 +634,12 @@
 <context>
     <name>SearchPlot</name>
     <message>
-        <location filename="../../ui/charts/search_plot.cpp" line="18"/>
+        <location filename="../../ui/charts/search_plot.cpp" line="29"/>
         <source>Final validation accuracy</source>
         <translation>最终验证准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/search_plot.cpp" line="19"/>
+        <location filename="../../ui/charts/search_plot.cpp" line="30"/>
         <source>Final validation loss</source>
         <translation>最终验证损失</translation>
     </message>
@@ -695,39 +695,44 @@
 <context>
     <name>TrialState</name>
     <message>
-        <location filename="../../ui/panels/trial_table_model.cpp" line="16"/>
+        <location filename="../../ui/panels/trial_table_model.cpp" line="27"/>
         <source>waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_table_model.cpp" line="17"/>
+        <location filename="../../ui/panels/trial_table_model.cpp" line="28"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_table_model.cpp" line="18"/>
+        <location filename="../../ui/panels/trial_table_model.cpp" line="29"/>
         <source>complete</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_table_model.cpp" line="19"/>
+        <location filename="../../ui/panels/trial_table_model.cpp" line="30"/>
         <source>pruned</source>
         <translation>已剪枝</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_table_model.cpp" line="20"/>
+        <location filename="../../ui/panels/trial_table_model.cpp" line="31"/>
         <source>diverged</source>
         <translation>已发散</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_table_model.cpp" line="21"/>
+        <location filename="../../ui/panels/trial_table_model.cpp" line="32"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_table_model.cpp" line="22"/>
+        <location filename="../../ui/panels/trial_table_model.cpp" line="33"/>
         <source>interrupted</source>
         <translation>已中断</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/trial_table_model.cpp" line="34"/>
+        <source>stale</source>
+        <translation>失联</translation>
     </message>
 </context>
 <context>
@@ -913,37 +918,37 @@
 <context>
     <name>tunebench::ui::ConfigurationsEditor</name>
     <message>
-        <location filename="../../ui/setup/configurations_editor.cpp" line="112"/>
+        <location filename="../../ui/setup/configurations_editor.cpp" line="111"/>
         <source>The configurations the study lists; double-click a cell to change it. An empty cell leaves the parameter to the study&apos;s defaults.</source>
         <translation>研究列出的配置；双击单元格即可修改。空单元格表示该参数使用研究的默认值。</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/configurations_editor.cpp" line="116"/>
+        <location filename="../../ui/setup/configurations_editor.cpp" line="115"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/configurations_editor.cpp" line="117"/>
+        <location filename="../../ui/setup/configurations_editor.cpp" line="116"/>
         <source>Add a configuration (a copy of the first one) at the end</source>
         <translation>在末尾添加一个配置（复制第一个）</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/configurations_editor.cpp" line="119"/>
+        <location filename="../../ui/setup/configurations_editor.cpp" line="118"/>
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/configurations_editor.cpp" line="120"/>
+        <location filename="../../ui/setup/configurations_editor.cpp" line="119"/>
         <source>Copy the selected configuration below it</source>
         <translation>把选中的配置复制到它下方</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/configurations_editor.cpp" line="122"/>
+        <location filename="../../ui/setup/configurations_editor.cpp" line="121"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/configurations_editor.cpp" line="123"/>
+        <location filename="../../ui/setup/configurations_editor.cpp" line="122"/>
         <source>Remove the selected configuration</source>
         <translation>删除选中的配置</translation>
     </message>
@@ -976,51 +981,51 @@
         <translation>已发散</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="153"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="154"/>
         <source>Trial %1 (seed %2): %3
 %4</source>
         <translation>试验 %1（种子 %2）：%3
 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="364"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="365"/>
         <source>%1
 mean %2 at x = %3</source>
         <translation>%1
 x = %3 处均值 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="499"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="500"/>
         <source> (mean ± sd over seeds)</source>
         <translation>（各种子的均值 ± 标准差）</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="501"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="502"/>
         <source> — the best %1 of %2 trials, and the running and selected ones</source>
         <translation>——共 %2 个试验，显示最好的 %1 个以及运行中和选中的</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="506"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="507"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="507"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="508"/>
         <source>epoch</source>
         <translation>轮</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="508"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="509"/>
         <source>seconds</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="509"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="510"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="509"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="510"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
@@ -1089,10 +1094,6 @@ x = %3 处均值 %2</translation>
         <location filename="../../ui/panels/group_table_model.cpp" line="61"/>
         <source>Lowest mean final validation loss</source>
         <translation>最终验证损失均值最低</translation>
-    </message>
-    <message>
-        <source>Not significantly different from the best (Welch p &gt;= 0.05)</source>
-        <translation type="vanished">与最佳无显著差异（Welch p &gt;= 0.05）</translation>
     </message>
     <message>
         <location filename="../../ui/panels/group_table_model.cpp" line="62"/>
@@ -1175,10 +1176,6 @@ x = %3 处均值 %2</translation>
         <location filename="../../ui/panels/group_table_model.cpp" line="174"/>
         <source>p vs best (Holm)</source>
         <translation>与最佳比较的 p（Holm）</translation>
-    </message>
-    <message>
-        <source>p vs best</source>
-        <translation type="vanished">相对最佳的 p</translation>
     </message>
     <message>
         <location filename="../../ui/panels/group_table_model.cpp" line="176"/>
@@ -1280,37 +1277,37 @@ x = %3 处均值 %2</translation>
 <context>
     <name>tunebench::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window_views.cpp" line="32"/>
+        <location filename="../../ui/main_window_views.cpp" line="33"/>
         <source>Validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_views.cpp" line="32"/>
+        <location filename="../../ui/main_window_views.cpp" line="33"/>
         <source>Validation accuracy</source>
         <translation>验证准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_views.cpp" line="65"/>
+        <location filename="../../ui/main_window_views.cpp" line="66"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_views.cpp" line="68"/>
+        <location filename="../../ui/main_window_views.cpp" line="69"/>
         <source>Clear brushes</source>
         <translation>清除刷选</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_views.cpp" line="69"/>
+        <location filename="../../ui/main_window_views.cpp" line="70"/>
         <source>Show every trial again in the tables and the curves</source>
         <translation>在表格和曲线中重新显示全部试验</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_views.cpp" line="74"/>
+        <location filename="../../ui/main_window_views.cpp" line="75"/>
         <source>Parallel coordinates</source>
         <translation>平行坐标</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_views.cpp" line="77"/>
+        <location filename="../../ui/main_window_views.cpp" line="78"/>
         <source>Slices</source>
         <translation>切片图</translation>
     </message>
@@ -1350,14 +1347,14 @@ x = %3 处均值 %2</translation>
         <translation>&lt;b&gt;看点。&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="195"/>
+        <location filename="../../ui/main_window.cpp" line="196"/>
         <source>The run stopped: %1</source>
         <translation>运行已停止：%1</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.cpp" line="198"/>
-        <source>Could not open the results file: %1</source>
-        <translation>无法打开结果文件：%1</translation>
+        <source>Could not open the results: %1</source>
+        <translation>无法打开结果：%1</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.cpp" line="219"/>
@@ -1471,169 +1468,180 @@ x = %3 处均值 %2</translation>
         <translation>运行进行中，无法重新运行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="40"/>
+        <location filename="../../ui/main_window_files.cpp" line="41"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="41"/>
+        <location filename="../../ui/main_window_files.cpp" line="42"/>
         <source>&amp;Open Study...</source>
         <translation>打开研究(&amp;O)...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="42"/>
+        <location filename="../../ui/main_window_files.cpp" line="43"/>
         <source>Open study</source>
         <translation>打开研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="43"/>
-        <location filename="../../ui/main_window_files.cpp" line="64"/>
+        <location filename="../../ui/main_window_files.cpp" line="44"/>
+        <location filename="../../ui/main_window_files.cpp" line="81"/>
         <source>Study files (*.json)</source>
         <translation>研究文件 (*.json)</translation>
     </message>
     <message>
-        <source>Invalid study</source>
-        <translation type="vanished">无效的研究</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window_files.cpp" line="48"/>
+        <location filename="../../ui/main_window_files.cpp" line="49"/>
         <source>Open Res&amp;ults...</source>
         <translation>打开结果(&amp;U)...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="50"/>
+        <location filename="../../ui/main_window_files.cpp" line="51"/>
         <source>Open results</source>
         <translation>打开结果</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="51"/>
+        <location filename="../../ui/main_window_files.cpp" line="52"/>
         <source>TuneBench results (*.sqlite *.db);;All files (*)</source>
         <translation>TuneBench 结果 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="54"/>
+        <location filename="../../ui/main_window_files.cpp" line="55"/>
+        <source>Open Results from a Ser&amp;ver...</source>
+        <translation>从服务器打开结果(&amp;V)...</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_files.cpp" line="60"/>
+        <source>Open results from a server</source>
+        <translation>从服务器打开结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_files.cpp" line="61"/>
+        <source>The study&apos;s PostgreSQL URL (postgresql://user@host:port/database):</source>
+        <translation>研究所在的 PostgreSQL URL（postgresql://user@host:port/database）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_files.cpp" line="71"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="63"/>
-        <location filename="../../ui/main_window_files.cpp" line="121"/>
+        <location filename="../../ui/main_window_files.cpp" line="80"/>
+        <location filename="../../ui/main_window_files.cpp" line="138"/>
         <source>Save study</source>
         <translation>保存研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="67"/>
+        <location filename="../../ui/main_window_files.cpp" line="84"/>
         <source>&amp;Save Study</source>
         <translation>保存研究(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="76"/>
+        <location filename="../../ui/main_window_files.cpp" line="93"/>
         <source>Save Study &amp;As...</source>
         <translation>研究另存为(&amp;A)...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="77"/>
+        <location filename="../../ui/main_window_files.cpp" line="94"/>
         <source>Export &amp;Report...</source>
         <translation>导出报告(&amp;R)...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="79"/>
-        <location filename="../../ui/main_window_files.cpp" line="81"/>
+        <location filename="../../ui/main_window_files.cpp" line="96"/>
+        <location filename="../../ui/main_window_files.cpp" line="98"/>
         <source>Export report</source>
         <translation>导出报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="79"/>
+        <location filename="../../ui/main_window_files.cpp" line="96"/>
         <source>HTML page (*.html)</source>
         <translation>HTML 网页 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="81"/>
+        <location filename="../../ui/main_window_files.cpp" line="98"/>
         <source>Cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="84"/>
+        <location filename="../../ui/main_window_files.cpp" line="101"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="96"/>
+        <location filename="../../ui/main_window_files.cpp" line="113"/>
         <source>Could not open the study: %1</source>
         <translation>无法打开研究：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="109"/>
+        <location filename="../../ui/main_window_files.cpp" line="126"/>
         <source>The study has problems (flagged beside their fields): %1</source>
         <translation>研究存在问题（已在对应字段旁标出）：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="122"/>
+        <location filename="../../ui/main_window_files.cpp" line="139"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="130"/>
+        <location filename="../../ui/main_window_files.cpp" line="147"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="138"/>
+        <location filename="../../ui/main_window_files.cpp" line="155"/>
         <source>Opening %1</source>
         <translation>正在打开 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="150"/>
+        <location filename="../../ui/main_window_files.cpp" line="167"/>
         <source>Following %1</source>
         <translation>正在跟踪 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="157"/>
+        <location filename="../../ui/main_window_files.cpp" line="174"/>
         <source>TuneBench study</source>
         <translation>TuneBench 研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="161"/>
+        <location filename="../../ui/main_window_files.cpp" line="178"/>
         <source>Training loss by step, one line per trial</source>
         <translation>按步的训练损失，每个试验一条线</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="162"/>
+        <location filename="../../ui/main_window_files.cpp" line="179"/>
         <source>Validation accuracy by epoch</source>
         <translation>按轮的验证准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="178"/>
+        <location filename="../../ui/main_window_files.cpp" line="195"/>
         <source>The comparison: mean final validation loss and its 95% interval per configuration, seeds as points</source>
         <translation>比较：各配置的最终验证损失均值及其 95% 区间，各种子为点</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="187"/>
+        <location filename="../../ui/main_window_files.cpp" line="204"/>
         <source>Which parameters mattered (PED-ANOVA)</source>
         <translation>哪些参数重要（PED-ANOVA）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="191"/>
+        <location filename="../../ui/main_window_files.cpp" line="208"/>
         <source>Inside the networks: signal through depth, gradient norms, activation histograms</source>
         <translation>网络内部：信号随深度变化、梯度范数、激活直方图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="195"/>
+        <location filename="../../ui/main_window_files.cpp" line="212"/>
         <source>Decision boundaries</source>
         <translation>决策边界</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="199"/>
+        <location filename="../../ui/main_window_files.cpp" line="216"/>
         <source>TuneBench with LibTorch %1 and Qt %2 on %3; results file %4; written %5.</source>
         <translation>TuneBench，LibTorch %1，Qt %2，设备 %3；结果文件 %4；生成于 %5。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="202"/>
+        <location filename="../../ui/main_window_files.cpp" line="219"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="232"/>
+        <location filename="../../ui/main_window_files.cpp" line="249"/>
         <source>untitled study</source>
         <translation>未命名研究</translation>
     </message>
@@ -1726,19 +1734,19 @@ x = %3 处均值 %2</translation>
         <translation>试验完成后，这里显示平行坐标</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/parallel_coordinates.cpp" line="227"/>
+        <location filename="../../ui/charts/parallel_coordinates.cpp" line="239"/>
         <source> (log)</source>
         <translation>（对数）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/charts/parallel_coordinates.cpp" line="256"/>
+        <location filename="../../ui/charts/parallel_coordinates.cpp" line="262"/>
         <source>%1 of %n completed trial(s) inside the brushes; click an axis to clear its brush</source>
         <translation>
             <numerusform>%n 个已完成试验中有 %1 个落在刷选范围内；单击坐标轴可清除它的刷选</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/charts/parallel_coordinates.cpp" line="260"/>
+        <location filename="../../ui/charts/parallel_coordinates.cpp" line="266"/>
         <source>%n completed trial(s), darker is better; drag along an axis to keep a range</source>
         <translation>
             <numerusform>%n 个已完成试验，颜色越深越好；沿坐标轴拖动可保留一个范围</numerusform>
@@ -1766,53 +1774,53 @@ x = %3 处均值 %2</translation>
 <context>
     <name>tunebench::ui::ResultsPanel</name>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="159"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="169"/>
         <source>Trials</source>
         <translation>试验</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="160"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="170"/>
         <source>Comparison</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="163"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="173"/>
         <source>Filter configurations...</source>
         <translation>筛选配置...</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="166"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="176"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="172"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="182"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="173"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="183"/>
         <source>Copy the selected rows (or all shown) as tab-separated text (Ctrl+C)</source>
         <translation>将选中的行（或所有显示的行）复制为制表符分隔文本（Ctrl+C）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="176"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="186"/>
         <source>Export CSV...</source>
         <translation>导出 CSV...</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="210"/>
-        <location filename="../../ui/panels/results_panel.cpp" line="212"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="220"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="222"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="210"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="220"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="212"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="222"/>
         <source>Cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
@@ -1820,228 +1828,228 @@ x = %3 处均值 %2</translation>
 <context>
     <name>tunebench::ui::SetupPanel</name>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="106"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="107"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="107"/>
-        <location filename="../../ui/setup/setup_panel.cpp" line="177"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="108"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="178"/>
         <source>CSV file</source>
         <translation>CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="108"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="109"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="129"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="130"/>
         <source>auto (%1)</source>
         <translation>自动（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="156"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="157"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="170"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="171"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="171"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="172"/>
         <source>Train on the first N samples only (quick looks)</source>
         <translation>只用前 N 个样本训练（快速查看）</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="172"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="173"/>
         <source>Data set</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="173"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="174"/>
         <source>Shape</source>
         <translation>形状</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="174"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="175"/>
         <source>Noise</source>
         <translation>噪声</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="175"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="176"/>
         <source>Samples</source>
         <translation>样本数</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="176"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="177"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="179"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="180"/>
         <source>Label column</source>
         <translation>标签列</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="180"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="181"/>
         <source>Subset</source>
         <translation>子集</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="185"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="186"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="188"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="189"/>
         <source>MLP</source>
         <translation>MLP</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="189"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="190"/>
         <source>CNN (2 conv blocks)</source>
         <translation>CNN（2 个卷积块）</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="191"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="192"/>
         <source>Hidden layers</source>
         <translation>隐藏层数</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="193"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="194"/>
         <source>Units per hidden layer</source>
         <translation>每个隐藏层的单元数</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="196"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="197"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="197"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="198"/>
         <source>Depth</source>
         <translation>深度</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="198"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="199"/>
         <source>Width</source>
         <translation>宽度</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="199"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="200"/>
         <source>Activation</source>
         <translation>激活函数</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="204"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="205"/>
         <source>Compare</source>
         <translation>比较项</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="207"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="208"/>
         <source>Listed configurations</source>
         <translation>列出的配置</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="214"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="215"/>
         <source>One batch size, or several separated by commas to compare them</source>
         <translation>一个批大小，或用逗号分隔的多个以便比较</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="215"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="216"/>
         <source>Initializers</source>
         <translation>初始化方法</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="216"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="217"/>
         <source>Optimizers</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="217"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="218"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="225"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="226"/>
         <source>Batch sizes</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="234"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="235"/>
         <source>Study</source>
         <translation>研究</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="239"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="240"/>
         <source>Each configuration runs under seeds 0..N-1, the same seeds for every configuration</source>
         <translation>每个配置都用种子 0..N-1 运行，所有配置种子相同</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="243"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="244"/>
         <source>auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="244"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="245"/>
         <source>Configurations in all; auto: the whole grid, or 20</source>
         <translation>配置总数；自动：整个网格，或 20</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="246"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="247"/>
         <source>Points per numeric range in the grid (log-spaced on a log scale)</source>
         <translation>网格中每个数值范围的点数（对数尺度上按对数间隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="250"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="251"/>
         <source>Trials at once; the CPU cores are shared among them (%1 here)</source>
         <translation>同时运行的试验数；它们共享 CPU 核心（本机 %1 个）</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="253"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="254"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="254"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="255"/>
         <source>Seeds each</source>
         <translation>每配置种子数</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="255"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="256"/>
         <source>Sampler</source>
         <translation>采样器</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="256"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="257"/>
         <source>Configurations</source>
         <translation>配置数</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="257"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="258"/>
         <source>Grid points</source>
         <translation>网格点数</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="258"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="259"/>
         <source>Pruner</source>
         <translation>剪枝器</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="259"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="260"/>
         <source>Parallel trials</source>
         <translation>并行试验</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="260"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="261"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/setup/setup_panel.cpp" line="347"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="346"/>
         <source>The study lists %n configuration(s) (the table below); they run first. A partly ticked box is used by a listed configuration; tick boxes to search more.</source>
         <translation>
             <numerusform>研究列出了 %n 个配置（见下表），它们先运行。半勾选的方框表示被某个列出的配置使用；勾选方框可搜索更多。</numerusform>
@@ -2054,12 +2062,12 @@ x = %3 处均值 %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="354"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="353"/>
         <source>Also searched, as the file says: %1.</source>
         <translation>按文件设定另外搜索：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="415"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="414"/>
         <source>expected whole numbers &gt; 0, got &apos;%1&apos;</source>
         <translation>应为大于 0 的整数，得到 &apos;%1&apos;</translation>
     </message>
@@ -2087,87 +2095,92 @@ x = %3 处均值 %2</translation>
 <context>
     <name>tunebench::ui::TrialDetailDialog</name>
     <message>
-        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="25"/>
+        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="26"/>
         <source>Trial %1</source>
         <translation>试验 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="29"/>
+        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="30"/>
         <source>Configuration</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="30"/>
+        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="31"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="31"/>
+        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="32"/>
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="33"/>
+        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="34"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="37"/>
+        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="38"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="40"/>
+        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="41"/>
         <source>Final validation</source>
         <translation>最终验证</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="42"/>
+        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="43"/>
         <source>loss %1, accuracy %2</source>
         <translation>损失 %1，准确率 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="44"/>
+        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="45"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="44"/>
+        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="45"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="46"/>
+        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="47"/>
         <source>Reproduce with</source>
         <translation>复现条件</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="48"/>
+        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="49"/>
         <source>LibTorch %1 on %2, seed %3; the seed fixes the initial weights, the data order and the dropout masks (bit-identical on CPU).</source>
         <translation>LibTorch %1，设备 %2，种子 %3；种子决定初始权重、数据顺序和 dropout 掩码（CPU 上逐位一致）。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="51"/>
+        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="52"/>
         <source>an unrecorded device</source>
         <translation>未记录的设备</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="55"/>
+        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="56"/>
         <source>Results file</source>
         <translation>结果文件</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="56"/>
+        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="57"/>
         <source>Ran on</source>
         <translation>运行于</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="74"/>
+        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="60"/>
+        <source>Last heartbeat</source>
+        <translation>最近心跳</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="80"/>
         <source>Run again</source>
         <translation>再次运行</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="77"/>
+        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="83"/>
         <source>Train this configuration under seed %1 once more, as a new run</source>
         <translation>用种子 %1 把这个配置作为新的运行再训练一次</translation>
     </message>
@@ -2175,44 +2188,54 @@ x = %3 处均值 %2</translation>
 <context>
     <name>tunebench::ui::TrialTableModel</name>
     <message>
-        <location filename="../../ui/panels/trial_table_model.cpp" line="139"/>
+        <location filename="../../ui/panels/trial_table_model.cpp" line="142"/>
         <source>Trial</source>
         <translation>试验</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_table_model.cpp" line="141"/>
+        <location filename="../../ui/panels/trial_table_model.cpp" line="144"/>
         <source>Configuration</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_table_model.cpp" line="143"/>
+        <location filename="../../ui/panels/trial_table_model.cpp" line="146"/>
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_table_model.cpp" line="145"/>
+        <location filename="../../ui/panels/trial_table_model.cpp" line="148"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_table_model.cpp" line="147"/>
+        <location filename="../../ui/panels/trial_table_model.cpp" line="150"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_table_model.cpp" line="149"/>
+        <location filename="../../ui/panels/trial_table_model.cpp" line="152"/>
         <source>Val loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_table_model.cpp" line="151"/>
+        <location filename="../../ui/panels/trial_table_model.cpp" line="154"/>
         <source>Val acc</source>
         <translation>验证准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_table_model.cpp" line="153"/>
+        <location filename="../../ui/panels/trial_table_model.cpp" line="156"/>
         <source>Time (s)</source>
         <translation>时间（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/trial_table_model.cpp" line="158"/>
+        <source>Worker</source>
+        <translation>工作进程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/trial_table_model.cpp" line="160"/>
+        <source>Last heartbeat</source>
+        <translation>最近心跳</translation>
     </message>
 </context>
 </TS>

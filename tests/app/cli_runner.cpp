@@ -1,12 +1,15 @@
 #include "cli_runner.h"
 
 #include <gtest/gtest.h>
+#include <spawn.h>
 #include <sys/wait.h>
 
 #include <fstream>
 #include <sstream>
 
 #include "support/temp_dir.h"
+
+extern char** environ;
 
 namespace tunebench::testing {
 
@@ -51,6 +54,26 @@ void expectOneClearError(const CliRun& run, const std::vector<std::string>& frag
   for (const auto& fragment : fragments) {
     EXPECT_NE(lines[0].find(fragment), std::string::npos) << lines[0] << " lacks " << fragment;
   }
+}
+
+pid_t spawnCli(const std::vector<std::string>& args, const std::string& log,
+               const std::string& shell_prefix) {
+  std::string command = shell_prefix + "exec " + TUNEBENCH_CLI;
+  for (const auto& arg : args) command += " '" + arg + "'";
+  command += " > '" + log + "' 2>&1 < /dev/null";
+  std::vector<std::string> all = {"/bin/sh", "-c", command};
+  std::vector<char*> argv;
+  for (auto& a : all) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  if (posix_spawn(&pid, "/bin/sh", nullptr, nullptr, argv.data(), environ) != 0) return -1;
+  return pid;
+}
+
+int waitExit(pid_t pid) {
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
 }
 
 }  // namespace tunebench::testing

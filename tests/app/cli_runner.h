@@ -1,5 +1,7 @@
 #pragma once
 // Runs the real tunebench-cli binary for the app tests: exit code, stdout and stderr.
+#include <sys/types.h>
+
 #include <string>
 #include <vector>
 
@@ -20,5 +22,13 @@ CliRun runCli(const std::string& args);
 
 // Expects exit code 2, no signal, and exactly one error line holding every fragment.
 void expectOneClearError(const CliRun& run, const std::vector<std::string>& fragments);
+
+// Starts tunebench-cli with `args` (each one quoted) in the background, stdout and stderr in
+// `log`; `shell_prefix` runs first in the same shell (e.g. "ulimit -f 400; "). The pid is the
+// CLI's own (the shell execs it); -1 when it could not start.
+pid_t spawnCli(const std::vector<std::string>& args, const std::string& log,
+               const std::string& shell_prefix = "");
+// Waits for `pid`: its exit code, or minus the signal that ended it.
+int waitExit(pid_t pid);
 
 }  // namespace tunebench::testing

@@ -2,7 +2,6 @@
 // processes sharing one SQLite study.
 #include <gtest/gtest.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -17,37 +16,17 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli_runner.h"
 #include "storage/sqlite_storage.h"
 #include "support/temp_dir.h"
-
-extern char** environ;
 
 namespace tunebench {
 namespace {
 
+using testing::readFile;
+using testing::spawnCli;
 using testing::TempDir;
-
-// Starts tunebench-cli with `args`, its output in `log`; `shell_prefix` runs first in the same
-// shell (e.g. "ulimit -f 400; ").
-pid_t spawnCli(const std::vector<std::string>& args, const std::string& log,
-               const std::string& shell_prefix = "") {
-  std::vector<std::string> all = {"/bin/sh", "-c", ""};
-  std::string command = shell_prefix + "exec " + TUNEBENCH_CLI;
-  for (const auto& arg : args) command += " '" + arg + "'";
-  all[2] = command + " > '" + log + "' 2>&1 < /dev/null";
-  std::vector<char*> argv;
-  for (auto& a : all) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  pid_t pid = 0;
-  if (posix_spawn(&pid, "/bin/sh", nullptr, nullptr, argv.data(), environ) != 0) return -1;
-  return pid;
-}
-
-int waitExit(pid_t pid) {
-  int status = 0;
-  waitpid(pid, &status, 0);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
-}
+using testing::waitExit;
 
 // Fashion-MNIST subset, small MLP: each trial takes a fraction of a second.
 std::string studyJson(int configurations, int epochs) {
@@ -127,11 +106,6 @@ TEST(CliStudyTest, KilledMidStudyThenResumedLosesNothingAndFinishesThePlan) {
   }
   EXPECT_EQ(completed_configurations.size(), 8u);
   EXPECT_EQ(counts.at(TrialState::kComplete), 8);
-}
-
-std::string readFile(const std::string& path) {
-  std::ifstream in(path);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
 TEST(CliStudyTest, ADiskThatFillsMidStudyEndsTheRunWithOneLineAndResumeFinishesIt) {

@@ -1,5 +1,6 @@
 // File > Open Results: a SQLite study written by tunebench-cli shows the same numbers as
-// `tunebench-cli show`, and one still being written is followed live.
+// `tunebench-cli show`, one still being written is followed live, and so is a PostgreSQL study
+// that two worker processes run, with who holds each trial and its last heartbeat.
 #include <gtest/gtest.h>
 
 #include <QAction>
@@ -9,13 +10,18 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QPushButton>
+#include <QRegularExpression>
 
+#include <QTableView>
+
+#include "support/pg_server.h"
 #include "support/temp_dir.h"
 #include "ui/bridge/study_controller.h"
 #include "ui/charts/curve_chart.h"
 #include "ui/main_window.h"
 #include "ui/panels/group_table_model.h"
 #include "ui/panels/problem_banner.h"
+#include "ui/panels/results_panel.h"
 #include "ui/panels/trial_table_model.h"
 #include "widget_driver.h"
 
@@ -146,7 +152,7 @@ TEST(OpenResultsTest, WhatCannotBeOpenedShowsABannerNamingTheFileWithTheActionTh
   const QString junk = QString::fromStdString(dir.write("junk.sqlite", std::string(4096, 'x')));
   EXPECT_FALSE(openAndWait(window, junk));
   ASSERT_FALSE(banner.isHidden());
-  EXPECT_TRUE(banner.message().contains(QStringLiteral("Could not open the results file")));
+  EXPECT_TRUE(banner.message().contains(QStringLiteral("Could not open the results: ")));
   EXPECT_TRUE(banner.message().contains(junk));
   testing::clickButton(banner.findChild<QPushButton*>(QStringLiteral("problemDismiss")));
   EXPECT_TRUE(banner.isHidden());
@@ -189,6 +195,73 @@ TEST(OpenResultsTest, AStudyAnotherProcessIsStillRunningIsFollowedLive) {
   EXPECT_EQ(window.groups()->rowCount(), 5);
   for (int i = 0; i < window.trials()->rowCount(); ++i)
     EXPECT_EQ(window.trials()->row(i).epochs_done, 3);
+}
+
+TEST(OpenResultsTest, APostgresStudyTwoWorkersRunIsFollowedWithItsWorkersAndHeartbeats) {
+  tunebench::testing::TempDir dir;
+  const std::string study = dir.write("cluster.json", R"({"name": "on-the-server",
+    "dataset": {"kind": "fashion-mnist", "subset": 4000, "validation": 0.25},
+    "model": {"depth": 1, "width": 64}, "training": {"epochs": 3, "batch_size": 64},
+    "configurations": [{"lr": 0.001}, {"lr": 0.002}, {"lr": 0.003}, {"lr": 0.004},
+                       {"lr": 0.005}, {"lr": 0.006}]})");
+  const QString url =
+      QString::fromStdString(tunebench::testing::PgServer::shared().newDatabase("window"));
+  runCli(
+      {QStringLiteral("create"), QString::fromStdString(study), QStringLiteral("--storage"), url});
+  QProcess workers[2];
+  for (QProcess& worker : workers) {
+    worker.start(
+        kCli, {QStringLiteral("worker"), url, QStringLiteral("--quiet"), QStringLiteral("--jobs"),
+               QStringLiteral("1"), QStringLiteral("--heartbeat"), QStringLiteral("0.5")});
+    ASSERT_TRUE(worker.waitForStarted());
+  }
+
+  MainWindow window(kPresets);
+  window.show();
+  ASSERT_TRUE(openAndWait(window, url)) << window.controller()->lastError().toStdString();
+  EXPECT_TRUE(window.windowTitle().contains(QStringLiteral("on-the-server")));
+  EXPECT_TRUE(window.controller()->isFollowing());
+  ASSERT_TRUE(waitUntil(
+      [&] { return rowsInState(*window.trials(), QStringLiteral("COMPLETE")) == 6; }, 270000))
+      << rowsInState(*window.trials(), QStringLiteral("COMPLETE"));
+  for (QProcess& worker : workers) {
+    ASSERT_TRUE(worker.state() == QProcess::NotRunning || worker.waitForFinished(60000));
+    EXPECT_EQ(worker.exitCode(), 0) << worker.readAllStandardError().toStdString();
+  }
+  // Two workers ran it: the table names them and shows when each trial was last heard from.
+  const TrialTableModel& trials = *window.trials();
+  EXPECT_EQ(trials.workerCount(), 2);
+  QTableView* view = window.results()->trialView();
+  EXPECT_FALSE(view->isColumnHidden(TrialTableModel::kWorker));
+  EXPECT_FALSE(view->isColumnHidden(TrialTableModel::kHeartbeat));
+  for (int i = 0; i < trials.rowCount(); ++i) {
+    const QString worker =
+        trials.data(trials.index(i, TrialTableModel::kWorker), Qt::DisplayRole).toString();
+    EXPECT_TRUE(worker.contains(QLatin1Char(':'))) << worker.toStdString();
+    EXPECT_FALSE(qIsNaN(trials.row(i).heartbeat));
+    EXPECT_TRUE(trials.data(trials.index(i, TrialTableModel::kHeartbeat), Qt::DisplayRole)
+                    .toString()
+                    .contains(QRegularExpression(QStringLiteral("^\\d\\d:\\d\\d:\\d\\d$"))));
+  }
+  EXPECT_EQ(window.groups()->rowCount(), 6);
+}
+
+TEST(OpenResultsTest, ALocalRunKeepsTheWorkerColumnsOutOfTheWay) {
+  tunebench::testing::TempDir dir;
+  const std::string study = dir.write("one.json", R"({"name": "one-worker",
+    "dataset": {"kind": "synthetic-2d", "generator": "gaussians", "samples": 100},
+    "model": {"depth": 1, "width": 8}, "training": {"epochs": 1}, "seeds": 2,
+    "configurations": [{"optimizer": "adam", "lr": 0.01}]})");
+  const QString db = QString::fromStdString((dir.path() / "one.sqlite").string());
+  runCli({QStringLiteral("run"), QString::fromStdString(study), QStringLiteral("--storage"), db,
+          QStringLiteral("--quiet")});
+  MainWindow window(kPresets);
+  window.show();
+  ASSERT_TRUE(openAndWait(window, db)) << window.controller()->lastError().toStdString();
+  ASSERT_TRUE(waitUntil([&] { return window.trials()->rowCount() == 2; }, 10000));
+  EXPECT_EQ(window.trials()->workerCount(), 1);
+  EXPECT_TRUE(window.results()->trialView()->isColumnHidden(TrialTableModel::kWorker));
+  EXPECT_TRUE(window.results()->trialView()->isColumnHidden(TrialTableModel::kHeartbeat));
 }
 
 }  // namespace

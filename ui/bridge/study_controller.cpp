@@ -18,7 +18,7 @@
 #include "common/user_error.h"
 #include "report/configuration_label.h"
 #include "run/run_service.h"
-#include "storage/sqlite_storage.h"
+#include "storage/open_storage.h"
 #include "trial/buffered_event_sink.h"
 #include "ui/bridge/probe_row_conversion.h"
 #include "ui/i18n.h"
@@ -226,6 +226,14 @@ QString StudyController::newResultsPath(const QString& study_name) const {
   return path;
 }
 
+QString StudyController::shownLocation(const QString& location) {
+  return QString::fromStdString(tunebench::shownLocation(location.toStdString()));
+}
+
+bool StudyController::isServerLocation(const QString& location) {
+  return tunebench::isServerLocation(location.toStdString());
+}
+
 bool StudyController::openResults(const QString& path) {
   if (running_) return false;
   stopFollowing();
@@ -233,9 +241,11 @@ bool StudyController::openResults(const QString& path) {
   follower_stop_ = std::make_shared<std::atomic<bool>>(false);
   follower_ = std::thread([this, path, file = path.toStdString(), stop = follower_stop_] {
     try {
-      SqliteStorage storage(file, SqliteStorage::Access::kReadOnly);  // it writes nothing
-      const std::int64_t study_id = pickStudy(storage, "", file, true);
-      auto study = std::make_shared<StudyOverview>(storedStudyOverview(storage, study_id, file));
+      // A SQLite file or a postgresql:// URL, opened read-only: following writes nothing.
+      const auto storage = openStorage(file, StorageAccess::kReadOnly);
+      const std::string shown = tunebench::shownLocation(file);
+      const std::int64_t study_id = pickStudy(*storage, "", shown, true);
+      auto study = std::make_shared<StudyOverview>(storedStudyOverview(*storage, study_id, shown));
       post([this, path, study, stop] {
         if (*stop) return;
         study_ = std::make_unique<StudyOverview>(*study);
@@ -247,7 +257,7 @@ bool StudyController::openResults(const QString& path) {
       });
       std::map<qint64, ReadMark> marks;
       while (!*stop) {
-        auto poll = readStored(storage, study_id, marks);
+        auto poll = readStored(*storage, study_id, marks);
         // Merged on the UI thread (cheap: only what changed is handed to the views).
         post([this, poll, stop] {
           if (!*stop) publish(*poll);
@@ -333,10 +343,11 @@ void StudyController::launch(const Job& job) {
         try {
           std::shared_ptr<const StudyOverview> study = job.study;
           if (job.kind == Job::Kind::kRerun) {
-            SqliteStorage source(job.source_path);
-            const std::int64_t source_id = pickStudy(source, "", job.source_path, true);
+            const auto source = openStorage(job.source_path, StorageAccess::kReadOnly);
+            const std::string shown = tunebench::shownLocation(job.source_path);
+            const std::int64_t source_id = pickStudy(*source, "", shown, true);
             study = std::make_shared<const StudyOverview>(
-                rerunOverview(source, source_id, job.trial_id, job.source_path));
+                rerunOverview(*source, source_id, job.trial_id, shown));
             post([this, study] {
               study_ = std::make_unique<StudyOverview>(*study);
               resetBook();
@@ -344,16 +355,18 @@ void StudyController::launch(const Job& job) {
               Q_EMIT rerunPrepared();
             });
           }
-          SqliteStorage storage(path);
+          // A new SQLite file, or for Resume the results on screen (a file or a URL).
+          const auto storage = openStorage(path);
+          const std::string shown = tunebench::shownLocation(path);
           std::unique_ptr<StudyRun> run;
           if (job.kind == Job::Kind::kResume) {
-            run = StudyRun::resume(storage, pickStudy(storage, "", path, true), path, settings);
+            run = StudyRun::resume(*storage, pickStudy(*storage, "", shown, true), shown, settings);
             // What is stored already shows before the remaining trials start.
             std::map<qint64, ReadMark> marks;
-            auto poll = readStored(storage, run->studyId(), marks);
+            auto poll = readStored(*storage, run->studyId(), marks);
             post([this, poll] { publish(*poll); });
           } else {
-            run = StudyRun::create(storage, *study, settings);
+            run = StudyRun::create(*storage, *study, settings);
           }
           run->run(*sink_, token);
         } catch (const std::exception& e) {

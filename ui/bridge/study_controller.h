@@ -62,12 +62,18 @@ class StudyController : public QObject {
   // Where runs are recorded: one SQLite file per run, named after the study and the time.
   void setResultsFolder(const QString& folder) { results_folder_ = folder; }
   QString resultsFolder() const { return results_folder_; }
-  // The SQLite file of the study on screen ("" before the first run or Open Results).
+  // Where the study on screen is stored: a SQLite file or a postgresql:// URL ("" before the
+  // first run or Open Results).
   QString resultsPath() const { return results_path_; }
-  // Opens a SQLite study (written by tunebench-cli or by an earlier run) and shows it: a
-  // background thread opens the file, reads the study (resultsOpened, or runFailed with the
-  // reason) and then re-reads it every second, so trials another process is still running
-  // appear as they progress. False only while a run is going.
+  // A results location as it may be shown: a URL's password replaced by ***.
+  static QString shownLocation(const QString& location);
+  // True for a database server's URL rather than a file.
+  static bool isServerLocation(const QString& location);
+  // Opens a stored study (a SQLite file written by tunebench-cli or an earlier run, or a
+  // postgresql:// URL where workers run it) read-only and shows it: a background thread opens
+  // it, reads the study (resultsOpened, or runFailed with the reason) and then re-reads it every
+  // second, so trials other processes are still running appear as they progress. False only
+  // while a run is going.
   bool openResults(const QString& path);
   // Runs one trial of the study on screen again, its configuration under its seed, recorded in a
   // new results file (on CPU the numbers must come out the same). The trial is read on the

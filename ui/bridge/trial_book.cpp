@@ -114,6 +114,7 @@ TrialRow TrialBook::rowOf(const Entry& entry) const {
   row.epochs_planned = static_cast<int>(entry.planned_epochs);
   row.worker = QString::fromStdString(trial.worker);
   row.device = QString::fromStdString(trial.device);
+  row.heartbeat = trial.heartbeat.value_or(qQNaN());
   row.finish_order = entry.finish_order;
   if (!trial.result.epochs.empty()) {
     const EpochMetrics& last = trial.result.epochs.back();
@@ -170,8 +171,11 @@ TrialBook::Changes TrialBook::merge(const std::vector<FrozenTrial>& trials) {
     Entry& e = entry(trial.id);
     TrialResult& known = e.trial.result;
     const std::size_t old_epochs = added ? 0 : known.epochs.size();
-    const bool changed =
-        added || known.state != trial.result.state || old_epochs != trial.result.epochs.size();
+    // A heartbeat or a new holder (a stale trial's copy elsewhere) is news too: the table says
+    // who holds each trial and when it was last heard from.
+    const bool changed = added || known.state != trial.result.state ||
+                         old_epochs != trial.result.epochs.size() ||
+                         e.trial.heartbeat != trial.heartbeat || e.trial.worker != trial.worker;
     if (known.state != trial.result.state && isFinal(trial.result.state)) changes.any_ended = true;
     for (std::size_t i = old_epochs; i < trial.result.epochs.size(); ++i) {
       const EpochPoint point = epochPoint(trial.result.epochs[i]);

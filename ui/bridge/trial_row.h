@@ -19,9 +19,10 @@ struct TrialRow {
   int epochs_planned = 0;
   double val_loss = qQNaN();
   double val_accuracy = qQNaN();
-  double seconds = 0.0;  // wall time so far
-  QString worker;        // who ran it ("host:pid"), when known
-  QString device;        // where it ran ("cpu", "cuda:1"), when known
+  double seconds = 0.0;        // wall time so far
+  QString worker;              // who ran it or holds it ("host:pid"), when known
+  double heartbeat = qQNaN();  // its worker's last heartbeat (Unix seconds), when stored
+  QString device;              // where it ran ("cpu", "cuda:1"), when known
   int finish_order = 0;  // 1, 2, ... in the order trials ended as the book saw it; 0 while open
 };
 

@@ -153,6 +153,16 @@ ResultsPanel::ResultsPanel(TrialTableModel* trials, GroupTableModel* groups, QWi
   trial_view_->setObjectName(QStringLiteral("trialView"));
   trial_view_->setItemDelegateForColumn(TrialTableModel::kProgress,
                                         new ProgressDelegate(trial_view_));
+  // The worker and heartbeat columns matter once several workers share the study.
+  auto show_worker_columns = [this] {
+    const bool shown = trials_->workerCount() > 1;
+    trial_view_->setColumnHidden(TrialTableModel::kWorker, !shown);
+    trial_view_->setColumnHidden(TrialTableModel::kHeartbeat, !shown);
+  };
+  show_worker_columns();
+  connect(trials, &QAbstractItemModel::rowsInserted, this, show_worker_columns);
+  connect(trials, &QAbstractItemModel::dataChanged, this, show_worker_columns);
+  connect(trials, &QAbstractItemModel::modelReset, this, show_worker_columns);
   group_view_ = makeView(group_proxy_, this);
   group_view_->setObjectName(QStringLiteral("groupView"));
   tabs_->setObjectName(QStringLiteral("resultTabs"));
@@ -165,7 +175,7 @@ ResultsPanel::ResultsPanel(TrialTableModel* trials, GroupTableModel* groups, QWi
   filter_state_->setObjectName(QStringLiteral("filterState"));
   filter_state_->addItem(tr("All states"), QString());
   for (const char* state :
-       {"RUNNING", "COMPLETE", "PRUNED", "DIVERGED", "FAILED", "INTERRUPTED", "WAITING"}) {
+       {"RUNNING", "COMPLETE", "PRUNED", "DIVERGED", "FAILED", "INTERRUPTED", "STALE", "WAITING"}) {
     filter_state_->addItem(stateLabel(QLatin1String(state)), QLatin1String(state));
   }
   auto* copy = new QToolButton(this);
@@ -234,8 +244,12 @@ QString ResultsPanel::shownRowsText(QChar separator, bool selected_only) const {
     shown << source_row;
     if (view->selectionModel()->isRowSelected(r, QModelIndex())) selected << source_row;
   }
+  QList<int> hidden;
+  for (int c = 0; c < proxy->columnCount(); ++c) {
+    if (view->isColumnHidden(c)) hidden << c;
+  }
   return tableText(*proxy->sourceModel(), selected_only && !selected.isEmpty() ? selected : shown,
-                   separator);
+                   separator, hidden);
 }
 
 bool ResultsPanel::exportCsv(const QString& path) const {

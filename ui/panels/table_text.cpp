@@ -18,17 +18,20 @@ QString cell(QString text, QChar separator) {
 }
 }  // namespace
 
-QString tableText(const QAbstractItemModel& model, const QList<int>& rows, QChar separator) {
+QString tableText(const QAbstractItemModel& model, const QList<int>& rows, QChar separator,
+                  const QList<int>& skipped) {
   QStringList lines;
   QStringList header;
   for (int c = 0; c < model.columnCount(); ++c) {
+    if (skipped.contains(c)) continue;
     header << cell(model.headerData(c, Qt::Horizontal, Qt::DisplayRole).toString(), separator);
   }
   lines << header.join(separator);
   for (int r : rows) {
     QStringList fields;
     for (int c = 0; c < model.columnCount(); ++c)
-      fields << cell(model.index(r, c).data(Qt::DisplayRole).toString(), separator);
+      if (!skipped.contains(c))
+        fields << cell(model.index(r, c).data(Qt::DisplayRole).toString(), separator);
     lines << fields.join(separator);
   }
   return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');

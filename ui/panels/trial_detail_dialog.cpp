@@ -1,5 +1,6 @@
 #include "ui/panels/trial_detail_dialog.h"
 
+#include <QDateTime>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -54,6 +55,11 @@ TrialDetailDialog::TrialDetailDialog(const TrialRow& row, const TrialBook& book,
   if (!reproduction.results_path.isEmpty())
     form->addRow(tr("Results file"), selectable(reproduction.results_path, this));
   if (!row.worker.isEmpty()) form->addRow(tr("Ran on"), selectable(row.worker, this));
+  if (!qIsNaN(row.heartbeat)) {
+    const QDateTime heard = QDateTime::fromMSecsSinceEpoch(qRound64(row.heartbeat * 1000.0));
+    form->addRow(tr("Last heartbeat"),
+                 selectable(heard.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), this));
+  }
 
   auto* charts = new QHBoxLayout();
   const CurveChart::Metric metrics[] = {CurveChart::Metric::kTrainLoss,

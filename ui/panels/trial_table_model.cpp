@@ -2,6 +2,7 @@
 
 #include <QColor>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QtMath>
 
 #include "ui/panels/cell_format.h"
@@ -9,7 +10,17 @@
 #include <limits>
 
 namespace tunebench::ui {
-namespace {}  // namespace
+namespace {
+
+// A heartbeat in local time: the time of day when it is today's, else the date too.
+QString heartbeatText(double unix_seconds) {
+  if (qIsNaN(unix_seconds)) return QStringLiteral("-");
+  const QDateTime when = QDateTime::fromMSecsSinceEpoch(qRound64(unix_seconds * 1000.0));
+  return when.date() == QDate::currentDate() ? when.toString(QStringLiteral("HH:mm:ss"))
+                                             : when.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+}  // namespace
 
 QString stateLabel(const QString& state) {
   static const char* const kLabels[][2] = {
@@ -19,7 +30,8 @@ QString stateLabel(const QString& state) {
       {"PRUNED", QT_TRANSLATE_NOOP("TrialState", "pruned")},
       {"DIVERGED", QT_TRANSLATE_NOOP("TrialState", "diverged")},
       {"FAILED", QT_TRANSLATE_NOOP("TrialState", "failed")},
-      {"INTERRUPTED", QT_TRANSLATE_NOOP("TrialState", "interrupted")}};
+      {"INTERRUPTED", QT_TRANSLATE_NOOP("TrialState", "interrupted")},
+      {"STALE", QT_TRANSLATE_NOOP("TrialState", "stale")}};
   for (const auto& [code, label] : kLabels) {
     if (state == QLatin1String(code)) return QCoreApplication::translate("TrialState", label);
   }
@@ -55,6 +67,8 @@ std::optional<double> TrialTableModel::numericSortKey(const TrialRow& row, int c
       return qIsNaN(row.val_accuracy) ? -1.0 : row.val_accuracy;
     case kSeconds:
       return row.seconds;
+    case kHeartbeat:
+      return qIsNaN(row.heartbeat) ? -1.0 : row.heartbeat;
     default:
       return std::nullopt;
   }
@@ -71,7 +85,8 @@ QVariant TrialTableModel::data(const QModelIndex& index, int role) const {
   }
   if (role == Qt::ToolTipRole && index.column() == kConfiguration) return row.configuration;
   if (role == Qt::ToolTipRole && !row.reason.isEmpty()) return row.reason;
-  if (role == Qt::TextAlignmentRole && index.column() != kConfiguration) {
+  if (role == Qt::TextAlignmentRole && index.column() != kConfiguration &&
+      index.column() != kWorker) {
     return int(Qt::AlignRight | Qt::AlignVCenter);
   }
   if (role == Qt::ForegroundRole && index.column() == kState) {
@@ -87,6 +102,7 @@ QVariant TrialTableModel::data(const QModelIndex& index, int role) const {
     if (const std::optional<double> key = numericSortKey(row, index.column())) return *key;
     if (index.column() == kConfiguration) return row.label;
     if (index.column() == kState) return row.state;
+    if (index.column() == kWorker) return row.worker;
     return {};
   }
   if (role != Qt::DisplayRole) return {};
@@ -109,6 +125,10 @@ QVariant TrialTableModel::data(const QModelIndex& index, int role) const {
       return formatCell(row.val_accuracy, 4);
     case kSeconds:
       return formatCell(row.seconds, 1);
+    case kWorker:
+      return row.worker.isEmpty() ? QStringLiteral("-") : row.worker;
+    case kHeartbeat:
+      return heartbeatText(row.heartbeat);
     default:
       return {};
   }
@@ -134,12 +154,17 @@ QVariant TrialTableModel::headerData(int section, Qt::Orientation orientation, i
       return tr("Val acc");
     case kSeconds:
       return tr("Time (s)");
+    case kWorker:
+      return tr("Worker");
+    case kHeartbeat:
+      return tr("Last heartbeat");
     default:
       return {};
   }
 }
 
 void TrialTableModel::upsert(const TrialRow& row) {
+  if (!row.worker.isEmpty()) workers_.insert(row.worker);
   const int at = rowOf(row.trial_id);
   if (at >= 0) {
     rows_[at] = row;
@@ -156,6 +181,7 @@ void TrialTableModel::upsertAll(const QVector<TrialRow>& rows) {
   QVector<TrialRow> added;
   int first_changed = static_cast<int>(rows_.size()), last_changed = -1;
   for (const TrialRow& row : rows) {
+    if (!row.worker.isEmpty()) workers_.insert(row.worker);
     const int at = rowOf(row.trial_id);
     if (at < 0) {
       added.append(row);
@@ -181,6 +207,7 @@ void TrialTableModel::clear() {
   beginResetModel();
   rows_.clear();
   index_.clear();
+  workers_.clear();
   endResetModel();
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 #include <QAbstractTableModel>
 #include <QHash>
+#include <QSet>
 #include <QVector>
 
 #include <optional>
@@ -14,7 +15,8 @@ namespace tunebench::ui {
 QString stateLabel(const QString& state);
 
 // One row per trial: id, configuration (its label; every parameter in the tooltip), seed, state,
-// progress (epochs done of planned), final validation loss and accuracy, time, then one column
+// progress (epochs done of planned), final validation loss and accuracy, time, worker and last
+// heartbeat (worth showing when several workers share the study: workerCount()), then one column
 // per varying parameter. Qt::UserRole gives sortable raw values; kProgressRole the fraction of
 // epochs done, for the progress bar of a running trial.
 class TrialTableModel : public QAbstractTableModel {
@@ -30,6 +32,8 @@ class TrialTableModel : public QAbstractTableModel {
     kValLoss,
     kValAccuracy,
     kSeconds,
+    kWorker,     // host:pid that ran or holds it
+    kHeartbeat,  // when its worker was last heard from (local time)
     kColumnCount
   };
   static constexpr int kProgressRole = Qt::UserRole + 1;
@@ -52,10 +56,13 @@ class TrialTableModel : public QAbstractTableModel {
   // sort of 10,000 rows); nullopt for the other columns.
   static std::optional<double> numericSortKey(const TrialRow& row, int column);
   int rowOf(qint64 trial_id) const { return index_.value(trial_id, -1); }
+  // How many different workers the rows name.
+  int workerCount() const { return static_cast<int>(workers_.size()); }
 
  private:
   QVector<TrialRow> rows_;
   QHash<qint64, int> index_;  // trial id -> row
+  QSet<QString> workers_;
   ParameterColumns parameters_;
 };
 
