@@ -98,15 +98,13 @@ std::string utcTimeText(double unix_seconds) {
 
 std::string ageText(double seconds) {
   if (!(seconds >= 1)) return "just now";
-  const struct {
-    double size;
-    const char* unit;
-  } units[] = {{86400, "d"}, {3600, "h"}, {60, "m"}, {1, "s"}};
-  for (const auto& unit : units) {
-    if (seconds >= unit.size || unit.size == 1)
-      return std::to_string(static_cast<long long>(seconds / unit.size)) + unit.unit + " ago";
-  }
-  return "just now";
+  const auto ago = [](double count, const char* unit) {
+    return std::to_string(static_cast<long long>(count)) + unit + " ago";
+  };
+  if (seconds >= 86400) return ago(seconds / 86400, "d");
+  if (seconds >= 3600) return ago(seconds / 3600, "h");
+  if (seconds >= 60) return ago(seconds / 60, "m");
+  return ago(seconds, "s");
 }
 
 std::string formatResultsTable(const std::vector<FrozenTrial>& trials,
