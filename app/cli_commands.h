@@ -5,6 +5,7 @@
 
 #include "common/stop_token.h"
 #include "run/liveness.h"
+#include "train/lr_finder.h"
 
 namespace tunebench::cli {
 
@@ -46,6 +47,12 @@ int showProbes(const RunOptions& options, std::int64_t step, Format format);
 // Which parameters mattered: PED-ANOVA shares of the final validation loss (or, with
 // `accuracy`, of the accuracy), largest first, as a table with bars or as JSON.
 int showImportance(const RunOptions& options, bool accuracy, Format format);
+// The learning-rate range test on the study's `configuration`-th listed configuration (or its
+// defaults when it lists none), with its model, initializer, optimizer, batch size and first
+// seed, on a throw-away network: prints the curve and the suggestions. Writes nothing.
+int findLearningRateRange(const std::string& study_path, const RunOptions& options,
+                          int configuration, const LrFindSettings& settings, Format format,
+                          const StopToken& stop);
 int listPresets();
 
 }  // namespace tunebench::cli

@@ -114,6 +114,23 @@ int main(int argc, char** argv) {
   exporter->add_option("--format", format_name, "csv or json")
       ->required()
       ->check(CLI::IsMember({"csv", "json"}));
+  CLI::App* lr_find = app.add_subcommand(
+      "lr-find", "Learning-rate range test on one configuration (trains a throw-away copy)");
+  lr_find->add_option("study", study_path, "Study file (JSON)")->required();
+  int lr_configuration = 0;
+  tunebench::LrFindSettings lr_settings;
+  lr_find->add_option("--configuration", lr_configuration,
+                      "Which listed configuration, from 0 (default 0; the defaults if none)");
+  lr_find->add_option("--steps", lr_settings.steps, "Optimizer steps of the sweep (default 100)")
+      ->check(CLI::Range(2, 100000));
+  lr_find->add_option("--start", lr_settings.start_lr, "First learning rate (default 1e-7)")
+      ->check(CLI::PositiveNumber);
+  lr_find->add_option("--end", lr_settings.end_lr, "Last learning rate (default 10)")
+      ->check(CLI::PositiveNumber);
+  lr_find->add_option("--device", options.device,
+                      "auto, cpu, cuda or cuda:N (overrides the study)");
+  lr_find->add_option("--format", format_name, "table or json")
+      ->check(CLI::IsMember({"table", "json"}));
   CLI::App* presets = app.add_subcommand("presets", "List the built-in preset studies");
 
   try {
@@ -149,6 +166,9 @@ int main(int argc, char** argv) {
     if (*run) return runStudy(study_path, options, g_stop.token());
     if (*resume) return resumeStudy(options, g_stop.token());
     if (*create) return createStudy(study_path, options, if_missing);
+    if (*lr_find)
+      return findLearningRateRange(study_path, options, lr_configuration, lr_settings, format,
+                                   g_stop.token());
     if (*worker) return workOnStudy(options, g_stop.token());
     if (*show && probes) return showProbes(options, probe_step, format);
     if (*show && importance)

@@ -1,5 +1,6 @@
 #include "report/probe_report.h"
 
+#include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -18,6 +19,7 @@ void divide(std::vector<double>& sums, int count) {
 }
 
 std::string formatNumber(double value) {
+  if (std::isnan(value)) return "n/a";
   char text[32];
   std::snprintf(text, sizeof(text), "%.3g", value);
   return text;
@@ -49,12 +51,14 @@ std::vector<DepthProfile> depthProfiles(const std::vector<TrialProbes>& trials, 
       accumulate(profile->activation_std, i, snapshot->activations[i].std);
       accumulate(profile->dead_fraction, i, snapshot->activations[i].dead_fraction);
       accumulate(profile->saturated_fraction, i, snapshot->activations[i].saturated_fraction);
+      accumulate(profile->backprop_grad_std, i, snapshot->activations[i].grad_std);
     }
     for (std::size_t i = 0; i < snapshot->weights.size(); ++i)
       accumulate(profile->grad_norm, i, snapshot->weights[i].grad_norm);
   }
   for (DepthProfile& p : profiles) {
-    for (auto* sums : {&p.activation_std, &p.dead_fraction, &p.saturated_fraction, &p.grad_norm})
+    for (auto* sums : {&p.activation_std, &p.dead_fraction, &p.saturated_fraction,
+                       &p.backprop_grad_std, &p.grad_norm})
       divide(*sums, p.trials);
   }
   return profiles;
@@ -74,7 +78,8 @@ std::string formatDepthTable(const std::vector<DepthProfile>& profiles) {
     row("activation std", p.activation_layers, p.activation_std);
     row("dead fraction", p.activation_layers, p.dead_fraction);
     row("saturated fraction", p.activation_layers, p.saturated_fraction);
-    row("gradient norm", p.weight_layers, p.grad_norm);
+    row("dL/dh std (gradient at the layer's output)", p.activation_layers, p.backprop_grad_std);
+    row("dL/dW norm (gradient of the weights)", p.weight_layers, p.grad_norm);
   }
   return out.str();
 }
@@ -88,6 +93,7 @@ std::string formatDepthJson(const std::vector<DepthProfile>& profiles) {
                     {"activation_std", p.activation_std},
                     {"dead_fraction", p.dead_fraction},
                     {"saturated_fraction", p.saturated_fraction},
+                    {"backprop_grad_std", p.backprop_grad_std},
                     {"weight_layers", p.weight_layers},
                     {"grad_norm", p.grad_norm}});
   }

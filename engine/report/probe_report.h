@@ -14,8 +14,10 @@ struct TrialProbes {
 };
 
 // "Signal through depth" for one configuration: per hidden layer the activation std, dead and
-// saturated fractions, per weight layer the gradient norm, in the snapshot at one step (0: at
-// initialization), each averaged over the configuration's trials that have that snapshot.
+// saturated fractions and the std of the back-propagated gradient dL/dh at its output, per
+// weight layer the norm of the weight gradient dL/dW, in the snapshot at one step (0: at
+// initialization), each averaged over the configuration's trials that have that snapshot
+// (NaN where a snapshot did not record dL/dh).
 struct DepthProfile {
   std::string configuration;
   int trials = 0;
@@ -23,8 +25,9 @@ struct DepthProfile {
   std::vector<double> activation_std;
   std::vector<double> dead_fraction;
   std::vector<double> saturated_fraction;
+  std::vector<double> backprop_grad_std;  // std of dL/dh
   std::vector<std::string> weight_layers;
-  std::vector<double> grad_norm;
+  std::vector<double> grad_norm;  // ||dL/dW||
 };
 
 // Configurations in first-seen order; those with no snapshot at `step` are left out.

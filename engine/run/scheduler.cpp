@@ -106,16 +106,16 @@ Scheduler::Scheduler(Storage& storage, std::int64_t study_id, const StudyFile& s
   options_.jobs = std::max(1, options_.jobs);
 }
 
-std::optional<ParamMap> Scheduler::propose(const std::vector<FrozenTrial>& trials) {
-  std::int64_t proposed = 0;
-  for (const FrozenTrial& trial : trials) {
-    proposed = std::max(proposed, trial.configuration_index + 1);
-  }
-  if (proposed < static_cast<std::int64_t>(study_.configurations.size())) {
-    return study_.configurations[static_cast<std::size_t>(proposed)];
+std::optional<ParamMap> Scheduler::propose(std::int64_t index,
+                                           const Storage::TrialReader& read_trials) {
+  if (index < static_cast<std::int64_t>(study_.configurations.size())) {
+    return study_.configurations[static_cast<std::size_t>(index)];
   }
   if (study_.search.empty()) return std::nullopt;
-  return sampler_->sample(studyViewOf(trials), study_.search);
+  if (sampler_->readsHistory()) return sampler_->sample(studyViewOf(read_trials()), study_.search);
+  StudyView count_only;
+  count_only.configurations.resize(static_cast<std::size_t>(index));
+  return sampler_->sample(count_only, study_.search);
 }
 
 void Scheduler::fail(std::exception_ptr error) {
@@ -174,9 +174,11 @@ void Scheduler::workerLoop(int worker_index, EventSink& sink, const StopToken& s
     while (!stop.stopRequested()) {
       claimed = storage_.claimWaitingTrial(study_id_, options_.worker_id, device.str());
       if (!claimed) {
-        const bool added = storage_.addConfiguration(
+        const bool added = storage_.proposeConfiguration(
             study_id_, budget_, study_.seed_list,
-            [this](const std::vector<FrozenTrial>& trials) { return propose(trials); });
+            [this](std::int64_t index, const Storage::TrialReader& read_trials) {
+              return propose(index, read_trials);
+            });
         if (added) continue;
         if (!othersStillRunning()) return;  // nothing waiting, to propose or that may come back
         for (int i = 0; i < 10 && !stop.stopRequested(); ++i) {

@@ -59,7 +59,9 @@ class Scheduler {
   void workerLoop(int worker_index, EventSink& sink, const StopToken& stop);
   void runTrial(const FrozenTrial& claimed, const c10::Device& device, EventSink& sink,
                 const StopToken& stop);
-  std::optional<ParamMap> propose(const std::vector<FrozenTrial>& trials);
+  // The configuration at `index`: a listed one, else the sampler's (reading the trials only
+  // when the sampler needs the history).
+  std::optional<ParamMap> propose(std::int64_t index, const Storage::TrialReader& read_trials);
   // True while any trial of the study is RUNNING (so a WAITING copy may still appear).
   bool othersStillRunning() const;
   void heartbeatLoop();

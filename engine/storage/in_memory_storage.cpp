@@ -67,16 +67,18 @@ std::int64_t InMemoryStorage::configurationCount(const StudyRecord& study) const
   return count;
 }
 
-bool InMemoryStorage::addConfiguration(std::int64_t study_id, std::int64_t max_configurations,
-                                       const std::vector<std::uint64_t>& seeds,
-                                       const Proposer& propose) {
+bool InMemoryStorage::proposeConfiguration(std::int64_t study_id, std::int64_t max_configurations,
+                                           const std::vector<std::uint64_t>& seeds,
+                                           const IndexedProposer& propose) {
   std::lock_guard<std::mutex> lock(mutex_);
   StudyRecord& study = this->study(study_id);
   const std::int64_t index = configurationCount(study);
   if (index >= max_configurations) return false;
-  std::vector<FrozenTrial> snapshot;
-  for (std::int64_t id : study.trial_ids) snapshot.push_back(trials_.at(id));
-  const std::optional<ParamMap> params = propose(snapshot);
+  const std::optional<ParamMap> params = propose(index, [&] {
+    std::vector<FrozenTrial> snapshot;
+    for (std::int64_t id : study.trial_ids) snapshot.push_back(trials_.at(id));
+    return snapshot;
+  });
   if (!params) return false;
   for (std::uint64_t seed : seeds) {
     FrozenTrial trial;

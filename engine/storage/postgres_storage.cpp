@@ -36,6 +36,8 @@ CREATE TABLE IF NOT EXISTS tunebench_trials(
   prune_threshold DOUBLE PRECISION NOT NULL DEFAULT 0);
 CREATE INDEX IF NOT EXISTS tunebench_trials_by_study_state
   ON tunebench_trials(study_id, state, id);
+CREATE INDEX IF NOT EXISTS tunebench_trials_by_configuration
+  ON tunebench_trials(study_id, configuration_index, seed);
 CREATE TABLE IF NOT EXISTS tunebench_epochs(
   trial_id BIGINT NOT NULL REFERENCES tunebench_trials(id), epoch BIGINT NOT NULL,
   train_loss DOUBLE PRECISION, val_loss DOUBLE PRECISION, val_accuracy DOUBLE PRECISION,
@@ -211,9 +213,9 @@ std::vector<std::string> PostgresStorage::studyNames() const {
   return names;
 }
 
-bool PostgresStorage::addConfiguration(std::int64_t study_id, std::int64_t max_configurations,
-                                       const std::vector<std::uint64_t>& seeds,
-                                       const Proposer& propose) {
+bool PostgresStorage::proposeConfiguration(std::int64_t study_id, std::int64_t max_configurations,
+                                           const std::vector<std::uint64_t>& seeds,
+                                           const IndexedProposer& propose) {
   std::lock_guard<std::mutex> lock(mutex_);
   bool added = false;
   connection_->run([&] {
@@ -232,7 +234,8 @@ bool PostgresStorage::addConfiguration(std::int64_t study_id, std::int64_t max_c
                 Params().add(study_id))
             .integer(0, 0);
     if (index >= max_configurations) return;
-    const std::optional<ParamMap> params = propose(readTrials(study_id, false));
+    const std::optional<ParamMap> params =
+        propose(index, [&] { return readTrials(study_id, false); });
     if (!params) return;
     const std::string json = paramsToJson(*params).dump(), configuration = formatParams(*params);
     for (const std::uint64_t seed : seeds) {

@@ -48,6 +48,7 @@ CREATE TABLE IF NOT EXISTS trials(
   seconds REAL NOT NULL DEFAULT 0, diverged_step INTEGER, last_train_loss REAL,
   pruned_epoch INTEGER, prune_threshold REAL NOT NULL DEFAULT 0);
 CREATE INDEX IF NOT EXISTS trials_by_study_state ON trials(study_id, state, id);
+CREATE INDEX IF NOT EXISTS trials_by_configuration ON trials(study_id, configuration_index, seed);
 CREATE TABLE IF NOT EXISTS epochs(
   trial_id INTEGER NOT NULL REFERENCES trials(id), epoch INTEGER NOT NULL, train_loss REAL,
   val_loss REAL, val_accuracy REAL, seconds REAL, samples_per_second REAL,
@@ -242,10 +243,17 @@ void SqliteStorage::setUp() {
   if (!wal) exec("PRAGMA journal_mode=WAL");
   exec("PRAGMA synchronous=NORMAL");
   exec("PRAGMA foreign_keys=ON");
+  const auto hasIndex = [this](const char* index) {
+    Statement found(db_, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = ?");
+    found.bind(1, std::string(index));
+    return found.step() && found.integer(0) == 1;
+  };
   if (!tables.empty() && application_id == kApplicationId && hasColumn("trials", "device") &&
-      hasColumn("trials", "heartbeat"))
+      hasColumn("trials", "heartbeat") && hasIndex("trials_by_configuration"))
     return;
-  // The schema, the device column and the id in one transaction: a process killed half-way
+  // The schema (its indexes too: the next configuration's index and the attempts of a
+  // configuration and seed are looked up, not counted over the study), the device column and
+  // the id in one transaction: a process killed half-way
   // leaves an empty file (not one with some of our tables and no id, which would be refused),
   // and of two first starts the second waits and finds it all made (IF NOT EXISTS).
   exec("BEGIN IMMEDIATE");
@@ -331,9 +339,9 @@ std::vector<std::string> SqliteStorage::studyNames() const {
   return names;
 }
 
-bool SqliteStorage::addConfiguration(std::int64_t study_id, std::int64_t max_configurations,
-                                     const std::vector<std::uint64_t>& seeds,
-                                     const Proposer& propose) {
+bool SqliteStorage::proposeConfiguration(std::int64_t study_id, std::int64_t max_configurations,
+                                         const std::vector<std::uint64_t>& seeds,
+                                         const IndexedProposer& propose) {
   std::lock_guard<std::mutex> lock(mutex_);
   WriteTransaction transaction(db_);
   requireStudy(study_id);
@@ -343,7 +351,8 @@ bool SqliteStorage::addConfiguration(std::int64_t study_id, std::int64_t max_con
   count.step();
   const std::int64_t index = count.integer(0);
   if (index >= max_configurations) return false;
-  const std::optional<ParamMap> params = propose(readTrials(study_id, false));
+  const std::optional<ParamMap> params =
+      propose(index, [&] { return readTrials(study_id, false); });
   if (!params) return false;
   const std::string json = paramsToJson(*params).dump(), configuration = formatParams(*params);
   for (std::uint64_t seed : seeds) {

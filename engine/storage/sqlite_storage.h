@@ -33,9 +33,9 @@ class SqliteStorage : public Storage {
   std::optional<std::int64_t> findStudy(const std::string& name) const override;
   std::string studyDefinition(std::int64_t study_id) const override;
   std::vector<std::string> studyNames() const override;
-  using Storage::addConfiguration;
-  bool addConfiguration(std::int64_t study_id, std::int64_t max_configurations,
-                        const std::vector<std::uint64_t>& seeds, const Proposer& propose) override;
+  bool proposeConfiguration(std::int64_t study_id, std::int64_t max_configurations,
+                            const std::vector<std::uint64_t>& seeds,
+                            const IndexedProposer& propose) override;
   std::optional<FrozenTrial> claimWaitingTrial(std::int64_t study_id, const std::string& worker,
                                                const std::string& device) override;
   void recordTrainLoss(std::int64_t trial_id, const TrainLossPoint& point) override;

@@ -35,14 +35,28 @@ class Storage {
   virtual std::vector<std::string> studyNames() const = 0;
 
   // Atomically: when the study has fewer than `max_configurations` configurations, calls
-  // `propose` with every trial so far and stores the configuration it returns as one WAITING
-  // trial per seed in `seeds`. Returns false when the budget is reached or `propose` returned
-  // nothing. Two processes calling this at once never exceed the budget. An exception from
-  // `propose` passes through, with nothing stored.
+  // `propose` with the next configuration's index and a reader of every trial so far (called
+  // only by proposers that need the history, so a listed configuration or a random draw costs
+  // the same on a study of 10 trials as on one of 10,000), and stores the configuration it
+  // returns as one WAITING trial per seed in `seeds`. Returns false when the budget is reached
+  // or `propose` returned nothing. Two processes calling this at once never exceed the budget.
+  // An exception from `propose` passes through, with nothing stored.
+  using TrialReader = std::function<std::vector<FrozenTrial>()>;
+  using IndexedProposer =
+      std::function<std::optional<ParamMap>(std::int64_t index, const TrialReader& read_trials)>;
+  virtual bool proposeConfiguration(std::int64_t study_id, std::int64_t max_configurations,
+                                    const std::vector<std::uint64_t>& seeds,
+                                    const IndexedProposer& propose) = 0;
+
+  // The same for a proposer that always looks at every trial so far.
   using Proposer = std::function<std::optional<ParamMap>(const std::vector<FrozenTrial>&)>;
-  virtual bool addConfiguration(std::int64_t study_id, std::int64_t max_configurations,
-                                const std::vector<std::uint64_t>& seeds,
-                                const Proposer& propose) = 0;
+  bool addConfiguration(std::int64_t study_id, std::int64_t max_configurations,
+                        const std::vector<std::uint64_t>& seeds, const Proposer& propose) {
+    return proposeConfiguration(study_id, max_configurations, seeds,
+                                [&propose](std::int64_t, const TrialReader& read_trials) {
+                                  return propose(read_trials());
+                                });
+  }
   // The same with seeds 0..seed_count-1.
   bool addConfiguration(std::int64_t study_id, std::int64_t max_configurations,
                         std::int64_t seed_count, const Proposer& propose) {

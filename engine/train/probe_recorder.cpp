@@ -1,5 +1,7 @@
 #include "train/probe_recorder.h"
 
+#include <torch/csrc/autograd/autograd.h>
+#include <torch/nn/functional/loss.h>
 #include <torch/types.h>
 #include <torch/utils.h>
 
@@ -32,22 +34,36 @@ ProbeRecorder::ProbeRecorder(ClassifierNet& model, Activation activation,
                              const ProbeSettings& settings)
     : model_(model), activation_(activation), settings_(settings) {}
 
-void ProbeRecorder::recordActivations(const at::Tensor& inputs, ProbeSnapshot& snapshot) {
+void ProbeRecorder::recordActivations(const at::Tensor& inputs, ProbeSnapshot& snapshot,
+                                      const at::Tensor& targets) {
   snapshot.histogram_range = settings_.range;
+  const bool backward = targets.defined();
   ClassifierNet::ActivationTap outputs;
+  torch::Tensor logits;
   {
-    torch::NoGradGuard no_grad;
+    torch::AutoGradMode grad_mode(backward);
     const bool training = model_.is_training();
     model_.eval();  // no dropout draws and no batch-norm statistics updates: training is untouched
     model_.setActivationTap(&outputs);
-    model_.forward(inputs);
+    logits = model_.forward(inputs);
     model_.setActivationTap(nullptr);
     model_.train(training);
   }
-  for (const auto& [layer, output] : outputs) {
+  std::vector<torch::Tensor> grads;
+  if (backward && logits.requires_grad() && !outputs.empty()) {
+    std::vector<torch::Tensor> layer_outputs;
+    for (const auto& entry : outputs) layer_outputs.push_back(entry.second);
+    const torch::Tensor loss = torch::nn::functional::cross_entropy(logits, targets);
+    grads = torch::autograd::grad({loss}, layer_outputs, {}, /*retain_graph=*/false,
+                                  /*create_graph=*/false, /*allow_unused=*/true);
+  }
+  for (std::size_t i = 0; i < outputs.size(); ++i) {
     ActivationProbe probe =
-        activationStatistics(output, activation_, settings_.bins, settings_.range);
-    probe.layer = layer;
+        activationStatistics(outputs[i].second, activation_, settings_.bins, settings_.range);
+    probe.layer = outputs[i].first;
+    if (i < grads.size() && grads[i].defined())
+      probe.grad_std =
+          grads[i].to(torch::kCPU, torch::kDouble).std(/*unbiased=*/false).item<double>();
     snapshot.activations.push_back(std::move(probe));
   }
 }

@@ -12,13 +12,17 @@ namespace tunebench {
 class ClassifierNet;
 
 // Measures a network layer by layer for one ProbeSnapshot, in three calls around a training
-// step: activations (an extra forward pass in eval mode, no gradient, so training is untouched),
+// step: activations and the back-propagated gradient dL/dh at each hidden layer (an extra
+// forward and backward pass in eval mode that asks autograd for the gradients with respect to
+// the layer outputs only, so no parameter's .grad changes and training is untouched), weight
 // gradients (after backward, before the optimizer step), updates (after the step).
 class ProbeRecorder {
  public:
   ProbeRecorder(ClassifierNet& model, Activation activation, const ProbeSettings& settings);
 
-  void recordActivations(const at::Tensor& inputs, ProbeSnapshot& snapshot);
+  // `targets` (class indices) for dL/dh; undefined: activations only.
+  void recordActivations(const at::Tensor& inputs, ProbeSnapshot& snapshot,
+                         const at::Tensor& targets = at::Tensor());
   void recordGradients(ProbeSnapshot& snapshot);
   void recordUpdates(ProbeSnapshot& snapshot);
 

@@ -9,11 +9,11 @@
 #include <optional>
 #include <sstream>
 
-#include "model/model_factory.h"
 #include "optim/lr_schedule.h"
 #include "optim/optimizer_factory.h"
 #include "train/decision_boundary.h"
 #include "train/probe_recorder.h"
+#include "train/trial_model.h"
 
 namespace tunebench {
 namespace {
@@ -23,11 +23,6 @@ using Clock = std::chrono::steady_clock;
 double secondsSince(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
-
-// Independent, seed-derived streams: the data order depends on the seed only, so every
-// configuration run with seed k sees the same batches.
-constexpr std::uint64_t kShuffleStream = 0x9E3779B97F4A7C15ULL;
-constexpr std::uint64_t kDropoutStream = 0xD1B54A32D192ED03ULL;
 
 struct Evaluation {
   double loss = 0.0;
@@ -105,11 +100,7 @@ class TrialRun {
 
 void TrialRun::execute(TrialResult& result) {
   const c10::Device device = spec_.device;
-  model_ = buildModel(spec_.model, data_.train.sampleShape(), data_.train.num_classes);
-  at::Generator init_generator = at::detail::createCPUGenerator(spec_.seed);
-  initializeModel(*model_, spec_.init, spec_.model.activation, init_generator);
-  model_->setDropoutGenerator(at::detail::createCPUGenerator(spec_.seed ^ kDropoutStream));
-  model_->to(device);
+  model_ = makeTrialModel(spec_, data_.train);
   shuffle_generator_ = at::detail::createCPUGenerator(spec_.seed ^ kShuffleStream);
 
   train_x_ = data_.train.inputs.to(device);
@@ -196,7 +187,7 @@ bool TrialRun::trainEpoch(std::int64_t epoch, TrialResult& result) {
       probe.emplace();
       probe->step = step_;
       probe->epoch = epoch - 1 + static_cast<double>(begin) / n;
-      probes_->recordActivations(x, *probe);
+      probes_->recordActivations(x, *probe, y);
     }
     clearGradients(*optimizer_);
     torch::Tensor loss = torch::nn::functional::cross_entropy(model_->forward(x), y);

@@ -12,7 +12,8 @@ std::string probeToJson(const ProbeSnapshot& snapshot) {
                            {"std", a.std},
                            {"dead", a.dead_fraction},
                            {"saturated", a.saturated_fraction},
-                           {"histogram", a.histogram}});
+                           {"histogram", a.histogram},
+                           {"grad_std", a.grad_std}});
   }
   nlohmann::json weights = nlohmann::json::array();
   for (const WeightProbe& w : snapshot.weights) {
@@ -41,6 +42,10 @@ ProbeSnapshot probeFromJson(const std::string& text) {
                                     a.at("std").get<double>(), a.at("dead").get<double>(),
                                     a.at("saturated").get<double>(),
                                     a.at("histogram").get<std::vector<double>>()});
+    // Snapshots stored before dL/dh was recorded have no such key; NaN is stored as null.
+    const auto grad_std = a.find("grad_std");
+    if (grad_std != a.end() && grad_std->is_number())
+      snapshot.activations.back().grad_std = grad_std->get<double>();
   }
   for (const auto& w : json.at("weights")) {
     snapshot.weights.push_back({w.at("layer").get<std::string>(), w.at("weight_norm").get<double>(),

@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -13,9 +14,12 @@ struct ActivationProbe {
   double dead_fraction = 0.0;       // units (or channels) that output 0 for the whole batch
   double saturated_fraction = 0.0;  // outputs near the bounds of tanh (|y| > 0.99) or sigmoid
   std::vector<double> histogram;    // fraction of outputs per bin
+  // Std of dL/dh, the back-propagated gradient of the loss with respect to this layer's output
+  // (what Glorot & Bengio 2010 plot in Fig. 7); NaN where it was not recorded.
+  double grad_std = std::numeric_limits<double>::quiet_NaN();
 };
 
-// One weight layer's parameters and gradient at one step.
+// One weight layer's parameters and the gradient with respect to them (dL/dW) at one step.
 struct WeightProbe {
   std::string layer;
   double weight_norm = 0.0;

@@ -121,6 +121,33 @@ TEST(CliTest, MissingStudyFileAndBadArguments) {
   EXPECT_EQ(runCli("frobnicate").exit_code, 2);
 }
 
+TEST(CliTest, LrFindPrintsTheCurveAndItsSuggestionsAndRefusesBadChoices) {
+  TempDir dir;
+  const std::string study = dir.write("study.json", kSpiralStudy);
+  const CliRun found = runCli("lr-find " + study + " --configuration 1 --steps 40 --format json");
+  ASSERT_EQ(found.exit_code, 0) << found.err;
+  const auto result = nlohmann::json::parse(found.out);
+  EXPECT_NE(result["configuration"].get<std::string>().find("optimizer=momentum"),
+            std::string::npos);
+  ASSERT_GE(result["points"].size(), 5u);
+  EXPECT_LE(result["points"].size(), 40u);
+  EXPECT_DOUBLE_EQ(result["points"][0]["lr"].get<double>(), 1e-7);
+  EXPECT_TRUE(result["minimum"].is_number());
+  const CliRun table = runCli("lr-find " + study + " --steps 40");
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  EXPECT_NE(table.out.find("minimum:"), std::string::npos) << table.out;
+  // Nothing is written next to the study: lr-find keeps no storage.
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir.path()),
+                          std::filesystem::directory_iterator()),
+            1);
+
+  expectOneClearError(runCli("lr-find " + study + " --configuration 2"),
+                      {"--configuration", "from 0 to 1", "got 2"});
+  expectOneClearError(runCli("lr-find " + study + " --start 1 --end 0.1"),
+                      {"end learning rate", "above the start"});
+  EXPECT_EQ(runCli("lr-find " + study + " --format csv").exit_code, 2);
+}
+
 TEST(CliTest, UnwritableOrCorruptStorageIsAClearErrorAndLeavesTheFileAlone) {
   TempDir dir;
   const std::string study = dir.write("tiny.json", kSpiralStudy);

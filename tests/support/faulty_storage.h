@@ -37,11 +37,11 @@ class FaultyStorage : public Storage {
     return inner_.studyDefinition(study_id);
   }
   std::vector<std::string> studyNames() const override { return inner_.studyNames(); }
-  using Storage::addConfiguration;
-  bool addConfiguration(std::int64_t study_id, std::int64_t max_configurations,
-                        const std::vector<std::uint64_t>& seeds, const Proposer& propose) override {
+  bool proposeConfiguration(std::int64_t study_id, std::int64_t max_configurations,
+                            const std::vector<std::uint64_t>& seeds,
+                            const IndexedProposer& propose) override {
     check(Method::kAddConfiguration);
-    return inner_.addConfiguration(study_id, max_configurations, seeds, propose);
+    return inner_.proposeConfiguration(study_id, max_configurations, seeds, propose);
   }
   std::optional<FrozenTrial> claimWaitingTrial(std::int64_t study_id, const std::string& worker,
                                                const std::string& device) override {

@@ -3,6 +3,7 @@
 
 #include <QAction>
 #include <QChart>
+#include <QComboBox>
 #include <QFile>
 #include <QLabel>
 #include <QListWidget>
@@ -61,6 +62,20 @@ TEST(TeachingViewsTest, DiagnosticsAndDecisionBoundariesFillFromASmallStudy) {
   const QVector<double> old_rule =
       diagnostics.depthProfile(QStringLiteral("initializer=torch_default lr=0.02 optimizer=adam"));
   ASSERT_EQ(old_rule.size(), 3);  // three hidden layers
+  // The gradient chart starts on the gradient flowing back (dL/dh, one value per hidden layer);
+  // the choice beside it switches to the weight gradients (dL/dW, one per weight layer).
+  const QString xavier = QStringLiteral("initializer=xavier_uniform lr=0.02 optimizer=adam");
+  EXPECT_EQ(diagnostics.gradientKind(), DiagnosticsPanel::GradientKind::kBackpropagated);
+  EXPECT_TRUE(diagnostics.gradientTitle().contains(QStringLiteral("dL/dh")));
+  const QVector<double> flowing_back = diagnostics.gradientProfile(xavier);
+  ASSERT_EQ(flowing_back.size(), 3);
+  for (double v : flowing_back) EXPECT_GT(v, 0.0);
+  diagnostics.gradientChoice()->setCurrentIndex(1);
+  EXPECT_EQ(diagnostics.gradientKind(), DiagnosticsPanel::GradientKind::kWeights);
+  EXPECT_TRUE(diagnostics.gradientTitle().contains(QStringLiteral("dL/dW")));
+  EXPECT_EQ(diagnostics.gradientProfile(xavier).size(), 4);  // three hidden layers + the output
+  EXPECT_EQ(diagnostics.gradientLines(), 2);
+  diagnostics.gradientChoice()->setCurrentIndex(0);
   // 12 steps an epoch, 48 in all: probes at 0, 5, ..., 45.
   EXPECT_EQ(diagnostics.stepSlider()->maximum(), 9);
   diagnostics.stepSlider()->setValue(diagnostics.stepSlider()->maximum());

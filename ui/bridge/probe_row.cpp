@@ -13,7 +13,7 @@ ProbeRow toProbeRow(const ProbeSnapshot& snapshot) {
   for (const ActivationProbe& a : snapshot.activations) {
     row.activations.append({QString::fromStdString(a.layer), a.mean, a.std, a.dead_fraction,
                             a.saturated_fraction,
-                            QVector<double>(a.histogram.begin(), a.histogram.end())});
+                            QVector<double>(a.histogram.begin(), a.histogram.end()), a.grad_std});
   }
   for (const WeightProbe& w : snapshot.weights) {
     row.weights.append(

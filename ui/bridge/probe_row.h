@@ -13,11 +13,12 @@ struct ProbeRow {
     double dead_fraction = 0.0;
     double saturated_fraction = 0.0;
     QVector<double> histogram;  // fraction of outputs per bin over [-range, range]
+    double grad_std = 0.0;      // std of dL/dh at this layer's output; NaN: not recorded
   };
   struct Weight {
     QString layer;
     double weight_norm = 0.0;
-    double grad_norm = 0.0;
+    double grad_norm = 0.0;  // ||dL/dW||
     double grad_std = 0.0;
     double update_ratio = 0.0;
   };

@@ -2,6 +2,7 @@
 
 #include <QChart>
 #include <QChartView>
+#include <QComboBox>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -84,7 +85,8 @@ DiagnosticsPanel::DiagnosticsPanel(QWidget* parent)
       step_slider_(new QSlider(Qt::Horizontal, this)),
       step_label_(new QLabel(this)),
       depth_view_(makeChartView(tr("Signal through depth: activation std by layer"), this)),
-      gradient_view_(makeChartView(tr("Gradient norm by layer"), this)),
+      gradient_choice_(new QComboBox(this)),
+      gradient_view_(makeChartView(QString(), this)),
       histograms_(new HistogramGrid(this)) {
   step_slider_->setObjectName(QStringLiteral("probeStep"));
   step_slider_->setRange(0, 0);
@@ -92,20 +94,31 @@ DiagnosticsPanel::DiagnosticsPanel(QWidget* parent)
   hint_->setWordWrap(true);
   depth_view_->setObjectName(QStringLiteral("depthChart"));
   gradient_view_->setObjectName(QStringLiteral("gradientChart"));
+  gradient_choice_->setObjectName(QStringLiteral("gradientKind"));
+  gradient_choice_->addItem(tr("Gradient flowing back, dL/dh (std at each layer's output)"));
+  gradient_choice_->addItem(tr("Gradient of the weights, dL/dW (norm per layer)"));
+  gradient_choice_->setToolTip(
+      tr("dL/dh is the gradient the layers pass back to one another: if it shrinks towards the "
+         "input, the first layers barely learn. dL/dW is what the optimizer applies to each "
+         "layer's weights."));
   histograms_->setObjectName(QStringLiteral("histograms"));
   auto* step_row = new QHBoxLayout();
   step_row->addWidget(new QLabel(tr("Probe"), this));
   step_row->addWidget(step_slider_, 1);
   step_row->addWidget(step_label_);
+  auto* gradient_column = new QVBoxLayout();
+  gradient_column->addWidget(gradient_choice_);
+  gradient_column->addWidget(gradient_view_, 1);
   auto* charts = new QHBoxLayout();
   charts->addWidget(depth_view_);
-  charts->addWidget(gradient_view_);
+  charts->addLayout(gradient_column);
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(hint_);
   layout->addLayout(step_row);
   layout->addLayout(charts, 3);
   layout->addWidget(histograms_, 2);
   connect(step_slider_, &QSlider::valueChanged, this, &DiagnosticsPanel::redraw);
+  connect(gradient_choice_, &QComboBox::currentIndexChanged, this, &DiagnosticsPanel::redraw);
   redraw();
 }
 
@@ -185,6 +198,7 @@ void DiagnosticsPanel::redraw() {
                      : QString());
   hint_->setVisible(probes_.isEmpty());
   // Lines: mean over each configuration's trials that have a probe at this step.
+  const bool backpropagated = gradientKind() == GradientKind::kBackpropagated;
   std::map<QString, QVector<double>> depth, gradients;
   std::map<QString, int> counts;
   for (auto it = trials_.begin(); it != trials_.end(); ++it) {
@@ -193,9 +207,14 @@ void DiagnosticsPanel::redraw() {
     QVector<double>& d = depth[it->configuration];
     QVector<double>& g = gradients[it->configuration];
     d.resize(std::max<int>(d.size(), probe->activations.size()));
-    g.resize(std::max<int>(g.size(), probe->weights.size()));
     for (int i = 0; i < probe->activations.size(); ++i) d[i] += probe->activations[i].std;
-    for (int i = 0; i < probe->weights.size(); ++i) g[i] += probe->weights[i].grad_norm;
+    if (backpropagated) {
+      g.resize(std::max<int>(g.size(), probe->activations.size()));
+      for (int i = 0; i < probe->activations.size(); ++i) g[i] += probe->activations[i].grad_std;
+    } else {
+      g.resize(std::max<int>(g.size(), probe->weights.size()));
+      for (int i = 0; i < probe->weights.size(); ++i) g[i] += probe->weights[i].grad_norm;
+    }
     counts[it->configuration] += 1;
   }
   for (auto& [name, values] : depth) {
@@ -205,7 +224,10 @@ void DiagnosticsPanel::redraw() {
     for (double& v : values) v /= counts[name];
   }
   setLayerLines(depth_view_, tr("activation std"), depth);
-  setLayerLines(gradient_view_, tr("gradient norm"), gradients);
+  gradient_view_->chart()->setTitle(gradientTitle());
+  setLayerLines(gradient_view_, backpropagated ? tr("std of dL/dh") : tr("norm of dL/dW"),
+                gradients);
+  gradient_lines_ = std::move(gradients);
 
   // Histograms: the selected trials, else the lowest-seed trial of each configuration.
   QVector<qint64> rows;
@@ -242,6 +264,22 @@ int DiagnosticsPanel::depthLines() const {
 int DiagnosticsPanel::gradientLines() const {
   return static_cast<int>(gradient_view_->chart()->series().size());
 }
+DiagnosticsPanel::GradientKind DiagnosticsPanel::gradientKind() const {
+  return gradient_choice_->currentIndex() == 1 ? GradientKind::kWeights
+                                               : GradientKind::kBackpropagated;
+}
+
+QString DiagnosticsPanel::gradientTitle() const {
+  return gradientKind() == GradientKind::kBackpropagated
+             ? tr("Gradient flowing back by layer (dL/dh)")
+             : tr("Weight gradient by layer (dL/dW)");
+}
+
+QVector<double> DiagnosticsPanel::gradientProfile(const QString& configuration) const {
+  const auto it = gradient_lines_.find(configuration);
+  return it == gradient_lines_.end() ? QVector<double>() : it->second;
+}
+
 int DiagnosticsPanel::histogramRows() const { return histograms_->rowCount(); }
 
 }  // namespace tunebench::ui

@@ -2,11 +2,13 @@
 #include <QHash>
 #include <QSet>
 #include <QWidget>
+#include <map>
 
 #include "ui/bridge/probe_row.h"
 #include "ui/bridge/trial_row.h"
 
 class QChartView;
+class QComboBox;
 class QLabel;
 class QSlider;
 
@@ -16,9 +18,10 @@ class HistogramGrid;
 
 // Inside the networks, from the trials' probes (training.probe_every): the signal through depth
 // (activation std against layer index, one line per configuration, mean over its seeds), the
-// gradient norm per layer (log scale), and per-layer activation histograms side by side for the
-// selected trials. A slider picks the probe step: 0 is initialization, further right is later
-// in training.
+// gradients per layer (log scale) -- the back-propagated gradient dL/dh at each hidden layer's
+// output (its std, what Glorot & Bengio plot) or the weight gradient dL/dW (its norm), chosen
+// beside the chart -- and per-layer activation histograms side by side for the selected trials.
+// A slider picks the probe step: 0 is initialization, further right is later in training.
 class DiagnosticsPanel : public QWidget {
   Q_OBJECT
 
@@ -40,6 +43,13 @@ class DiagnosticsPanel : public QWidget {
   QSlider* stepSlider() const { return step_slider_; }
   // Mean activation std per layer of a configuration's trials at the shown step.
   QVector<double> depthProfile(const QString& configuration) const;
+  // Which gradient the gradient chart shows.
+  enum class GradientKind { kBackpropagated, kWeights };
+  QComboBox* gradientChoice() const { return gradient_choice_; }
+  GradientKind gradientKind() const;
+  // The gradient chart's line for a configuration, as drawn (mean over its trials).
+  QVector<double> gradientProfile(const QString& configuration) const;
+  QString gradientTitle() const;
 
  private:
   void redraw();
@@ -54,7 +64,9 @@ class DiagnosticsPanel : public QWidget {
   QSlider* step_slider_;
   QLabel* step_label_;
   QChartView* depth_view_;
+  QComboBox* gradient_choice_;
   QChartView* gradient_view_;
+  std::map<QString, QVector<double>> gradient_lines_;
   HistogramGrid* histograms_;
 };
 

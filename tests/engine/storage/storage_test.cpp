@@ -95,6 +95,32 @@ TYPED_TEST(StorageContractTest, ConfigurationsBecomeOneWaitingTrialPerSeedWithin
   for (const auto& t : trials) EXPECT_EQ(t.result.state, TrialState::kWaiting);
 }
 
+TYPED_TEST(StorageContractTest, AProposerIsGivenTheNextIndexAndReadsTrialsOnlyWhenItAsks) {
+  auto storage = this->make();
+  const auto study = storage->createStudy("s", "{}");
+  const std::vector<std::uint64_t> seeds{0, 1};
+  std::vector<std::int64_t> indices;
+  const Storage::IndexedProposer without_history = [&](std::int64_t index, const auto&) {
+    indices.push_back(index);
+    return std::optional<ParamMap>(params(0.1 * static_cast<double>(index + 1)));
+  };
+  EXPECT_TRUE(storage->proposeConfiguration(study, 5, seeds, without_history));
+  EXPECT_TRUE(storage->proposeConfiguration(study, 5, seeds, without_history));
+  EXPECT_EQ(indices, (std::vector<std::int64_t>{0, 1}));
+  std::size_t read = 0;
+  EXPECT_TRUE(storage->proposeConfiguration(
+      study, 5, seeds, [&](std::int64_t index, const Storage::TrialReader& read_trials) {
+        EXPECT_EQ(index, 2);
+        read = read_trials().size();
+        return std::optional<ParamMap>(params(0.3));
+      }));
+  EXPECT_EQ(read, 4u);
+  const auto trials = storage->trials(study, false);
+  ASSERT_EQ(trials.size(), 6u);
+  EXPECT_EQ(std::get<double>(trials[2].params.at("lr")), 0.2);
+  EXPECT_EQ(trials[5].configuration_index, 2);
+}
+
 TYPED_TEST(StorageContractTest, AConfigurationCanRunUnderChosenSeeds) {
   auto storage = this->make();
   const auto study = storage->createStudy("s", "{}");
@@ -172,7 +198,8 @@ TYPED_TEST(StorageContractTest, ProbeSnapshotsComeBackInStepOrder) {
   later.step = 50;
   later.epoch = 0.5;
   later.histogram_range = 1.5;
-  later.activations.push_back({"hidden1", 0.25, 0.5, 0.125, 0.0625, {0.5, 0.25, 0.25}});
+  later.activations.push_back({"hidden1", 0.25, 0.5, 0.125, 0.0625, {0.5, 0.25, 0.25}, 0.03});
+  later.activations.push_back({"hidden2", 0.25, 0.5, 0.125, 0.0625, {0.5, 0.25, 0.25}});
   later.weights.push_back({"hidden1", 3.0, 0.75, 0.01, 0.002});
   ProbeSnapshot first;
   first.step = 0;
@@ -184,9 +211,11 @@ TYPED_TEST(StorageContractTest, ProbeSnapshotsComeBackInStepOrder) {
   const ProbeSnapshot& back = probes[1];
   EXPECT_EQ(back.step, 50);
   EXPECT_DOUBLE_EQ(back.histogram_range, 1.5);
-  ASSERT_EQ(back.activations.size(), 1u);
+  ASSERT_EQ(back.activations.size(), 2u);
   EXPECT_EQ(back.activations[0].layer, "hidden1");
   EXPECT_DOUBLE_EQ(back.activations[0].dead_fraction, 0.125);
+  EXPECT_DOUBLE_EQ(back.activations[0].grad_std, 0.03);
+  EXPECT_TRUE(std::isnan(back.activations[1].grad_std));  // not recorded stays not recorded
   EXPECT_EQ(back.activations[0].histogram, (std::vector<double>{0.5, 0.25, 0.25}));
   ASSERT_EQ(back.weights.size(), 1u);
   EXPECT_DOUBLE_EQ(back.weights[0].update_ratio, 0.002);

@@ -132,6 +132,22 @@ TYPED_TEST(SamplerContractTest, SameSeedSameHistoryGivesTheSameProposals) {
   EXPECT_TRUE(differs) << "another seed should change the sequence";
 }
 
+// Random search draws from (seed, count) alone, so proposing reads no trials (grid and TPE do).
+TEST(RandomSamplerTest, NeedsOnlyTheNumberOfConfigurationsSoFar) {
+  const SearchSpace space = fullSpace();
+  EXPECT_TRUE(makeForTest<GridSampler>(9)->readsHistory());
+  EXPECT_TRUE(makeForTest<TpeSampler>(9)->readsHistory());
+  auto sampler = makeForTest<RandomSampler>(9);
+  EXPECT_FALSE(sampler->readsHistory());
+  const auto all = runStudy(*sampler, space, 12);
+  ASSERT_EQ(all.size(), 12u);
+  StudyView count_only;
+  count_only.configurations.resize(11);
+  const auto eleventh = sampler->sample(count_only, space);
+  ASSERT_TRUE(eleventh);
+  EXPECT_EQ(formatParams(*eleventh), formatParams(all[11]));
+}
+
 TYPED_TEST(SamplerContractTest, ResumingFromTheHistoryContinuesTheSameSequence) {
   const SearchSpace space = fullSpace();
   auto straight = makeForTest<TypeParam>(7);

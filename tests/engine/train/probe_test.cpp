@@ -57,6 +57,33 @@ TEST(ProbeTest, ActivationStatisticsMatchHandComputedValues) {
   EXPECT_NEAR(dead.activations[0].dead_fraction, 0.5, 1e-12);
 }
 
+TEST(ProbeTest, BackpropagatedGradientAtEachLayerMatchesAutogradAndLeavesWeightsAlone) {
+  auto net = knownNet();
+  ProbeRecorder recorder(*net, Activation::kRelu, ProbeSettings{});
+  const torch::Tensor x = torch::tensor({{1.0f, 1.0f}, {2.0f, -3.0f}});
+  const torch::Tensor y = torch::tensor({0, 1}, torch::kLong);
+  ProbeSnapshot snapshot;
+  recorder.recordActivations(x, snapshot, y);
+  ASSERT_EQ(snapshot.activations.size(), 1u);
+  // By hand: h = relu(W1 x) = (1, 0), (2, 1); logits = W2 h = (1, 0), (4, 1);
+  // dL/dlogits = (softmax - onehot) / 2; dL/dh = W2^T dL/dlogits, zeroed nowhere (h is a tap
+  // after the ReLU, so its gradient is the full one).
+  const torch::Tensor h = torch::tensor({{1.0, 0.0}, {2.0, 1.0}}, torch::kDouble);
+  const torch::Tensor w2 = torch::tensor({{1.0, 2.0}, {0.0, 1.0}}, torch::kDouble);
+  const torch::Tensor logits = h.matmul(w2.t());
+  const torch::Tensor onehot = torch::tensor({{1.0, 0.0}, {0.0, 1.0}}, torch::kDouble);
+  const torch::Tensor dlogits = (logits.softmax(1) - onehot) / 2.0;
+  const double expected = dlogits.matmul(w2).std(/*unbiased=*/false).item<double>();
+  EXPECT_NEAR(snapshot.activations[0].grad_std, expected, 1e-6);
+  EXPECT_GT(expected, 0.01);
+  // The weights' own gradients are untouched (autograd was asked for dL/dh only).
+  for (const WeightLayer& layer : net->weightLayers()) EXPECT_FALSE(layer.weight.grad().defined());
+  // Without targets, dL/dh is not recorded.
+  ProbeSnapshot forward_only;
+  recorder.recordActivations(x, forward_only);
+  EXPECT_TRUE(std::isnan(forward_only.activations[0].grad_std));
+}
+
 TEST(ProbeTest, GradientAndUpdateStatisticsMatchHandComputedValues) {
   auto net = knownNet();
   ProbeRecorder recorder(*net, Activation::kRelu, ProbeSettings{});

@@ -1,0 +1,113 @@
+// tunebench-cli lr-find: the learning-rate range test on one configuration of a study file.
+#include <cstdio>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "cli_commands.h"
+#include "common/user_error.h"
+#include "run/study_setup.h"
+
+namespace tunebench::cli {
+namespace {
+
+std::string number(double value) {
+  char text[32];
+  std::snprintf(text, sizeof(text), "%.3g", value);
+  return text;
+}
+
+nlohmann::json optionalNumber(const std::optional<double>& value) {
+  return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+}
+
+// The configuration the sweep trains: the study's K-th listed one, or its defaults.
+ParamMap chosenConfiguration(const StudyFile& study, int index) {
+  const int listed = static_cast<int>(study.configurations.size());
+  if (listed == 0) {
+    if (index != 0)
+      throw UserError("--configuration",
+                      "the study lists no configurations, so only 0 (its "
+                      "defaults) is there, got " +
+                          std::to_string(index));
+    return {};
+  }
+  if (index < 0 || index >= listed)
+    throw UserError("--configuration", "must be from 0 to " + std::to_string(listed - 1) +
+                                           " (the study lists " + std::to_string(listed) +
+                                           "), got " + std::to_string(index));
+  return study.configurations[static_cast<std::size_t>(index)];
+}
+
+void printTable(const std::string& header, const LrFindSettings& settings,
+                const LrFindResult& result) {
+  const LrSuggestion& s = result.suggestion;
+  std::cout << header << "\n";
+  std::cout << "sweep: lr " << number(settings.start_lr) << " .. " << number(settings.end_lr)
+            << " over " << settings.steps << " steps; ran " << result.points.size();
+  if (result.stopped_early) std::cout << " (" << result.stop_reason << ")";
+  std::cout << "\n";
+  if (s.steepest) std::cout << "steepest descent:  lr " << number(*s.steepest) << "\n";
+  if (s.minimum)
+    std::cout << "minimum:           lr " << number(*s.minimum)
+              << "  (minimum / 10: " << number(*s.minimum_over_ten) << ")\n";
+  if (const auto range = s.searchRange())
+    std::cout << "suggested range:   lr " << number(range->first) << " .. " << number(range->second)
+              << " (log scale)\n";
+  if (!s.note.empty()) std::cout << "note: " << s.note << "\n";
+  std::cout << "\n          lr        loss    smoothed\n";
+  const std::size_t every = std::max<std::size_t>(1, result.points.size() / 20);
+  for (std::size_t i = 0; i < result.points.size(); ++i) {
+    if (i % every != 0 && i + 1 != result.points.size()) continue;
+    const LrFindPoint& p = result.points[i];
+    std::printf("%12.3g%12.4g%12.4g\n", p.lr, p.loss, p.smoothed);
+  }
+  std::fflush(stdout);
+}
+
+void printJson(const std::string& configuration, const LrFindResult& result) {
+  nlohmann::json points = nlohmann::json::array();
+  for (const LrFindPoint& p : result.points)
+    points.push_back({{"lr", p.lr}, {"loss", p.loss}, {"smoothed", p.smoothed}});
+  const LrSuggestion& s = result.suggestion;
+  const auto range = s.searchRange();
+  std::cout << nlohmann::json{{"configuration", configuration},
+                              {"points", points},
+                              {"stopped_early", result.stopped_early},
+                              {"stop_reason", result.stop_reason},
+                              {"steepest", optionalNumber(s.steepest)},
+                              {"minimum", optionalNumber(s.minimum)},
+                              {"minimum_over_ten", optionalNumber(s.minimum_over_ten)},
+                              {"suggested", optionalNumber(s.suggested())},
+                              {"range", range ? nlohmann::json{range->first, range->second}
+                                              : nlohmann::json(nullptr)},
+                              {"note", s.note}}
+                   .dump(2)
+            << "\n";
+}
+
+}  // namespace
+
+int findLearningRateRange(const std::string& study_path, const RunOptions& options,
+                          int configuration, const LrFindSettings& settings, Format format,
+                          const StopToken& stop) {
+  if (format == Format::kCsv) throw UserError("--format", "lr-find prints a table or json");
+  PreparedStudy prepared = prepareStudy(loadStudyFile(study_path), options.device, 1);
+  const ParamMap params = chosenConfiguration(prepared.study, configuration);
+  TrialSpec spec = resolveTrial(prepared.study.base, params);
+  spec.seed = prepared.study.seed_list.front();
+  spec.device = prepared.device;
+  spec.configuration = formatParams(params);
+  const LrFindResult result = findLearningRate(spec, prepared.data, settings, stop);
+  if (format == Format::kJson) {
+    printJson(spec.configuration, result);
+  } else {
+    printTable("lr-find on \"" + prepared.study.name + "\", configuration " +
+                   std::to_string(configuration) + ": " +
+                   (spec.configuration.empty() ? "the study's defaults" : spec.configuration) +
+                   " (seed " + std::to_string(spec.seed) + ", " + spec.device.str() + ")",
+               settings, result);
+  }
+  return 0;
+}
+
+}  // namespace tunebench::cli

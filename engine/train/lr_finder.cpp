@@ -1,0 +1,165 @@
+#include "train/lr_finder.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+#include <torch/nn/functional/loss.h>
+#include <torch/types.h>
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+#include "common/user_error.h"
+#include "optim/optimizer_factory.h"
+#include "train/trial_model.h"
+
+namespace tunebench {
+namespace {
+
+std::string formatLr(double lr) {
+  std::ostringstream text;
+  text.precision(3);
+  text << lr;
+  return text.str();
+}
+
+// d(smoothed)/d(log10 lr) at every point, second-order accurate on uneven spacing (the
+// formula numpy.gradient uses), one-sided at both ends.
+std::vector<double> slopes(const std::vector<double>& x, const std::vector<double>& y) {
+  const std::size_t n = x.size();
+  std::vector<double> slope(n, 0.0);
+  if (n < 2) return slope;
+  slope[0] = (y[1] - y[0]) / (x[1] - x[0]);
+  slope[n - 1] = (y[n - 1] - y[n - 2]) / (x[n - 1] - x[n - 2]);
+  for (std::size_t i = 1; i + 1 < n; ++i) {
+    const double back = x[i] - x[i - 1], ahead = x[i + 1] - x[i];
+    slope[i] =
+        (back * back * y[i + 1] + (ahead * ahead - back * back) * y[i] - ahead * ahead * y[i - 1]) /
+        (back * ahead * (back + ahead));
+  }
+  return slope;
+}
+
+void checkSettings(const LrFindSettings& s) {
+  if (!(s.start_lr > 0.0)) throw UserError("lr-find", "the start learning rate must be > 0");
+  if (!(s.end_lr > s.start_lr))
+    throw UserError("lr-find",
+                    "the end learning rate must be above the start (" + formatLr(s.start_lr) + ")");
+  if (s.steps < 2) throw UserError("lr-find", "--steps must be at least 2");
+  if (!(s.beta >= 0.0 && s.beta < 1.0))
+    throw UserError("lr-find", "the smoothing beta must be in [0, 1)");
+  if (!(s.divergence_factor > 1.0)) throw UserError("lr-find", "the divergence factor must be > 1");
+}
+
+}  // namespace
+
+std::optional<std::pair<double, double>> LrSuggestion::searchRange() const {
+  const std::optional<double> centre = suggested();
+  if (!centre) return std::nullopt;
+  double high = *centre * 10.0;
+  if (minimum && *minimum > *centre) high = std::min(high, *minimum);
+  return std::make_pair(*centre / 10.0, high);
+}
+
+LrSuggestion suggestLearningRate(const std::vector<LrFindPoint>& points) {
+  std::vector<double> x, y;
+  for (const LrFindPoint& p : points) {
+    if (!(p.lr > 0.0) || !std::isfinite(p.smoothed)) continue;
+    const double log_lr = std::log10(p.lr);
+    if (!x.empty() && log_lr <= x.back()) continue;  // not increasing: keep the first
+    x.push_back(log_lr);
+    y.push_back(p.smoothed);
+  }
+  LrSuggestion suggestion;
+  constexpr std::size_t kFewest = 5;
+  if (x.size() < kFewest) {
+    suggestion.note = "too few points (" + std::to_string(x.size()) +
+                      ") before the loss diverged: sweep more steps or start lower";
+    return suggestion;
+  }
+  const std::size_t lowest =
+      static_cast<std::size_t>(std::distance(y.begin(), std::min_element(y.begin(), y.end())));
+  suggestion.minimum = std::pow(10.0, x[lowest]);
+  suggestion.minimum_over_ten = *suggestion.minimum / 10.0;
+  const std::size_t skip = x.size() / 10;
+  if (lowest < skip + 2) {
+    suggestion.note = "the loss was lowest in the first tenth of the sweep (at lr " +
+                      formatLr(*suggestion.minimum) + "): start the sweep lower";
+    return suggestion;
+  }
+  const std::vector<double> slope = slopes(x, y);
+  std::size_t steepest = skip;
+  for (std::size_t i = skip; i <= lowest; ++i) {
+    if (slope[i] < slope[steepest]) steepest = i;
+  }
+  if (!(slope[steepest] < 0.0)) {
+    suggestion.note = "the loss never fell during the sweep";
+    return suggestion;
+  }
+  suggestion.steepest = std::pow(10.0, x[steepest]);
+  return suggestion;
+}
+
+LrFindResult findLearningRate(const TrialSpec& spec, const DataSplit& data,
+                              const LrFindSettings& settings, const StopToken& stop) {
+  checkSettings(settings);
+  const std::shared_ptr<ClassifierNet> model = makeTrialModel(spec, data.train);
+  model->train();
+  OptimizerSpec optimizer_spec = spec.optimizer;
+  optimizer_spec.lr = settings.start_lr;
+  const auto optimizer = makeOptimizer(optimizer_spec, model->parameters());
+  const torch::Tensor inputs = data.train.inputs.to(spec.device);
+  const torch::Tensor targets = data.train.targets.to(spec.device);
+  const std::int64_t n = inputs.size(0);
+  const std::int64_t batch = std::min<std::int64_t>(std::max<std::int64_t>(1, spec.batch_size), n);
+  at::Generator shuffle = at::detail::createCPUGenerator(spec.seed ^ kShuffleStream);
+  torch::Tensor order;
+  std::int64_t next = n;  // a new permutation at the first step
+
+  LrFindResult result;
+  double average = 0.0, lowest = INFINITY;
+  const double growth = std::log(settings.end_lr / settings.start_lr) / (settings.steps - 1);
+  for (int i = 0; i < settings.steps; ++i) {
+    if (stop.stopRequested()) {
+      result.stopped_early = true;
+      result.stop_reason = "stopped at step " + std::to_string(i);
+      break;
+    }
+    const double lr = settings.start_lr * std::exp(growth * i);
+    setLearningRate(*optimizer, lr);
+    if (next + batch > n) {  // another pass over the data, in a new order
+      order = torch::randperm(n, shuffle, torch::TensorOptions().dtype(torch::kLong));
+      order = order.to(spec.device);
+      next = 0;
+    }
+    const torch::Tensor index = order.narrow(0, next, batch);
+    next += batch;
+    clearGradients(*optimizer);
+    torch::Tensor loss = torch::nn::functional::cross_entropy(
+        model->forward(inputs.index_select(0, index)), targets.index_select(0, index));
+    const double value = loss.item<double>();
+    if (!std::isfinite(value)) {
+      result.stopped_early = true;
+      result.stop_reason = std::string("the loss became ") +
+                           (std::isnan(value) ? "NaN" : "infinite") + " at lr " + formatLr(lr);
+      break;
+    }
+    average = settings.beta * average + (1.0 - settings.beta) * value;
+    const double smoothed = average / (1.0 - std::pow(settings.beta, i + 1));
+    result.points.push_back({lr, value, smoothed});
+    lowest = std::min(lowest, smoothed);
+    if (smoothed > settings.divergence_factor * lowest) {
+      result.stopped_early = true;
+      std::ostringstream reason;
+      reason << "the smoothed loss passed " << settings.divergence_factor << "x its minimum at lr "
+             << formatLr(lr);
+      result.stop_reason = reason.str();
+      break;
+    }
+    loss.backward();
+    optimizer->step();
+  }
+  result.suggestion = suggestLearningRate(result.points);
+  return result;
+}
+
+}  // namespace tunebench
