@@ -72,7 +72,10 @@ void setLayerLines(QChartView* view, const QString& y_title,
     series->attachAxis(y);
   }
   x->setRange(1, std::max(2, longest));
-  x->setTickCount(std::min(longest, 10) + 1);
+  // Whole layer numbers only: a tick every layer up to 10 layers, then every few.
+  x->setTickType(QValueAxis::TicksDynamic);
+  x->setTickAnchor(1);
+  x->setTickInterval(std::max(1, (std::max(2, longest) - 1 + 9) / 10));
   if (high > 0.0) y->setRange(low / 2, high * 2);
   chart->legend()->setVisible(lines.size() <= 8);
 }
