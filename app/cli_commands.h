@@ -4,8 +4,8 @@
 #include <string>
 
 #include "common/stop_token.h"
+#include "report/lr_suggestion.h"
 #include "run/liveness.h"
-#include "train/lr_finder.h"
 
 namespace tunebench::cli {
 
@@ -48,8 +48,9 @@ int showProbes(const RunOptions& options, std::int64_t step, Format format);
 // `accuracy`, of the accuracy), largest first, as a table with bars or as JSON.
 int showImportance(const RunOptions& options, bool accuracy, Format format);
 // The learning-rate range test on the study's `configuration`-th listed configuration (or its
-// defaults when it lists none), with its model, initializer, optimizer, batch size and first
-// seed, on a throw-away network: prints the curve and the suggestions. Writes nothing.
+// defaults and typical searched values when it lists none; run/lr_find_service.h), with its
+// model, initializer, optimizer, batch size and first seed, on a throw-away network: prints the
+// curve and the suggestions. Writes nothing.
 int findLearningRateRange(const std::string& study_path, const RunOptions& options,
                           int configuration, const LrFindSettings& settings, Format format,
                           const StopToken& stop);

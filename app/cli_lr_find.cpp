@@ -5,7 +5,7 @@
 
 #include "cli_commands.h"
 #include "common/user_error.h"
-#include "run/study_setup.h"
+#include "run/lr_find_service.h"
 
 namespace tunebench::cli {
 namespace {
@@ -18,24 +18,6 @@ std::string number(double value) {
 
 nlohmann::json optionalNumber(const std::optional<double>& value) {
   return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
-}
-
-// The configuration the sweep trains: the study's K-th listed one, or its defaults.
-ParamMap chosenConfiguration(const StudyFile& study, int index) {
-  const int listed = static_cast<int>(study.configurations.size());
-  if (listed == 0) {
-    if (index != 0)
-      throw UserError("--configuration",
-                      "the study lists no configurations, so only 0 (its "
-                      "defaults) is there, got " +
-                          std::to_string(index));
-    return {};
-  }
-  if (index < 0 || index >= listed)
-    throw UserError("--configuration", "must be from 0 to " + std::to_string(listed - 1) +
-                                           " (the study lists " + std::to_string(listed) +
-                                           "), got " + std::to_string(index));
-  return study.configurations[static_cast<std::size_t>(index)];
 }
 
 void printTable(const std::string& header, const LrFindSettings& settings,
@@ -91,20 +73,15 @@ int findLearningRateRange(const std::string& study_path, const RunOptions& optio
                           int configuration, const LrFindSettings& settings, Format format,
                           const StopToken& stop) {
   if (format == Format::kCsv) throw UserError("--format", "lr-find prints a table or json");
-  PreparedStudy prepared = prepareStudy(loadStudyFile(study_path), options.device, 1);
-  const ParamMap params = chosenConfiguration(prepared.study, configuration);
-  TrialSpec spec = resolveTrial(prepared.study.base, params);
-  spec.seed = prepared.study.seed_list.front();
-  spec.device = prepared.device;
-  spec.configuration = formatParams(params);
-  const LrFindResult result = findLearningRate(spec, prepared.data, settings, stop);
+  const StudyOverview study = loadStudyOverview(study_path);
+  const LrFindResult result =
+      findStudyLearningRate(study, configuration, settings, options.device, stop);
   if (format == Format::kJson) {
-    printJson(spec.configuration, result);
+    printJson(result.configuration, result);
   } else {
-    printTable("lr-find on \"" + prepared.study.name + "\", configuration " +
-                   std::to_string(configuration) + ": " +
-                   (spec.configuration.empty() ? "the study's defaults" : spec.configuration) +
-                   " (seed " + std::to_string(spec.seed) + ", " + spec.device.str() + ")",
+    printTable("lr-find on \"" + study.name + "\", configuration " + std::to_string(configuration) +
+                   ": " +
+                   (result.configuration.empty() ? "the study's defaults" : result.configuration),
                settings, result);
   }
   return 0;

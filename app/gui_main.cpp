@@ -12,6 +12,7 @@
 #include "ui/charts/parallel_coordinates.h"
 #include "ui/i18n.h"
 #include "ui/main_window.h"
+#include "ui/teaching/lr_find_dialog.h"
 
 int main(int argc, char** argv) {
   QApplication app(argc, argv);
@@ -37,7 +38,7 @@ int main(int argc, char** argv) {
       QStringLiteral("view"),
       QStringLiteral(
           "View for the screenshot: curves, diagnostics, boundary, comparison, importance, "
-          "history, parallel or slices"),
+          "history, parallel, slices, or lr-find (the Find learning rate dialog)"),
       QStringLiteral("view"), QStringLiteral("curves"));
   QCommandLineOption brush(
       QStringLiteral("brush"),
@@ -64,7 +65,18 @@ int main(int argc, char** argv) {
   window.resize(1200, 780);
   window.show();
   if (parser.isSet(exit_when_shown)) QTimer::singleShot(0, &app, &QApplication::quit);
-  if (parser.isSet(screenshot)) {
+  if (parser.isSet(screenshot) && parser.value(view) == QLatin1String("lr-find")) {
+    // The range test's dialog once it has its curve (or its failure), not the window.
+    tunebench::ui::LrFindDialog* dialog = window.findLearningRate();
+    auto* poll = new QTimer(&app);
+    QObject::connect(poll, &QTimer::timeout, &app, [&, dialog, poll] {
+      if (!dialog->isDone()) return;
+      poll->stop();
+      dialog->grab().save(parser.value(screenshot));
+      app.quit();
+    });
+    poll->start(200);
+  } else if (parser.isSet(screenshot)) {
     if (!parser.isSet(results))
       QTimer::singleShot(0, window.controller(), &tunebench::ui::StudyController::run);
     auto* views = window.findChild<QTabWidget*>(QStringLiteral("viewTabs"));

@@ -32,6 +32,7 @@
 #include <QVBoxLayout>
 
 #include "ui/app_icon.h"
+#include "ui/bridge/lr_find_job.h"
 #include "ui/bridge/study_controller.h"
 #include "ui/bridge/study_validation.h"
 #include "ui/charts/chart_panel.h"
@@ -244,6 +245,15 @@ void MainWindow::buildMenus(const QString& presets_folder) {
     controller_->setPaused(paused);
     updateStatus();
   });
+  find_lr_action_ = new QAction(tr("Find learning rate"), this);
+  find_lr_action_->setToolTip(
+      tr("Learning-rate range test on the configuration being edited: trains a throw-away copy "
+         "while the learning rate grows from 1e-7 to 10, and suggests a range"));
+  lr_find_ = new LrFindJob(this);
+  auto lr_find_over = [this] { find_lr_action_->setEnabled(!controller_->isRunning()); };
+  connect(lr_find_, &LrFindJob::found, this, lr_find_over);
+  connect(lr_find_, &LrFindJob::failed, this, lr_find_over);
+  connect(find_lr_action_, &QAction::triggered, this, [this] { findLearningRate(); });
   connect(step_action_, &QAction::triggered, controller_, &StudyController::stepEpoch);
   connect(run_action_, &QAction::triggered, controller_, &StudyController::run);
   connect(resume_action_, &QAction::triggered, controller_, &StudyController::resume);
@@ -289,6 +299,8 @@ void MainWindow::buildMenus(const QString& presets_folder) {
   toolbar->addAction(pause_action_);
   toolbar->addAction(step_action_);
   toolbar->addAction(resume_action_);
+  toolbar->addSeparator();
+  toolbar->addAction(find_lr_action_);
 }
 
 QString MainWindow::lastStudy() {
@@ -353,6 +365,8 @@ void MainWindow::updateStatus() {
                               ? tr("Run the study (Ctrl+R)")
                               : tr("Cannot run until these are fixed:\n%1").arg(setup_problems_));
   stop_action_->setEnabled(busy);
+  if (find_lr_action_ != nullptr)
+    find_lr_action_->setEnabled(!busy && setup_problems_.isEmpty() && !lr_find_->isRunning());
   step_action_->setEnabled(controller_->isPaused());
   resume_action_->setEnabled(!busy && !controller_->resultsPath().isEmpty() && done < planned);
   setup_->setEnabled(!busy);

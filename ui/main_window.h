@@ -25,6 +25,8 @@ class ParallelCoordinates;
 class SlicePlots;
 struct GroupRow;
 class DiagnosticsPanel;
+class LrFindDialog;
+class LrFindJob;
 class CurveChart;
 class SetupPanel;
 class StudyController;
@@ -75,6 +77,11 @@ class MainWindow : public QMainWindow {
   QAction* resumeAction() const { return resume_action_; }
   QAction* pauseAction() const { return pause_action_; }
   QAction* stepAction() const { return step_action_; }
+  QAction* findLrAction() const { return find_lr_action_; }
+  // "Find learning rate": the range test on the configuration being edited (the selected listed
+  // one, else the first, else the defaults) in a dialog that fills when it is done; "Use this
+  // range" there writes a log range of the learning rate into the setup panel.
+  LrFindDialog* findLearningRate();
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -130,6 +137,8 @@ class MainWindow : public QMainWindow {
   QAction* resume_action_;
   QAction* pause_action_;
   QAction* step_action_;
+  QAction* find_lr_action_ = nullptr;
+  LrFindJob* lr_find_ = nullptr;
 };
 
 }  // namespace tunebench::ui

@@ -1038,7 +1038,7 @@ x = %3 处均值 %2</translation>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="87"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="90"/>
         <source>Signal through depth: activation std by layer</source>
         <translation>信号随深度变化：各层激活标准差</translation>
     </message>
@@ -1047,67 +1047,67 @@ x = %3 处均值 %2</translation>
         <translation type="vanished">各层梯度范数</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="93"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="96"/>
         <source>Which probe to show: far left is the network at initialization</source>
         <translation>显示哪一次探测：最左边是初始化时的网络</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="98"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="101"/>
         <source>Gradient flowing back, dL/dh (std at each layer&apos;s output)</source>
         <translation>反向传回的梯度 dL/dh（各层输出处的标准差）</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="99"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="102"/>
         <source>Gradient of the weights, dL/dW (norm per layer)</source>
         <translation>权重的梯度 dL/dW（每层的范数）</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="101"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="104"/>
         <source>dL/dh is the gradient the layers pass back to one another: if it shrinks towards the input, the first layers barely learn. dL/dW is what the optimizer applies to each layer&apos;s weights.</source>
         <translation>dL/dh 是各层之间反向传递的梯度：如果它向输入方向逐层缩小，前面几层几乎学不到东西。dL/dW 是优化器作用到每层权重上的梯度。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="106"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="109"/>
         <source>Probe</source>
         <translation>探测</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="194"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="197"/>
         <source>at initialization</source>
         <translation>初始化时</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="194"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="197"/>
         <source>step %1</source>
         <translation>第 %1 步</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="196"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="199"/>
         <source>Probes are off for this study. Set training.probe_every (the teaching presets do) to see inside the network.</source>
         <translation>此研究未开启探测。设置 training.probe_every（教学预设已设置）即可查看网络内部。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="226"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="229"/>
         <source>activation std</source>
         <translation>激活标准差</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="228"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="231"/>
         <source>std of dL/dh</source>
         <translation>dL/dh 的标准差</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="228"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="231"/>
         <source>norm of dL/dW</source>
         <translation>dL/dW 的范数</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="274"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="277"/>
         <source>Gradient flowing back by layer (dL/dh)</source>
         <translation>各层反向传回的梯度（dL/dh）</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="275"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="278"/>
         <source>Weight gradient by layer (dL/dW)</source>
         <translation>各层权重梯度（dL/dW）</translation>
     </message>
@@ -1116,7 +1116,7 @@ x = %3 处均值 %2</translation>
         <translation type="vanished">梯度范数</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="249"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="252"/>
         <source>Trial %1 (seed %2): %3</source>
         <translation>试验 %1（种子 %2）：%3</translation>
     </message>
@@ -1308,6 +1308,104 @@ x = %3 处均值 %2</translation>
     </message>
 </context>
 <context>
+    <name>tunebench::ui::LrFindDialog</name>
+    <message>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="51"/>
+        <source>Sweeping the learning rate from 1e-07 to 10 on a throw-away copy of the network…</source>
+        <translation>正在网络的一次性副本上把学习率从 1e-07 扫到 10…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="55"/>
+        <source>Use this range</source>
+        <translation>使用这个范围</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="56"/>
+        <source>Find learning rate</source>
+        <translation>寻找学习率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="63"/>
+        <source>Smoothed training loss against the learning rate</source>
+        <translation>平滑后的训练损失随学习率变化</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="68"/>
+        <source>Search the learning rate on a log scale from a tenth of the suggestion up to ten times it (at most the minimum)</source>
+        <translation>在对数尺度上搜索学习率：从建议值的十分之一到它的十倍（最多到最小值处）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="87"/>
+        <source>The range test could not run: %1</source>
+        <translation>范围测试无法运行：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="100"/>
+        <source>learning rate (log scale)</source>
+        <translation>学习率（对数尺度）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="104"/>
+        <source>training loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="108"/>
+        <source>loss of each batch</source>
+        <translation>每个批次的损失</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="111"/>
+        <source>smoothed loss</source>
+        <translation>平滑损失</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="125"/>
+        <source>steepest descent: %1</source>
+        <translation>下降最陡处：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="128"/>
+        <source>minimum / 10: %1</source>
+        <translation>最小值 / 10：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="144"/>
+        <source>Trained: %1.</source>
+        <translation>训练的配置：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="145"/>
+        <source>the study&apos;s defaults</source>
+        <translation>研究的默认设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="148"/>
+        <source>The sweep ran all %1 steps.</source>
+        <translation>扫描跑完了全部 %1 步。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="149"/>
+        <source>The sweep stopped after %1 steps: %2.</source>
+        <translation>扫描在 %1 步后停止：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="151"/>
+        <source>Steepest descent of the smoothed loss at lr %1 (the first tenth of the sweep skipped); minimum at %2, a tenth of it %3.</source>
+        <translation>平滑损失下降最陡处在学习率 %1（跳过扫描的前十分之一）；最小值在 %2，其十分之一为 %3。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="156"/>
+        <source>Minimum at lr %1, a tenth of it %2.</source>
+        <translation>最小值在学习率 %1，其十分之一为 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="161"/>
+        <source>Use this range searches lr from %1 to %2 on a log scale.</source>
+        <translation>“使用这个范围”会在对数尺度上搜索学习率 %1 到 %2。</translation>
+    </message>
+</context>
+<context>
     <name>tunebench::ui::MainWindow</name>
     <message>
         <location filename="../../ui/main_window_views.cpp" line="33"/>
@@ -1345,158 +1443,168 @@ x = %3 处均值 %2</translation>
         <translation>切片图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="85"/>
+        <location filename="../../ui/main_window.cpp" line="86"/>
         <source>Curves</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="86"/>
+        <location filename="../../ui/main_window.cpp" line="87"/>
         <source>Diagnostics</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="87"/>
+        <location filename="../../ui/main_window.cpp" line="88"/>
         <source>Decision boundary</source>
         <translation>决策边界</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="88"/>
+        <location filename="../../ui/main_window.cpp" line="89"/>
         <source>Comparison</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="89"/>
+        <location filename="../../ui/main_window.cpp" line="90"/>
         <source>Importance</source>
         <translation>重要性</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="113"/>
+        <location filename="../../ui/main_window.cpp" line="114"/>
         <source>Setup</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="131"/>
+        <location filename="../../ui/main_window.cpp" line="132"/>
         <source>&lt;b&gt;What to look for.&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;看点。&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="196"/>
+        <location filename="../../ui/main_window.cpp" line="197"/>
         <source>The run stopped: %1</source>
         <translation>运行已停止：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="198"/>
+        <location filename="../../ui/main_window.cpp" line="199"/>
         <source>Could not open the results: %1</source>
         <translation>无法打开结果：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="219"/>
+        <location filename="../../ui/main_window.cpp" line="220"/>
         <source>&amp;Presets</source>
         <translation>预设(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="227"/>
+        <location filename="../../ui/main_window.cpp" line="228"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="229"/>
-        <location filename="../../ui/main_window.cpp" line="353"/>
+        <location filename="../../ui/main_window.cpp" line="230"/>
+        <location filename="../../ui/main_window.cpp" line="365"/>
         <source>Run the study (Ctrl+R)</source>
         <translation>运行研究（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="230"/>
+        <location filename="../../ui/main_window.cpp" line="231"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="232"/>
+        <location filename="../../ui/main_window.cpp" line="233"/>
         <source>Stop: running trials end within one batch (Ctrl+.)</source>
         <translation>停止：运行中的试验在一个批次内结束（Ctrl+.）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="233"/>
+        <location filename="../../ui/main_window.cpp" line="234"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="235"/>
+        <location filename="../../ui/main_window.cpp" line="236"/>
         <source>Continue the study in its results file: finished trials stay, the rest run</source>
         <translation>在结果文件中继续研究：已完成的试验保留，其余的继续运行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="236"/>
+        <location filename="../../ui/main_window.cpp" line="237"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="239"/>
+        <location filename="../../ui/main_window.cpp" line="240"/>
         <source>Pause: running trials wait before their next epoch (Ctrl+P)</source>
         <translation>暂停：运行中的试验在下一轮开始前等待（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="240"/>
+        <location filename="../../ui/main_window.cpp" line="241"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="242"/>
+        <location filename="../../ui/main_window.cpp" line="243"/>
         <source>While paused: every running trial trains one more epoch (Ctrl+J)</source>
         <translation>暂停时：每个运行中的试验再训练一轮（Ctrl+J）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="251"/>
+        <location filename="../../ui/main_window.cpp" line="248"/>
+        <source>Find learning rate</source>
+        <translation>寻找学习率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="250"/>
+        <source>Learning-rate range test on the configuration being edited: trains a throw-away copy while the learning rate grows from 1e-7 to 10, and suggests a range</source>
+        <translation>对正在编辑的配置做学习率范围测试：在一次性副本上训练，学习率从 1e-7 增长到 10，然后给出建议范围</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="261"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="252"/>
+        <location filename="../../ui/main_window.cpp" line="262"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="255"/>
+        <location filename="../../ui/main_window.cpp" line="265"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="265"/>
+        <location filename="../../ui/main_window.cpp" line="275"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="266"/>
+        <location filename="../../ui/main_window.cpp" line="276"/>
         <source>The new language is used when TuneBench starts again.</source>
         <translation>新语言将在 TuneBench 下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="269"/>
+        <location filename="../../ui/main_window.cpp" line="279"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="270"/>
+        <location filename="../../ui/main_window.cpp" line="280"/>
         <source>&amp;Initializers and Optimizers</source>
         <translation>初始化方法与优化器(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="273"/>
+        <location filename="../../ui/main_window.cpp" line="283"/>
         <source>Initializers and optimizers</source>
         <translation>初始化方法与优化器</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="282"/>
+        <location filename="../../ui/main_window.cpp" line="292"/>
         <source>&amp;About TuneBench</source>
         <translation>关于 TuneBench(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="284"/>
+        <location filename="../../ui/main_window.cpp" line="294"/>
         <source>Study</source>
         <translation>研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="314"/>
+        <location filename="../../ui/main_window.cpp" line="326"/>
         <source>Nothing to run again while a run is going</source>
         <translation>运行进行中，无法重新运行</translation>
     </message>
@@ -1679,51 +1787,56 @@ x = %3 处均值 %2</translation>
         <translation>未命名研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="332"/>
+        <location filename="../../ui/main_window.cpp" line="344"/>
         <source>About TuneBench</source>
         <translation>关于 TuneBench</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="333"/>
+        <location filename="../../ui/main_window.cpp" line="345"/>
         <source>&lt;b&gt;TuneBench&lt;/b&gt; — a workbench for tuning neural networks.&lt;br&gt;&lt;br&gt;Qt %1&lt;br&gt;LibTorch %2&lt;br&gt;Devices: %3</source>
         <translation>&lt;b&gt;TuneBench&lt;/b&gt;——神经网络调参工作台。&lt;br&gt;&lt;br&gt;Qt %1&lt;br&gt;LibTorch %2&lt;br&gt;设备：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="354"/>
+        <location filename="../../ui/main_window.cpp" line="366"/>
         <source>Cannot run until these are fixed:
 %1</source>
         <translation>修正以下问题后才能运行：
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="359"/>
+        <location filename="../../ui/main_window.cpp" line="373"/>
         <source>TuneBench - %1[*]</source>
         <translation>TuneBench - %1[*]</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="361"/>
+        <location filename="../../ui/main_window.cpp" line="375"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="369"/>
+        <location filename="../../ui/main_window.cpp" line="383"/>
         <source> · about %1:%2 left</source>
         <translation> · 约剩 %1:%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="371"/>
+        <location filename="../../ui/main_window.cpp" line="385"/>
         <source> · paused</source>
         <translation> · 已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="373"/>
+        <location filename="../../ui/main_window.cpp" line="387"/>
         <source>%1 · %2 · %3 running · %4 of %5 done%6</source>
         <translation>%1 · %2 · %3 个运行中 · 已完成 %4/%5%6</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="374"/>
+        <location filename="../../ui/main_window.cpp" line="388"/>
         <source>no study</source>
         <translation>无研究</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_lr_find.cpp" line="28"/>
+        <source>a range test is still running</source>
+        <translation>一个范围测试仍在运行</translation>
     </message>
 </context>
 <context>

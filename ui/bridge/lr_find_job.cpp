@@ -1,0 +1,80 @@
+#include "ui/bridge/lr_find_job.h"
+
+#include <cmath>
+
+#include "common/stop_token.h"
+#include "run/lr_find_service.h"
+
+namespace tunebench::ui {
+namespace {
+
+double orNan(const std::optional<double>& value) { return value ? *value : std::nan(""); }
+
+LrCurve toCurve(const LrFindResult& result) {
+  LrCurve curve;
+  curve.configuration = QString::fromStdString(result.configuration);
+  for (const LrFindPoint& p : result.points) {
+    curve.lr.append(p.lr);
+    curve.loss.append(p.loss);
+    curve.smoothed.append(p.smoothed);
+  }
+  curve.stop_reason = QString::fromStdString(result.stop_reason);
+  const LrSuggestion& s = result.suggestion;
+  curve.steepest = orNan(s.steepest);
+  curve.minimum = orNan(s.minimum);
+  curve.minimum_over_ten = orNan(s.minimum_over_ten);
+  const auto range = s.searchRange();
+  curve.range_low = range ? range->first : std::nan("");
+  curve.range_high = range ? range->second : std::nan("");
+  curve.note = QString::fromStdString(s.note);
+  return curve;
+}
+
+}  // namespace
+
+LrFindJob::LrFindJob(QObject* parent) : QObject(parent) {}
+
+LrFindJob::~LrFindJob() {
+  if (stop_) stop_->requestStop();
+  join();
+}
+
+void LrFindJob::join() {
+  if (worker_.joinable()) worker_.join();
+}
+
+bool LrFindJob::start(const QString& text, const QString& origin, const QString& base_folder,
+                      int configuration, int steps) {
+  if (running_) return false;
+  join();  // the last one has reported: it is done
+  running_ = true;
+  stop_ = std::make_unique<StopSource>();
+  worker_ = std::thread([this, text = text.toStdString(), origin = origin.toStdString(),
+                         folder = base_folder.toStdString(), configuration, steps,
+                         token = stop_->token()] {
+    // Nothing may leave this thread: an exception escaping a std::thread ends the process.
+    std::function<void()> report;
+    try {
+      LrFindSettings settings;
+      settings.steps = steps;
+      const StudyOverview study = parseStudyOverview(text, origin, folder);
+      const LrCurve curve =
+          toCurve(findStudyLearningRate(study, configuration, settings, "", token));
+      report = [this, curve] {
+        running_ = false;
+        Q_EMIT found(curve);
+      };
+    } catch (const std::exception& error) {
+      const QString message = QString::fromStdString(error.what());
+      report = [this, message] {
+        running_ = false;
+        Q_EMIT failed(message);
+      };
+    }
+    // Queued with this object as context: dropped if the job is destroyed first.
+    QMetaObject::invokeMethod(this, std::move(report), Qt::QueuedConnection);
+  });
+  return true;
+}
+
+}  // namespace tunebench::ui

@@ -1,0 +1,42 @@
+#pragma once
+#include <QDialog>
+
+#include "ui/bridge/lr_find_job.h"
+
+class QChartView;
+class QLabel;
+class QPushButton;
+
+namespace tunebench::ui {
+
+// "Find learning rate": while the range test runs it says so; then it plots the smoothed loss
+// (and, faint, each batch's loss) against the learning rate on a log axis, marks the two
+// suggestions (steepest descent, minimum / 10), says what they are, and "Use this range" hands
+// the log range around the suggestion to the window (rangeChosen).
+class LrFindDialog : public QDialog {
+  Q_OBJECT
+
+ public:
+  explicit LrFindDialog(QWidget* parent = nullptr);
+
+  void showCurve(const LrCurve& curve);
+  void showFailure(const QString& message);
+
+  // For tests: what is drawn and offered.
+  QChartView* chartView() const { return chart_view_; }
+  QPushButton* useRangeButton() const { return use_range_; }
+  QString summary() const;
+  bool isDone() const { return done_; }  // a curve or a failure is shown
+
+ Q_SIGNALS:
+  void rangeChosen(double low, double high);
+
+ private:
+  QLabel* summary_;
+  QChartView* chart_view_;
+  QPushButton* use_range_;
+  LrCurve curve_;
+  bool done_ = false;
+};
+
+}  // namespace tunebench::ui
