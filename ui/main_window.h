@@ -109,9 +109,10 @@ class MainWindow : public QMainWindow {
   StudyController* controller_;
   SetupPanel* setup_;
   QMenu* recent_menu_ = nullptr;
-  QString study_path_;      // the file the panel's study came from ("" when none)
-  QString base_folder_;     // relative data paths are taken from here
-  QString setup_problems_;  // why Run is disabled, or empty
+  QString study_path_;        // the file the panel's study came from ("" when none)
+  QString base_folder_;       // relative data paths are taken from here
+  QString setup_problems_;    // why Run is disabled, or empty
+  QString summarized_model_;  // the TorchScript file the setup panel's summary describes
   ChartPanel* chart_panel_;
   CurveChart* chart_;
   DiagnosticsPanel* diagnostics_;

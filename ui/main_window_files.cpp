@@ -3,6 +3,7 @@
 #include "ui/main_window.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -16,6 +17,7 @@
 #include <QSettings>
 #include <QStatusBar>
 
+#include "ui/bridge/model_summary_text.h"
 #include "ui/bridge/study_controller.h"
 #include "ui/bridge/study_validation.h"
 #include "ui/charts/comparison_chart.h"
@@ -241,6 +243,16 @@ void MainWindow::rememberRecent(const QString& path) {
 
 void MainWindow::onSetupEdited() {
   const StudyDraft draft = setup_->draft();
+  if (draft.model_kind == QLatin1String("torchscript")) {
+    const QString file = draft.model_path.isEmpty() || QDir::isAbsolutePath(draft.model_path)
+                             ? draft.model_path
+                             : QDir(base_folder_).filePath(draft.model_path);
+    if (file != summarized_model_) {  // the file is read once per path, not once per edit
+      summarized_model_ = file;
+      const ModelSummaryText summary = torchScriptSummaryText(file);
+      setup_->setModelSummary(summary.brief, summary.details);
+    }
+  }
   const QString text = textOf(draft);
   FieldProblems problems = setup_->inputProblems();
   problems += draftProblems(draft, base_folder_);

@@ -64,9 +64,12 @@ std::vector<ParamInfo> buildCatalogue() {
   const std::vector<std::string> activations = activationNames();
   // clang-format off
   return {
-      {"model", Type::kName, {"mlp", "cnn"}, kAny, "network kind",
+      {"model", Type::kName, {"mlp", "cnn", "torchscript"}, kAny, "network kind",
        [](TrialSpec& s, const ParamValue& v) {
-         s.model.kind = nameOf(v) == "cnn" ? ModelKind::kConvNet : ModelKind::kMlp; }},
+         const std::string kind = nameOf(v);
+         s.model.kind = kind == "cnn"           ? ModelKind::kConvNet
+                        : kind == "torchscript" ? ModelKind::kTorchScript
+                                                : ModelKind::kMlp; }},
       {"depth", Type::kInteger, {}, {0.0, true, 1000.0, true}, "MLP hidden layers (>= 0)",
        setInteger([](TrialSpec& s) -> auto& { return s.model.depth; })},
       {"width", Type::kInteger, {}, kCount, "units per hidden layer (>= 1)",

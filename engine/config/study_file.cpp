@@ -250,6 +250,9 @@ StudyFile parseStudyJson(const nlohmann::json& json, const std::string& base_fol
                      {"batch_norm", "batch_norm"},
                      {"dropout", "dropout"}},
                     base_params);
+  // A TorchScript module's file: relative paths start at the study file's folder.
+  if (const auto path = model_reader.string("path"))
+    study.base.model.torchscript_path = resolvePath(*path, base_folder);
   model_reader.rejectUnknownKeys();
 
   const nlohmann::json* training = top.raw("training");

@@ -3,6 +3,7 @@
 #include "common/user_error.h"
 #include "model/conv_net.h"
 #include "model/mlp.h"
+#include "model/torchscript_net.h"
 
 namespace tunebench {
 namespace {
@@ -17,6 +18,14 @@ std::shared_ptr<ClassifierNet> buildModel(const ModelSpec& spec,
                                           const std::vector<std::int64_t>& sample_shape,
                                           std::int64_t num_classes) {
   if (num_classes < 2) throw UserError("dataset", "needs at least 2 classes");
+  if (spec.kind == ModelKind::kTorchScript) {
+    if (spec.torchscript_path.empty())
+      throw UserError("model.path",
+                      "a torchscript model needs the file torch.jit.save wrote (\"path\")");
+    auto net = std::make_shared<TorchScriptNet>(spec.torchscript_path);
+    checkTorchScriptFits(*net, spec.torchscript_path, sample_shape, num_classes);
+    return net;
+  }
   if (spec.kind == ModelKind::kConvNet) {
     if (sample_shape.size() != 3 || sample_shape[1] % 4 != 0 || sample_shape[2] % 4 != 0) {
       throw UserError("model.kind",

@@ -4,8 +4,8 @@
 #include <string>
 
 #include "common/stop_token.h"
-#include "report/lr_suggestion.h"
 #include "run/run_service.h"
+#include "trial/lr_suggestion.h"
 
 namespace tunebench {
 

@@ -1,8 +1,8 @@
 #pragma once
 #include "common/stop_token.h"
 #include "data/dataset.h"
-#include "report/lr_suggestion.h"
 #include "train/trial_spec.h"
+#include "trial/lr_suggestion.h"
 
 namespace tunebench {
 

@@ -632,6 +632,58 @@
     </message>
 </context>
 <context>
+    <name>ModelSummary</name>
+    <message>
+        <location filename="../../ui/bridge/model_summary_text.cpp" line="25"/>
+        <source>Choose the .pt file torch.jit.save wrote.</source>
+        <translation>选择 torch.jit.save 写出的 .pt 文件。</translation>
+    </message>
+    <message>
+        <source>%1 parameters. Initialized: %2.</source>
+        <translation type="vanished">%1 个参数。会被初始化的：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bridge/model_summary_text.cpp" line="23"/>
+        <source>Choose the .pt file</source>
+        <translation>选择 .pt 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bridge/model_summary_text.cpp" line="31"/>
+        <source>%1 parameters</source>
+        <translation>%1 个参数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bridge/model_summary_text.cpp" line="34"/>
+        <source>%1 weight layers, %2 left as saved</source>
+        <translation>%1 个权重层，%2 个保持原值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bridge/model_summary_text.cpp" line="37"/>
+        <source>Initialized: %1.</source>
+        <translation>会被初始化的：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bridge/model_summary_text.cpp" line="41"/>
+        <source>Nothing is left alone.</source>
+        <translation>没有保持原样的参数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bridge/model_summary_text.cpp" line="42"/>
+        <source>Left as saved: %1.</source>
+        <translation>保持文件中的值：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bridge/model_summary_text.cpp" line="48"/>
+        <source>Takes samples of [%1].</source>
+        <translation>接受形状为 [%1] 的样本。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bridge/model_summary_text.cpp" line="52"/>
+        <source>Not usable (see the tooltip)</source>
+        <translation>无法使用（见提示）</translation>
+    </message>
+</context>
+<context>
     <name>SearchPlot</name>
     <message>
         <location filename="../../ui/charts/search_plot.cpp" line="29"/>
@@ -667,27 +719,27 @@
         <translation>RMSprop α</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/study_draft.cpp" line="295"/>
+        <location filename="../../ui/setup/study_draft.cpp" line="303"/>
         <source>choose at least one initializer</source>
         <translation>请至少选择一种初始化方法</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/study_draft.cpp" line="299"/>
+        <location filename="../../ui/setup/study_draft.cpp" line="307"/>
         <source>choose at least one optimizer</source>
         <translation>请至少选择一种优化器</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/study_draft.cpp" line="305"/>
+        <location filename="../../ui/setup/study_draft.cpp" line="313"/>
         <source>give at least one batch size, e.g. 64, 128</source>
         <translation>请至少给出一个批大小，例如 64, 128</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/study_draft.cpp" line="312"/>
+        <location filename="../../ui/setup/study_draft.cpp" line="320"/>
         <source>no such folder: %1</source>
         <translation>文件夹不存在：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/study_draft.cpp" line="318"/>
+        <location filename="../../ui/setup/study_draft.cpp" line="326"/>
         <source>no such file: %1</source>
         <translation>文件不存在：%1</translation>
     </message>
@@ -1310,97 +1362,97 @@ x = %3 处均值 %2</translation>
 <context>
     <name>tunebench::ui::LrFindDialog</name>
     <message>
-        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="51"/>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="52"/>
         <source>Sweeping the learning rate from 1e-07 to 10 on a throw-away copy of the network…</source>
         <translation>正在网络的一次性副本上把学习率从 1e-07 扫到 10…</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="55"/>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="56"/>
         <source>Use this range</source>
         <translation>使用这个范围</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="56"/>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="57"/>
         <source>Find learning rate</source>
         <translation>寻找学习率</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="63"/>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="64"/>
         <source>Smoothed training loss against the learning rate</source>
         <translation>平滑后的训练损失随学习率变化</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="68"/>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="69"/>
         <source>Search the learning rate on a log scale from a tenth of the suggestion up to ten times it (at most the minimum)</source>
         <translation>在对数尺度上搜索学习率：从建议值的十分之一到它的十倍（最多到最小值处）</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="87"/>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="89"/>
         <source>The range test could not run: %1</source>
         <translation>范围测试无法运行：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="100"/>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="103"/>
         <source>learning rate (log scale)</source>
         <translation>学习率（对数尺度）</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="104"/>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="107"/>
         <source>training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="108"/>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="111"/>
         <source>loss of each batch</source>
         <translation>每个批次的损失</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="111"/>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="114"/>
         <source>smoothed loss</source>
         <translation>平滑损失</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="125"/>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="128"/>
         <source>steepest descent: %1</source>
         <translation>下降最陡处：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="128"/>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="131"/>
         <source>minimum / 10: %1</source>
         <translation>最小值 / 10：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="144"/>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="148"/>
         <source>Trained: %1.</source>
         <translation>训练的配置：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="145"/>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="149"/>
         <source>the study&apos;s defaults</source>
         <translation>研究的默认设置</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="148"/>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="151"/>
         <source>The sweep ran all %1 steps.</source>
         <translation>扫描跑完了全部 %1 步。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="149"/>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="152"/>
         <source>The sweep stopped after %1 steps: %2.</source>
         <translation>扫描在 %1 步后停止：%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="151"/>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="156"/>
         <source>Steepest descent of the smoothed loss at lr %1 (the first tenth of the sweep skipped); minimum at %2, a tenth of it %3.</source>
         <translation>平滑损失下降最陡处在学习率 %1（跳过扫描的前十分之一）；最小值在 %2，其十分之一为 %3。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="156"/>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="161"/>
         <source>Minimum at lr %1, a tenth of it %2.</source>
         <translation>最小值在学习率 %1，其十分之一为 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="161"/>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="166"/>
         <source>Use this range searches lr from %1 to %2 on a log scale.</source>
         <translation>“使用这个范围”会在对数尺度上搜索学习率 %1 到 %2。</translation>
     </message>
@@ -1609,180 +1661,180 @@ x = %3 处均值 %2</translation>
         <translation>运行进行中，无法重新运行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="41"/>
+        <location filename="../../ui/main_window_files.cpp" line="43"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="42"/>
+        <location filename="../../ui/main_window_files.cpp" line="44"/>
         <source>&amp;Open Study...</source>
         <translation>打开研究(&amp;O)...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="43"/>
+        <location filename="../../ui/main_window_files.cpp" line="45"/>
         <source>Open study</source>
         <translation>打开研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="44"/>
-        <location filename="../../ui/main_window_files.cpp" line="81"/>
+        <location filename="../../ui/main_window_files.cpp" line="46"/>
+        <location filename="../../ui/main_window_files.cpp" line="83"/>
         <source>Study files (*.json)</source>
         <translation>研究文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="49"/>
+        <location filename="../../ui/main_window_files.cpp" line="51"/>
         <source>Open Res&amp;ults...</source>
         <translation>打开结果(&amp;U)...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="51"/>
+        <location filename="../../ui/main_window_files.cpp" line="53"/>
         <source>Open results</source>
         <translation>打开结果</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="52"/>
+        <location filename="../../ui/main_window_files.cpp" line="54"/>
         <source>TuneBench results (*.sqlite *.db);;All files (*)</source>
         <translation>TuneBench 结果 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="55"/>
+        <location filename="../../ui/main_window_files.cpp" line="57"/>
         <source>Open Results from a Ser&amp;ver...</source>
         <translation>从服务器打开结果(&amp;V)...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="60"/>
+        <location filename="../../ui/main_window_files.cpp" line="62"/>
         <source>Open results from a server</source>
         <translation>从服务器打开结果</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="61"/>
+        <location filename="../../ui/main_window_files.cpp" line="63"/>
         <source>The study&apos;s PostgreSQL URL (postgresql://user@host:port/database):</source>
         <translation>研究所在的 PostgreSQL URL（postgresql://user@host:port/database）：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="71"/>
+        <location filename="../../ui/main_window_files.cpp" line="73"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="80"/>
-        <location filename="../../ui/main_window_files.cpp" line="138"/>
+        <location filename="../../ui/main_window_files.cpp" line="82"/>
+        <location filename="../../ui/main_window_files.cpp" line="140"/>
         <source>Save study</source>
         <translation>保存研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="84"/>
+        <location filename="../../ui/main_window_files.cpp" line="86"/>
         <source>&amp;Save Study</source>
         <translation>保存研究(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="93"/>
+        <location filename="../../ui/main_window_files.cpp" line="95"/>
         <source>Save Study &amp;As...</source>
         <translation>研究另存为(&amp;A)...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="94"/>
+        <location filename="../../ui/main_window_files.cpp" line="96"/>
         <source>Export &amp;Report...</source>
         <translation>导出报告(&amp;R)...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="96"/>
         <location filename="../../ui/main_window_files.cpp" line="98"/>
+        <location filename="../../ui/main_window_files.cpp" line="100"/>
         <source>Export report</source>
         <translation>导出报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="96"/>
+        <location filename="../../ui/main_window_files.cpp" line="98"/>
         <source>HTML page (*.html)</source>
         <translation>HTML 网页 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="98"/>
+        <location filename="../../ui/main_window_files.cpp" line="100"/>
         <source>Cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="101"/>
+        <location filename="../../ui/main_window_files.cpp" line="103"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="113"/>
+        <location filename="../../ui/main_window_files.cpp" line="115"/>
         <source>Could not open the study: %1</source>
         <translation>无法打开研究：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="126"/>
+        <location filename="../../ui/main_window_files.cpp" line="128"/>
         <source>The study has problems (flagged beside their fields): %1</source>
         <translation>研究存在问题（已在对应字段旁标出）：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="139"/>
+        <location filename="../../ui/main_window_files.cpp" line="141"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="147"/>
+        <location filename="../../ui/main_window_files.cpp" line="149"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="155"/>
+        <location filename="../../ui/main_window_files.cpp" line="157"/>
         <source>Opening %1</source>
         <translation>正在打开 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="167"/>
+        <location filename="../../ui/main_window_files.cpp" line="169"/>
         <source>Following %1</source>
         <translation>正在跟踪 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="174"/>
+        <location filename="../../ui/main_window_files.cpp" line="176"/>
         <source>TuneBench study</source>
         <translation>TuneBench 研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="178"/>
+        <location filename="../../ui/main_window_files.cpp" line="180"/>
         <source>Training loss by step, one line per trial</source>
         <translation>按步的训练损失，每个试验一条线</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="179"/>
+        <location filename="../../ui/main_window_files.cpp" line="181"/>
         <source>Validation accuracy by epoch</source>
         <translation>按轮的验证准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="195"/>
+        <location filename="../../ui/main_window_files.cpp" line="197"/>
         <source>The comparison: mean final validation loss and its 95% interval per configuration, seeds as points</source>
         <translation>比较：各配置的最终验证损失均值及其 95% 区间，各种子为点</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="204"/>
+        <location filename="../../ui/main_window_files.cpp" line="206"/>
         <source>Which parameters mattered (PED-ANOVA)</source>
         <translation>哪些参数重要（PED-ANOVA）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="208"/>
+        <location filename="../../ui/main_window_files.cpp" line="210"/>
         <source>Inside the networks: signal through depth, gradient norms, activation histograms</source>
         <translation>网络内部：信号随深度变化、梯度范数、激活直方图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="212"/>
+        <location filename="../../ui/main_window_files.cpp" line="214"/>
         <source>Decision boundaries</source>
         <translation>决策边界</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="216"/>
+        <location filename="../../ui/main_window_files.cpp" line="218"/>
         <source>TuneBench with LibTorch %1 and Qt %2 on %3; results file %4; written %5.</source>
         <translation>TuneBench，LibTorch %1，Qt %2，设备 %3；结果文件 %4；生成于 %5。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="219"/>
+        <location filename="../../ui/main_window_files.cpp" line="221"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="249"/>
+        <location filename="../../ui/main_window_files.cpp" line="261"/>
         <source>untitled study</source>
         <translation>未命名研究</translation>
     </message>
@@ -1974,228 +2026,253 @@ x = %3 处均值 %2</translation>
 <context>
     <name>tunebench::ui::SetupPanel</name>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="107"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="177"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="108"/>
-        <location filename="../../ui/setup/setup_panel.cpp" line="178"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="179"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="180"/>
         <source>CSV file</source>
         <translation>CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="109"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="180"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="130"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="129"/>
         <source>auto (%1)</source>
         <translation>自动（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="157"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="156"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="171"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="170"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="172"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="171"/>
         <source>Train on the first N samples only (quick looks)</source>
         <translation>只用前 N 个样本训练（快速查看）</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="173"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="172"/>
         <source>Data set</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="174"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="173"/>
         <source>Shape</source>
         <translation>形状</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="175"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="174"/>
         <source>Noise</source>
         <translation>噪声</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="176"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="175"/>
         <source>Samples</source>
         <translation>样本数</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="177"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="176"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="180"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="181"/>
         <source>Label column</source>
         <translation>标签列</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="181"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="182"/>
         <source>Subset</source>
         <translation>子集</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="186"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="187"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="189"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="190"/>
         <source>MLP</source>
         <translation>MLP</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="190"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="191"/>
         <source>CNN (2 conv blocks)</source>
         <translation>CNN（2 个卷积块）</translation>
     </message>
     <message>
         <location filename="../../ui/setup/setup_panel.cpp" line="192"/>
+        <source>TorchScript file…</source>
+        <translation>TorchScript 文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_panel.cpp" line="195"/>
+        <source>A module saved from PyTorch with torch.jit.script(net).save(...)</source>
+        <translation>用 torch.jit.script(net).save(...) 从 PyTorch 保存的模块</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_panel.cpp" line="201"/>
         <source>Hidden layers</source>
         <translation>隐藏层数</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="194"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="203"/>
         <source>Units per hidden layer</source>
         <translation>每个隐藏层的单元数</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="197"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="206"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="198"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="214"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_panel.cpp" line="211"/>
+        <source>TorchScript file</source>
+        <translation>TorchScript 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_panel.cpp" line="212"/>
+        <source>TorchScript modules (*.pt *.pth);;All files (*)</source>
+        <translation>TorchScript 模块 (*.pt *.pth);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_panel.cpp" line="215"/>
         <source>Depth</source>
         <translation>深度</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="199"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="216"/>
         <source>Width</source>
         <translation>宽度</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="200"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="217"/>
         <source>Activation</source>
         <translation>激活函数</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="205"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="222"/>
         <source>Compare</source>
         <translation>比较项</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="208"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="225"/>
         <source>Listed configurations</source>
         <translation>列出的配置</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="215"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="232"/>
         <source>One batch size, or several separated by commas to compare them</source>
         <translation>一个批大小，或用逗号分隔的多个以便比较</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="216"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="233"/>
         <source>Initializers</source>
         <translation>初始化方法</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="217"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="234"/>
         <source>Optimizers</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="218"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="235"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="226"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="243"/>
         <source>Batch sizes</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="235"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="252"/>
         <source>Study</source>
         <translation>研究</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="240"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="257"/>
         <source>Each configuration runs under seeds 0..N-1, the same seeds for every configuration</source>
         <translation>每个配置都用种子 0..N-1 运行，所有配置种子相同</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="244"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="261"/>
         <source>auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="245"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="262"/>
         <source>Configurations in all; auto: the whole grid, or 20</source>
         <translation>配置总数；自动：整个网格，或 20</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="247"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="264"/>
         <source>Points per numeric range in the grid (log-spaced on a log scale)</source>
         <translation>网格中每个数值范围的点数（对数尺度上按对数间隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="251"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="268"/>
         <source>Trials at once; the CPU cores are shared among them (%1 here)</source>
         <translation>同时运行的试验数；它们共享 CPU 核心（本机 %1 个）</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="254"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="271"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="255"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="272"/>
         <source>Seeds each</source>
         <translation>每配置种子数</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="256"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="273"/>
         <source>Sampler</source>
         <translation>采样器</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="257"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="274"/>
         <source>Configurations</source>
         <translation>配置数</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="258"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="275"/>
         <source>Grid points</source>
         <translation>网格点数</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="259"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="276"/>
         <source>Pruner</source>
         <translation>剪枝器</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="260"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="277"/>
         <source>Parallel trials</source>
         <translation>并行试验</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="261"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="278"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/setup/setup_panel.cpp" line="346"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="376"/>
         <source>The study lists %n configuration(s) (the table below); they run first. A partly ticked box is used by a listed configuration; tick boxes to search more.</source>
         <translation>
             <numerusform>研究列出了 %n 个配置（见下表），它们先运行。半勾选的方框表示被某个列出的配置使用；勾选方框可搜索更多。</numerusform>
@@ -2208,12 +2285,12 @@ x = %3 处均值 %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="353"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="383"/>
         <source>Also searched, as the file says: %1.</source>
         <translation>按文件设定另外搜索：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="414"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="445"/>
         <source>expected whole numbers &gt; 0, got &apos;%1&apos;</source>
         <translation>应为大于 0 的整数，得到 &apos;%1&apos;</translation>
     </message>

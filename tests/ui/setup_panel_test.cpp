@@ -266,6 +266,37 @@ int columnOf(QTableWidget* table, const QString& key) {
   return -1;
 }
 
+TEST(SetupPanelTest, ATorchScriptNetworkShowsItsFileAndWhatItHolds) {
+  MainWindow window(kPresets);
+  ASSERT_TRUE(window.openStudy(kPresets + QStringLiteral("/torchscript-mlp.json")));
+  window.resize(1200, 800);
+  window.show();  // after opening, as the app does
+  SetupPanel* setup = window.findChild<SetupPanel*>();
+  ASSERT_NE(setup, nullptr);
+  auto* kind = qobject_cast<QComboBox*>(setup->fieldWidget(QStringLiteral("model.kind")));
+  ASSERT_NE(kind, nullptr);
+  EXPECT_EQ(kind->currentData().toString(), QStringLiteral("torchscript"));
+  EXPECT_TRUE(setup->fieldWidget(QStringLiteral("model.path"))->isVisible());
+  EXPECT_GT(setup->fieldWidget(QStringLiteral("model.path"))->height(), 20);  // laid out, not 0
+  // Read from the file: fc1 [128, 784] + fc2 [64, 128] + out [10, 64], with biases.
+  EXPECT_TRUE(setup->modelSummary().contains(QStringLiteral("109,386 parameters")))
+      << setup->modelSummary().toStdString();
+  EXPECT_TRUE(setup->modelSummary().contains(QStringLiteral("fc1 [128, 784]")));
+  // Another file: the summary follows; a file that is no module says so.
+  auto* path = setup->findChild<QLineEdit*>(QStringLiteral("modelPath"));
+  ASSERT_NE(path, nullptr);
+  testing::typeInto(path, QStringLiteral(TUNEBENCH_SOURCE_DIR "/resources/models/fashion_cnn.pt"));
+  EXPECT_TRUE(setup->modelSummary().contains(QStringLiteral("bn1.weight [16]")))
+      << setup->modelSummary().toStdString();
+  testing::typeInto(path, QStringLiteral(TUNEBENCH_SOURCE_DIR "/README.md"));
+  EXPECT_TRUE(setup->modelSummary().contains(QStringLiteral("not a TorchScript module")))
+      << setup->modelSummary().toStdString();
+  // Back to the built-in MLP: its width again, no file.
+  testing::chooseWithKeys(kind, QStringLiteral("MLP"));
+  EXPECT_FALSE(setup->fieldWidget(QStringLiteral("model.path"))->isVisible());
+  EXPECT_TRUE(setup->fieldWidget(QStringLiteral("model.width"))->isVisible());
+}
+
 TEST(SetupPanelTest, TheListedConfigurationsAreEditedInATableAndSaved) {
   tunebench::testing::TempDir dir;
   const QString saved = QString::fromStdString((dir.path() / "edited.json").string());

@@ -93,8 +93,9 @@ QSpinBox* spinBox(int low, int high, QWidget* parent) {
   return spin;
 }
 
-// A line edit with a "..." button that asks for a file or a folder.
-QWidget* pathField(QLineEdit* edit, bool folder, QWidget* parent) {
+// A line edit with a "..." button that asks for a folder, or for a file of `filter`.
+QWidget* pathField(QLineEdit* edit, bool folder, QWidget* parent, const QString& title,
+                   const QString& filter = QString()) {
   auto* row = new QWidget(parent);
   auto* layout = new QHBoxLayout(row);
   layout->setContentsMargins(0, 0, 0, 0);
@@ -102,11 +103,9 @@ QWidget* pathField(QLineEdit* edit, bool folder, QWidget* parent) {
   browse->setText(QStringLiteral("..."));
   layout->addWidget(edit, 1);
   layout->addWidget(browse);
-  QObject::connect(browse, &QToolButton::clicked, edit, [edit, folder] {
-    const QString path =
-        folder ? QFileDialog::getExistingDirectory(edit, SetupPanel::tr("Data folder"))
-               : QFileDialog::getOpenFileName(edit, SetupPanel::tr("CSV file"), QString(),
-                                              SetupPanel::tr("CSV files (*.csv);;All files (*)"));
+  QObject::connect(browse, &QToolButton::clicked, edit, [edit, folder, title, filter] {
+    const QString path = folder ? QFileDialog::getExistingDirectory(edit, title)
+                                : QFileDialog::getOpenFileName(edit, title, QString(), filter);
     if (!path.isEmpty()) {
       edit->setText(path);
       Q_EMIT edit->textEdited(path);
@@ -174,9 +173,11 @@ QWidget* SetupPanel::buildDataGroup() {
   addField(form, QStringLiteral("dataset.generator"), tr("Shape"), generator_);
   addField(form, QStringLiteral("dataset.noise"), tr("Noise"), noise_);
   addField(form, QStringLiteral("dataset.samples"), tr("Samples"), samples_);
-  addField(form, QStringLiteral("dataset.folder"), tr("Folder"), pathField(folder_, true, group));
-  addField(form, QStringLiteral("dataset.path"), tr("CSV file"),
-           pathField(csv_path_, false, group));
+  addField(form, QStringLiteral("dataset.folder"), tr("Folder"),
+           pathField(folder_, true, group, tr("Data folder")));
+  addField(
+      form, QStringLiteral("dataset.path"), tr("CSV file"),
+      pathField(csv_path_, false, group, tr("CSV file"), tr("CSV files (*.csv);;All files (*)")));
   addField(form, QStringLiteral("dataset.label_column"), tr("Label column"), label_column_);
   addField(form, QStringLiteral("dataset.subset"), tr("Subset"), subset_);
   return group;
@@ -188,6 +189,14 @@ QWidget* SetupPanel::buildModelGroup() {
   model_kind_ = new QComboBox(group);
   model_kind_->addItem(tr("MLP"), QStringLiteral("mlp"));
   model_kind_->addItem(tr("CNN (2 conv blocks)"), QStringLiteral("cnn"));
+  model_kind_->addItem(tr("TorchScript file…"), QStringLiteral("torchscript"));
+  model_path_ = new QLineEdit(group);
+  model_path_->setObjectName(QStringLiteral("modelPath"));
+  model_path_->setToolTip(tr("A module saved from PyTorch with torch.jit.script(net).save(...)"));
+  model_summary_ = new QLabel(group);
+  model_summary_->setObjectName(QStringLiteral("modelSummary"));
+  // Short lines, not word wrap: a height-for-width label in the form left the row beside it
+  // with no height (Qt 6.4's QFormLayout).
   depth_ = spinBox(1, 100, group);
   depth_->setToolTip(tr("Hidden layers"));
   width_ = spinBox(1, 8192, group);
@@ -195,6 +204,14 @@ QWidget* SetupPanel::buildModelGroup() {
   activation_ = new QComboBox(group);
   fillCombo(activation_, activationChoices());
   addField(form, QStringLiteral("model.kind"), tr("Network"), model_kind_);
+  // The file and, under it, what it holds.
+  auto* model_file = new QWidget(group);
+  auto* model_file_layout = new QVBoxLayout(model_file);
+  model_file_layout->setContentsMargins(0, 0, 0, 0);
+  model_file_layout->addWidget(pathField(model_path_, false, model_file, tr("TorchScript file"),
+                                         tr("TorchScript modules (*.pt *.pth);;All files (*)")));
+  model_file_layout->addWidget(model_summary_);
+  addField(form, QStringLiteral("model.path"), tr("File"), model_file);
   addField(form, QStringLiteral("model.depth"), tr("Depth"), depth_);
   addField(form, QStringLiteral("model.width"), tr("Width"), width_);
   addField(form, QStringLiteral("model.activation"), tr("Activation"), activation_);
@@ -269,10 +286,19 @@ QWidget* SetupPanel::buildStudyGroup() {
     connect(spin, &QSpinBox::valueChanged, this, &SetupPanel::edited);
   }
   connect(noise_, &QDoubleSpinBox::valueChanged, this, &SetupPanel::edited);
-  for (QLineEdit* edit : {folder_, csv_path_, label_column_})
+  for (QLineEdit* edit : {folder_, csv_path_, label_column_, model_path_})
     connect(edit, &QLineEdit::textEdited, this, &SetupPanel::edited);
   connect(this, &SetupPanel::edited, this, &SetupPanel::updateVisibleRows);
   return group;
+}
+
+void SetupPanel::setModelSummary(const QString& brief, const QString& details) {
+  model_summary_->setText(brief);
+  model_summary_->setToolTip(details);
+}
+
+QString SetupPanel::modelSummary() const {
+  return model_summary_->text() + QLatin1Char('\n') + model_summary_->toolTip();
 }
 
 void SetupPanel::updateVisibleRows() {
@@ -288,7 +314,10 @@ void SetupPanel::updateVisibleRows() {
   show(QStringLiteral("dataset.folder"), kind == QLatin1String("mnist-folder"));
   show(QStringLiteral("dataset.path"), kind == QLatin1String("csv"));
   show(QStringLiteral("dataset.label_column"), kind == QLatin1String("csv"));
-  show(QStringLiteral("model.depth"), comboValue(model_kind_) == QLatin1String("mlp"));
+  const QString model = comboValue(model_kind_);
+  show(QStringLiteral("model.depth"), model == QLatin1String("mlp"));
+  show(QStringLiteral("model.width"), model != QLatin1String("torchscript"));
+  show(QStringLiteral("model.path"), model == QLatin1String("torchscript"));
   show(QStringLiteral("sampler.grid_points"), comboValue(sampler_) == QLatin1String("grid"));
   show(QStringLiteral("configurations"), loaded_.listedConfigurations() > 0);
   markListedChoices();
@@ -318,6 +347,7 @@ void SetupPanel::setDraft(const StudyDraft& draft) {
   label_column_->setText(draft.label_column);
   subset_->setValue(draft.subset);
   setComboValue(model_kind_, draft.model_kind);
+  model_path_->setText(draft.model_path);
   depth_->setValue(draft.depth);
   width_->setValue(draft.width);
   setComboValue(activation_, draft.activation);
@@ -367,6 +397,7 @@ StudyDraft SetupPanel::draft() const {
   draft.label_column = label_column_->text().trimmed();
   draft.subset = subset_->value();
   draft.model_kind = comboValue(model_kind_);
+  draft.model_path = model_path_->text().trimmed();
   draft.depth = depth_->value();
   draft.width = width_->value();
   draft.activation = comboValue(activation_);

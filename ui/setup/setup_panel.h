@@ -37,6 +37,10 @@ class SetupPanel : public QWidget {
   // The widget that edits `field` ("search.lr.low" -> the learning-rate editor), or nullptr.
   QWidget* fieldWidget(const QString& field) const;
   ConfigurationsEditor* configurationsEditor() const { return configurations_; }
+  // The lines under a TorchScript file: what it holds, in brief and (tooltip) in full; the
+  // window reads the file.
+  void setModelSummary(const QString& brief, const QString& details);
+  QString modelSummary() const;  // both
 
  Q_SIGNALS:
   void edited();
@@ -72,6 +76,8 @@ class SetupPanel : public QWidget {
   QLineEdit* label_column_;
   QSpinBox* subset_;
   QComboBox* model_kind_;
+  QLineEdit* model_path_;
+  QLabel* model_summary_;
   QSpinBox* depth_;
   QSpinBox* width_;
   QComboBox* activation_;

@@ -189,6 +189,7 @@ StudyDraft draftFromJson(const QJsonObject& study) {
 
   const QJsonObject model = study.value(QStringLiteral("model")).toObject();
   draft.model_kind = model.value(QStringLiteral("kind")).toString(draft.model_kind);
+  draft.model_path = model.value(QStringLiteral("path")).toString();
   draft.depth = model.value(QStringLiteral("depth")).toInt(draft.depth);
   draft.width = model.value(QStringLiteral("width")).toInt(draft.width);
   draft.activation = model.value(QStringLiteral("activation")).toString(draft.activation);
@@ -243,8 +244,15 @@ QJsonObject draftToJson(const StudyDraft& draft) {
 
   QJsonObject model = study.value(QStringLiteral("model")).toObject();
   model.insert(QStringLiteral("kind"), draft.model_kind);
-  model.insert(QStringLiteral("depth"), draft.depth);
-  model.insert(QStringLiteral("width"), draft.width);
+  if (draft.model_kind == QLatin1String("torchscript")) {  // its layers are the module's own
+    model.insert(QStringLiteral("path"), draft.model_path);
+    model.remove(QStringLiteral("depth"));
+    model.remove(QStringLiteral("width"));
+  } else {
+    model.remove(QStringLiteral("path"));
+    model.insert(QStringLiteral("depth"), draft.depth);
+    model.insert(QStringLiteral("width"), draft.width);
+  }
   model.insert(QStringLiteral("activation"), draft.activation);
   study.insert(QStringLiteral("model"), model);
 

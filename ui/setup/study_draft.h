@@ -47,7 +47,8 @@ struct StudyDraft {
   QString label_column;
   int subset = 0;
   // Model
-  QString model_kind = QStringLiteral("mlp");
+  QString model_kind = QStringLiteral("mlp");  // mlp, cnn, torchscript
+  QString model_path;                          // torchscript: the .pt file
   int depth = 2;
   int width = 256;
   QString activation = QStringLiteral("relu");

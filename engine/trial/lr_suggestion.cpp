@@ -1,4 +1,4 @@
-#include "report/lr_suggestion.h"
+#include "trial/lr_suggestion.h"
 
 #include <algorithm>
 #include <cmath>
