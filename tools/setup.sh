@@ -9,7 +9,7 @@ set -euo pipefail
 packages=(
   g++ cmake ninja-build pkg-config ccache
   libtorch-dev libopenblas0-pthread libjemalloc-dev
-  nlohmann-json3-dev libcli11-dev zlib1g-dev libsqlite3-dev libboost-math-dev libpq-dev
+  nlohmann-json3-dev libcli11-dev zlib1g-dev libsqlite3-dev libboost-math-dev libpq-dev libstb-dev
   libgtest-dev googletest
   qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-l10n-tools qt6-tools-dev fonts-wqy-microhei xvfb xauth
   dataset-fashion-mnist

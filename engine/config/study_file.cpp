@@ -87,6 +87,32 @@ void readDataset(const nlohmann::json& json, const std::string& base_folder, Pro
     spec.label_column = reader.string("label_column").value_or("");
     if (spec.csv_path.empty()) problems.add("dataset.path", "required for kind csv");
     if (spec.label_column.empty()) problems.add("dataset.label_column", "required for kind csv");
+  } else if (kind == "image-folder") {
+    spec.kind = DatasetKind::kImageFolder;
+    const auto folder = reader.string("folder");
+    if (folder)
+      spec.folder = resolvePath(*folder, base_folder);
+    else
+      problems.add("dataset.folder", "required for kind image-folder (one sub-folder per class)");
+    if (const auto validation_folder = reader.string("validation_folder"))
+      spec.validation_folder = resolvePath(*validation_folder, base_folder);
+    if (const nlohmann::json* size = reader.raw("size")) {
+      if (size->is_array() && size->size() == 2 && (*size)[0].is_number_integer() &&
+          (*size)[1].is_number_integer() && (*size)[0].get<std::int64_t>() >= 1 &&
+          (*size)[1].get<std::int64_t>() >= 1 && (*size)[0].get<std::int64_t>() <= 4096 &&
+          (*size)[1].get<std::int64_t>() <= 4096) {
+        spec.image_height = (*size)[0].get<std::int64_t>();
+        spec.image_width = (*size)[1].get<std::int64_t>();
+      } else {
+        problems.add("dataset.size", "expected [height, width] in pixels, each 1..4096, got " +
+                                         describeJson(*size));
+      }
+    }
+    std::int64_t channels = 3;
+    readInteger(reader, "channels", channels, 1, 3, "must be 1 (grey) or 3 (RGB)");
+    if (channels == 2) problems.add("dataset.channels", "must be 1 (grey) or 3 (RGB)");
+    spec.image_channels = static_cast<int>(channels);
+    spec.skip_bad_images = reader.boolean("skip_bad_images").value_or(false);
   } else if (kind == "synthetic-2d") {
     spec.kind = DatasetKind::kSynthetic2d;
     const std::string generator = reader.string("generator").value_or("spiral");
@@ -102,8 +128,9 @@ void readDataset(const nlohmann::json& json, const std::string& base_folder, Pro
     if (spec.noise < 0.0 || spec.noise > 1.0) problems.add("dataset.noise", "must be in [0, 1]");
     readInteger(reader, "seed", spec.data_seed, 0, kMaxInteger, "must be >= 0");
   } else {
-    problems.add("dataset.kind", "unknown dataset kind '" + kind +
-                                     "' (expected fashion-mnist, mnist-folder, csv, synthetic-2d)");
+    problems.add("dataset.kind",
+                 "unknown dataset kind '" + kind +
+                     "' (expected fashion-mnist, mnist-folder, csv, synthetic-2d, image-folder)");
   }
   readInteger(reader, "subset", spec.subset, 0, kMaxInteger, "must be >= 0 (0 keeps every sample)");
   if (const nlohmann::json* validation = reader.raw("validation")) {

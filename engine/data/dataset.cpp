@@ -52,6 +52,9 @@ void normalizeWithTrainStatistics(DataSplit& split, Normalization mode) {
   if (mode == Normalization::kGlobal) {
     mean = split.train.inputs.mean();
     std = split.train.inputs.std();
+  } else if (mode == Normalization::kPerChannel) {
+    mean = split.train.inputs.mean({0, 2, 3}, /*keepdim=*/true);
+    std = split.train.inputs.std({0, 2, 3}, /*unbiased=*/true, /*keepdim=*/true);
   } else {
     mean = split.train.inputs.mean(0, /*keepdim=*/true);
     std = split.train.inputs.std(0, /*unbiased=*/true, /*keepdim=*/true);

@@ -33,10 +33,11 @@ Dataset firstSamples(const Dataset& data, std::int64_t n);
 // validation. Deterministic: the same seed always gives the same split.
 DataSplit splitHoldOut(const Dataset& data, double validation_fraction, std::uint64_t seed);
 
-enum class Normalization { kNone, kGlobal, kPerFeature };
+enum class Normalization { kNone, kGlobal, kPerFeature, kPerChannel };
 
 // Standardizes inputs with the training part's mean and std (one scalar for kGlobal, one per
-// feature for kPerFeature) and applies the same transform to validation.
+// feature for kPerFeature, one per channel of [N, C, H, W] images for kPerChannel) and applies
+// the same transform to validation.
 void normalizeWithTrainStatistics(DataSplit& split, Normalization mode);
 
 }  // namespace tunebench

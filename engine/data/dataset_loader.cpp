@@ -5,6 +5,7 @@
 #include "common/user_error.h"
 #include "data/csv_loader.h"
 #include "data/idx_reader.h"
+#include "data/image_folder.h"
 
 namespace tunebench {
 namespace {
@@ -64,6 +65,26 @@ DataSplit loadDataSplit(const DatasetSpec& spec) {
       split.train = std::move(train);
       split.validation = loadMnistFolder(spec.folder, "t10k", spec.classes);
     }
+  } else if (spec.kind == DatasetKind::kImageFolder) {
+    normalization = Normalization::kPerChannel;
+    ImageFolderOptions options;
+    options.height = spec.image_height;
+    options.width = spec.image_width;
+    options.channels = spec.image_channels;
+    options.skip_bad_images = spec.skip_bad_images;
+    BadImages skipped;
+    Dataset train = firstSamples(loadImageFolder(spec.folder, options, {}, skipped), spec.subset);
+    if (!spec.validation_folder.empty()) {
+      split.train = std::move(train);
+      split.validation =
+          loadImageFolder(spec.validation_folder, options, split.train.class_names, skipped);
+      split.validation.class_names = split.train.class_names;
+    } else {
+      split = holdOut(train, spec.validation_fraction.value_or(0.2), spec.split_seed, spec.folder);
+    }
+    origin = "images from " + spec.folder;
+    if (!skipped.images.empty())
+      origin += ", " + std::to_string(skipped.images.size()) + " unusable skipped";
   } else {
     Dataset all;
     if (spec.kind == DatasetKind::kCsv) {
@@ -77,9 +98,9 @@ DataSplit loadDataSplit(const DatasetSpec& spec) {
                     spec.split_seed,
                     spec.kind == DatasetKind::kCsv ? spec.csv_path : std::string("dataset"));
   }
-  const std::string source = idx                              ? spec.folder
-                             : spec.kind == DatasetKind::kCsv ? spec.csv_path
-                                                              : std::string("dataset");
+  const std::string source = idx || spec.kind == DatasetKind::kImageFolder ? spec.folder
+                             : spec.kind == DatasetKind::kCsv              ? spec.csv_path
+                                                                           : std::string("dataset");
   if (split.train.size() < 2 || split.validation.size() < 1) {
     throw UserError(source, "too few samples to train and validate: " + countsText(split) +
                                 " (need at least 2 to train on and 1 to validate)");

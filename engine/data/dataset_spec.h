@@ -7,14 +7,14 @@
 
 namespace tunebench {
 
-enum class DatasetKind { kFashionMnist, kMnistFolder, kSynthetic2d, kCsv };
+enum class DatasetKind { kFashionMnist, kMnistFolder, kSynthetic2d, kCsv, kImageFolder };
 
 inline constexpr const char* kFashionMnistFolder = "/usr/share/datasets/fashion-mnist";
 
 // Where a study's data comes from and how it is prepared. Plain values; no tensors.
 struct DatasetSpec {
   DatasetKind kind = DatasetKind::kFashionMnist;
-  std::string folder = kFashionMnistFolder;  // IDX folders (fashion-mnist, mnist-folder)
+  std::string folder = kFashionMnistFolder;  // IDX folders (fashion-mnist, mnist-folder), images
   std::string csv_path;                      // csv
   std::string label_column;                  // csv
   Synthetic2dKind generator = Synthetic2dKind::kSpiral;  // synthetic-2d
@@ -27,6 +27,13 @@ struct DatasetSpec {
   // kinds hold out 20%.
   std::optional<double> validation_fraction;
   std::uint64_t split_seed = 0;
+  // image-folder: each image resized to height x width with 1 (grey) or 3 (RGB) channels;
+  // validated on `validation_folder` when set (same class folders), else a hold-out.
+  std::int64_t image_height = 28;
+  std::int64_t image_width = 28;
+  int image_channels = 3;
+  bool skip_bad_images = false;
+  std::string validation_folder;
   bool normalize = true;
 };
 

@@ -235,91 +235,101 @@
     </message>
     <message>
         <location filename="../../ui/setup/choice_catalogue.cpp" line="105"/>
+        <source>Image folder</source>
+        <translation>图片文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="106"/>
+        <source>One sub-folder of PNG or JPEG pictures per class (as torchvision&apos;s ImageFolder)</source>
+        <translation>每个类别一个子文件夹，里面是 PNG 或 JPEG 图片（与 torchvision 的 ImageFolder 相同）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="109"/>
         <source>CSV file</source>
         <translation>CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="106"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="110"/>
         <source>A header row, numeric columns and a label column</source>
         <translation>一行表头、若干数值列和一个标签列</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="113"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="117"/>
         <source>spiral</source>
         <translation>螺旋</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="114"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="118"/>
         <source>circle</source>
         <translation>圆环</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="115"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="119"/>
         <source>xor</source>
         <translation>异或</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="116"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="120"/>
         <source>gaussians</source>
         <translation>高斯</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="123"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="127"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="124"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="128"/>
         <source>Every combination; ranges take a number of grid points</source>
         <translation>所有组合；数值范围取若干网格点</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="126"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="130"/>
         <source>Random</source>
         <translation>随机</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="127"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="131"/>
         <source>Independent random draws from the space</source>
         <translation>在空间中独立随机抽样</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="128"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="132"/>
         <source>TPE</source>
         <translation>TPE</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="129"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="133"/>
         <source>Tree-structured Parzen estimator: draws more where results were good</source>
         <translation>树结构 Parzen 估计器：在结果好的区域多抽样</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="137"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="141"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="138"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="142"/>
         <source>Every trial runs all its epochs</source>
         <translation>每个试验跑完全部轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="139"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="143"/>
         <source>Median</source>
         <translation>中位数</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="140"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="144"/>
         <source>Stop a trial worse than the median of finished trials at the same epoch</source>
         <translation>在同一轮次差于已完成试验中位数的试验将被停止</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="143"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="147"/>
         <source>ASHA</source>
         <translation>ASHA</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="144"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="148"/>
         <source>Asynchronous successive halving: keep the best third at each rung</source>
         <translation>异步逐次减半：每一级保留最好的三分之一</translation>
     </message>
@@ -699,47 +709,47 @@
 <context>
     <name>StudyDraft</name>
     <message>
-        <location filename="../../ui/setup/study_draft.cpp" line="138"/>
+        <location filename="../../ui/setup/study_draft.cpp" line="144"/>
         <source>Momentum</source>
         <translation>动量</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/study_draft.cpp" line="142"/>
+        <location filename="../../ui/setup/study_draft.cpp" line="148"/>
         <source>Adam β1</source>
         <translation>Adam β1</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/study_draft.cpp" line="146"/>
+        <location filename="../../ui/setup/study_draft.cpp" line="152"/>
         <source>Adam β2</source>
         <translation>Adam β2</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/study_draft.cpp" line="150"/>
+        <location filename="../../ui/setup/study_draft.cpp" line="156"/>
         <source>RMSprop α</source>
         <translation>RMSprop α</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/study_draft.cpp" line="303"/>
+        <location filename="../../ui/setup/study_draft.cpp" line="309"/>
         <source>choose at least one initializer</source>
         <translation>请至少选择一种初始化方法</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/study_draft.cpp" line="307"/>
+        <location filename="../../ui/setup/study_draft.cpp" line="313"/>
         <source>choose at least one optimizer</source>
         <translation>请至少选择一种优化器</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/study_draft.cpp" line="313"/>
+        <location filename="../../ui/setup/study_draft.cpp" line="319"/>
         <source>give at least one batch size, e.g. 64, 128</source>
         <translation>请至少给出一个批大小，例如 64, 128</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/study_draft.cpp" line="320"/>
+        <location filename="../../ui/setup/study_draft.cpp" line="327"/>
         <source>no such folder: %1</source>
         <translation>文件夹不存在：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/study_draft.cpp" line="326"/>
+        <location filename="../../ui/setup/study_draft.cpp" line="333"/>
         <source>no such file: %1</source>
         <translation>文件不存在：%1</translation>
     </message>
@@ -2272,7 +2282,7 @@ x = %3 处均值 %2</translation>
         <translation>设备</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/setup/setup_panel.cpp" line="376"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="377"/>
         <source>The study lists %n configuration(s) (the table below); they run first. A partly ticked box is used by a listed configuration; tick boxes to search more.</source>
         <translation>
             <numerusform>研究列出了 %n 个配置（见下表），它们先运行。半勾选的方框表示被某个列出的配置使用；勾选方框可搜索更多。</numerusform>
@@ -2285,12 +2295,12 @@ x = %3 处均值 %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="383"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="384"/>
         <source>Also searched, as the file says: %1.</source>
         <translation>按文件设定另外搜索：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="445"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="446"/>
         <source>expected whole numbers &gt; 0, got &apos;%1&apos;</source>
         <translation>应为大于 0 的整数，得到 &apos;%1&apos;</translation>
     </message>

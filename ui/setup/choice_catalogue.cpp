@@ -102,6 +102,10 @@ const QList<Choice>& datasetChoices() {
                          "TensorFlow Playground's circle, xor, gaussians and spiral")},
       {QStringLiteral("mnist-folder"), QT_TRANSLATE_NOOP("ChoiceCatalogue", "MNIST-format folder"),
        QT_TRANSLATE_NOOP("ChoiceCatalogue", "A folder with train-* and t10k-* IDX files")},
+      {QStringLiteral("image-folder"), QT_TRANSLATE_NOOP("ChoiceCatalogue", "Image folder"),
+       QT_TRANSLATE_NOOP("ChoiceCatalogue",
+                         "One sub-folder of PNG or JPEG pictures per class (as torchvision's "
+                         "ImageFolder)")},
       {QStringLiteral("csv"), QT_TRANSLATE_NOOP("ChoiceCatalogue", "CSV file"),
        QT_TRANSLATE_NOOP("ChoiceCatalogue", "A header row, numeric columns and a label column")},
   };

@@ -311,7 +311,8 @@ void SetupPanel::updateVisibleRows() {
   const bool synthetic = kind == QLatin1String("synthetic-2d");
   for (const char* field : {"dataset.generator", "dataset.noise", "dataset.samples"})
     show(QLatin1String(field), synthetic);
-  show(QStringLiteral("dataset.folder"), kind == QLatin1String("mnist-folder"));
+  show(QStringLiteral("dataset.folder"),
+       kind == QLatin1String("mnist-folder") || kind == QLatin1String("image-folder"));
   show(QStringLiteral("dataset.path"), kind == QLatin1String("csv"));
   show(QStringLiteral("dataset.label_column"), kind == QLatin1String("csv"));
   const QString model = comboValue(model_kind_);

@@ -76,7 +76,13 @@ QJsonObject datasetJson(const StudyDraft& draft) {
   setOrRemove(dataset, QStringLiteral("noise"), draft.noise, synthetic);
   setOrRemove(dataset, QStringLiteral("samples"), draft.samples, synthetic);
   if (!synthetic) dataset.remove(QStringLiteral("seed"));
-  setOrRemove(dataset, QStringLiteral("folder"), draft.folder, idx && !draft.folder.isEmpty());
+  const bool images = kind == QLatin1String("image-folder");
+  setOrRemove(dataset, QStringLiteral("folder"), draft.folder,
+              (idx || images) && !draft.folder.isEmpty());
+  if (!images) {  // what only an image folder has
+    for (const char* key : {"size", "channels", "skip_bad_images", "validation_folder"})
+      dataset.remove(QLatin1String(key));
+  }
   setOrRemove(dataset, QStringLiteral("path"), draft.csv_path, kind == QLatin1String("csv"));
   setOrRemove(dataset, QStringLiteral("label_column"), draft.label_column,
               kind == QLatin1String("csv"));
@@ -313,8 +319,9 @@ FieldProblems draftProblems(const StudyDraft& draft, const QString& base_folder)
          QCoreApplication::translate("StudyDraft", "give at least one batch size, e.g. 64, 128")});
   }
   const QDir base(base_folder);
-  if (draft.dataset_kind == QLatin1String("mnist-folder") && !draft.folder.isEmpty() &&
-      !QFileInfo(base.absoluteFilePath(draft.folder)).isDir()) {
+  if ((draft.dataset_kind == QLatin1String("mnist-folder") ||
+       draft.dataset_kind == QLatin1String("image-folder")) &&
+      !draft.folder.isEmpty() && !QFileInfo(base.absoluteFilePath(draft.folder)).isDir()) {
     problems.append(
         {QStringLiteral("dataset.folder"),
          QCoreApplication::translate("StudyDraft", "no such folder: %1").arg(draft.folder)});
