@@ -1095,12 +1095,12 @@ x = %3 处均值 %2</translation>
 <context>
     <name>tunebench::ui::DiagnosticsPanel</name>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="49"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="50"/>
         <source>layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="90"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="91"/>
         <source>Signal through depth: activation std by layer</source>
         <translation>信号随深度变化：各层激活标准差</translation>
     </message>
@@ -1109,67 +1109,72 @@ x = %3 处均值 %2</translation>
         <translation type="vanished">各层梯度范数</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="96"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="97"/>
         <source>Which probe to show: far left is the network at initialization</source>
         <translation>显示哪一次探测：最左边是初始化时的网络</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="101"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="102"/>
         <source>Gradient flowing back, dL/dh (std at each layer&apos;s output)</source>
         <translation>反向传回的梯度 dL/dh（各层输出处的标准差）</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="102"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="103"/>
         <source>Gradient of the weights, dL/dW (norm per layer)</source>
         <translation>权重的梯度 dL/dW（每层的范数）</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="104"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="105"/>
         <source>dL/dh is the gradient the layers pass back to one another: if it shrinks towards the input, the first layers barely learn. dL/dW is what the optimizer applies to each layer&apos;s weights.</source>
         <translation>dL/dh 是各层之间反向传递的梯度：如果它向输入方向逐层缩小，前面几层几乎学不到东西。dL/dW 是优化器作用到每层权重上的梯度。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="109"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="110"/>
         <source>Probe</source>
         <translation>探测</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="197"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="198"/>
         <source>at initialization</source>
         <translation>初始化时</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="197"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="198"/>
         <source>step %1</source>
         <translation>第 %1 步</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="199"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="206"/>
         <source>Probes are off for this study. Set training.probe_every (the teaching presets do) to see inside the network.</source>
         <translation>此研究未开启探测。设置 training.probe_every（教学预设已设置）即可查看网络内部。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="229"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="209"/>
+        <source>The layers&apos; outputs cannot be probed inside a compiled TorchScript module: no activations and no dL/dh here. Its weight gradients (dL/dW) are shown.</source>
+        <translation>已编译的 TorchScript 模块内部无法探测各层的输出：这里没有激活值，也没有 dL/dh。下面显示的是它的权重梯度（dL/dW）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="248"/>
         <source>activation std</source>
         <translation>激活标准差</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="231"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="250"/>
         <source>std of dL/dh</source>
         <translation>dL/dh 的标准差</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="231"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="250"/>
         <source>norm of dL/dW</source>
         <translation>dL/dW 的范数</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="277"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="296"/>
         <source>Gradient flowing back by layer (dL/dh)</source>
         <translation>各层反向传回的梯度（dL/dh）</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="278"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="297"/>
         <source>Weight gradient by layer (dL/dW)</source>
         <translation>各层权重梯度（dL/dW）</translation>
     </message>
@@ -1178,7 +1183,7 @@ x = %3 处均值 %2</translation>
         <translation type="vanished">梯度范数</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="252"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="271"/>
         <source>Trial %1 (seed %2): %3</source>
         <translation>试验 %1（种子 %2）：%3</translation>
     </message>

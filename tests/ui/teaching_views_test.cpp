@@ -171,6 +171,38 @@ TEST(TeachingViewsTest, AStudyWithoutProbesSaysHowToTurnThemOn) {
   EXPECT_EQ(window.boundaries()->mapCount(), 0);
 }
 
+TEST(TeachingViewsTest, ATorchScriptModuleShowsItsWeightGradientsAndSaysWhyNoActivations) {
+  tunebench::testing::TempDir dir;
+  const std::string study = dir.write("own.json", R"({"name": "own",
+    "dataset": {"kind": "fashion-mnist", "subset": 1000, "validation": 0.2},
+    "model": {"kind": "torchscript",
+              "path": ")" TUNEBENCH_SOURCE_DIR R"(/resources/models/fashion_mlp.pt"},
+    "training": {"epochs": 1, "batch_size": 100, "probe_every": 4},
+    "configurations": [{"initializer": "xavier_uniform", "optimizer": "adam", "lr": 0.001}]})");
+  MainWindow window(kPresets);
+  window.show();
+  ASSERT_TRUE(window.openStudy(QString::fromStdString(study)));
+  bool finished = false;
+  QObject::connect(window.controller(), &StudyController::runFinished,
+                   [&finished] { finished = true; });
+  testing::clickToolbarButton(window, QStringLiteral("studyToolbar"), window.runAction());
+  ASSERT_TRUE(waitUntil([&] { return finished; }, 120000));
+  DiagnosticsPanel& diagnostics = *window.diagnostics();
+  diagnostics.refresh();
+  EXPECT_EQ(diagnostics.depthLines(), 0);
+  EXPECT_EQ(diagnostics.histogramRows(), 0);  // no empty rows of histograms either
+  EXPECT_EQ(diagnostics.gradientKind(), DiagnosticsPanel::GradientKind::kWeights);
+  EXPECT_EQ(diagnostics
+                .gradientProfile(QStringLiteral("initializer=xavier_uniform lr=0.001 "
+                                                "optimizer=adam"))
+                .size(),
+            3);  // fc1, fc2, out
+  bool hint = false;
+  for (const QLabel* label : diagnostics.findChildren<QLabel*>())
+    hint = hint || (label->isVisibleTo(&diagnostics) && label->text().contains("TorchScript"));
+  EXPECT_TRUE(hint);
+}
+
 TEST(TeachingViewsTest, EveryInitializerAndOptimizerExplainsItsFormulaAssumptionAndFailure) {
   MainWindow window(kPresets);
   for (const char* list_name : {"search.initializer", "search.optimizer"}) {

@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QLineSeries>
 #include <QLogValueAxis>
+#include <QSignalBlocker>
 #include <QSlider>
 #include <QVBoxLayout>
 #include <QValueAxis>
@@ -195,11 +196,26 @@ QVector<double> DiagnosticsPanel::depthProfile(const QString& configuration) con
 void DiagnosticsPanel::redraw() {
   const qint64 step = shownStep();
   step_label_->setText(step == 0 ? tr("at initialization") : tr("step %1").arg(step));
+  // Weight probes without activation probes: a TorchScript module, whose inside is compiled.
+  bool any_activation = false;
+  for (const auto& list : probes_) {
+    for (const ProbeRow& probe : list)
+      any_activation = any_activation || !probe.activations.isEmpty();
+  }
+  const bool weights_only = !probes_.isEmpty() && !any_activation;
   hint_->setText(probes_.isEmpty()
                      ? tr("Probes are off for this study. Set training.probe_every (the teaching "
                           "presets do) to see inside the network.")
+                 : weights_only
+                     ? tr("The layers' outputs cannot be probed inside a compiled TorchScript "
+                          "module: no activations and no dL/dh here. Its weight gradients "
+                          "(dL/dW) are shown.")
                      : QString());
-  hint_->setVisible(probes_.isEmpty());
+  hint_->setVisible(probes_.isEmpty() || weights_only);
+  if (weights_only && gradient_choice_->currentIndex() == 0) {
+    const QSignalBlocker blocker(gradient_choice_);
+    gradient_choice_->setCurrentIndex(1);
+  }
   // Lines: mean over each configuration's trials that have a probe at this step.
   const bool backpropagated = gradientKind() == GradientKind::kBackpropagated;
   std::map<QString, QVector<double>> depth, gradients;
@@ -226,6 +242,10 @@ void DiagnosticsPanel::redraw() {
   for (auto& [name, values] : gradients) {
     for (double& v : values) v /= counts[name];
   }
+  for (auto* lines : {&depth, &gradients}) {  // no line for a configuration with nothing to draw
+    for (auto it = lines->begin(); it != lines->end();)
+      it = it->second.isEmpty() ? lines->erase(it) : std::next(it);
+  }
   setLayerLines(depth_view_, tr("activation std"), depth);
   gradient_view_->chart()->setTitle(gradientTitle());
   setLayerLines(gradient_view_, backpropagated ? tr("std of dL/dh") : tr("norm of dL/dW"),
@@ -238,7 +258,8 @@ void DiagnosticsPanel::redraw() {
   std::sort(ids.begin(), ids.end());
   QSet<QString> covered;
   for (qint64 id : ids) {
-    if (rows.size() >= kHistogramRows || probeAt(id, step) == nullptr) continue;
+    const ProbeRow* probe = probeAt(id, step);
+    if (rows.size() >= kHistogramRows || probe == nullptr || probe->activations.isEmpty()) continue;
     const bool chosen =
         selected_.isEmpty() ? !covered.contains(trials_[id].configuration) : selected_.contains(id);
     if (!chosen) continue;
