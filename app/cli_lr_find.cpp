@@ -10,12 +10,6 @@
 namespace tunebench::cli {
 namespace {
 
-std::string number(double value) {
-  char text[32];
-  std::snprintf(text, sizeof(text), "%.3g", value);
-  return text;
-}
-
 nlohmann::json optionalNumber(const std::optional<double>& value) {
   return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
 }
@@ -24,17 +18,18 @@ void printTable(const std::string& header, const LrFindSettings& settings,
                 const LrFindResult& result) {
   const LrSuggestion& s = result.suggestion;
   std::cout << header << "\n";
-  std::cout << "sweep: lr " << number(settings.start_lr) << " .. " << number(settings.end_lr)
-            << " over " << settings.steps << " steps; ran " << result.points.size();
+  std::cout << "sweep: lr " << formatLearningRate(settings.start_lr) << " .. "
+            << formatLearningRate(settings.end_lr) << " over " << settings.steps << " steps; ran "
+            << result.points.size();
   if (result.stopped_early) std::cout << " (" << result.stop_reason << ")";
   std::cout << "\n";
-  if (s.steepest) std::cout << "steepest descent:  lr " << number(*s.steepest) << "\n";
+  if (s.steepest) std::cout << "steepest descent:  lr " << formatLearningRate(*s.steepest) << "\n";
   if (s.minimum)
-    std::cout << "minimum:           lr " << number(*s.minimum)
-              << "  (minimum / 10: " << number(*s.minimum_over_ten) << ")\n";
+    std::cout << "minimum:           lr " << formatLearningRate(*s.minimum)
+              << "  (minimum / 10: " << formatLearningRate(*s.minimum_over_ten) << ")\n";
   if (const auto range = s.searchRange())
-    std::cout << "suggested range:   lr " << number(range->first) << " .. " << number(range->second)
-              << " (log scale)\n";
+    std::cout << "suggested range:   lr " << formatLearningRate(range->first) << " .. "
+              << formatLearningRate(range->second) << " (log scale)\n";
   if (!s.note.empty()) std::cout << "note: " << s.note << "\n";
   std::cout << "\n          lr        loss    smoothed\n";
   const std::size_t every = std::max<std::size_t>(1, result.points.size() / 20);

@@ -78,7 +78,6 @@ DataSplit loadDataSplit(const DatasetSpec& spec) {
       split.train = std::move(train);
       split.validation =
           loadImageFolder(spec.validation_folder, options, split.train.class_names, skipped);
-      split.validation.class_names = split.train.class_names;
     } else {
       split = holdOut(train, spec.validation_fraction.value_or(0.2), spec.split_seed, spec.folder);
     }

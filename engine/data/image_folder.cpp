@@ -34,7 +34,7 @@ std::vector<fs::path> sortedEntries(const fs::path& folder, bool directories) {
 }
 
 // Why the bytes are not a whole image stb_image can decode, or "" when they are.
-std::string truncation(const std::string& bytes, const fs::path& path) {
+std::string truncation(const std::string& bytes) {
   if (bytes.empty()) return "empty file (0 bytes)";
   const auto at_end = [&](const std::string& marker, std::size_t within) {
     const std::size_t from = bytes.size() > within ? bytes.size() - within : 0;
@@ -45,7 +45,6 @@ std::string truncation(const std::string& bytes, const fs::path& path) {
                     static_cast<unsigned char>(bytes[1]) == 0xD8;
   if (png && !at_end("IEND", 16)) return "truncated PNG (no IEND chunk at its end)";
   if (jpeg && !at_end("\xFF\xD9", 64)) return "truncated JPEG (no end-of-image marker)";
-  (void)path;
   return "";
 }
 
@@ -57,7 +56,7 @@ at::Tensor decode(const fs::path& path, const ImageFolderOptions& options, std::
     return {};
   }
   const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  why = truncation(bytes, path);
+  why = truncation(bytes);
   if (!why.empty()) return {};
   int width = 0, height = 0, found = 0;
   stbi_uc* pixels = stbi_load_from_memory(reinterpret_cast<const stbi_uc*>(bytes.data()),

@@ -3,17 +3,10 @@
 #include "common/user_error.h"
 #include "model/conv_net.h"
 #include "model/mlp.h"
+#include "model/shape_text.h"
 #include "model/torchscript_net.h"
 
 namespace tunebench {
-namespace {
-std::string shapeText(const std::vector<std::int64_t>& shape) {
-  std::string text = "[";
-  for (std::size_t i = 0; i < shape.size(); ++i) text += (i ? ", " : "") + std::to_string(shape[i]);
-  return text + "]";
-}
-}  // namespace
-
 std::shared_ptr<ClassifierNet> buildModel(const ModelSpec& spec,
                                           const std::vector<std::int64_t>& sample_shape,
                                           std::int64_t num_classes) {

@@ -4,21 +4,12 @@
 
 #include <algorithm>
 #include <map>
-#include <sstream>
 
 #include "common/user_error.h"
+#include "model/shape_text.h"
 
 namespace tunebench {
 namespace {
-
-std::string shapeText(c10::IntArrayRef shape, bool batch) {
-  std::ostringstream text;
-  text << "[";
-  if (batch) text << "N";
-  for (std::size_t i = 0; i < shape.size(); ++i) text << (i || batch ? ", " : "") << shape[i];
-  text << "]";
-  return text.str();
-}
 
 // nn::Module names may not contain dots: "fc1.weight" is registered as "fc1_weight".
 std::string registeredName(const std::string& name) {
@@ -73,14 +64,14 @@ TorchScriptNet::TorchScriptNet(const std::string& path) : scripted_(std::make_un
         bias != parameters.end() && bias->second.dim() == 1 && dot != std::string::npos;
     if (has_bias) biases_used.push_back(bias_name);
     if (scripted_->first_weight.empty())
-      scripted_->first_weight = name + " " + shapeText(weight.sizes(), false);
+      scripted_->first_weight = name + " " + shapeText(weight.sizes());
     addWeightLayer(layer, weight, has_bias ? bias->second : torch::Tensor());
   }
   for (const std::string& name : order) {
     const torch::Tensor& tensor = parameters[name];
     const bool used = tensor.dim() >= 2 ||
                       std::find(biases_used.begin(), biases_used.end(), name) != biases_used.end();
-    if (!used) left_alone_.push_back(name + " " + shapeText(tensor.sizes(), false));
+    if (!used) left_alone_.push_back(name + " " + shapeText(tensor.sizes()));
   }
   if (weightLayers().empty())
     throw UserError("model.path", path + ": the module has no weight of rank >= 2 to initialize");

@@ -1,5 +1,6 @@
 #include "run/model_summary.h"
 
+#include "model/shape_text.h"
 #include "model/torchscript_net.h"
 
 namespace tunebench {
@@ -7,12 +8,8 @@ namespace tunebench {
 TorchScriptSummary summarizeTorchScript(const std::string& path) {
   TorchScriptNet net(path);
   TorchScriptSummary summary;
-  for (const WeightLayer& layer : net.weightLayers()) {
-    std::string text = layer.name + " [";
-    for (std::int64_t i = 0; i < layer.weight.dim(); ++i)
-      text += (i ? ", " : "") + std::to_string(layer.weight.size(i));
-    summary.weight_layers.push_back(text + "]");
-  }
+  for (const WeightLayer& layer : net.weightLayers())
+    summary.weight_layers.push_back(layer.name + " " + shapeText(layer.weight.sizes()));
   summary.left_alone = net.leftAlone();
   for (const torch::Tensor& p : net.parameters()) summary.parameters += p.numel();
   summary.input_shape = net.declaredInputShape();

@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <sstream>
 
 #include "common/user_error.h"
 #include "optim/optimizer_factory.h"
@@ -15,18 +14,11 @@
 namespace tunebench {
 namespace {
 
-std::string formatLr(double lr) {
-  std::ostringstream text;
-  text.precision(3);
-  text << lr;
-  return text.str();
-}
-
 void checkSettings(const LrFindSettings& s) {
   if (!(s.start_lr > 0.0)) throw UserError("lr-find", "the start learning rate must be > 0");
   if (!(s.end_lr > s.start_lr))
-    throw UserError("lr-find",
-                    "the end learning rate must be above the start (" + formatLr(s.start_lr) + ")");
+    throw UserError("lr-find", "the end learning rate must be above the start (" +
+                                   formatLearningRate(s.start_lr) + ")");
   if (s.steps < 2) throw UserError("lr-find", "--steps must be at least 2");
   if (!(s.beta >= 0.0 && s.beta < 1.0))
     throw UserError("lr-find", "the smoothing beta must be in [0, 1)");
@@ -76,7 +68,8 @@ LrFindResult findLearningRate(const TrialSpec& spec, const DataSplit& data,
     if (!std::isfinite(value)) {
       result.stopped_early = true;
       result.stop_reason = std::string("the loss became ") +
-                           (std::isnan(value) ? "NaN" : "infinite") + " at lr " + formatLr(lr);
+                           (std::isnan(value) ? "NaN" : "infinite") + " at lr " +
+                           formatLearningRate(lr);
       break;
     }
     average = settings.beta * average + (1.0 - settings.beta) * value;
@@ -85,10 +78,9 @@ LrFindResult findLearningRate(const TrialSpec& spec, const DataSplit& data,
     lowest = std::min(lowest, smoothed);
     if (smoothed > settings.divergence_factor * lowest) {
       result.stopped_early = true;
-      std::ostringstream reason;
-      reason << "the smoothed loss passed " << settings.divergence_factor << "x its minimum at lr "
-             << formatLr(lr);
-      result.stop_reason = reason.str();
+      result.stop_reason = "the smoothed loss passed " +
+                           formatLearningRate(settings.divergence_factor) + "x its minimum at lr " +
+                           formatLearningRate(lr);
       break;
     }
     loss.backward();

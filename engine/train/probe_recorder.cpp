@@ -62,8 +62,7 @@ void ProbeRecorder::recordActivations(const at::Tensor& inputs, ProbeSnapshot& s
         activationStatistics(outputs[i].second, activation_, settings_.bins, settings_.range);
     probe.layer = outputs[i].first;
     if (i < grads.size() && grads[i].defined())
-      probe.grad_std =
-          grads[i].to(torch::kCPU, torch::kDouble).std(/*unbiased=*/false).item<double>();
+      probe.grad_std = grads[i].to(torch::kDouble).std(/*unbiased=*/false).item<double>();
     snapshot.activations.push_back(std::move(probe));
   }
 }

@@ -7,12 +7,6 @@
 namespace tunebench {
 namespace {
 
-std::string formatLr(double lr) {
-  char text[32];
-  std::snprintf(text, sizeof(text), "%.3g", lr);
-  return text;
-}
-
 // d(smoothed)/d(log10 lr) at every point, second-order accurate on uneven spacing (the
 // formula numpy.gradient uses), one-sided at both ends.
 std::vector<double> slopes(const std::vector<double>& x, const std::vector<double>& y) {
@@ -31,6 +25,12 @@ std::vector<double> slopes(const std::vector<double>& x, const std::vector<doubl
 }
 
 }  // namespace
+
+std::string formatLearningRate(double lr) {
+  char text[32];
+  std::snprintf(text, sizeof(text), "%.3g", lr);
+  return text;
+}
 
 std::optional<std::pair<double, double>> LrSuggestion::searchRange() const {
   const std::optional<double> centre = suggested();
@@ -63,7 +63,7 @@ LrSuggestion suggestLearningRate(const std::vector<LrFindPoint>& points) {
   const std::size_t skip = x.size() / 10;
   if (lowest < skip + 2) {
     suggestion.note = "the loss was lowest in the first tenth of the sweep (at lr " +
-                      formatLr(*suggestion.minimum) + "): start the sweep lower";
+                      formatLearningRate(*suggestion.minimum) + "): start the sweep lower";
     return suggestion;
   }
   const std::vector<double> slope = slopes(x, y);

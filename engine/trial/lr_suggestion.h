@@ -43,6 +43,9 @@ struct LrSuggestion {
   std::optional<std::pair<double, double>> searchRange() const;
 };
 
+// A learning rate as messages and tables print it: three significant digits ("0.0453", "1e-07").
+std::string formatLearningRate(double lr);
+
 // Computes the suggestions from a sweep's points (non-finite ones are ignored).
 LrSuggestion suggestLearningRate(const std::vector<LrFindPoint>& points);
 

@@ -35,11 +35,7 @@ TEST(ImageFolderWindowTest, AnImageFolderStudyRunsFromTheWindow) {
   EXPECT_EQ(kind->currentData().toString(), QStringLiteral("image-folder"));
   EXPECT_TRUE(setup->fieldWidget(QStringLiteral("dataset.folder"))->isVisible());
   ASSERT_TRUE(window.runAction()->isEnabled()) << window.runAction()->toolTip().toStdString();
-  bool finished = false;
-  QObject::connect(window.controller(), &StudyController::runFinished,
-                   [&finished] { finished = true; });
-  testing::clickToolbarButton(window, QStringLiteral("studyToolbar"), window.runAction());
-  ASSERT_TRUE(testing::waitUntil([&] { return finished; }, 120000));
+  ASSERT_TRUE(testing::clickRunAndWaitUntilFinished(window, 120000));
   EXPECT_EQ(testing::rowsInState(*window.trials(), QStringLiteral("COMPLETE")), 2);
 }
 

@@ -46,11 +46,7 @@ TEST(TeachingViewsTest, DiagnosticsAndDecisionBoundariesFillFromASmallStudy) {
   ASSERT_TRUE(window.openStudy(QString::fromStdString(study)));
   EXPECT_TRUE(window.explanation()->isVisibleTo(&window));
   EXPECT_TRUE(window.explanation()->toPlainText().contains(QStringLiteral("Watch the maps.")));
-  bool finished = false;
-  QObject::connect(window.controller(), &StudyController::runFinished,
-                   [&finished] { finished = true; });
-  testing::clickToolbarButton(window, QStringLiteral("studyToolbar"), window.runAction());
-  ASSERT_TRUE(waitUntil([&] { return finished; }, 120000));
+  ASSERT_TRUE(testing::clickRunAndWaitUntilFinished(window, 120000));
 
   DiagnosticsPanel& diagnostics = *window.diagnostics();
   window.findChild<QTabWidget*>(QStringLiteral("viewTabs"))->setCurrentWidget(&diagnostics);
@@ -182,11 +178,7 @@ TEST(TeachingViewsTest, ATorchScriptModuleShowsItsWeightGradientsAndSaysWhyNoAct
   MainWindow window(kPresets);
   window.show();
   ASSERT_TRUE(window.openStudy(QString::fromStdString(study)));
-  bool finished = false;
-  QObject::connect(window.controller(), &StudyController::runFinished,
-                   [&finished] { finished = true; });
-  testing::clickToolbarButton(window, QStringLiteral("studyToolbar"), window.runAction());
-  ASSERT_TRUE(waitUntil([&] { return finished; }, 120000));
+  ASSERT_TRUE(testing::clickRunAndWaitUntilFinished(window, 120000));
   DiagnosticsPanel& diagnostics = *window.diagnostics();
   diagnostics.refresh();
   EXPECT_EQ(diagnostics.depthLines(), 0);

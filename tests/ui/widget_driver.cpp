@@ -15,6 +15,8 @@
 #include <QTest>
 #include <QToolBar>
 
+#include "ui/bridge/study_controller.h"
+#include "ui/main_window.h"
 #include "ui/panels/trial_table_model.h"
 
 namespace tunebench::ui::testing {
@@ -84,6 +86,16 @@ int rowsInState(const TrialTableModel& model, const QString& state) {
 void clickButton(QWidget* button) {
   ASSERT_NE(button, nullptr);
   QTest::mouseClick(button, Qt::LeftButton, Qt::NoModifier, button->rect().center());
+}
+
+bool clickRunAndWaitUntilFinished(MainWindow& window, int timeout_ms) {
+  bool finished = false;
+  const QMetaObject::Connection connection = QObject::connect(
+      window.controller(), &StudyController::runFinished, [&finished] { finished = true; });
+  clickToolbarButton(window, QStringLiteral("studyToolbar"), window.runAction());
+  const bool done = waitUntil([&] { return finished; }, timeout_ms);
+  QObject::disconnect(connection);
+  return done;
 }
 
 }  // namespace tunebench::ui::testing

@@ -13,8 +13,9 @@ class QMainWindow;
 class QWidget;
 
 namespace tunebench::ui {
+class MainWindow;
 class TrialTableModel;
-}
+}  // namespace tunebench::ui
 
 namespace tunebench::ui::testing {
 
@@ -30,6 +31,9 @@ void chooseWithKeys(QComboBox* combo, const QString& label);
 // Clicks the check box of the list item shown as `label`.
 void clickCheckBox(QListWidget* list, const QString& label);
 void clickButton(QWidget* button);
+// Clicks Run in the window's study toolbar and processes events until the run has finished;
+// false if it has not within `timeout_ms`.
+bool clickRunAndWaitUntilFinished(MainWindow& window, int timeout_ms);
 // Trials the model shows in `state` ("COMPLETE", ...).
 int rowsInState(const TrialTableModel& model, const QString& state);
 

@@ -27,7 +27,6 @@ ModelSummaryText torchScriptSummaryText(const QString& path) {
   }
   try {
     const TorchScriptSummary s = summarizeTorchScript(path.toStdString());
-    text.usable = true;
     text.brief = QCoreApplication::translate("ModelSummary", "%1 parameters")
                      .arg(QLocale().toString(static_cast<qlonglong>(s.parameters))) +
                  QLatin1Char('\n') +

@@ -9,7 +9,6 @@ namespace tunebench::ui {
 struct ModelSummaryText {
   QString brief;
   QString details;
-  bool usable = false;
 };
 ModelSummaryText torchScriptSummaryText(const QString& path);
 

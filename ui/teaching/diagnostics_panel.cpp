@@ -129,6 +129,7 @@ DiagnosticsPanel::DiagnosticsPanel(QWidget* parent)
 void DiagnosticsPanel::clear() {
   trials_.clear();
   probes_.clear();
+  has_activation_probes_ = false;
   selected_.clear();
   step_slider_->setRange(0, 0);
   redraw();
@@ -138,6 +139,7 @@ void DiagnosticsPanel::addTrial(const TrialRow& row) { trials_.insert(row.trial_
 
 void DiagnosticsPanel::addProbe(qint64 trial_id, const ProbeRow& probe) {
   probes_[trial_id].append(probe);
+  has_activation_probes_ = has_activation_probes_ || !probe.activations.isEmpty();
   dirty_ = true;
 }
 
@@ -197,12 +199,7 @@ void DiagnosticsPanel::redraw() {
   const qint64 step = shownStep();
   step_label_->setText(step == 0 ? tr("at initialization") : tr("step %1").arg(step));
   // Weight probes without activation probes: a TorchScript module, whose inside is compiled.
-  bool any_activation = false;
-  for (const auto& list : probes_) {
-    for (const ProbeRow& probe : list)
-      any_activation = any_activation || !probe.activations.isEmpty();
-  }
-  const bool weights_only = !probes_.isEmpty() && !any_activation;
+  const bool weights_only = !probes_.isEmpty() && !has_activation_probes_;
   hint_->setText(probes_.isEmpty()
                      ? tr("Probes are off for this study. Set training.probe_every (the teaching "
                           "presets do) to see inside the network.")

@@ -60,6 +60,7 @@ class DiagnosticsPanel : public QWidget {
   QHash<qint64, QVector<ProbeRow>> probes_;
   QSet<qint64> selected_;
   bool dirty_ = false;
+  bool has_activation_probes_ = false;  // false for a TorchScript module's weight-only probes
   QLabel* hint_;
   QSlider* step_slider_;
   QLabel* step_label_;
