@@ -55,6 +55,8 @@ TEST(TeachingViewsTest, DiagnosticsAndDecisionBoundariesFillFromASmallStudy) {
   EXPECT_EQ(diagnostics.depthLines(), 2);  // one per configuration
   EXPECT_EQ(diagnostics.gradientLines(), 2);
   EXPECT_EQ(diagnostics.histogramRows(), 2);  // nothing selected: one trial per configuration
+  EXPECT_TRUE(
+      diagnostics.findChild<QWidget*>(QStringLiteral("depthChart"))->isVisibleTo(&diagnostics));
   const QVector<double> old_rule =
       diagnostics.depthProfile(QStringLiteral("initializer=torch_default lr=0.02 optimizer=adam"));
   ASSERT_EQ(old_rule.size(), 3);  // three hidden layers
@@ -183,6 +185,10 @@ TEST(TeachingViewsTest, ATorchScriptModuleShowsItsWeightGradientsAndSaysWhyNoAct
   diagnostics.refresh();
   EXPECT_EQ(diagnostics.depthLines(), 0);
   EXPECT_EQ(diagnostics.histogramRows(), 0);  // no empty rows of histograms either
+  EXPECT_FALSE(
+      diagnostics.findChild<QWidget*>(QStringLiteral("depthChart"))->isVisibleTo(&diagnostics));
+  EXPECT_FALSE(
+      diagnostics.findChild<QWidget*>(QStringLiteral("histograms"))->isVisibleTo(&diagnostics));
   EXPECT_EQ(diagnostics.gradientKind(), DiagnosticsPanel::GradientKind::kWeights);
   EXPECT_EQ(diagnostics
                 .gradientProfile(QStringLiteral("initializer=xavier_uniform lr=0.001 "

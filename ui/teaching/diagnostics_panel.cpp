@@ -209,6 +209,9 @@ void DiagnosticsPanel::redraw() {
                           "(dL/dW) are shown.")
                      : QString());
   hint_->setVisible(probes_.isEmpty() || weights_only);
+  // Nothing to show there for such a module: no empty chart, no "no probes yet" under it.
+  depth_view_->setVisible(!weights_only);
+  histograms_->setVisible(!weights_only);
   if (weights_only && gradient_choice_->currentIndex() == 0) {
     const QSignalBlocker blocker(gradient_choice_);
     gradient_choice_->setCurrentIndex(1);
