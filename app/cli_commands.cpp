@@ -15,8 +15,8 @@
 #include "report/results_table.h"
 #include "run/run_service.h"
 #include "run/worker_identity.h"
+#include "storage/lifecycle_support.h"
 #include "storage/open_storage.h"
-#include "storage/stale_trials.h"
 
 namespace tunebench::cli {
 namespace {

@@ -5,7 +5,7 @@
 #include <utility>
 
 #include "common/user_error.h"
-#include "storage/stale_trials.h"
+#include "storage/lifecycle_support.h"
 
 namespace tunebench {
 
@@ -98,14 +98,10 @@ std::optional<FrozenTrial> InMemoryStorage::claimWaitingTrial(std::int64_t study
                                                               const std::string& worker,
                                                               const std::string& device) {
   std::lock_guard<std::mutex> lock(mutex_);
+  TrialEvent claim{TrialEventKind::kClaim, worker};
   for (std::int64_t id : study(study_id).trial_ids) {
     FrozenTrial& t = trials_.at(id);
-    if (t.result.state != TrialState::kWaiting) continue;
-    t.result.state = TrialState::kRunning;
-    t.worker = worker;
-    t.device = device;
-    t.heartbeat = unixSecondsNow();
-    return t;
+    if (apply(t, claim, device)) return t;
   }
   return std::nullopt;
 }
@@ -173,13 +169,31 @@ void InMemoryStorage::finishTrial(std::int64_t trial_id, const TrialResult& resu
                                   double prune_threshold) {
   std::lock_guard<std::mutex> lock(mutex_);
   FrozenTrial& t = trial(trial_id);
-  if (t.result.state == TrialState::kStale) return;  // its copy's result is the one that counts
-  const std::vector<EpochMetrics> epochs = t.result.epochs;
-  t.result = result;
-  t.result.epochs = epochs;  // the epochs recorded as they happened are the record
+  TrialEvent finish{TrialEventKind::kFinish};
+  finish.result = result.state;
+  if (!apply(t, finish, "", &result)) return;  // e.g. STALE: its copy's result counts
   t.pruned_epoch = pruned_epoch;
   t.prune_threshold = prune_threshold;
-  if (result.state == TrialState::kInterrupted) queueCopy(t);
+}
+
+bool InMemoryStorage::apply(FrozenTrial& t, const TrialEvent& event, const std::string& device,
+                            const TrialResult* result) {
+  const TrialTransition next = nextTransition({t.result.state, t.worker}, event);
+  if (!next.applies) return false;
+  if (next.store_result && result != nullptr) {
+    const std::vector<EpochMetrics> epochs = t.result.epochs;
+    t.result = *result;
+    t.result.epochs = epochs;  // the epochs recorded as they happened are the record
+  }
+  t.result.state = next.to;
+  if (!next.reason.empty()) t.result.reason = next.reason;
+  if (next.take_worker) {
+    t.worker = event.worker;
+    t.device = device;
+  }
+  if (next.beat) t.heartbeat = unixSecondsNow();
+  if (next.queue_copy) queueCopy(t);
+  return true;
 }
 
 void InMemoryStorage::queueCopy(const FrozenTrial& original) {
@@ -233,20 +247,14 @@ int InMemoryStorage::requeueInterrupted(std::int64_t study_id,
   for (std::int64_t id : ids) {
     FrozenTrial& t = trials_.at(id);
     if (t.result.state != TrialState::kRunning || !is_gone(t.worker)) continue;
-    t.result.state = TrialState::kInterrupted;
-    t.result.reason = "interrupted: its worker " + t.worker + " stopped";
-    queueCopy(t);
-    ++count;
+    count += apply(t, {TrialEventKind::kWorkerGone}) ? 1 : 0;
   }
   return count;
 }
 
 bool InMemoryStorage::heartbeat(std::int64_t trial_id, const std::string& worker) {
   std::lock_guard<std::mutex> lock(mutex_);
-  FrozenTrial& t = trial(trial_id);
-  if (t.result.state != TrialState::kRunning || t.worker != worker) return false;
-  t.heartbeat = unixSecondsNow();
-  return true;
+  return apply(trial(trial_id), {TrialEventKind::kHeartbeat, worker});
 }
 
 int InMemoryStorage::markStale(std::int64_t study_id, double grace_seconds, int max_attempts) {
@@ -263,11 +271,11 @@ int InMemoryStorage::markStale(std::int64_t study_id, double grace_seconds, int 
       const FrozenTrial& o = trials_.at(other);
       return o.configuration_index == t.configuration_index && o.seed == t.seed;
     });
-    const bool again = attempts < max_attempts;
-    t.result.state = TrialState::kStale;
-    t.result.reason = staleReason(t.worker, now - *t.heartbeat, again, static_cast<int>(attempts));
-    if (again) queueCopy(t);
-    ++count;
+    TrialEvent silent{TrialEventKind::kSilent};
+    silent.silent_seconds = now - *t.heartbeat;
+    silent.attempts = static_cast<int>(attempts);
+    silent.max_attempts = max_attempts;
+    count += apply(t, silent) ? 1 : 0;
   }
   return count;
 }

@@ -3,6 +3,7 @@
 #include <mutex>
 
 #include "storage/storage.h"
+#include "trial/trial_lifecycle.h"
 
 namespace tunebench {
 
@@ -47,6 +48,10 @@ class InMemoryStorage : public Storage {
   std::map<std::int64_t, std::vector<ProbeSnapshot>> probes_;
   std::int64_t configurationCount(const StudyRecord& study) const;
   void queueCopy(const FrozenTrial& original);  // a WAITING copy, same configuration and seed
+  // Asks the life cycle what `event` does to `t` and writes it (`device` for a claim, `result`
+  // for a finish); false when the event does not apply.
+  bool apply(FrozenTrial& t, const TrialEvent& event, const std::string& device = "",
+             const TrialResult* result = nullptr);
 
   mutable std::mutex mutex_;
   std::map<std::int64_t, StudyRecord> studies_;

@@ -6,21 +6,21 @@
 
 #include "common/storage_error.h"
 #include "common/user_error.h"
-#include "storage/stale_trials.h"
+#include "storage/postgres_rows.h"
 
 namespace tunebench {
 namespace {
 
+using pg::kTrialColumns;
 using pg::Params;
 using pg::Result;
 using pg::StatementError;
+using pg::trialFromRow;
 
 // pg_advisory_xact_lock key of the schema's creation ("TNBN").
 constexpr std::int64_t kSchemaLock = 0x544E424E;
 const char* const kUniqueViolation = "23505";
 const char* const kForeignKeyViolation = "23503";
-// The heartbeat clock: the server's, so workers on hosts with skewed clocks agree.
-const char* const kNow = "extract(epoch from clock_timestamp())";
 
 const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS tunebench_studies(
@@ -51,57 +51,6 @@ CREATE TABLE IF NOT EXISTS tunebench_probes(
   trial_id BIGINT NOT NULL REFERENCES tunebench_trials(id), step BIGINT NOT NULL,
   snapshot TEXT NOT NULL, PRIMARY KEY(trial_id, step));
 )sql";
-
-const char* const kTrialColumns =
-    "id, configuration_index, seed, params, configuration, state, reason, worker, steps, seconds, "
-    "diverged_step, last_train_loss, pruned_epoch, prune_threshold, device, heartbeat";
-
-std::string trialColumnsOf(const std::string& alias) {
-  if (alias.empty()) return kTrialColumns;
-  std::string columns, name;
-  for (const char c : std::string(kTrialColumns) + ",") {
-    if (c == ',') {
-      columns += (columns.empty() ? "" : ", ") + alias + "." + name;
-      name.clear();
-    } else if (c != ' ') {
-      name += c;
-    }
-  }
-  return columns;
-}
-
-FrozenTrial trialFromRow(const Result& rows, int row, const std::string& where,
-                         std::map<std::int64_t, ParamMap>& params_cache) {
-  FrozenTrial trial;
-  trial.id = rows.integer(row, 0);
-  trial.configuration_index = rows.integer(row, 1);
-  trial.seed = static_cast<std::uint64_t>(rows.integer(row, 2));
-  auto cached = params_cache.find(trial.id);
-  if (cached == params_cache.end()) {
-    try {
-      cached =
-          params_cache.emplace(trial.id, paramsFromJson(nlohmann::json::parse(rows.text(row, 3))))
-              .first;
-    } catch (const std::exception& error) {
-      throw StorageError(where, "damaged parameters of trial " + std::to_string(trial.id) + " (" +
-                                    error.what() + ")");
-    }
-  }
-  trial.params = cached->second;
-  trial.configuration = rows.text(row, 4);
-  trial.result.state = parseTrialState(rows.text(row, 5)).value_or(TrialState::kFailed);
-  trial.result.reason = rows.text(row, 6);
-  trial.worker = rows.text(row, 7);
-  trial.result.steps = rows.integer(row, 8);
-  trial.result.seconds = rows.real(row, 9);
-  trial.result.diverged_step = rows.optionalInteger(row, 10);
-  trial.result.last_train_loss = rows.real(row, 11);
-  trial.pruned_epoch = rows.optionalInteger(row, 12);
-  trial.prune_threshold = rows.real(row, 13);
-  trial.device = rows.text(row, 14);
-  trial.heartbeat = rows.optionalReal(row, 15);
-  return trial;
-}
 
 // Queues one WAITING trial of a configuration under a seed (params as stored JSON text).
 void queueWaiting(pg::Connection& connection, std::int64_t study_id, std::int64_t index,
@@ -247,27 +196,6 @@ bool PostgresStorage::proposeConfiguration(std::int64_t study_id, std::int64_t m
   return added;
 }
 
-std::optional<FrozenTrial> PostgresStorage::claimWaitingTrial(std::int64_t study_id,
-                                                              const std::string& worker,
-                                                              const std::string& device) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  std::optional<FrozenTrial> claimed;
-  connection_->run([&] {
-    claimed.reset();
-    requireStudy(study_id);
-    // Workers skip each other's locked rows: each claim takes a different trial, none waits.
-    const Result rows = connection_->exec(
-        "UPDATE tunebench_trials SET state = 'RUNNING', worker = $2, device = $3, heartbeat = " +
-            std::string(kNow) +
-            " WHERE id = (SELECT id FROM tunebench_trials WHERE study_id = $1 AND state = "
-            "'WAITING' ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING " +
-            kTrialColumns,
-        Params().add(study_id).add(worker).add(device));
-    if (rows.rows() == 1) claimed = trialFromRow(rows, 0, connection_->shownUrl(), params_cache_);
-  });
-  return claimed;
-}
-
 void PostgresStorage::insertForTrial(std::int64_t trial_id, const std::string& sql,
                                      const Params& params) {
   std::lock_guard<std::mutex> lock(mutex_);
@@ -359,38 +287,6 @@ std::vector<TrainLossPoint> PostgresStorage::trainLosses(std::int64_t trial_id,
   return points;
 }
 
-void PostgresStorage::finishTrial(std::int64_t trial_id, const TrialResult& r,
-                                  std::optional<std::int64_t> pruned_epoch,
-                                  double prune_threshold) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  connection_->run([&] {
-    const Result updated = connection_->exec(
-        "UPDATE tunebench_trials SET state = $2, reason = $3, steps = $4, seconds = $5, "
-        "diverged_step = $6, last_train_loss = $7, pruned_epoch = $8, prune_threshold = $9 "
-        "WHERE id = $1 AND state <> 'STALE' RETURNING id",
-        Params()
-            .add(trial_id)
-            .add(trialStateName(r.state))
-            .add(r.reason)
-            .add(r.steps)
-            .add(r.seconds)
-            .add(r.diverged_step)
-            .add(r.last_train_loss)
-            .add(pruned_epoch)
-            .add(prune_threshold));
-    if (updated.rows() == 0) {
-      requireTrial(trial_id);
-      return;  // declared STALE meanwhile: its copy's result is the one that counts
-    }
-    if (r.state != TrialState::kInterrupted) return;
-    connection_->exec(
-        "INSERT INTO tunebench_trials(study_id, configuration_index, seed, params, "
-        "configuration, state) SELECT study_id, configuration_index, seed, params, "
-        "configuration, 'WAITING' FROM tunebench_trials WHERE id = $1",
-        Params().add(trial_id));
-  });
-}
-
 std::vector<FrozenTrial> PostgresStorage::readTrials(std::int64_t study_id,
                                                      bool with_train_losses) const {
   requireStudy(study_id);
@@ -472,82 +368,6 @@ std::vector<TrialAtEpoch> PostgresStorage::trialsAtEpoch(std::int64_t study_id,
     }
   });
   return result;
-}
-
-int PostgresStorage::requeueInterrupted(std::int64_t study_id,
-                                        const std::function<bool(const std::string&)>& is_gone) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  int count = 0;
-  connection_->run([&] {
-    count = 0;
-    requireStudy(study_id);
-    const Result running = connection_->exec(
-        "SELECT id, configuration_index, seed, params, configuration, worker FROM "
-        "tunebench_trials WHERE study_id = $1 AND state = 'RUNNING' ORDER BY id FOR UPDATE",
-        Params().add(study_id));
-    for (int i = 0; i < running.rows(); ++i) {
-      const std::string worker = running.text(i, 5);
-      if (!is_gone(worker)) continue;
-      connection_->exec(
-          "UPDATE tunebench_trials SET state = 'INTERRUPTED', reason = $2 WHERE id = $1",
-          Params()
-              .add(running.integer(i, 0))
-              .add("interrupted: its worker " + worker + " stopped"));
-      queueWaiting(*connection_, study_id, running.integer(i, 1), running.integer(i, 2),
-                   running.text(i, 3), running.text(i, 4));
-      ++count;
-    }
-  });
-  return count;
-}
-
-bool PostgresStorage::heartbeat(std::int64_t trial_id, const std::string& worker) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  bool alive = false;
-  connection_->run(
-      [&] {
-        alive = connection_
-                    ->exec("UPDATE tunebench_trials SET heartbeat = " + std::string(kNow) +
-                               " WHERE id = $1 AND state = 'RUNNING' AND worker = $2 RETURNING id",
-                           Params().add(trial_id).add(worker))
-                    .rows() == 1;
-        if (!alive) requireTrial(trial_id);
-      },
-      false);
-  return alive;
-}
-
-int PostgresStorage::markStale(std::int64_t study_id, double grace_seconds, int max_attempts) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  int count = 0;
-  connection_->run([&] {
-    count = 0;
-    requireStudy(study_id);
-    // SKIP LOCKED: a trial another worker is judging (or heartbeating) right now is left to it.
-    const Result silent = connection_->exec(
-        "SELECT " + trialColumnsOf("t") + ", " + kNow +
-            " - t.heartbeat, (SELECT count(*) FROM tunebench_trials o WHERE o.study_id = "
-            "t.study_id AND o.configuration_index = t.configuration_index AND o.seed = t.seed) "
-            "FROM tunebench_trials t WHERE t.study_id = $1 AND t.state = 'RUNNING' AND "
-            "t.heartbeat < " +
-            kNow + " - $2 ORDER BY t.id FOR UPDATE OF t SKIP LOCKED",
-        Params().add(study_id).add(grace_seconds));
-    for (int i = 0; i < silent.rows(); ++i) {
-      const std::int64_t attempts = silent.integer(i, 17);
-      const bool again = attempts < max_attempts;
-      connection_->exec("UPDATE tunebench_trials SET state = 'STALE', reason = $2 WHERE id = $1",
-                        Params()
-                            .add(silent.integer(i, 0))
-                            .add(staleReason(silent.text(i, 7), silent.real(i, 16), again,
-                                             static_cast<int>(attempts))));
-      if (again) {
-        queueWaiting(*connection_, study_id, silent.integer(i, 1), silent.integer(i, 2),
-                     silent.text(i, 3), silent.text(i, 4));
-      }
-      ++count;
-    }
-  });
-  return count;
 }
 
 }  // namespace tunebench

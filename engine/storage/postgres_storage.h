@@ -7,6 +7,7 @@
 
 #include "storage/pg_connection.h"
 #include "storage/storage.h"
+#include "trial/trial_lifecycle.h"
 
 namespace tunebench {
 
@@ -60,6 +61,13 @@ class PostgresStorage : public Storage {
   void requireStudy(std::int64_t study_id) const;
   void requireTrial(std::int64_t trial_id) const;
   std::vector<FrozenTrial> readTrials(std::int64_t study_id, bool with_train_losses) const;
+  // The trial's state and worker, its row locked until the transaction ends (out_of_range
+  // when unknown): what the life cycle decides on.
+  TrialFacts lockedFactsOf(std::int64_t trial_id) const;
+  // Writes what the life cycle decided for a trial (inside run()'s transaction): its state, the
+  // reason it gave, the worker and device taking it, a heartbeat, a WAITING copy.
+  void persist(std::int64_t trial_id, const TrialTransition& next, const std::string& worker = "",
+               const std::string& device = "");
   // Runs an upsert of one of a trial's rows; a missing trial is std::out_of_range.
   void insertForTrial(std::int64_t trial_id, const std::string& sql, const pg::Params& params);
 

@@ -27,6 +27,7 @@ using sqlite::kUnixNow;
 using sqlite::queueWaitingTrial;
 using sqlite::sqliteError;
 using sqlite::Statement;
+using sqlite::trialFromRow;
 using sqlite::WriteTransaction;
 
 constexpr int kBusyTimeoutMs = 30000;
@@ -61,43 +62,9 @@ CREATE TABLE IF NOT EXISTS probes(
   PRIMARY KEY(trial_id, step));
 )sql";
 
-ParamMap storedParams(sqlite3* db, const std::string& text) {
-  try {
-    return paramsFromJson(nlohmann::json::parse(text));
-  } catch (const std::exception& error) {
-    throw sqliteError(db, std::string("damaged trial parameters (") + error.what() + ")");
-  }
-}
-
 const char* kTrialColumns =
     "id, configuration_index, seed, params, configuration, state, reason, worker, steps, seconds, "
     "diverged_step, last_train_loss, pruned_epoch, prune_threshold";
-
-FrozenTrial trialFromRow(sqlite3* db, const Statement& row,
-                         std::map<std::int64_t, ParamMap>& params_cache) {
-  FrozenTrial trial;
-  trial.id = row.integer(0);
-  trial.configuration_index = row.integer(1);
-  trial.seed = static_cast<std::uint64_t>(row.integer(2));
-  // A trial's parameters never change: parse each one's JSON once per connection.
-  auto cached = params_cache.find(trial.id);
-  if (cached == params_cache.end())
-    cached = params_cache.emplace(trial.id, storedParams(db, row.text(3))).first;
-  trial.params = cached->second;
-  trial.configuration = row.text(4);
-  trial.result.state = parseTrialState(row.text(5)).value_or(TrialState::kFailed);
-  trial.result.reason = row.text(6);
-  trial.worker = row.text(7);
-  trial.result.steps = row.integer(8);
-  trial.result.seconds = row.real(9);
-  trial.result.diverged_step = row.optionalInteger(10);
-  trial.result.last_train_loss = row.real(11);
-  trial.pruned_epoch = row.optionalInteger(12);
-  trial.prune_threshold = row.real(13);
-  trial.device = row.text(14);
-  if (!row.isNull(15)) trial.heartbeat = row.real(15);
-  return trial;
-}
 
 // Runs an INSERT of a trial's row (a loss point, an epoch, a probe): the foreign key already says
 // whether the trial exists, so no second query is needed on the training thread's path.
@@ -113,20 +80,6 @@ void insertForTrial(sqlite3* db, Statement& insert, std::int64_t trial_id) {
 }
 
 }  // namespace
-
-namespace sqlite {
-
-void queueWaitingTrial(sqlite3* db, std::int64_t study_id, std::int64_t index, std::int64_t seed,
-                       const std::string& params_json, const std::string& configuration) {
-  Statement insert(
-      db,
-      "INSERT INTO trials(study_id, configuration_index, seed, params, configuration, state) "
-      "VALUES(?, ?, ?, ?, ?, 'WAITING')");
-  insert.bind(1, study_id).bind(2, index).bind(3, seed).bind(4, params_json).bind(5, configuration);
-  insert.step();
-}
-
-}  // namespace sqlite
 
 void SqliteStorage::open(const std::string& uri, int flags) {
   // Our own mutex serializes every use of the connection, so SQLite's per-call locking
@@ -362,29 +315,6 @@ bool SqliteStorage::proposeConfiguration(std::int64_t study_id, std::int64_t max
   return true;
 }
 
-std::optional<FrozenTrial> SqliteStorage::claimWaitingTrial(std::int64_t study_id,
-                                                            const std::string& worker,
-                                                            const std::string& device) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  WriteTransaction transaction(db_);
-  requireStudy(study_id);
-  Statement pick(
-      db_, "SELECT id FROM trials WHERE study_id = ? AND state = 'WAITING' ORDER BY id LIMIT 1");
-  pick.bind(1, study_id);
-  if (!pick.step()) return std::nullopt;
-  const std::int64_t id = pick.integer(0);
-  Statement claim(db_, "UPDATE trials SET state = 'RUNNING', worker = ?, device = ?, heartbeat = " +
-                           std::string(kUnixNow) + " WHERE id = ?");
-  claim.bind(1, worker).bind(2, device).bind(3, id);
-  claim.step();
-  Statement read(db_, ("SELECT " + trialColumns() + " FROM trials WHERE id = ?").c_str());
-  read.bind(1, id);
-  read.step();
-  FrozenTrial trial = trialFromRow(db_, read, params_cache_);
-  transaction.commit();
-  return trial;
-}
-
 void SqliteStorage::recordTrainLoss(std::int64_t trial_id, const TrainLossPoint& p) {
   std::lock_guard<std::mutex> lock(mutex_);
   Statement insert(db_,
@@ -442,40 +372,6 @@ std::vector<TrainLossPoint> SqliteStorage::trainLosses(std::int64_t trial_id,
   while (select.step())
     points.push_back({select.integer(0), select.real(1), select.real(2), select.real(3)});
   return points;
-}
-
-void SqliteStorage::finishTrial(std::int64_t trial_id, const TrialResult& r,
-                                std::optional<std::int64_t> pruned_epoch, double prune_threshold) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  Statement update(
-      db_,
-      "UPDATE trials SET state = ?, reason = ?, steps = ?, seconds = ?, diverged_step = ?, "
-      "last_train_loss = ?, pruned_epoch = ?, prune_threshold = ? WHERE id = ? AND state <> "
-      "'STALE'");
-  update.bind(1, trialStateName(r.state)).bind(2, r.reason).bind(3, r.steps).bind(4, r.seconds);
-  update.bindOptional(5, r.diverged_step).bind(6, r.last_train_loss).bindOptional(7, pruned_epoch);
-  update.bind(8, prune_threshold).bind(9, trial_id);
-  // False for a STALE trial (left as it is), out_of_range for an unknown one.
-  const auto updateOrThrow = [&] {
-    update.step();
-    if (sqlite3_changes(db_) > 0) return true;
-    requireTrial(trial_id);
-    return false;
-  };
-  if (r.state != TrialState::kInterrupted) {
-    updateOrThrow();
-    return;
-  }
-  WriteTransaction transaction(db_);
-  if (!updateOrThrow()) return;
-  Statement copy(
-      db_,
-      "INSERT INTO trials(study_id, configuration_index, seed, params, configuration, state) "
-      "SELECT study_id, configuration_index, seed, params, configuration, 'WAITING' FROM trials "
-      "WHERE id = ?");
-  copy.bind(1, trial_id);
-  copy.step();
-  transaction.commit();
 }
 
 std::vector<FrozenTrial> SqliteStorage::readTrials(std::int64_t study_id,

@@ -1,0 +1,178 @@
+// PostgresStorage's trial life cycle: claims, finishes, heartbeats, stale trials and trials whose
+// worker stopped. Each runs as one transaction that locks the trial's row, asks
+// trial/trial_lifecycle.h what the event does, and persists that.
+#include <string>
+#include <vector>
+
+#include "storage/lifecycle_support.h"
+#include "storage/postgres_rows.h"
+#include "storage/postgres_storage.h"
+
+namespace tunebench {
+
+using pg::kNow;
+using pg::kTrialColumns;
+using pg::Params;
+using pg::Result;
+using pg::trialFromRow;
+
+namespace {
+TrialFacts factsFromRow(const Result& rows, int row, int state_column) {
+  return {parseTrialState(rows.text(row, state_column)).value_or(TrialState::kFailed),
+          rows.text(row, state_column + 1)};
+}
+}  // namespace
+
+TrialFacts PostgresStorage::lockedFactsOf(std::int64_t trial_id) const {
+  const Result rows =
+      connection_->exec("SELECT state, worker FROM tunebench_trials WHERE id = $1 FOR UPDATE",
+                        Params().add(trial_id));
+  if (rows.rows() == 0) throw std::out_of_range("no trial with id " + std::to_string(trial_id));
+  return factsFromRow(rows, 0, 0);
+}
+
+void PostgresStorage::persist(std::int64_t trial_id, const TrialTransition& next,
+                              const std::string& worker, const std::string& device) {
+  Params params;
+  params.add(trial_id).add(trialStateName(next.to));
+  std::string sql = "UPDATE tunebench_trials SET state = $2";
+  int number = 2;
+  if (!next.reason.empty()) {
+    sql += ", reason = $" + std::to_string(++number);
+    params.add(next.reason);
+  }
+  if (next.take_worker) {
+    sql +=
+        ", worker = $" + std::to_string(number + 1) + ", device = $" + std::to_string(number + 2);
+    number += 2;
+    params.add(worker).add(device);
+  }
+  if (next.beat) sql += ", heartbeat = " + std::string(kNow);
+  connection_->exec(sql + " WHERE id = $1", params);
+  if (!next.queue_copy) return;
+  connection_->exec(
+      "INSERT INTO tunebench_trials(study_id, configuration_index, seed, params, configuration, "
+      "state) SELECT study_id, configuration_index, seed, params, configuration, 'WAITING' FROM "
+      "tunebench_trials WHERE id = $1",
+      Params().add(trial_id));
+}
+
+std::optional<FrozenTrial> PostgresStorage::claimWaitingTrial(std::int64_t study_id,
+                                                              const std::string& worker,
+                                                              const std::string& device) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  std::optional<FrozenTrial> claimed;
+  connection_->run([&] {
+    claimed.reset();
+    requireStudy(study_id);
+    // Workers skip each other's locked rows: each claim takes a different trial, none waits.
+    const Result picked = connection_->exec(
+        "SELECT id, state, worker FROM tunebench_trials WHERE study_id = $1 AND " +
+            acceptingStatesSql(TrialEventKind::kClaim) +
+            " ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED",
+        Params().add(study_id));
+    if (picked.rows() == 0) return;
+    const std::int64_t id = picked.integer(0, 0);
+    const TrialTransition next =
+        nextTransition(factsFromRow(picked, 0, 1), {TrialEventKind::kClaim, worker});
+    if (!next.applies) return;
+    persist(id, next, worker, device);
+    const Result row = connection_->exec(
+        std::string("SELECT ") + kTrialColumns + " FROM tunebench_trials WHERE id = $1",
+        Params().add(id));
+    claimed = trialFromRow(row, 0, connection_->shownUrl(), params_cache_);
+  });
+  return claimed;
+}
+
+void PostgresStorage::finishTrial(std::int64_t trial_id, const TrialResult& r,
+                                  std::optional<std::int64_t> pruned_epoch,
+                                  double prune_threshold) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  connection_->run([&] {
+    TrialEvent finish{TrialEventKind::kFinish};
+    finish.result = r.state;
+    const TrialTransition next = nextTransition(lockedFactsOf(trial_id), finish);
+    if (!next.applies)
+      return;  // declared STALE meanwhile: its copy's result is the one that counts
+    connection_->exec(
+        "UPDATE tunebench_trials SET reason = $2, steps = $3, seconds = $4, diverged_step = $5, "
+        "last_train_loss = $6, pruned_epoch = $7, prune_threshold = $8 WHERE id = $1",
+        Params()
+            .add(trial_id)
+            .add(r.reason)
+            .add(r.steps)
+            .add(r.seconds)
+            .add(r.diverged_step)
+            .add(r.last_train_loss)
+            .add(pruned_epoch)
+            .add(prune_threshold));
+    persist(trial_id, next);
+  });
+}
+
+int PostgresStorage::requeueInterrupted(std::int64_t study_id,
+                                        const std::function<bool(const std::string&)>& is_gone) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  int count = 0;
+  connection_->run([&] {
+    count = 0;
+    requireStudy(study_id);
+    const Result running = connection_->exec(
+        "SELECT id, state, worker FROM tunebench_trials WHERE study_id = $1 AND " +
+            acceptingStatesSql(TrialEventKind::kWorkerGone) + " ORDER BY id FOR UPDATE",
+        Params().add(study_id));
+    for (int i = 0; i < running.rows(); ++i) {
+      const TrialFacts facts = factsFromRow(running, i, 1);
+      if (!is_gone(facts.worker)) continue;
+      const TrialTransition next = nextTransition(facts, {TrialEventKind::kWorkerGone});
+      if (!next.applies) continue;
+      persist(running.integer(i, 0), next);
+      ++count;
+    }
+  });
+  return count;
+}
+
+bool PostgresStorage::heartbeat(std::int64_t trial_id, const std::string& worker) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  bool alive = false;
+  connection_->run([&] {
+    const TrialTransition next =
+        nextTransition(lockedFactsOf(trial_id), {TrialEventKind::kHeartbeat, worker});
+    alive = next.applies;  // false: declared STALE, or finished; the worker lets it go
+    if (alive) persist(trial_id, next);
+  });
+  return alive;
+}
+
+int PostgresStorage::markStale(std::int64_t study_id, double grace_seconds, int max_attempts) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  int count = 0;
+  connection_->run([&] {
+    count = 0;
+    requireStudy(study_id);
+    // SKIP LOCKED: a trial another worker is judging (or heartbeating) right now is left to it.
+    const Result silent = connection_->exec(
+        "SELECT t.id, t.state, t.worker, " + std::string(kNow) +
+            " - t.heartbeat, (SELECT count(*) FROM tunebench_trials o WHERE o.study_id = "
+            "t.study_id AND o.configuration_index = t.configuration_index AND o.seed = t.seed) "
+            "FROM tunebench_trials t WHERE t.study_id = $1 AND " +
+            acceptingStatesSql(TrialEventKind::kSilent, "t.state") + " AND t.heartbeat < " + kNow +
+            " - $2 ORDER BY t.id FOR UPDATE OF t SKIP LOCKED",
+        Params().add(study_id).add(grace_seconds));
+    for (int i = 0; i < silent.rows(); ++i) {
+      TrialEvent event{TrialEventKind::kSilent};
+      event.silent_seconds = silent.real(i, 3);
+      event.attempts = static_cast<int>(silent.integer(i, 4));
+      event.max_attempts = max_attempts;
+      const TrialTransition next = nextTransition(factsFromRow(silent, i, 1), event);
+      if (!next.applies) continue;
+      persist(silent.integer(i, 0), next);
+      ++count;
+    }
+  });
+  return count;
+}
+
+}  // namespace tunebench

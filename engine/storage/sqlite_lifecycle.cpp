@@ -1,0 +1,159 @@
+// SqliteStorage's trial life cycle: claims, finishes, heartbeats, stale trials and trials whose
+// worker stopped. Each is one write transaction that reads the trial, asks
+// trial/trial_lifecycle.h what the event does, and persists that (split from sqlite_storage.cpp,
+// which keeps the rest of the backend).
+#include <sqlite3.h>
+
+#include <string>
+#include <vector>
+
+#include "storage/lifecycle_support.h"
+#include "storage/sqlite_statement.h"
+#include "storage/sqlite_storage.h"
+#include "storage/sqlite_trial_rows.h"
+
+namespace tunebench {
+
+using sqlite::kUnixNow;
+using sqlite::Statement;
+using sqlite::trialFromRow;
+using sqlite::WriteTransaction;
+
+TrialFacts SqliteStorage::factsOf(std::int64_t trial_id) const {
+  Statement read(db_, "SELECT state, worker FROM trials WHERE id = ?");
+  read.bind(1, trial_id);
+  if (!read.step()) throw std::out_of_range("no trial with id " + std::to_string(trial_id));
+  return {parseTrialState(read.text(0)).value_or(TrialState::kFailed), read.text(1)};
+}
+
+void SqliteStorage::persist(std::int64_t trial_id, const TrialTransition& next,
+                            const std::string& worker, const std::string& device) {
+  std::string sql = "UPDATE trials SET state = ?";
+  if (!next.reason.empty()) sql += ", reason = ?";
+  if (next.take_worker) sql += ", worker = ?, device = ?";
+  if (next.beat) sql += ", heartbeat = " + std::string(kUnixNow);
+  Statement update(db_, sql + " WHERE id = ?");
+  int column = 1;
+  update.bind(column++, trialStateName(next.to));
+  if (!next.reason.empty()) update.bind(column++, next.reason);
+  if (next.take_worker) update.bind(column++, worker).bind(column++, device);
+  update.bind(column, trial_id);
+  update.step();
+  if (!next.queue_copy) return;
+  Statement copy(
+      db_,
+      "INSERT INTO trials(study_id, configuration_index, seed, params, configuration, state) "
+      "SELECT study_id, configuration_index, seed, params, configuration, 'WAITING' FROM trials "
+      "WHERE id = ?");
+  copy.bind(1, trial_id);
+  copy.step();
+}
+
+std::optional<FrozenTrial> SqliteStorage::claimWaitingTrial(std::int64_t study_id,
+                                                            const std::string& worker,
+                                                            const std::string& device) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  WriteTransaction transaction(db_);
+  requireStudy(study_id);
+  Statement pick(db_, "SELECT id, state, worker FROM trials WHERE study_id = ? AND " +
+                          acceptingStatesSql(TrialEventKind::kClaim) + " ORDER BY id LIMIT 1");
+  pick.bind(1, study_id);
+  if (!pick.step()) return std::nullopt;
+  const std::int64_t id = pick.integer(0);
+  const TrialTransition next =
+      nextTransition({parseTrialState(pick.text(1)).value_or(TrialState::kFailed), pick.text(2)},
+                     {TrialEventKind::kClaim, worker});
+  if (!next.applies) return std::nullopt;
+  persist(id, next, worker, device);
+  Statement read(db_, ("SELECT " + trialColumns() + " FROM trials WHERE id = ?").c_str());
+  read.bind(1, id);
+  read.step();
+  FrozenTrial trial = trialFromRow(db_, read, params_cache_);
+  transaction.commit();
+  return trial;
+}
+
+void SqliteStorage::finishTrial(std::int64_t trial_id, const TrialResult& r,
+                                std::optional<std::int64_t> pruned_epoch, double prune_threshold) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  WriteTransaction transaction(db_);
+  TrialEvent finish{TrialEventKind::kFinish};
+  finish.result = r.state;
+  const TrialTransition next = nextTransition(factsOf(trial_id), finish);
+  if (!next.applies) return;  // e.g. declared STALE meanwhile: its copy's result counts
+  Statement update(db_,
+                   "UPDATE trials SET reason = ?, steps = ?, seconds = ?, diverged_step = ?, "
+                   "last_train_loss = ?, pruned_epoch = ?, prune_threshold = ? WHERE id = ?");
+  update.bind(1, r.reason).bind(2, r.steps).bind(3, r.seconds).bindOptional(4, r.diverged_step);
+  update.bind(5, r.last_train_loss).bindOptional(6, pruned_epoch).bind(7, prune_threshold);
+  update.bind(8, trial_id);
+  update.step();
+  persist(trial_id, next);
+  transaction.commit();
+}
+
+int SqliteStorage::requeueInterrupted(std::int64_t study_id,
+                                      const std::function<bool(const std::string&)>& is_gone) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  WriteTransaction transaction(db_);
+  requireStudy(study_id);
+  Statement running(db_, "SELECT id, state, worker FROM trials WHERE study_id = ? AND " +
+                             acceptingStatesSql(TrialEventKind::kWorkerGone) + " ORDER BY id");
+  running.bind(1, study_id);
+  std::vector<std::pair<std::int64_t, TrialFacts>> gone;
+  while (running.step()) {
+    TrialFacts facts{parseTrialState(running.text(1)).value_or(TrialState::kFailed),
+                     running.text(2)};
+    if (is_gone(facts.worker)) gone.emplace_back(running.integer(0), std::move(facts));
+  }
+  int count = 0;
+  for (const auto& [id, facts] : gone) {
+    const TrialTransition next = nextTransition(facts, {TrialEventKind::kWorkerGone});
+    if (!next.applies) continue;
+    persist(id, next);
+    ++count;
+  }
+  transaction.commit();
+  return count;
+}
+
+bool SqliteStorage::heartbeat(std::int64_t trial_id, const std::string& worker) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  WriteTransaction transaction(db_);
+  const TrialTransition next =
+      nextTransition(factsOf(trial_id), {TrialEventKind::kHeartbeat, worker});
+  if (!next.applies) return false;  // declared STALE, or finished: the worker lets it go
+  persist(trial_id, next);
+  transaction.commit();
+  return true;
+}
+
+int SqliteStorage::markStale(std::int64_t study_id, double grace_seconds, int max_attempts) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  WriteTransaction transaction(db_);
+  requireStudy(study_id);
+  // Each silent trial with how many times its configuration and seed have been tried.
+  Statement silent(db_, "SELECT t.id, t.state, t.worker, " + std::string(kUnixNow) +
+                            " - t.heartbeat, "
+                            "(SELECT count(*) FROM trials o WHERE o.study_id = t.study_id AND "
+                            "o.configuration_index = t.configuration_index AND o.seed = t.seed) "
+                            "FROM trials t WHERE t.study_id = ? AND " +
+                            acceptingStatesSql(TrialEventKind::kSilent, "t.state") +
+                            " AND t.heartbeat < " + std::string(kUnixNow) + " - ? ORDER BY t.id");
+  silent.bind(1, study_id).bind(2, grace_seconds);
+  std::vector<std::pair<std::int64_t, TrialTransition>> decided;
+  while (silent.step()) {
+    TrialEvent event{TrialEventKind::kSilent};
+    event.silent_seconds = silent.real(3);
+    event.attempts = static_cast<int>(silent.integer(4));
+    event.max_attempts = max_attempts;
+    const TrialTransition next = nextTransition(
+        {parseTrialState(silent.text(1)).value_or(TrialState::kFailed), silent.text(2)}, event);
+    if (next.applies) decided.emplace_back(silent.integer(0), next);
+  }
+  for (const auto& [id, next] : decided) persist(id, next);
+  transaction.commit();
+  return static_cast<int>(decided.size());
+}
+
+}  // namespace tunebench
