@@ -92,6 +92,7 @@ std::vector<GroupSummary> summarizeGroups(const std::vector<FrozenTrial>& trials
       group.mean_epochs_to_target = epochs_to_target_sum[g] / group.reached_target;
   }
   std::vector<double> marked(groups.size(), std::nan(""));  // before Holm; the best excluded
+  std::vector<std::vector<double>> paired_differences(groups.size());
   for (std::size_t g = 0; g < groups.size(); ++g) {
     GroupSummary& group = groups[g];
     group.paired = pairedTTest({});
@@ -109,16 +110,31 @@ std::vector<GroupSummary> summarizeGroups(const std::vector<FrozenTrial>& trials
       if (other != by_seed[*best].end()) differences.push_back(value - other->second);
     }
     group.paired = pairedTTest(differences);
+    paired_differences[g] = differences;
     group.paired_complete = differences.size() >= 2 && differences.size() == by_seed[g].size() &&
                             differences.size() == by_seed[*best].size();
     marked[g] = group.paired_complete ? group.paired.p_value : group.p_value_vs_best;
   }
   const std::vector<double> adjusted = holmAdjust(marked);
+  const std::vector<double> levels = holmIntervalLevels(marked);
   for (std::size_t g = 0; g < groups.size(); ++g) {
     GroupSummary& group = groups[g];
-    if (group.is_best) group.p_value_marked = 1.0;
+    group.difference = group.interval_level = std::nan("");
+    group.difference_interval = {std::nan(""), std::nan("")};
+    if (group.is_best) {
+      group.p_value_marked = 1.0;
+      group.difference = 0.0;
+    }
     if (group.is_best || !best || group.completed == 0) continue;
     group.p_value_marked = adjusted[g];
+    group.interval_level = levels[g];
+    if (group.paired_complete) {
+      group.difference = group.paired.mean_difference;
+      group.difference_interval = pairedInterval(paired_differences[g], levels[g]);
+    } else {
+      group.difference = group.metric.mean - groups[*best].metric.mean;
+      group.difference_interval = welchInterval(group.metric, groups[*best].metric, levels[g]);
+    }
     group.significantly_worse = group.p_value_marked < 0.05;
     group.tied_with_best = std::isfinite(group.p_value_marked) && group.p_value_marked >= 0.05;
   }

@@ -48,6 +48,13 @@ struct GroupSummary {
   bool significantly_worse = false;
   // Testably not different from the best (marked p >= 0.05; needs 2+ seeds on both sides).
   bool tied_with_best = false;
+  // This group's metric minus the best's, and its interval from the test the marks use (paired
+  // seed by seed, else Welch's) at the confidence Holm's step gives this group
+  // (holmIntervalLevels): the interval excludes 0 exactly when the row is marked significantly
+  // worse, so the verdict and the interval never disagree. NaN when untestable.
+  double difference = 0.0;
+  Interval difference_interval;
+  double interval_level = 0.0;  // e.g. 0.9833 at the first of three Holm steps
 };
 
 // Groups trials by configuration (in first-seen order), summarizes each, names it by what tells

@@ -132,12 +132,14 @@ std::string formatResultsTable(const std::vector<FrozenTrial>& trials,
 }
 
 namespace {
-// "+0.0212 [0.0180, 0.0244]": the mean per-seed difference from the best and its interval.
-std::string pairedText(const GroupSummary& group) {
-  if (group.is_best || group.paired.n < 2) return "-";
+// "+0.0212 [+0.0180, +0.0244] 98.3%": the difference from the best and its Holm-adjusted
+// interval, at the level it was drawn (it excludes 0 exactly when the row is significant).
+std::string differenceText(const GroupSummary& group) {
+  if (group.is_best || !std::isfinite(group.difference_interval.low)) return "-";
   const auto signed_fixed = [](double v) { return (v >= 0 ? "+" : "") + fixed(v, 4); };
-  return signed_fixed(group.paired.mean_difference) + " [" + signed_fixed(group.paired.ci_low) +
-         ", " + signed_fixed(group.paired.ci_high) + "]";
+  return signed_fixed(group.difference) + " [" + signed_fixed(group.difference_interval.low) +
+         ", " + signed_fixed(group.difference_interval.high) + "] " +
+         fixed(100.0 * group.interval_level, 1) + "%";
 }
 
 // "0.0001 paired" / "0.335 Welch": the p-value the marks use, and its test.
@@ -163,7 +165,7 @@ std::string formatGroupTable(const std::vector<GroupSummary>& loss_groups,
                                            "seeds",
                                            "val loss mean ± sd",
                                            "95% CI",
-                                           "Δ vs best (paired, 95% CI)",
+                                           "Δ vs best [Holm-adjusted CI]",
                                            "p vs best (Holm)",
                                            "val acc mean",
                                            "epochs to target",
@@ -179,7 +181,7 @@ std::string formatGroupTable(const std::vector<GroupSummary>& loss_groups,
                                : "-";
     rows.push_back(
         {mark, group.label, std::to_string(group.completed) + "/" + std::to_string(group.trials),
-         fixed(loss.mean, 4) + " ± " + fixed(loss.sd, 4), ci, pairedText(group),
+         fixed(loss.mean, 4) + " ± " + fixed(loss.sd, 4), ci, differenceText(group),
          group.is_best ? "-" : markedText(group), fixed(accuracy_groups[g].metric.mean, 4),
          epochsToTarget(group), std::to_string(group.diverged), std::to_string(group.pruned)});
   }
@@ -298,6 +300,12 @@ std::string formatGroupsJson(const std::vector<GroupSummary>& loss_groups,
            {"mean_difference", numberOrNull(group.paired.mean_difference)},
            {"ci", {numberOrNull(group.paired.ci_low), numberOrNull(group.paired.ci_high)}},
            {"p_value", numberOrNull(group.paired.p_value)}}},
+         {"difference_from_best",
+          {{"value", numberOrNull(group.difference)},
+           {"interval",
+            {numberOrNull(group.difference_interval.low),
+             numberOrNull(group.difference_interval.high)}},
+           {"interval_level", numberOrNull(group.interval_level)}}},
          {"marked_test", group.is_best           ? ""
                          : group.paired_complete ? "paired"
                                                  : "welch"},

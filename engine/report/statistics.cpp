@@ -71,13 +71,65 @@ PairedResult pairedTTest(const std::vector<double>& differences) {
   return result;
 }
 
-std::vector<double> holmAdjust(const std::vector<double>& p_values) {
+namespace {
+// The indices of the finite p-values, smallest first: the order of Holm's steps.
+std::vector<std::size_t> holmOrder(const std::vector<double>& p_values) {
   std::vector<std::size_t> order;
   for (std::size_t i = 0; i < p_values.size(); ++i) {
     if (std::isfinite(p_values[i])) order.push_back(i);
   }
   std::sort(order.begin(), order.end(),
             [&](std::size_t a, std::size_t b) { return p_values[a] < p_values[b]; });
+  return order;
+}
+}  // namespace
+
+std::vector<double> holmIntervalLevels(const std::vector<double>& p_values, double alpha) {
+  const std::vector<std::size_t> order = holmOrder(p_values);
+  std::vector<double> levels(p_values.size(), kNaN);
+  const auto m = static_cast<double>(order.size());
+  double level = 0.0;
+  bool rejecting = true;
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    const double step_alpha = alpha / (m - static_cast<double>(k));
+    if (rejecting) level = 1.0 - step_alpha;  // after the first acceptance the level stays
+    rejecting = rejecting && p_values[order[k]] < step_alpha;
+    levels[order[k]] = level;
+  }
+  return levels;
+}
+
+namespace {
+Interval tInterval(double mean, double standard_error, double df, double level) {
+  if (!std::isfinite(mean) || !std::isfinite(standard_error) || !(level > 0.0 && level < 1.0))
+    return {kNaN, kNaN};
+  if (standard_error == 0.0) return {mean, mean};
+  const boost::math::students_t_distribution<double> t(df);
+  const double half_width =
+      boost::math::quantile(boost::math::complement(t, (1.0 - level) / 2.0)) * standard_error;
+  return {mean - half_width, mean + half_width};
+}
+}  // namespace
+
+Interval pairedInterval(const std::vector<double>& differences, double level) {
+  const SampleSummary d = summarizeSample(differences);
+  if (d.n < 2) return {kNaN, kNaN};
+  return tInterval(d.mean, d.sd / std::sqrt(d.n), d.n - 1, level);
+}
+
+Interval welchInterval(const SampleSummary& a, const SampleSummary& b, double level) {
+  if (a.n < 2 || b.n < 2) return {kNaN, kNaN};
+  const double va = a.sd * a.sd / a.n;
+  const double vb = b.sd * b.sd / b.n;
+  const double se2 = va + vb;
+  const double difference = a.mean - b.mean;
+  if (se2 == 0.0) return {difference, difference};
+  const double df = se2 * se2 / (va * va / (a.n - 1) + vb * vb / (b.n - 1));
+  return tInterval(difference, std::sqrt(se2), df, level);
+}
+
+std::vector<double> holmAdjust(const std::vector<double>& p_values) {
+  const std::vector<std::size_t> order = holmOrder(p_values);
   std::vector<double> adjusted(p_values.size(), kNaN);
   const auto m = static_cast<double>(order.size());
   double running = 0.0;

@@ -42,4 +42,20 @@ PairedResult pairedTTest(const std::vector<double>& differences);
 // the k-th smallest of m becomes max over the smaller ones of min(1, (m - k + 1) p).
 std::vector<double> holmAdjust(const std::vector<double>& p_values);
 
+// The confidence levels of intervals that say what Holm's step-down test at `alpha` says: the
+// hypothesis tested at step k of m gets 1 - alpha / (m - k + 1) while the steps reject; the first
+// step that does not reject, and every later one, get that step's level. A t interval at its
+// level then excludes the null value exactly when holmAdjust gives p < alpha. NaN for NaN p.
+std::vector<double> holmIntervalLevels(const std::vector<double>& p_values, double alpha = 0.05);
+
+// A two-sided interval of a mean difference at `level` (e.g. 0.95). NaN bounds when untestable.
+struct Interval {
+  double low = 0.0;
+  double high = 0.0;
+};
+// Of the mean of paired differences (Student's t, n - 1 df), as pairedTTest tests it.
+Interval pairedInterval(const std::vector<double>& differences, double level);
+// Of mean(a) - mean(b), with the Welch-Satterthwaite degrees of freedom, as welchTTest tests it.
+Interval welchInterval(const SampleSummary& a, const SampleSummary& b, double level);
+
 }  // namespace tunebench

@@ -18,11 +18,13 @@ struct GroupRow {
   double ci_low = qQNaN();
   double ci_high = qQNaN();
   double p_value = qQNaN();  // Welch's t-test against the best group
-  // Seed by seed against the best: mean difference of the final loss and its 95% interval.
-  int paired_seeds = 0;
-  double paired_difference = qQNaN();
-  double paired_ci_low = qQNaN();
-  double paired_ci_high = qQNaN();
+  int paired_seeds = 0;      // seeds both this group and the best completed
+  // The final loss minus the best's and its interval from the test the marks use, Holm-adjusted
+  // (drawn at `interval_level`): it excludes 0 exactly when the row is marked worse.
+  double difference = qQNaN();
+  double difference_low = qQNaN();
+  double difference_high = qQNaN();
+  double interval_level = qQNaN();
   bool paired_complete = false;  // every seed in both: the marks use the paired test
   double p_marked = qQNaN();     // the marks' p-value (paired or Welch), Holm-adjusted
   double accuracy_mean = qQNaN();

@@ -247,9 +247,10 @@ QVector<GroupRow> TrialBook::groups(std::optional<double> accuracy_target) const
     row.ci_high = s.metric.ci_high;
     row.p_value = s.p_value_vs_best;
     row.paired_seeds = s.paired.n;
-    row.paired_difference = s.paired.mean_difference;
-    row.paired_ci_low = s.paired.ci_low;
-    row.paired_ci_high = s.paired.ci_high;
+    row.difference = s.difference;
+    row.difference_low = s.difference_interval.low;
+    row.difference_high = s.difference_interval.high;
+    row.interval_level = s.interval_level;
     row.paired_complete = s.paired_complete;
     row.p_marked = s.p_value_marked;
     for (const auto& [seed, value] : s.seed_values) row.seed_losses.append(value);

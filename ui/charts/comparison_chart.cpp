@@ -75,11 +75,12 @@ QString ComparisonChart::describe(const GroupRow& group) const {
                           formatCell(loss ? group.ci_low : group.accuracy_ci_low, 4),
                           formatCell(loss ? group.ci_high : group.accuracy_ci_high, 4))
                      .arg(group.completed);
-  if (loss && !group.best && group.paired_seeds >= 2) {
-    text += QLatin1Char('\n') + tr("vs best, seed by seed: %1 [%2, %3]")
-                                    .arg(formatCell(group.paired_difference, 4),
-                                         formatCell(group.paired_ci_low, 4),
-                                         formatCell(group.paired_ci_high, 4));
+  if (loss && !group.best && !qIsNaN(group.difference_low)) {
+    text += QLatin1Char('\n') + tr("vs best: %1, %2% interval [%3, %4] (Holm-adjusted)")
+                                    .arg(formatCell(group.difference, 4),
+                                         QString::number(100.0 * group.interval_level, 'f', 1),
+                                         formatCell(group.difference_low, 4),
+                                         formatCell(group.difference_high, 4));
   }
   if (loss && !group.best && !qIsNaN(group.p_marked)) {
     text += QLatin1Char('\n') + tr("p = %1 (%2, Holm-adjusted)")

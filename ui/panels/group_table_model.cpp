@@ -63,11 +63,15 @@ QVariant GroupTableModel::data(const QModelIndex& index, int role) const {
                               : QVariant();
   }
   if (role == Qt::ToolTipRole && index.column() == kDifference && !g.best) {
-    return tr(
-        "Mean of this configuration's final loss minus the best's, seed by seed over the "
-        "%n seed(s) both completed (seed k of every configuration sees the same batches), "
-        "with its 95% interval",
-        nullptr, g.paired_seeds);
+    return g.paired_complete
+               ? tr("Mean of this configuration's final loss minus the best's, seed by seed over "
+                    "the %n seed(s) both completed (seed k of every configuration sees the same "
+                    "batches). The interval is Holm-adjusted like the p-value: it excludes 0 "
+                    "exactly when the difference is significant.",
+                    nullptr, g.paired_seeds)
+               : tr("This configuration's mean final loss minus the best's (Welch: not every "
+                    "seed is in both). The interval is Holm-adjusted like the p-value: it "
+                    "excludes 0 exactly when the difference is significant.");
   }
   if (role == Qt::ToolTipRole && index.column() == kPValue && !g.best) {
     return (g.paired_complete
@@ -94,7 +98,7 @@ QVariant GroupTableModel::data(const QModelIndex& index, int role) const {
       case kInterval:
         return sortKey(g.loss_mean);
       case kDifference:
-        return g.best ? -1e300 : sortKey(g.paired_difference);
+        return g.best ? -1e300 : sortKey(g.difference);
       case kPValue:
         return g.best ? 2.0 : sortKey(g.p_marked);
       case kAccuracy:
@@ -125,9 +129,10 @@ QVariant GroupTableModel::data(const QModelIndex& index, int role) const {
     case kInterval:
       return interval(g.ci_low, g.ci_high, 4);
     case kDifference:
-      if (g.best || g.paired_seeds < 2) return QStringLiteral("-");
-      return QStringLiteral("%1 %2").arg(signedCell(g.paired_difference, 4),
-                                         interval(g.paired_ci_low, g.paired_ci_high, 4));
+      if (g.best || qIsNaN(g.difference_low)) return QStringLiteral("-");
+      return QStringLiteral("%1 %2 %3%")
+          .arg(signedCell(g.difference, 4), interval(g.difference_low, g.difference_high, 4),
+               QString::number(100.0 * g.interval_level, 'f', 1));
     case kPValue:
       if (g.best || qIsNaN(g.p_marked)) return QStringLiteral("-");
       return QStringLiteral("%1 %2").arg(formatCell(g.p_marked, g.p_marked < 0.001 ? 5 : 3),
@@ -169,7 +174,7 @@ QVariant GroupTableModel::headerData(int section, Qt::Orientation orientation, i
     case kInterval:
       return tr("95% CI");
     case kDifference:
-      return tr("Δ vs best (paired)");
+      return tr("Δ vs best (Holm CI)");
     case kPValue:
       return tr("p vs best (Holm)");
     case kAccuracy:

@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <random>
+#include <string>
 
 namespace tunebench {
 namespace {
@@ -133,6 +136,61 @@ TEST(GroupSummaryTest, MissingSeedsFallBackToWelch) {
   EXPECT_EQ(groups[1].paired.n, 4);
   // Holm over B and C (D is untestable): B's Welch p is the smaller, doubled.
   EXPECT_NEAR(groups[1].p_value_marked, 2 * groups[1].p_value_vs_best, 1e-12);
+}
+
+// The verdict is said once: over many random studies (paired and Welch, two to six
+// configurations), a row's Holm-adjusted interval of the difference from the best excludes 0
+// exactly when the row is marked significantly worse, and is never narrower than the plain 95%
+// interval.
+TEST(GroupSummaryTest, TheIntervalExcludesZeroExactlyWhenTheRowIsMarkedWorse) {
+  std::mt19937 random(7);
+  std::normal_distribution<double> noise(0.0, 0.02);
+  int significant = 0, tied = 0;
+  for (int study_index = 0; study_index < 300; ++study_index) {
+    std::vector<FrozenTrial> records;
+    const int configurations = 2 + study_index % 5;
+    const int seeds = 2 + study_index % 4;
+    for (int c = 0; c < configurations; ++c) {
+      const double offset = 0.01 * c * (study_index % 3);
+      // Every third study drops a seed of the last configuration: Welch's test then.
+      const int its_seeds = (study_index % 3 == 0 && c == configurations - 1) ? seeds - 1 : seeds;
+      for (int s = 0; s < std::max(its_seeds, 2); ++s) {
+        records.push_back(trial(std::string(1, static_cast<char>('A' + c)), s,
+                                TrialState::kComplete, {{0.3 + offset + noise(random), 0.8}}));
+      }
+    }
+    for (const GroupSummary& group : summarizeGroups(records, CompareMetric::kValLoss)) {
+      if (group.is_best || !std::isfinite(group.p_value_marked)) continue;
+      SCOPED_TRACE(study_index);
+      const Interval& interval = group.difference_interval;
+      ASSERT_TRUE(std::isfinite(interval.low) && std::isfinite(interval.high));
+      const bool excludes_zero = interval.low > 0.0 || interval.high < 0.0;
+      EXPECT_EQ(excludes_zero, group.significantly_worse)
+          << "p=" << group.p_value_marked << " [" << interval.low << ", " << interval.high << "]";
+      EXPECT_GE(group.interval_level, 0.95);
+      EXPECT_LE(interval.low, group.difference);
+      EXPECT_GE(interval.high, group.difference);
+      (group.significantly_worse ? significant : tied) += 1;
+    }
+  }
+  // Both verdicts were reached many times: the agreement was tested on each side.
+  EXPECT_GT(significant, 50);
+  EXPECT_GT(tied, 50);
+}
+
+TEST(GroupSummaryTest, HolmIntervalLevelsFollowTheStepDown) {
+  // Three hypotheses, p = 0.001, 0.02, 0.04: steps at 0.05/3 (rejects 0.001), 0.05/2 (rejects
+  // 0.02), 0.05/1 (rejects 0.04).
+  std::vector<double> levels = holmIntervalLevels({0.02, 0.001, 0.04});
+  EXPECT_NEAR(levels[1], 1 - 0.05 / 3, 1e-12);
+  EXPECT_NEAR(levels[0], 1 - 0.05 / 2, 1e-12);
+  EXPECT_NEAR(levels[2], 0.95, 1e-12);
+  // p = 0.001, 0.03, 0.04: the second step (0.03 >= 0.025) stops; the third keeps its level.
+  levels = holmIntervalLevels({0.001, 0.03, 0.04, std::nan("")});
+  EXPECT_NEAR(levels[0], 1 - 0.05 / 3, 1e-12);
+  EXPECT_NEAR(levels[1], 1 - 0.05 / 2, 1e-12);
+  EXPECT_NEAR(levels[2], 1 - 0.05 / 2, 1e-12);
+  EXPECT_TRUE(std::isnan(levels[3]));
 }
 
 }  // namespace
