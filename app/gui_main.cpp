@@ -8,14 +8,18 @@
 #include <algorithm>
 
 #include "ui/app_icon.h"
+#include "ui/bridge/background_threads.h"
 #include "ui/bridge/study_controller.h"
 #include "ui/charts/parallel_coordinates.h"
 #include "ui/i18n.h"
 #include "ui/main_window.h"
+#include "ui/panels/results_panel.h"
 #include "ui/teaching/lr_find_dialog.h"
 
 int main(int argc, char** argv) {
   QApplication app(argc, argv);
+  // Outlives the window: after it is gone, its background threads get a bounded wait.
+  tunebench::ui::BackgroundThreads::AtExit background_threads;
   QApplication::setApplicationName(QStringLiteral("TuneBench"));
   QApplication::setOrganizationName(QStringLiteral("TuneBench"));
   QApplication::setWindowIcon(tunebench::ui::applicationIcon());
@@ -38,7 +42,8 @@ int main(int argc, char** argv) {
       QStringLiteral("view"),
       QStringLiteral(
           "View for the screenshot: curves, diagnostics, boundary, comparison, importance, "
-          "history, parallel, slices, or lr-find (the Find learning rate dialog)"),
+          "history, parallel, slices, comparison-table (the table under the views), or lr-find "
+          "(the Find learning rate dialog)"),
       QStringLiteral("view"), QStringLiteral("curves"));
   QCommandLineOption brush(
       QStringLiteral("brush"),
@@ -86,6 +91,7 @@ int main(int argc, char** argv) {
                             QStringLiteral("importance"), QStringLiteral("history"),
                             QStringLiteral("parallel"),   QStringLiteral("slices")};
     if (views != nullptr) views->setCurrentIndex(std::max<int>(0, names.indexOf(name)));
+    if (name == QLatin1String("comparison-table")) window.results()->tabs()->setCurrentIndex(1);
     QTimer::singleShot(static_cast<int>(parser.value(after).toDouble() * 1000), &window, [&] {
       const QStringList parts = parser.value(brush).split(QLatin1Char(':'));
       if (parts.size() == 3) {
@@ -103,5 +109,6 @@ int main(int argc, char** argv) {
       if (!window.controller()->isRunning()) app.quit();
     });
   }
-  return app.exec();
+  background_threads.exit_code = app.exec();
+  return background_threads.exit_code;
 }

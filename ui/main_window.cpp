@@ -33,6 +33,7 @@
 
 #include "ui/app_icon.h"
 #include "ui/bridge/lr_find_job.h"
+#include "ui/bridge/model_summary_reader.h"
 #include "ui/bridge/study_controller.h"
 #include "ui/bridge/study_validation.h"
 #include "ui/charts/chart_panel.h"
@@ -86,7 +87,7 @@ MainWindow::MainWindow(const QString& presets_folder, QWidget* parent)
   views->addTab(chart_panel_, tr("Curves"));
   views->addTab(diagnostics_, tr("Diagnostics"));
   views->addTab(boundaries_, tr("Decision boundary"));
-  views->addTab(comparisonView(), tr("Comparison"));
+  views->addTab(comparisonView(), tr("Comparison chart"));
   views->addTab(importance_, tr("Importance"));
   addSearchViews(views);
   explanation_->setObjectName(QStringLiteral("explanation"));
@@ -254,6 +255,11 @@ void MainWindow::buildMenus(const QString& presets_folder) {
   connect(lr_find_, &LrFindJob::found, this, lr_find_over);
   connect(lr_find_, &LrFindJob::failed, this, lr_find_over);
   connect(find_lr_action_, &QAction::triggered, this, [this] { findLearningRate(); });
+  model_summary_ = new ModelSummaryReader(this);
+  connect(model_summary_, &ModelSummaryReader::summarized, this,
+          [this](const QString&, const QString& brief, const QString& details) {
+            setup_->setModelSummary(brief, details);
+          });
   connect(step_action_, &QAction::triggered, controller_, &StudyController::stepEpoch);
   connect(run_action_, &QAction::triggered, controller_, &StudyController::run);
   connect(resume_action_, &QAction::triggered, controller_, &StudyController::resume);

@@ -27,6 +27,7 @@ struct GroupRow;
 class DiagnosticsPanel;
 class LrFindDialog;
 class LrFindJob;
+class ModelSummaryReader;
 class CurveChart;
 class SetupPanel;
 class StudyController;
@@ -140,6 +141,7 @@ class MainWindow : public QMainWindow {
   QAction* step_action_;
   QAction* find_lr_action_ = nullptr;
   LrFindJob* lr_find_ = nullptr;
+  ModelSummaryReader* model_summary_ = nullptr;  // reads a TorchScript file off the UI thread
 };
 
 }  // namespace tunebench::ui

@@ -17,7 +17,7 @@
 #include <QSettings>
 #include <QStatusBar>
 
-#include "ui/bridge/model_summary_text.h"
+#include "ui/bridge/model_summary_reader.h"
 #include "ui/bridge/study_controller.h"
 #include "ui/bridge/study_validation.h"
 #include "ui/charts/comparison_chart.h"
@@ -198,8 +198,9 @@ bool MainWindow::exportReport(const QString& path) {
             "seeds as points"),
          figure.grab().toImage()});
   }
-  const StudyController::Importance importance = controller_->importanceNow();
-  if (!importance.parameters.isEmpty()) {  // computed here: the view's may still be on its way
+  // The importance the view shows (computed off the UI thread; the report says over how many).
+  const StudyController::Importance& importance = controller_->lastImportance();
+  if (!importance.parameters.isEmpty()) {
     ImportanceChart figure;
     figure.resize(640, 80 + 40 * static_cast<int>(importance.parameters.size()));
     figure.setImportance(importance.parameters, importance.shares, importance.configurations);
@@ -249,8 +250,9 @@ void MainWindow::onSetupEdited() {
                              : QDir(base_folder_).filePath(draft.model_path);
     if (file != summarized_model_) {  // the file is read once per path, not once per edit
       summarized_model_ = file;
-      const ModelSummaryText summary = torchScriptSummaryText(file);
-      setup_->setModelSummary(summary.brief, summary.details);
+      // Read on a thread of its own: a big or hostile file never holds up the window.
+      setup_->setModelSummary(tr("Reading the file..."), file);
+      model_summary_->read(file);
     }
   }
   const QString text = textOf(draft);

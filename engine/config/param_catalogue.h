@@ -8,24 +8,15 @@
 
 #include "train/trial_spec.h"
 #include "trial/param_map.h"
+#include "trial/param_table.h"
 
 namespace tunebench {
 
-// The values a number parameter may take: an optional lower and upper bound, each inclusive or
-// not. problem() says what is wrong with a value ("must be in [0, 1)") or "" when it is fine.
-struct NumberBounds {
-  std::optional<double> low;
-  bool low_inclusive = true;
-  std::optional<double> high;
-  bool high_inclusive = true;
-  std::string problem(double value) const;
-};
-
-// One hyperparameter a configuration may set: its name, type, valid values (names come from the
-// initializer, optimizer and activation name tables), range, and where it lands in a TrialSpec.
-// Study files, search spaces and the UI all name parameters from this one table.
+// One hyperparameter as the study file and the trainer see it: trial/param_table's entry (its
+// name, type, valid values and help; the table is the one place those are written) and where a
+// validated value lands in a TrialSpec.
 struct ParamInfo {
-  enum class Type { kName, kNumber, kInteger, kBool };
+  using Type = ParamType;
   std::string name;
   Type type;
   std::vector<std::string> choices;  // kName: the allowed names
@@ -34,6 +25,9 @@ struct ParamInfo {
   std::function<void(TrialSpec&, const ParamValue&)> apply;  // writes a validated value
 };
 
+// Every entry of paramTable() with its setter. Built once; throws std::logic_error when the
+// table and the setters, or a named parameter's choices and the engine's names for them (the
+// initializers, optimizers, activations it can build), disagree.
 const std::vector<ParamInfo>& paramCatalogue();
 const ParamInfo* findParam(const std::string& name);
 

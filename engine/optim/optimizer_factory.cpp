@@ -40,7 +40,8 @@ std::unique_ptr<torch::optim::Optimizer> makeOptimizer(
     case OptimizerKind::kAdam:
     case OptimizerKind::kAdamW: {
       const bool decoupled = spec.kind == OptimizerKind::kAdamW;
-      const double default_decay = decoupled ? 0.01 : 0.0;  // torch::optim's defaults
+      const double default_decay =
+          decoupled ? param_default::kAdamWWeightDecay : param_default::kWeightDecay;
       return std::make_unique<FusedAdam>(
           parameters,
           AdamOptions(spec.lr)
@@ -49,17 +50,19 @@ std::unique_ptr<torch::optim::Optimizer> makeOptimizer(
               .weight_decay(spec.weight_decay_set ? spec.weight_decay : default_decay),
           decoupled);
     }
-    case OptimizerKind::kRmsProp:
-      return std::make_unique<RMSprop>(parameters,
-                                       RMSpropOptions(spec.lr)
-                                           .alpha(spec.alpha)
-                                           .eps(spec.eps)
-                                           .momentum(spec.momentum_set ? spec.momentum : 0.0)
-                                           .weight_decay(spec.weight_decay));
-    case OptimizerKind::kAdagrad:
-      return std::make_unique<Adagrad>(parameters, AdagradOptions(spec.lr)
-                                                       .eps(spec.eps_set ? spec.eps : 1e-10)
+    case OptimizerKind::kRmsProp: {
+      const double momentum = spec.momentum_set ? spec.momentum : param_default::kRmsPropMomentum;
+      return std::make_unique<RMSprop>(parameters, RMSpropOptions(spec.lr)
+                                                       .alpha(spec.alpha)
+                                                       .eps(spec.eps)
+                                                       .momentum(momentum)
                                                        .weight_decay(spec.weight_decay));
+    }
+    case OptimizerKind::kAdagrad: {
+      const double eps = spec.eps_set ? spec.eps : param_default::kAdagradEps;
+      return std::make_unique<Adagrad>(
+          parameters, AdagradOptions(spec.lr).eps(eps).weight_decay(spec.weight_decay));
+    }
   }
   return nullptr;
 }

@@ -1,6 +1,8 @@
 #pragma once
 #include <cstdint>
 
+#include "common/param_defaults.h"
+
 namespace tunebench {
 
 enum class OptimizerKind { kSgd, kMomentum, kNesterov, kAdam, kAdamW, kRmsProp, kAdagrad };
@@ -8,14 +10,14 @@ enum class OptimizerKind { kSgd, kMomentum, kNesterov, kAdam, kAdamW, kRmsProp, 
 // Hyperparameters of every supported optimizer; each optimizer reads the ones it has.
 struct OptimizerSpec {
   OptimizerKind kind = OptimizerKind::kAdam;
-  double lr = 1e-3;
-  double momentum = 0.9;  // kMomentum, kNesterov, kRmsProp (0 there unless set)
-  double beta1 = 0.9;     // kAdam, kAdamW
-  double beta2 = 0.999;   // kAdam, kAdamW
-  double eps = 1e-8;  // kAdam, kAdamW, kRmsProp, kAdagrad (PyTorch's 1e-10 for Adagrad if unset)
-  double weight_decay =
-      0.0;              // L2 penalty added to the gradient; decoupled for kAdamW (default 0.01)
-  double alpha = 0.99;  // kRmsProp smoothing constant
+  // The defaults and which optimizer reads what: trial/param_table.h, the one place.
+  double lr = param_default::kLearningRate;
+  double momentum = param_default::kMomentum;  // kMomentum, kNesterov, kRmsProp (0 unless set)
+  double beta1 = param_default::kBeta1;        // kAdam, kAdamW
+  double beta2 = param_default::kBeta2;        // kAdam, kAdamW
+  double eps = param_default::kEps;  // kAdam, kAdamW, kRmsProp, kAdagrad (its own unless set)
+  double weight_decay = param_default::kWeightDecay;  // decoupled for kAdamW (its own unless set)
+  double alpha = param_default::kAlpha;               // kRmsProp smoothing constant
   bool eps_set = false;
   bool weight_decay_set = false;
   bool momentum_set = false;

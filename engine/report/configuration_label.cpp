@@ -5,77 +5,26 @@
 #include <optional>
 #include <set>
 
+#include "trial/param_table.h"
+
 namespace tunebench {
 namespace {
 
-// Display order: what a comparison is usually about first.
-const std::vector<std::string>& displayOrder() {
-  static const std::vector<std::string> order = {
-      "initializer", "init_std",      "init_bound",
-      "init_gain",   "init_mode",     "init_nonlinearity",
-      "init_value",  "bias_init",     "optimizer",
-      "lr",          "momentum",      "beta1",
-      "beta2",       "eps",           "weight_decay",
-      "alpha",       "schedule",      "step_epochs",
-      "gamma",       "min_lr_factor", "warmup_steps",
-      "model",       "depth",         "width",
-      "activation",  "batch_norm",    "dropout",
-      "batch_size",  "epochs"};
-  return order;
-}
-
-std::size_t rank(const std::string& name) {
-  const auto& order = displayOrder();
-  const auto it = std::find(order.begin(), order.end(), name);
-  return static_cast<std::size_t>(it - order.begin());
-}
+// The display order, the words for a name and the short name before a number: the parameter
+// table's (trial/param_table.h).
+std::size_t rank(const std::string& name) { return paramRank(name); }
 
 std::optional<std::string> nameWords(const std::string& name, const std::string& value) {
-  static const std::map<std::string, std::map<std::string, std::string>> words = {
-      {"initializer",
-       {{"torch_default", "PyTorch default"},
-        {"zeros", "zeros"},
-        {"constant", "constant"},
-        {"uniform", "uniform"},
-        {"normal", "normal"},
-        {"xavier_uniform", "Xavier uniform"},
-        {"xavier_normal", "Xavier normal"},
-        {"kaiming_uniform", "He uniform"},
-        {"kaiming_normal", "He normal"},
-        {"lecun_normal", "LeCun normal"},
-        {"orthogonal", "orthogonal"}}},
-      {"optimizer",
-       {{"sgd", "SGD"},
-        {"momentum", "SGD+momentum"},
-        {"nesterov", "Nesterov"},
-        {"adam", "Adam"},
-        {"adamw", "AdamW"},
-        {"rmsprop", "RMSprop"},
-        {"adagrad", "Adagrad"}}},
-      {"activation",
-       {{"relu", "ReLU"},
-        {"leaky_relu", "leaky ReLU"},
-        {"tanh", "tanh"},
-        {"sigmoid", "sigmoid"},
-        {"gelu", "GELU"},
-        {"linear", "linear"}}},
-      {"model", {{"mlp", "MLP"}, {"cnn", "CNN"}}},
-  };
-  const auto table = words.find(name);
-  if (table == words.end()) return std::nullopt;
-  const auto word = table->second.find(value);
-  if (word == table->second.end()) return std::nullopt;
-  return word->second;
+  const ParamEntry* entry = findParamEntry(name);
+  const ParamChoice* choice = entry == nullptr ? nullptr : entry->findChoice(value);
+  if (choice == nullptr || choice->words == nullptr) return std::nullopt;
+  return std::string(choice->words);
 }
 
 // The short name before a number: "lr 0.01", "batch 64".
 std::string shortName(const std::string& name) {
-  static const std::map<std::string, std::string> names = {
-      {"init_std", "std"},        {"init_bound", "bound"},     {"init_gain", "gain"},
-      {"init_value", "value"},    {"weight_decay", "wd"},      {"batch_size", "batch"},
-      {"min_lr_factor", "floor"}, {"warmup_steps", "warm-up"}, {"step_epochs", "step every"}};
-  const auto it = names.find(name);
-  return it == names.end() ? name : it->second;
+  const ParamEntry* entry = findParamEntry(name);
+  return entry == nullptr ? name : entry->short_name;
 }
 
 // Settings said in brackets after their initializer: "normal (std 0.01)".
@@ -103,17 +52,8 @@ std::string valueWords(const std::string& name, const ParamValue& value) {
 }
 
 std::string paramTitle(const std::string& name) {
-  static const std::map<std::string, std::string> titles = {
-      {"initializer", "Initializer"},   {"optimizer", "Optimizer"},
-      {"lr", "Learning rate"},          {"batch_size", "Batch size"},
-      {"weight_decay", "Weight decay"}, {"init_std", "Init std"},
-      {"init_bound", "Init bound"},     {"init_gain", "Init gain"},
-      {"init_mode", "Init mode"},       {"bias_init", "Bias init"},
-      {"activation", "Activation"},     {"batch_norm", "Batch norm"},
-      {"min_lr_factor", "LR floor"},    {"warmup_steps", "Warm-up steps"}};
-  const auto it = titles.find(name);
-  if (it != titles.end()) return it->second;
-  std::string title = name;
+  if (const ParamEntry* entry = findParamEntry(name)) return entry->title;
+  std::string title = name;  // a parameter the table does not have (an older file's)
   std::replace(title.begin(), title.end(), '_', ' ');
   if (!title.empty() && title[0] >= 'a' && title[0] <= 'z') title[0] = char(title[0] - 'a' + 'A');
   return title;

@@ -4,332 +4,357 @@
 <context>
     <name>ChoiceCatalogue</name>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="20"/>
+        <location filename="../../engine/trial/param_table.cpp" line="77"/>
         <source>Xavier (Glorot) uniform</source>
         <translation>Xavier（Glorot）均匀</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="21"/>
+        <location filename="../../engine/trial/param_table.cpp" line="79"/>
         <source>U(-a, a), a = gain·sqrt(6 / (fan_in + fan_out)): keeps the signal&apos;s variance for tanh/linear layers</source>
         <translation>U(-a, a)，a = gain·sqrt(6 / (fan_in + fan_out))：对 tanh/线性层保持信号方差</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="25"/>
+        <location filename="../../engine/trial/param_table.cpp" line="83"/>
         <source>Xavier (Glorot) normal</source>
         <translation>Xavier（Glorot）正态</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="26"/>
+        <location filename="../../engine/trial/param_table.cpp" line="85"/>
         <source>N(0, gain²·2 / (fan_in + fan_out)): the normal form of Glorot &amp; Bengio&apos;s rule</source>
         <translation>N(0, gain²·2 / (fan_in + fan_out))：Glorot 与 Bengio 规则的正态形式</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="30"/>
+        <location filename="../../engine/trial/param_table.cpp" line="89"/>
         <source>He (Kaiming) normal</source>
         <translation>He（Kaiming）正态</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="31"/>
+        <location filename="../../engine/trial/param_table.cpp" line="91"/>
         <source>N(0, 2 / fan_in) for ReLU: makes up for the half of the signal ReLU drops (He et al. 2015)</source>
         <translation>ReLU 用 N(0, 2 / fan_in)：补偿 ReLU 丢掉的一半信号（He 等，2015）</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="35"/>
+        <location filename="../../engine/trial/param_table.cpp" line="94"/>
         <source>He (Kaiming) uniform</source>
         <translation>He（Kaiming）均匀</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="36"/>
+        <location filename="../../engine/trial/param_table.cpp" line="96"/>
         <source>U(-a, a), a = sqrt(6 / fan_in) for ReLU</source>
         <translation>ReLU 用 U(-a, a)，a = sqrt(6 / fan_in)</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="37"/>
+        <location filename="../../engine/trial/param_table.cpp" line="98"/>
         <source>LeCun normal</source>
         <translation>LeCun 正态</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="38"/>
+        <location filename="../../engine/trial/param_table.cpp" line="99"/>
         <source>N(0, 1 / fan_in): for SELU and linear layers</source>
         <translation>N(0, 1 / fan_in)：用于 SELU 和线性层</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="39"/>
+        <location filename="../../engine/trial/param_table.cpp" line="100"/>
         <source>Orthogonal</source>
         <translation>正交</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="40"/>
+        <location filename="../../engine/trial/param_table.cpp" line="101"/>
         <source>A random orthogonal matrix times a gain (Saxe et al. 2014)</source>
         <translation>随机正交矩阵乘以增益（Saxe 等，2014）</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="42"/>
+        <location filename="../../engine/trial/param_table.cpp" line="104"/>
         <source>Plain normal N(0, σ²)</source>
         <translation>普通正态 N(0, σ²)</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="43"/>
+        <location filename="../../engine/trial/param_table.cpp" line="105"/>
         <source>Same σ in every layer (0.01 by default): the signal shrinks layer by layer in deep nets</source>
         <translation>每层相同的 σ（默认 0.01）：深层网络中信号逐层缩小</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="46"/>
+        <location filename="../../engine/trial/param_table.cpp" line="109"/>
         <source>Plain uniform U(-a, a)</source>
         <translation>普通均匀 U(-a, a)</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="47"/>
+        <location filename="../../engine/trial/param_table.cpp" line="110"/>
         <source>Same bound in every layer (0.05 by default)</source>
         <translation>每层相同的边界（默认 0.05）</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="48"/>
+        <location filename="../../engine/trial/param_table.cpp" line="111"/>
         <source>LibTorch default</source>
         <translation>LibTorch 默认</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="49"/>
+        <location filename="../../engine/trial/param_table.cpp" line="113"/>
         <source>What LibTorch does for Linear/Conv2d: U(-1/sqrt(fan_in), 1/sqrt(fan_in))-like</source>
         <translation>LibTorch 对 Linear/Conv2d 的做法：近似 U(-1/sqrt(fan_in), 1/sqrt(fan_in))</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="52"/>
+        <location filename="../../engine/trial/param_table.cpp" line="117"/>
         <source>Zeros</source>
         <translation>全零</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="53"/>
+        <location filename="../../engine/trial/param_table.cpp" line="118"/>
         <source>All weights 0: every unit in a layer stays identical (a lesson, not a choice)</source>
         <translation>权重全为 0：同层所有单元始终相同（只作教学，不宜选用）</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="62"/>
+        <location filename="../../engine/trial/param_table.cpp" line="122"/>
+        <source>Constant</source>
+        <translation>常数</translation>
+    </message>
+    <message>
+        <location filename="../../engine/trial/param_table.cpp" line="123"/>
+        <source>Every weight the same value (init_value): units stay alike, as with zeros</source>
+        <translation>每个权重取同一个值（init_value）：与全零一样，各单元保持相同</translation>
+    </message>
+    <message>
+        <location filename="../../engine/trial/param_table.cpp" line="131"/>
         <source>SGD</source>
         <translation>SGD</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="63"/>
+        <location filename="../../engine/trial/param_table.cpp" line="132"/>
         <source>w -= lr·g</source>
         <translation>w -= lr·g</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="64"/>
+        <location filename="../../engine/trial/param_table.cpp" line="133"/>
         <source>SGD + momentum</source>
         <translation>SGD + 动量</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="65"/>
+        <location filename="../../engine/trial/param_table.cpp" line="134"/>
         <source>v = μ·v + g; w -= lr·v</source>
         <translation>v = μ·v + g; w -= lr·v</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="66"/>
+        <location filename="../../engine/trial/param_table.cpp" line="135"/>
         <source>Nesterov momentum</source>
         <translation>Nesterov 动量</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="67"/>
+        <location filename="../../engine/trial/param_table.cpp" line="136"/>
         <source>Momentum with the gradient taken ahead</source>
         <translation>在前瞻位置取梯度的动量法</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="68"/>
+        <location filename="../../engine/trial/param_table.cpp" line="137"/>
         <source>Adam</source>
         <translation>Adam</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="69"/>
+        <location filename="../../engine/trial/param_table.cpp" line="138"/>
         <source>Per-weight steps from running means of g and g² (Kingma &amp; Ba 2015)</source>
         <translation>由 g 与 g² 的滑动平均决定每个权重的步长（Kingma 与 Ba，2015）</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="71"/>
+        <location filename="../../engine/trial/param_table.cpp" line="141"/>
         <source>AdamW</source>
         <translation>AdamW</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="72"/>
+        <location filename="../../engine/trial/param_table.cpp" line="142"/>
         <source>Adam with decoupled weight decay (Loshchilov &amp; Hutter 2019)</source>
         <translation>权重衰减解耦的 Adam（Loshchilov 与 Hutter，2019）</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="74"/>
+        <location filename="../../engine/trial/param_table.cpp" line="145"/>
         <source>RMSprop</source>
         <translation>RMSprop</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="75"/>
+        <location filename="../../engine/trial/param_table.cpp" line="146"/>
         <source>Steps divided by a running RMS of the gradient</source>
         <translation>步长除以梯度的滑动均方根</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="76"/>
+        <location filename="../../engine/trial/param_table.cpp" line="147"/>
         <source>Adagrad</source>
         <translation>Adagrad</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="77"/>
+        <location filename="../../engine/trial/param_table.cpp" line="148"/>
         <source>Steps divided by the root of all past g²: they only shrink</source>
         <translation>步长除以全部历史 g² 之和的平方根：只会越来越小</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="85"/>
+        <location filename="../../engine/trial/param_table.cpp" line="155"/>
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="86"/>
+        <location filename="../../engine/trial/param_table.cpp" line="156"/>
         <source>tanh</source>
         <translation>tanh</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="87"/>
+        <location filename="../../engine/trial/param_table.cpp" line="157"/>
         <source>sigmoid</source>
         <translation>sigmoid</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="88"/>
+        <location filename="../../engine/trial/param_table.cpp" line="158"/>
         <source>Leaky ReLU</source>
         <translation>Leaky ReLU</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="89"/>
+        <location filename="../../engine/trial/param_table.cpp" line="160"/>
         <source>GELU</source>
         <translation>GELU</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="90"/>
+        <location filename="../../engine/trial/param_table.cpp" line="161"/>
         <source>linear (none)</source>
         <translation>线性（无激活）</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="98"/>
+        <location filename="../../engine/trial/param_table.cpp" line="223"/>
+        <source>MLP</source>
+        <translation>MLP</translation>
+    </message>
+    <message>
+        <location filename="../../engine/trial/param_table.cpp" line="223"/>
+        <source>CNN (2 conv blocks)</source>
+        <translation>CNN（2 个卷积块）</translation>
+    </message>
+    <message>
+        <location filename="../../engine/trial/param_table.cpp" line="224"/>
+        <source>TorchScript file…</source>
+        <translation>TorchScript 文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="10"/>
         <source>Fashion-MNIST (built in)</source>
         <translation>Fashion-MNIST（内置）</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="99"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="11"/>
         <source>70,000 28x28 clothing images, 10 classes</source>
         <translation>70,000 张 28x28 服装图像，10 类</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="100"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="12"/>
         <source>2-D data set</source>
         <translation>二维数据集</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="101"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="13"/>
         <source>TensorFlow Playground&apos;s circle, xor, gaussians and spiral</source>
         <translation>TensorFlow Playground 的圆环、异或、高斯和螺旋</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="103"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="15"/>
         <source>MNIST-format folder</source>
         <translation>MNIST 格式文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="104"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="16"/>
         <source>A folder with train-* and t10k-* IDX files</source>
         <translation>含 train-* 与 t10k-* IDX 文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="105"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="17"/>
         <source>Image folder</source>
         <translation>图片文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="106"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="18"/>
         <source>One sub-folder of PNG or JPEG pictures per class (as torchvision&apos;s ImageFolder)</source>
         <translation>每个类别一个子文件夹，里面是 PNG 或 JPEG 图片（与 torchvision 的 ImageFolder 相同）</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="109"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="21"/>
         <source>CSV file</source>
         <translation>CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="110"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="22"/>
         <source>A header row, numeric columns and a label column</source>
         <translation>一行表头、若干数值列和一个标签列</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="117"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="29"/>
         <source>spiral</source>
         <translation>螺旋</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="118"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="30"/>
         <source>circle</source>
         <translation>圆环</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="119"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="31"/>
         <source>xor</source>
         <translation>异或</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="120"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="32"/>
         <source>gaussians</source>
         <translation>高斯</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="127"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="39"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="128"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="40"/>
         <source>Every combination; ranges take a number of grid points</source>
         <translation>所有组合；数值范围取若干网格点</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="130"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="42"/>
         <source>Random</source>
         <translation>随机</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="131"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="43"/>
         <source>Independent random draws from the space</source>
         <translation>在空间中独立随机抽样</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="132"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="44"/>
         <source>TPE</source>
         <translation>TPE</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="133"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="45"/>
         <source>Tree-structured Parzen estimator: draws more where results were good</source>
         <translation>树结构 Parzen 估计器：在结果好的区域多抽样</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="141"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="53"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="142"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="54"/>
         <source>Every trial runs all its epochs</source>
         <translation>每个试验跑完全部轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="143"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="55"/>
         <source>Median</source>
         <translation>中位数</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="144"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="56"/>
         <source>Stop a trial worse than the median of finished trials at the same epoch</source>
         <translation>在同一轮次差于已完成试验中位数的试验将被停止</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="147"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="59"/>
         <source>ASHA</source>
         <translation>ASHA</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/choice_catalogue.cpp" line="148"/>
+        <location filename="../../ui/setup/choice_catalogue.cpp" line="60"/>
         <source>Asynchronous successive halving: keep the best third at each rung</source>
         <translation>异步逐次减半：每一级保留最好的三分之一</translation>
     </message>
@@ -658,39 +683,187 @@
         <translation>选择 .pt 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/model_summary_text.cpp" line="31"/>
+        <location filename="../../ui/bridge/model_summary_text.cpp" line="30"/>
         <source>%1 parameters</source>
         <translation>%1 个参数</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/model_summary_text.cpp" line="34"/>
+        <location filename="../../ui/bridge/model_summary_text.cpp" line="33"/>
         <source>%1 weight layers, %2 left as saved</source>
         <translation>%1 个权重层，%2 个保持原值</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/model_summary_text.cpp" line="37"/>
+        <location filename="../../ui/bridge/model_summary_text.cpp" line="36"/>
         <source>Initialized: %1.</source>
         <translation>会被初始化的：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/model_summary_text.cpp" line="41"/>
+        <location filename="../../ui/bridge/model_summary_text.cpp" line="40"/>
         <source>Nothing is left alone.</source>
         <translation>没有保持原样的参数。</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/model_summary_text.cpp" line="42"/>
+        <location filename="../../ui/bridge/model_summary_text.cpp" line="41"/>
         <source>Left as saved: %1.</source>
         <translation>保持文件中的值：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/model_summary_text.cpp" line="48"/>
+        <location filename="../../ui/bridge/model_summary_text.cpp" line="47"/>
         <source>Takes samples of [%1].</source>
         <translation>接受形状为 [%1] 的样本。</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/model_summary_text.cpp" line="52"/>
+        <location filename="../../ui/bridge/model_summary_text.cpp" line="51"/>
         <source>Not usable (see the tooltip)</source>
         <translation>无法使用（见提示）</translation>
+    </message>
+</context>
+<context>
+    <name>ParamTable</name>
+    <message>
+        <location filename="../../engine/trial/param_table.cpp" line="177"/>
+        <source>Initializer</source>
+        <translation>初始化方法</translation>
+    </message>
+    <message>
+        <location filename="../../engine/trial/param_table.cpp" line="179"/>
+        <source>Init std</source>
+        <translation>初始化标准差</translation>
+    </message>
+    <message>
+        <location filename="../../engine/trial/param_table.cpp" line="181"/>
+        <source>Init bound</source>
+        <translation>初始化边界</translation>
+    </message>
+    <message>
+        <location filename="../../engine/trial/param_table.cpp" line="183"/>
+        <source>Init gain</source>
+        <translation>初始化增益</translation>
+    </message>
+    <message>
+        <location filename="../../engine/trial/param_table.cpp" line="185"/>
+        <source>Init mode</source>
+        <translation>初始化模式</translation>
+    </message>
+    <message>
+        <location filename="../../engine/trial/param_table.cpp" line="187"/>
+        <source>Init nonlinearity</source>
+        <translation>初始化非线性</translation>
+    </message>
+    <message>
+        <location filename="../../engine/trial/param_table.cpp" line="190"/>
+        <source>Init value</source>
+        <translation>初始化取值</translation>
+    </message>
+    <message>
+        <location filename="../../engine/trial/param_table.cpp" line="192"/>
+        <source>Bias init</source>
+        <translation>偏置初始化</translation>
+    </message>
+    <message>
+        <location filename="../../engine/trial/param_table.cpp" line="194"/>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <location filename="../../engine/trial/param_table.cpp" line="196"/>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location filename="../../engine/trial/param_table.cpp" line="198"/>
+        <source>Momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <location filename="../../engine/trial/param_table.cpp" line="201"/>
+        <source>Adam β1</source>
+        <translation>Adam β1</translation>
+    </message>
+    <message>
+        <location filename="../../engine/trial/param_table.cpp" line="203"/>
+        <source>Adam β2</source>
+        <translation>Adam β2</translation>
+    </message>
+    <message>
+        <location filename="../../engine/trial/param_table.cpp" line="205"/>
+        <source>Epsilon</source>
+        <translation>Epsilon（ε）</translation>
+    </message>
+    <message>
+        <location filename="../../engine/trial/param_table.cpp" line="207"/>
+        <source>Weight decay</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
+        <location filename="../../engine/trial/param_table.cpp" line="210"/>
+        <source>RMSprop α</source>
+        <translation>RMSprop α</translation>
+    </message>
+    <message>
+        <location filename="../../engine/trial/param_table.cpp" line="212"/>
+        <source>Schedule</source>
+        <translation>学习率调度</translation>
+    </message>
+    <message>
+        <location filename="../../engine/trial/param_table.cpp" line="214"/>
+        <source>Step epochs</source>
+        <translation>衰减间隔轮数</translation>
+    </message>
+    <message>
+        <location filename="../../engine/trial/param_table.cpp" line="216"/>
+        <source>Gamma</source>
+        <translation>衰减因子</translation>
+    </message>
+    <message>
+        <location filename="../../engine/trial/param_table.cpp" line="218"/>
+        <source>LR floor</source>
+        <translation>学习率下限</translation>
+    </message>
+    <message>
+        <location filename="../../engine/trial/param_table.cpp" line="220"/>
+        <source>Warm-up steps</source>
+        <translation>预热步数</translation>
+    </message>
+    <message>
+        <location filename="../../engine/trial/param_table.cpp" line="222"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../engine/trial/param_table.cpp" line="225"/>
+        <source>Depth</source>
+        <translation>深度</translation>
+    </message>
+    <message>
+        <location filename="../../engine/trial/param_table.cpp" line="227"/>
+        <source>Width</source>
+        <translation>宽度</translation>
+    </message>
+    <message>
+        <location filename="../../engine/trial/param_table.cpp" line="229"/>
+        <source>Activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <location filename="../../engine/trial/param_table.cpp" line="231"/>
+        <source>Batch norm</source>
+        <translation>批归一化</translation>
+    </message>
+    <message>
+        <location filename="../../engine/trial/param_table.cpp" line="233"/>
+        <source>Dropout</source>
+        <translation>Dropout</translation>
+    </message>
+    <message>
+        <location filename="../../engine/trial/param_table.cpp" line="235"/>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <location filename="../../engine/trial/param_table.cpp" line="237"/>
+        <source>Epochs</source>
+        <translation>轮数</translation>
     </message>
 </context>
 <context>
@@ -709,47 +882,43 @@
 <context>
     <name>StudyDraft</name>
     <message>
-        <location filename="../../ui/setup/study_draft.cpp" line="144"/>
         <source>Momentum</source>
-        <translation>动量</translation>
+        <translation type="vanished">动量</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/study_draft.cpp" line="148"/>
         <source>Adam β1</source>
-        <translation>Adam β1</translation>
+        <translation type="vanished">Adam β1</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/study_draft.cpp" line="152"/>
         <source>Adam β2</source>
-        <translation>Adam β2</translation>
+        <translation type="vanished">Adam β2</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/study_draft.cpp" line="156"/>
         <source>RMSprop α</source>
-        <translation>RMSprop α</translation>
+        <translation type="vanished">RMSprop α</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/study_draft.cpp" line="309"/>
+        <location filename="../../ui/setup/study_draft.cpp" line="290"/>
         <source>choose at least one initializer</source>
         <translation>请至少选择一种初始化方法</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/study_draft.cpp" line="313"/>
+        <location filename="../../ui/setup/study_draft.cpp" line="294"/>
         <source>choose at least one optimizer</source>
         <translation>请至少选择一种优化器</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/study_draft.cpp" line="319"/>
+        <location filename="../../ui/setup/study_draft.cpp" line="300"/>
         <source>give at least one batch size, e.g. 64, 128</source>
         <translation>请至少给出一个批大小，例如 64, 128</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/study_draft.cpp" line="327"/>
+        <location filename="../../ui/setup/study_draft.cpp" line="308"/>
         <source>no such folder: %1</source>
         <translation>文件夹不存在：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/study_draft.cpp" line="333"/>
+        <location filename="../../ui/setup/study_draft.cpp" line="314"/>
         <source>no such file: %1</source>
         <translation>文件不存在：%1</translation>
     </message>
@@ -917,62 +1086,66 @@
         <translation>验证准确率 %1 ± %2，95% 置信区间 [%3, %4]，%5 个种子</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/comparison_chart.cpp" line="79"/>
         <source>vs best, seed by seed: %1 [%2, %3]</source>
-        <translation>逐种子与最佳相比：%1 [%2, %3]</translation>
+        <translation type="vanished">逐种子与最佳相比：%1 [%2, %3]</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/comparison_chart.cpp" line="85"/>
+        <location filename="../../ui/charts/comparison_chart.cpp" line="79"/>
+        <source>vs best: %1, %2% interval [%3, %4] (Holm-adjusted)</source>
+        <translation>与最佳之差：%1，%2% 区间 [%3, %4]（Holm 校正）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charts/comparison_chart.cpp" line="86"/>
         <source>p = %1 (%2, Holm-adjusted)</source>
         <translation>p = %1（%2，Holm 校正）</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/comparison_chart.cpp" line="87"/>
+        <location filename="../../ui/charts/comparison_chart.cpp" line="88"/>
         <source>paired</source>
         <translation>配对</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/comparison_chart.cpp" line="87"/>
+        <location filename="../../ui/charts/comparison_chart.cpp" line="88"/>
         <source>Welch</source>
         <translation>Welch</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/comparison_chart.cpp" line="96"/>
+        <location filename="../../ui/charts/comparison_chart.cpp" line="97"/>
         <source>Final validation loss per configuration: mean, 95% interval, seeds</source>
         <translation>各配置的最终验证损失：均值、95% 区间、各种子</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/comparison_chart.cpp" line="97"/>
+        <location filename="../../ui/charts/comparison_chart.cpp" line="98"/>
         <source>Final validation accuracy per configuration: mean, 95% interval, seeds</source>
         <translation>各配置的最终验证准确率：均值、95% 区间、各种子</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/comparison_chart.cpp" line="115"/>
+        <location filename="../../ui/charts/comparison_chart.cpp" line="116"/>
         <source>seeds</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/comparison_chart.cpp" line="117"/>
+        <location filename="../../ui/charts/comparison_chart.cpp" line="118"/>
         <source>best</source>
         <translation>最佳</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/comparison_chart.cpp" line="118"/>
+        <location filename="../../ui/charts/comparison_chart.cpp" line="119"/>
         <source>~best (not significantly worse)</source>
         <translation>≈最佳（无显著差异）</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/comparison_chart.cpp" line="119"/>
+        <location filename="../../ui/charts/comparison_chart.cpp" line="120"/>
         <source>significantly worse</source>
         <translation>显著更差</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/comparison_chart.cpp" line="152"/>
+        <location filename="../../ui/charts/comparison_chart.cpp" line="153"/>
         <source>final validation loss (lower is better)</source>
         <translation>最终验证损失（越低越好）</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/comparison_chart.cpp" line="153"/>
+        <location filename="../../ui/charts/comparison_chart.cpp" line="154"/>
         <source>final validation accuracy (higher is better)</source>
         <translation>最终验证准确率（越高越好）</translation>
     </message>
@@ -980,37 +1153,37 @@
 <context>
     <name>tunebench::ui::ConfigurationsEditor</name>
     <message>
-        <location filename="../../ui/setup/configurations_editor.cpp" line="111"/>
+        <location filename="../../ui/setup/configurations_editor.cpp" line="105"/>
         <source>The configurations the study lists; double-click a cell to change it. An empty cell leaves the parameter to the study&apos;s defaults.</source>
         <translation>研究列出的配置；双击单元格即可修改。空单元格表示该参数使用研究的默认值。</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/configurations_editor.cpp" line="115"/>
+        <location filename="../../ui/setup/configurations_editor.cpp" line="109"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/configurations_editor.cpp" line="116"/>
+        <location filename="../../ui/setup/configurations_editor.cpp" line="110"/>
         <source>Add a configuration (a copy of the first one) at the end</source>
         <translation>在末尾添加一个配置（复制第一个）</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/configurations_editor.cpp" line="118"/>
+        <location filename="../../ui/setup/configurations_editor.cpp" line="112"/>
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/configurations_editor.cpp" line="119"/>
+        <location filename="../../ui/setup/configurations_editor.cpp" line="113"/>
         <source>Copy the selected configuration below it</source>
         <translation>把选中的配置复制到它下方</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/configurations_editor.cpp" line="121"/>
+        <location filename="../../ui/setup/configurations_editor.cpp" line="115"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/configurations_editor.cpp" line="122"/>
+        <location filename="../../ui/setup/configurations_editor.cpp" line="116"/>
         <source>Remove the selected configuration</source>
         <translation>删除选中的配置</translation>
     </message>
@@ -1134,47 +1307,47 @@ x = %3 处均值 %2</translation>
         <translation>探测</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="198"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="200"/>
         <source>at initialization</source>
         <translation>初始化时</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="198"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="200"/>
         <source>step %1</source>
         <translation>第 %1 步</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="206"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="204"/>
         <source>Probes are off for this study. Set training.probe_every (the teaching presets do) to see inside the network.</source>
         <translation>此研究未开启探测。设置 training.probe_every（教学预设已设置）即可查看网络内部。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="209"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="207"/>
         <source>The layers&apos; outputs cannot be probed inside a compiled TorchScript module: no activations and no dL/dh here. Its weight gradients (dL/dW) are shown.</source>
         <translation>已编译的 TorchScript 模块内部无法探测各层的输出：这里没有激活值，也没有 dL/dh。下面显示的是它的权重梯度（dL/dW）。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="248"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="249"/>
         <source>activation std</source>
         <translation>激活标准差</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="250"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="251"/>
         <source>std of dL/dh</source>
         <translation>dL/dh 的标准差</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="250"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="251"/>
         <source>norm of dL/dW</source>
         <translation>dL/dW 的范数</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="296"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="298"/>
         <source>Gradient flowing back by layer (dL/dh)</source>
         <translation>各层反向传回的梯度（dL/dh）</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="297"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="299"/>
         <source>Weight gradient by layer (dL/dW)</source>
         <translation>各层权重梯度（dL/dW）</translation>
     </message>
@@ -1183,7 +1356,7 @@ x = %3 处均值 %2</translation>
         <translation type="vanished">梯度范数</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="271"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="273"/>
         <source>Trial %1 (seed %2): %3</source>
         <translation>试验 %1（种子 %2）：%3</translation>
     </message>
@@ -1201,109 +1374,124 @@ x = %3 处均值 %2</translation>
         <translation>与最佳无显著差异（p &gt;= 0.05）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/panels/group_table_model.cpp" line="66"/>
         <source>Mean of this configuration&apos;s final loss minus the best&apos;s, seed by seed over the %n seed(s) both completed (seed k of every configuration sees the same batches), with its 95% interval</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>该配置的最终损失减去最佳配置的最终损失，在双方都完成的 %n 个种子上逐种子计算的均值（每个配置的第 k 个种子看到相同的批次），附 95% 区间</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/panels/group_table_model.cpp" line="67"/>
+        <source>Mean of this configuration&apos;s final loss minus the best&apos;s, seed by seed over the %n seed(s) both completed (seed k of every configuration sees the same batches). The interval is Holm-adjusted like the p-value: it excludes 0 exactly when the difference is significant.</source>
+        <translation>
+            <numerusform>该配置的最终损失减去最佳配置的最终损失，在双方都完成的 %n 个种子上逐种子计算的均值（每个配置的第 k 个种子看到相同的批次）。区间与 p 值一样经过 Holm 校正：差异显著时，且仅在此时，区间不包含 0。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/panels/group_table_model.cpp" line="74"/>
+        <location filename="../../ui/panels/group_table_model.cpp" line="72"/>
+        <source>This configuration&apos;s mean final loss minus the best&apos;s (Welch: not every seed is in both). The interval is Holm-adjusted like the p-value: it excludes 0 exactly when the difference is significant.</source>
+        <translation>该配置的平均最终损失减去最佳配置的平均最终损失（Welch：并非每个种子都在双方中）。区间与 p 值一样经过 Holm 校正：差异显著时，且仅在此时，区间不包含 0。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/group_table_model.cpp" line="78"/>
         <source>Paired t-test against the best (every seed is in both)</source>
         <translation>与最佳配置的配对 t 检验（每个种子双方都有）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/group_table_model.cpp" line="75"/>
+        <location filename="../../ui/panels/group_table_model.cpp" line="79"/>
         <source>Welch&apos;s t-test against the best (not every seed is in both; paired p would need them all)</source>
         <translation>与最佳配置的 Welch t 检验（并非每个种子双方都有；配对检验需要全部种子）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/group_table_model.cpp" line="78"/>
+        <location filename="../../ui/panels/group_table_model.cpp" line="82"/>
         <source>Holm-adjusted across the configurations compared with the best; Welch&apos;s unadjusted p: %1</source>
         <translation>在与最佳比较的各配置间做 Holm 校正；未校正的 Welch p：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/group_table_model.cpp" line="118"/>
+        <location filename="../../ui/panels/group_table_model.cpp" line="122"/>
         <source>best</source>
         <translation>最佳</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/group_table_model.cpp" line="118"/>
+        <location filename="../../ui/panels/group_table_model.cpp" line="122"/>
         <source>~best</source>
         <translation>≈最佳</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/group_table_model.cpp" line="134"/>
+        <location filename="../../ui/panels/group_table_model.cpp" line="139"/>
         <source>paired</source>
         <translation>配对</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/group_table_model.cpp" line="134"/>
+        <location filename="../../ui/panels/group_table_model.cpp" line="139"/>
         <source>Welch</source>
         <translation>Welch</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/group_table_model.cpp" line="141"/>
+        <location filename="../../ui/panels/group_table_model.cpp" line="146"/>
         <source>not reached</source>
         <translation>未达到</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/group_table_model.cpp" line="164"/>
+        <location filename="../../ui/panels/group_table_model.cpp" line="169"/>
         <source>Configuration</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/group_table_model.cpp" line="166"/>
+        <location filename="../../ui/panels/group_table_model.cpp" line="171"/>
         <source>Seeds</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/group_table_model.cpp" line="168"/>
+        <location filename="../../ui/panels/group_table_model.cpp" line="173"/>
         <source>Val loss mean ± sd</source>
         <translation>验证损失 均值 ± 标准差</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/group_table_model.cpp" line="170"/>
+        <location filename="../../ui/panels/group_table_model.cpp" line="175"/>
         <source>95% CI</source>
         <translation>95% 置信区间</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/group_table_model.cpp" line="172"/>
-        <source>Δ vs best (paired)</source>
-        <translation>与最佳之差（配对）</translation>
+        <location filename="../../ui/panels/group_table_model.cpp" line="177"/>
+        <source>Δ vs best (Holm CI)</source>
+        <translation>与最佳之差（Holm 区间）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/group_table_model.cpp" line="174"/>
+        <source>Δ vs best (paired)</source>
+        <translation type="vanished">与最佳之差（配对）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/group_table_model.cpp" line="179"/>
         <source>p vs best (Holm)</source>
         <translation>与最佳比较的 p（Holm）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/group_table_model.cpp" line="176"/>
+        <location filename="../../ui/panels/group_table_model.cpp" line="181"/>
         <source>Val acc mean ± sd</source>
         <translation>验证准确率 均值 ± 标准差</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/group_table_model.cpp" line="178"/>
+        <location filename="../../ui/panels/group_table_model.cpp" line="183"/>
         <source>Acc 95% CI</source>
         <translation>准确率 95% 置信区间</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/group_table_model.cpp" line="180"/>
+        <location filename="../../ui/panels/group_table_model.cpp" line="185"/>
         <source>Epochs to target</source>
         <translation>达到目标的轮数</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/group_table_model.cpp" line="182"/>
+        <location filename="../../ui/panels/group_table_model.cpp" line="187"/>
         <source>Time (s)</source>
         <translation>时间（秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/group_table_model.cpp" line="184"/>
+        <location filename="../../ui/panels/group_table_model.cpp" line="189"/>
         <source>Diverged</source>
         <translation>发散</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/group_table_model.cpp" line="186"/>
+        <location filename="../../ui/panels/group_table_model.cpp" line="191"/>
         <source>Pruned</source>
         <translation>剪枝</translation>
     </message>
@@ -1510,168 +1698,172 @@ x = %3 处均值 %2</translation>
         <translation>切片图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="86"/>
+        <location filename="../../ui/main_window.cpp" line="87"/>
         <source>Curves</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="87"/>
+        <location filename="../../ui/main_window.cpp" line="88"/>
         <source>Diagnostics</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="88"/>
+        <location filename="../../ui/main_window.cpp" line="89"/>
         <source>Decision boundary</source>
         <translation>决策边界</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="89"/>
         <source>Comparison</source>
-        <translation>比较</translation>
+        <translation type="vanished">比较</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.cpp" line="90"/>
+        <source>Comparison chart</source>
+        <translation>比较图</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="91"/>
         <source>Importance</source>
         <translation>重要性</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="114"/>
+        <location filename="../../ui/main_window.cpp" line="115"/>
         <source>Setup</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="132"/>
+        <location filename="../../ui/main_window.cpp" line="133"/>
         <source>&lt;b&gt;What to look for.&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;看点。&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="197"/>
+        <location filename="../../ui/main_window.cpp" line="198"/>
         <source>The run stopped: %1</source>
         <translation>运行已停止：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="199"/>
+        <location filename="../../ui/main_window.cpp" line="200"/>
         <source>Could not open the results: %1</source>
         <translation>无法打开结果：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="220"/>
+        <location filename="../../ui/main_window.cpp" line="221"/>
         <source>&amp;Presets</source>
         <translation>预设(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="228"/>
+        <location filename="../../ui/main_window.cpp" line="229"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="230"/>
-        <location filename="../../ui/main_window.cpp" line="365"/>
+        <location filename="../../ui/main_window.cpp" line="231"/>
+        <location filename="../../ui/main_window.cpp" line="371"/>
         <source>Run the study (Ctrl+R)</source>
         <translation>运行研究（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="231"/>
+        <location filename="../../ui/main_window.cpp" line="232"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="233"/>
+        <location filename="../../ui/main_window.cpp" line="234"/>
         <source>Stop: running trials end within one batch (Ctrl+.)</source>
         <translation>停止：运行中的试验在一个批次内结束（Ctrl+.）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="234"/>
+        <location filename="../../ui/main_window.cpp" line="235"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="236"/>
+        <location filename="../../ui/main_window.cpp" line="237"/>
         <source>Continue the study in its results file: finished trials stay, the rest run</source>
         <translation>在结果文件中继续研究：已完成的试验保留，其余的继续运行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="237"/>
+        <location filename="../../ui/main_window.cpp" line="238"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="240"/>
+        <location filename="../../ui/main_window.cpp" line="241"/>
         <source>Pause: running trials wait before their next epoch (Ctrl+P)</source>
         <translation>暂停：运行中的试验在下一轮开始前等待（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="241"/>
+        <location filename="../../ui/main_window.cpp" line="242"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="243"/>
+        <location filename="../../ui/main_window.cpp" line="244"/>
         <source>While paused: every running trial trains one more epoch (Ctrl+J)</source>
         <translation>暂停时：每个运行中的试验再训练一轮（Ctrl+J）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="248"/>
+        <location filename="../../ui/main_window.cpp" line="249"/>
         <source>Find learning rate</source>
         <translation>寻找学习率</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="250"/>
+        <location filename="../../ui/main_window.cpp" line="251"/>
         <source>Learning-rate range test on the configuration being edited: trains a throw-away copy while the learning rate grows from 1e-7 to 10, and suggests a range</source>
         <translation>对正在编辑的配置做学习率范围测试：在一次性副本上训练，学习率从 1e-7 增长到 10，然后给出建议范围</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="261"/>
+        <location filename="../../ui/main_window.cpp" line="267"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="262"/>
+        <location filename="../../ui/main_window.cpp" line="268"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="265"/>
+        <location filename="../../ui/main_window.cpp" line="271"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="275"/>
+        <location filename="../../ui/main_window.cpp" line="281"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="276"/>
+        <location filename="../../ui/main_window.cpp" line="282"/>
         <source>The new language is used when TuneBench starts again.</source>
         <translation>新语言将在 TuneBench 下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="279"/>
+        <location filename="../../ui/main_window.cpp" line="285"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="280"/>
+        <location filename="../../ui/main_window.cpp" line="286"/>
         <source>&amp;Initializers and Optimizers</source>
         <translation>初始化方法与优化器(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="283"/>
+        <location filename="../../ui/main_window.cpp" line="289"/>
         <source>Initializers and optimizers</source>
         <translation>初始化方法与优化器</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="292"/>
+        <location filename="../../ui/main_window.cpp" line="298"/>
         <source>&amp;About TuneBench</source>
         <translation>关于 TuneBench(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="294"/>
+        <location filename="../../ui/main_window.cpp" line="300"/>
         <source>Study</source>
         <translation>研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="326"/>
+        <location filename="../../ui/main_window.cpp" line="332"/>
         <source>Nothing to run again while a run is going</source>
         <translation>运行进行中，无法重新运行</translation>
     </message>
@@ -1824,79 +2016,84 @@ x = %3 处均值 %2</translation>
         <translation>比较：各配置的最终验证损失均值及其 95% 区间，各种子为点</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="206"/>
+        <location filename="../../ui/main_window_files.cpp" line="207"/>
         <source>Which parameters mattered (PED-ANOVA)</source>
         <translation>哪些参数重要（PED-ANOVA）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="210"/>
+        <location filename="../../ui/main_window_files.cpp" line="211"/>
         <source>Inside the networks: signal through depth, gradient norms, activation histograms</source>
         <translation>网络内部：信号随深度变化、梯度范数、激活直方图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="214"/>
+        <location filename="../../ui/main_window_files.cpp" line="215"/>
         <source>Decision boundaries</source>
         <translation>决策边界</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="218"/>
+        <location filename="../../ui/main_window_files.cpp" line="219"/>
         <source>TuneBench with LibTorch %1 and Qt %2 on %3; results file %4; written %5.</source>
         <translation>TuneBench，LibTorch %1，Qt %2，设备 %3；结果文件 %4；生成于 %5。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="221"/>
+        <location filename="../../ui/main_window_files.cpp" line="222"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="261"/>
+        <location filename="../../ui/main_window_files.cpp" line="254"/>
+        <source>Reading the file...</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_files.cpp" line="263"/>
         <source>untitled study</source>
         <translation>未命名研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="344"/>
+        <location filename="../../ui/main_window.cpp" line="350"/>
         <source>About TuneBench</source>
         <translation>关于 TuneBench</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="345"/>
+        <location filename="../../ui/main_window.cpp" line="351"/>
         <source>&lt;b&gt;TuneBench&lt;/b&gt; — a workbench for tuning neural networks.&lt;br&gt;&lt;br&gt;Qt %1&lt;br&gt;LibTorch %2&lt;br&gt;Devices: %3</source>
         <translation>&lt;b&gt;TuneBench&lt;/b&gt;——神经网络调参工作台。&lt;br&gt;&lt;br&gt;Qt %1&lt;br&gt;LibTorch %2&lt;br&gt;设备：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="366"/>
+        <location filename="../../ui/main_window.cpp" line="372"/>
         <source>Cannot run until these are fixed:
 %1</source>
         <translation>修正以下问题后才能运行：
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="373"/>
+        <location filename="../../ui/main_window.cpp" line="379"/>
         <source>TuneBench - %1[*]</source>
         <translation>TuneBench - %1[*]</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="375"/>
+        <location filename="../../ui/main_window.cpp" line="381"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="383"/>
+        <location filename="../../ui/main_window.cpp" line="389"/>
         <source> · about %1:%2 left</source>
         <translation> · 约剩 %1:%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="385"/>
+        <location filename="../../ui/main_window.cpp" line="391"/>
         <source> · paused</source>
         <translation> · 已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="387"/>
+        <location filename="../../ui/main_window.cpp" line="393"/>
         <source>%1 · %2 · %3 running · %4 of %5 done%6</source>
         <translation>%1 · %2 · %3 个运行中 · 已完成 %4/%5%6</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="388"/>
+        <location filename="../../ui/main_window.cpp" line="394"/>
         <source>no study</source>
         <translation>无研究</translation>
     </message>
@@ -1992,9 +2189,13 @@ x = %3 处均值 %2</translation>
         <translation>试验</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="170"/>
         <source>Comparison</source>
-        <translation>比较</translation>
+        <translation type="vanished">比较</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/results_panel.cpp" line="170"/>
+        <source>Comparison table</source>
+        <translation>比较表</translation>
     </message>
     <message>
         <location filename="../../ui/panels/results_panel.cpp" line="173"/>
@@ -2041,173 +2242,170 @@ x = %3 处均值 %2</translation>
 <context>
     <name>tunebench::ui::SetupPanel</name>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="177"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="178"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="179"/>
         <location filename="../../ui/setup/setup_panel.cpp" line="180"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="181"/>
         <source>CSV file</source>
         <translation>CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="180"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="181"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="129"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="130"/>
         <source>auto (%1)</source>
         <translation>自动（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="156"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="157"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="170"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="171"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="171"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="172"/>
         <source>Train on the first N samples only (quick looks)</source>
         <translation>只用前 N 个样本训练（快速查看）</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="172"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="173"/>
         <source>Data set</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="173"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="174"/>
         <source>Shape</source>
         <translation>形状</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="174"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="175"/>
         <source>Noise</source>
         <translation>噪声</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="175"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="176"/>
         <source>Samples</source>
         <translation>样本数</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="176"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="177"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="181"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="182"/>
         <source>Label column</source>
         <translation>标签列</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="182"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="183"/>
         <source>Subset</source>
         <translation>子集</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="187"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="188"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="190"/>
         <source>MLP</source>
-        <translation>MLP</translation>
+        <translation type="vanished">MLP</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="191"/>
         <source>CNN (2 conv blocks)</source>
-        <translation>CNN（2 个卷积块）</translation>
+        <translation type="vanished">CNN（2 个卷积块）</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="192"/>
         <source>TorchScript file…</source>
-        <translation>TorchScript 文件…</translation>
+        <translation type="vanished">TorchScript 文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="195"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="194"/>
         <source>A module saved from PyTorch with torch.jit.script(net).save(...)</source>
         <translation>用 torch.jit.script(net).save(...) 从 PyTorch 保存的模块</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="201"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="200"/>
         <source>Hidden layers</source>
         <translation>隐藏层数</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="203"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="202"/>
         <source>Units per hidden layer</source>
         <translation>每个隐藏层的单元数</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="206"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="205"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="214"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="213"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="211"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="210"/>
         <source>TorchScript file</source>
         <translation>TorchScript 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="212"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="211"/>
         <source>TorchScript modules (*.pt *.pth);;All files (*)</source>
         <translation>TorchScript 模块 (*.pt *.pth);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="215"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="214"/>
         <source>Depth</source>
         <translation>深度</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="216"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="215"/>
         <source>Width</source>
         <translation>宽度</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="217"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="216"/>
         <source>Activation</source>
         <translation>激活函数</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="222"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="221"/>
         <source>Compare</source>
         <translation>比较项</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="225"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="224"/>
         <source>Listed configurations</source>
         <translation>列出的配置</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="232"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="231"/>
         <source>One batch size, or several separated by commas to compare them</source>
         <translation>一个批大小，或用逗号分隔的多个以便比较</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="233"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="232"/>
         <source>Initializers</source>
         <translation>初始化方法</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="234"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="233"/>
         <source>Optimizers</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="235"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="234"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>

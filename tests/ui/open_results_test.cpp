@@ -28,34 +28,13 @@
 namespace tunebench::ui {
 namespace {
 
+using testing::openAndWait;
 using testing::rowsInState;
+using testing::runCli;
 using testing::waitUntil;
 
 const QString kPresets = QStringLiteral(TUNEBENCH_SOURCE_DIR "/resources/presets");
 const QString kCli = QStringLiteral(TUNEBENCH_CLI);
-
-// Opens a results file through the window and waits for the background thread's answer: true
-// once the file's study is on screen, false when it could not be read (the reason in lastError).
-bool openAndWait(MainWindow& window, const QString& db) {
-  bool opened = false, failed = false;
-  const auto on_open = QObject::connect(window.controller(), &StudyController::resultsOpened,
-                                        [&] { opened = true; });
-  const auto on_fail =
-      QObject::connect(window.controller(), &StudyController::runFailed, [&] { failed = true; });
-  const bool started = window.openResults(db);
-  if (started) waitUntil([&] { return opened || failed; }, 60000);
-  QObject::disconnect(on_open);
-  QObject::disconnect(on_fail);
-  return started && opened;
-}
-
-QByteArray runCli(const QStringList& arguments) {
-  QProcess cli;
-  cli.start(kCli, arguments);
-  EXPECT_TRUE(cli.waitForFinished(120000));
-  EXPECT_EQ(cli.exitCode(), 0) << cli.readAllStandardError().toStdString();
-  return cli.readAllStandardOutput();
-}
 
 TEST(OpenResultsTest, AStudyWrittenByTheCliShowsTheSameNumbersAsCliShow) {
   tunebench::testing::TempDir dir;

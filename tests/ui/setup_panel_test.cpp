@@ -278,18 +278,22 @@ TEST(SetupPanelTest, ATorchScriptNetworkShowsItsFileAndWhatItHolds) {
   EXPECT_EQ(kind->currentData().toString(), QStringLiteral("torchscript"));
   EXPECT_TRUE(setup->fieldWidget(QStringLiteral("model.path"))->isVisible());
   EXPECT_GT(setup->fieldWidget(QStringLiteral("model.path"))->height(), 20);  // laid out, not 0
-  // Read from the file: fc1 [128, 784] + fc2 [64, 128] + out [10, 64], with biases.
-  EXPECT_TRUE(setup->modelSummary().contains(QStringLiteral("109,386 parameters")))
+  // Read from the file on a thread of its own ("Reading the file..." until then): fc1 [128,
+  // 784] + fc2 [64, 128] + out [10, 64], with biases.
+  const auto summarySays = [&](const QString& text) {
+    return testing::waitUntil([&] { return setup->modelSummary().contains(text); }, 60000);
+  };
+  EXPECT_TRUE(summarySays(QStringLiteral("109,386 parameters")))
       << setup->modelSummary().toStdString();
   EXPECT_TRUE(setup->modelSummary().contains(QStringLiteral("fc1 [128, 784]")));
   // Another file: the summary follows; a file that is no module says so.
   auto* path = setup->findChild<QLineEdit*>(QStringLiteral("modelPath"));
   ASSERT_NE(path, nullptr);
   testing::typeInto(path, QStringLiteral(TUNEBENCH_SOURCE_DIR "/resources/models/fashion_cnn.pt"));
-  EXPECT_TRUE(setup->modelSummary().contains(QStringLiteral("bn1.weight [16]")))
+  EXPECT_TRUE(summarySays(QStringLiteral("bn1.weight [16]")))
       << setup->modelSummary().toStdString();
   testing::typeInto(path, QStringLiteral(TUNEBENCH_SOURCE_DIR "/README.md"));
-  EXPECT_TRUE(setup->modelSummary().contains(QStringLiteral("not a TorchScript module")))
+  EXPECT_TRUE(summarySays(QStringLiteral("not a TorchScript module")))
       << setup->modelSummary().toStdString();
   // Back to the built-in MLP: its width again, no file.
   testing::chooseWithKeys(kind, QStringLiteral("MLP"));

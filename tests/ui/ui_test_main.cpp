@@ -4,6 +4,8 @@
 #include <QApplication>
 #include <QTemporaryDir>
 
+#include "ui/bridge/background_threads.h"
+
 int main(int argc, char** argv) {
   qputenv("QT_QPA_PLATFORM", "offscreen");
   // Runs record their results under the data folder: a scratch one, removed at the end.
@@ -14,5 +16,8 @@ int main(int argc, char** argv) {
   QApplication::setOrganizationName(QStringLiteral("TuneBenchTests"));
   QApplication::setApplicationName(QStringLiteral("ui_tests"));
   ::testing::InitGoogleTest(&argc, argv);
-  return RUN_ALL_TESTS();
+  // The windows are gone: their background threads (told to stop) get a bounded wait.
+  tunebench::ui::BackgroundThreads::AtExit background_threads;
+  background_threads.exit_code = RUN_ALL_TESTS();
+  return background_threads.exit_code;
 }

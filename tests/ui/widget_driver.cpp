@@ -10,6 +10,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMainWindow>
+#include <QProcess>
 #include <QStyle>
 #include <QStyleOptionViewItem>
 #include <QTest>
@@ -86,6 +87,27 @@ int rowsInState(const TrialTableModel& model, const QString& state) {
 void clickButton(QWidget* button) {
   ASSERT_NE(button, nullptr);
   QTest::mouseClick(button, Qt::LeftButton, Qt::NoModifier, button->rect().center());
+}
+
+bool openAndWait(MainWindow& window, const QString& location) {
+  bool opened = false, failed = false;
+  const auto on_open = QObject::connect(window.controller(), &StudyController::resultsOpened,
+                                        [&] { opened = true; });
+  const auto on_fail =
+      QObject::connect(window.controller(), &StudyController::runFailed, [&] { failed = true; });
+  const bool started = window.openResults(location);
+  if (started) waitUntil([&] { return opened || failed; }, 60000);
+  QObject::disconnect(on_open);
+  QObject::disconnect(on_fail);
+  return started && opened;
+}
+
+QByteArray runCli(const QStringList& arguments) {
+  QProcess cli;
+  cli.start(QStringLiteral(TUNEBENCH_CLI), arguments);
+  EXPECT_TRUE(cli.waitForFinished(120000));
+  EXPECT_EQ(cli.exitCode(), 0) << cli.readAllStandardError().toStdString();
+  return cli.readAllStandardOutput();
 }
 
 bool clickRunAndWaitUntilFinished(MainWindow& window, int timeout_ms) {

@@ -1,6 +1,8 @@
 #pragma once
 // Drives real widgets the way a person does: clicks at the spot a person would click, typed keys.
+#include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 
@@ -34,6 +36,11 @@ void clickButton(QWidget* button);
 // Clicks Run in the window's study toolbar and processes events until the run has finished;
 // false if it has not within `timeout_ms`.
 bool clickRunAndWaitUntilFinished(MainWindow& window, int timeout_ms);
+// Opens results through the window and waits for the background thread's answer: true once the
+// study is on screen, false when it could not be read (the reason in the controller's lastError).
+bool openAndWait(MainWindow& window, const QString& location);
+// Runs tunebench-cli with `arguments`, expects exit 0 within two minutes; its standard output.
+QByteArray runCli(const QStringList& arguments);
 // Trials the model shows in `state` ("COMPLETE", ...).
 int rowsInState(const TrialTableModel& model, const QString& state);
 

@@ -4,6 +4,7 @@
 
 #include "common/stop_token.h"
 #include "run/lr_find_service.h"
+#include "ui/bridge/background_threads.h"
 
 namespace tunebench::ui {
 namespace {
@@ -32,27 +33,21 @@ LrCurve toCurve(const LrFindResult& result) {
 
 }  // namespace
 
-LrFindJob::LrFindJob(QObject* parent) : QObject(parent) {}
+LrFindJob::LrFindJob(QObject* parent) : QObject(parent), post_(UiPost::to(this)) {}
 
 LrFindJob::~LrFindJob() {
   if (stop_) stop_->requestStop();
-  join();
-}
-
-void LrFindJob::join() {
-  if (worker_.joinable()) worker_.join();
+  post_->close();
 }
 
 bool LrFindJob::start(const QString& text, const QString& origin, const QString& base_folder,
                       int configuration, int steps) {
   if (running_) return false;
-  join();  // the last one has reported: it is done
   running_ = true;
   stop_ = std::make_unique<StopSource>();
-  worker_ = std::thread([this, text = text.toStdString(), origin = origin.toStdString(),
-                         folder = base_folder.toStdString(), configuration, steps,
-                         token = stop_->token()] {
-    // Nothing may leave this thread: an exception escaping a std::thread ends the process.
+  BackgroundThreads::start([this, post = post_, text = text.toStdString(),
+                            origin = origin.toStdString(), folder = base_folder.toStdString(),
+                            configuration, steps, token = stop_->token()] {
     std::function<void()> report;
     try {
       LrFindSettings settings;
@@ -71,8 +66,7 @@ bool LrFindJob::start(const QString& text, const QString& origin, const QString&
         Q_EMIT failed(message);
       };
     }
-    // Queued with this object as context: dropped if the job is destroyed first.
-    QMetaObject::invokeMethod(this, std::move(report), Qt::QueuedConnection);
+    post->post(std::move(report));  // dropped if the job is gone by then
   });
   return true;
 }

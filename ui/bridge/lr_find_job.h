@@ -3,7 +3,8 @@
 #include <QString>
 #include <QVector>
 #include <memory>
-#include <thread>
+
+#include "ui/bridge/ui_post.h"
 
 namespace tunebench {
 class StopSource;
@@ -23,7 +24,8 @@ struct LrCurve {
 };
 
 // Runs the range test (run/lr_find_service.h) for one configuration of a study's text on a
-// thread of its own, and reports on the UI thread. Destroying it stops the sweep and waits.
+// thread of its own, and reports on the UI thread. Destroying it asks the sweep to stop and
+// waits for nothing: the thread ends on its own and its report is dropped.
 class LrFindJob : public QObject {
   Q_OBJECT
 
@@ -42,9 +44,7 @@ class LrFindJob : public QObject {
   void failed(const QString& message);
 
  private:
-  void join();
-
-  std::thread worker_;
+  std::shared_ptr<UiPost> post_;
   std::unique_ptr<StopSource> stop_;
   bool running_ = false;
 };

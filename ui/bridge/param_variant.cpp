@@ -1,5 +1,7 @@
 #include "ui/bridge/param_variant.h"
 
+#include "ui/bridge/param_table_view.h"
+
 #include "report/configuration_label.h"
 
 namespace tunebench::ui {
@@ -25,8 +27,6 @@ QString valueInWords(const QString& name, const QVariant& value) {
   return QString::fromStdString(valueWords(name.toStdString(), paramValueOf(value)));
 }
 
-QString titleOf(const QString& name) {
-  return QString::fromStdString(paramTitle(name.toStdString()));
-}
+QString titleOf(const QString& name) { return parameterTitle(name); }
 
 }  // namespace tunebench::ui

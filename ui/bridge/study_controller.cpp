@@ -1,5 +1,7 @@
 #include "ui/bridge/study_controller.h"
 
+#include "ui/bridge/background_threads.h"
+#include "ui/bridge/param_table_view.h"
 #include "ui/bridge/search_axes.h"
 
 #include <QDateTime>
@@ -12,6 +14,7 @@
 #include <chrono>
 #include <filesystem>
 #include <map>
+#include <thread>
 
 #include "common/pause_control.h"
 #include "common/stop_token.h"
@@ -41,7 +44,7 @@ struct StudyController::StoredPoll {
 };
 
 StudyController::StudyController(QObject* parent)
-    : QObject(parent), pause_(std::make_unique<PauseControl>()) {
+    : QObject(parent), post_(UiPost::to(this)), pause_(std::make_shared<PauseControl>()) {
   drain_timer_.setSingleShot(true);
   drain_timer_.setInterval(33);  // about 30 refreshes a second while data flows, none otherwise
   connect(&drain_timer_, &QTimer::timeout, this, &StudyController::drain);
@@ -50,10 +53,11 @@ StudyController::StudyController(QObject* parent)
 }
 
 StudyController::~StudyController() {
+  // Nothing is waited for: the threads are told to stop and end on their own, holding what they
+  // use (storage, sink, pause control); what they post from now on is dropped.
   if (stop_) stop_->requestStop();
-  joinWorker();
   stopFollowing();
-  if (importance_worker_.joinable()) importance_worker_.join();
+  post_->close();
 }
 
 namespace {
@@ -67,7 +71,7 @@ StudyController::Importance importanceOf(const StudyOverview& study,
   result.configurations = configurations;
   try {
     for (const ParamImportance& p : parameterImportance(study, trials, false)) {
-      result.parameters.append(QString::fromStdString(paramTitle(p.name)));
+      result.parameters.append(parameterTitle(QString::fromStdString(p.name)));
       result.shares.append(p.share);
     }
   } catch (const std::exception&) {
@@ -91,25 +95,36 @@ void StudyController::updateImportance() {
   if (!study_) return;
   const int count = book_.finishedConfigurations();
   if (count == importance_count_) return;  // cached: nothing new finished
+  if (importance_busy_) {  // one at a time: the newest request runs when this one is done
+    importance_again_ = true;
+    return;
+  }
   importance_count_ = count;
-  std::vector<FrozenTrial> trials = book_.trials();
-  if (importance_worker_.joinable()) importance_worker_.join();  // the last one: milliseconds
-  importance_worker_ = std::thread([this, study = *study_, trials = std::move(trials), count] {
+  importance_busy_ = true;
+  BackgroundThreads::start([post = post_, study = *study_, trials = book_.trials(), count,
+                            generation = generation_, this] {
     const Importance result = importanceOf(study, trials, count);
-    post([this, result] {
-      Q_EMIT importanceReady(result.parameters, result.shares, result.configurations);
-    });
+    post->post([this, result, generation] { importanceComputed(result, generation); });
   });
 }
 
-void StudyController::post(std::function<void()> call) {
-  // Queued with this object as context: dropped if the controller is destroyed first.
-  QMetaObject::invokeMethod(this, std::move(call), Qt::QueuedConnection);
+void StudyController::importanceComputed(const Importance& result, int generation) {
+  importance_busy_ = false;
+  if (generation == generation_) {
+    last_importance_ = result;
+    Q_EMIT importanceReady(result.parameters, result.shares, result.configurations);
+  }
+  if (importance_again_ || generation != generation_) {
+    importance_again_ = false;
+    updateImportance();
+  }
 }
 
 void StudyController::stopFollowing() {
+  // The reader ends on its own (it may be inside a server's reconnect loop); what it posts
+  // after this is dropped.
   if (follower_stop_) *follower_stop_ = true;
-  if (follower_.joinable()) follower_.join();
+  following_ = false;
 }
 
 bool StudyController::loadStudy(const QString& path) {
@@ -239,14 +254,16 @@ bool StudyController::openResults(const QString& path) {
   stopFollowing();
   last_error_.clear();
   follower_stop_ = std::make_shared<std::atomic<bool>>(false);
-  follower_ = std::thread([this, path, file = path.toStdString(), stop = follower_stop_] {
+  following_ = true;
+  BackgroundThreads::start([this, post = post_, path, file = path.toStdString(),
+                            stop = follower_stop_] {
     try {
       // A SQLite file or a postgresql:// URL, opened read-only: following writes nothing.
       const auto storage = openStorage(file, StorageAccess::kReadOnly);
       const std::string shown = tunebench::shownLocation(file);
       const std::int64_t study_id = pickStudy(*storage, "", shown, true);
       auto study = std::make_shared<StudyOverview>(storedStudyOverview(*storage, study_id, shown));
-      post([this, path, study, stop] {
+      post->post([this, path, study, stop] {
         if (*stop) return;
         study_ = std::make_unique<StudyOverview>(*study);
         results_path_ = path;
@@ -259,7 +276,7 @@ bool StudyController::openResults(const QString& path) {
       while (!*stop) {
         auto poll = readStored(*storage, study_id, marks);
         // Merged on the UI thread (cheap: only what changed is handed to the views).
-        post([this, poll, stop] {
+        post->post([this, poll, stop] {
           if (!*stop) publish(*poll);
         });
         for (int i = 0; i < 20 && !*stop; ++i) {
@@ -268,8 +285,9 @@ bool StudyController::openResults(const QString& path) {
       }
     } catch (const std::exception& error) {
       const QString message = QString::fromStdString(error.what());
-      post([this, message, stop] {
+      post->post([this, message, stop] {
         if (*stop) return;
+        following_ = false;
         last_error_ = message;
         Q_EMIT runFailed(message);
       });
@@ -280,7 +298,9 @@ bool StudyController::openResults(const QString& path) {
 
 void StudyController::resetBook() {
   book_.clear();
+  ++generation_;
   importance_count_ = -1;
+  last_importance_ = Importance{};
   if (!study_) return;
   book_.setPlannedEpochs(study_->epochs);
   book_.setListedConfigurations(study_->configurations);
@@ -324,65 +344,64 @@ void StudyController::resume() {
 
 void StudyController::launch(const Job& job) {
   stopFollowing();
-  joinWorker();
   running_ = true;
   resetBook();
   stop_ = std::make_unique<StopSource>();
-  sink_ = std::make_unique<BufferedEventSink>([this] {
+  sink_ = std::make_shared<BufferedEventSink>([this, post = post_] {
     // Called on a worker thread: only post a wake-up; the UI thread drains later.
-    post([this] {
+    post->post([this] {
       if (!drain_timer_.isActive()) drain_timer_.start();
     });
   });
   Q_EMIT runStarted();
   RunSettings settings;
   settings.pause = pause_.get();
-  worker_ = std::thread(
-      [this, job, settings, path = results_path_.toStdString(), token = stop_->token()] {
-        std::string error;
-        try {
-          std::shared_ptr<const StudyOverview> study = job.study;
-          if (job.kind == Job::Kind::kRerun) {
-            const auto source = openStorage(job.source_path, StorageAccess::kReadOnly);
-            const std::string shown = tunebench::shownLocation(job.source_path);
-            const std::int64_t source_id = pickStudy(*source, "", shown, true);
-            study = std::make_shared<const StudyOverview>(
-                rerunOverview(*source, source_id, job.trial_id, shown));
-            post([this, study] {
-              study_ = std::make_unique<StudyOverview>(*study);
-              resetBook();
-              Q_EMIT studyLoaded(studyName());
-              Q_EMIT rerunPrepared();
-            });
-          }
-          // A new SQLite file, or for Resume the results on screen (a file or a URL).
-          const auto storage = openStorage(path);
-          const std::string shown = tunebench::shownLocation(path);
-          std::unique_ptr<StudyRun> run;
-          if (job.kind == Job::Kind::kResume) {
-            run = StudyRun::resume(*storage, pickStudy(*storage, "", shown, true), shown, settings);
-            // What is stored already shows before the remaining trials start.
-            std::map<qint64, ReadMark> marks;
-            auto poll = readStored(*storage, run->studyId(), marks);
-            post([this, poll] { publish(*poll); });
-          } else {
-            run = StudyRun::create(*storage, *study, settings);
-          }
-          run->run(*sink_, token);
-        } catch (const std::exception& e) {
-          error = e.what();
-        }
-        post([this, error] {
-          drain();
-          joinWorker();
-          running_ = false;
-          if (!error.empty()) {
-            last_error_ = QString::fromStdString(error);
-            Q_EMIT runFailed(last_error_);
-          }
-          Q_EMIT runFinished();
+  // The thread holds what it uses (the sink, the pause control), never this controller.
+  BackgroundThreads::start([this, post = post_, sink = sink_, pause = pause_, job, settings,
+                            path = results_path_.toStdString(), token = stop_->token()] {
+    std::string error;
+    try {
+      std::shared_ptr<const StudyOverview> study = job.study;
+      if (job.kind == Job::Kind::kRerun) {
+        const auto source = openStorage(job.source_path, StorageAccess::kReadOnly);
+        const std::string shown = tunebench::shownLocation(job.source_path);
+        const std::int64_t source_id = pickStudy(*source, "", shown, true);
+        study = std::make_shared<const StudyOverview>(
+            rerunOverview(*source, source_id, job.trial_id, shown));
+        post->post([this, study] {
+          study_ = std::make_unique<StudyOverview>(*study);
+          resetBook();
+          Q_EMIT studyLoaded(studyName());
+          Q_EMIT rerunPrepared();
         });
-      });
+      }
+      // A new SQLite file, or for Resume the results on screen (a file or a URL).
+      const auto storage = openStorage(path);
+      const std::string shown = tunebench::shownLocation(path);
+      std::unique_ptr<StudyRun> run;
+      if (job.kind == Job::Kind::kResume) {
+        run = StudyRun::resume(*storage, pickStudy(*storage, "", shown, true), shown, settings);
+        // What is stored already shows before the remaining trials start.
+        std::map<qint64, ReadMark> marks;
+        auto poll = readStored(*storage, run->studyId(), marks);
+        post->post([this, poll] { publish(*poll); });
+      } else {
+        run = StudyRun::create(*storage, *study, settings);
+      }
+      run->run(*sink, token);
+    } catch (const std::exception& e) {
+      error = e.what();
+    }
+    post->post([this, error] {
+      drain();
+      running_ = false;
+      if (!error.empty()) {
+        last_error_ = QString::fromStdString(error);
+        Q_EMIT runFailed(last_error_);
+      }
+      Q_EMIT runFinished();
+    });
+  });
 }
 
 void StudyController::setPaused(bool paused) {
@@ -399,10 +418,6 @@ bool StudyController::isPaused() const { return pause_->paused(); }
 
 void StudyController::stop() {
   if (stop_) stop_->requestStop();
-}
-
-void StudyController::joinWorker() {
-  if (worker_.joinable()) worker_.join();
 }
 
 void StudyController::drain() {

@@ -10,13 +10,13 @@
 #include <map>
 #include <memory>
 #include <optional>
-#include <thread>
 
 #include "ui/bridge/group_row.h"
 #include "ui/bridge/probe_row.h"
 #include "ui/bridge/search_axis.h"
 #include "ui/bridge/trial_book.h"
 #include "ui/bridge/trial_row.h"
+#include "ui/bridge/ui_post.h"
 
 namespace tunebench {
 class BufferedEventSink;
@@ -32,7 +32,10 @@ namespace tunebench::ui {
 // run service, the same one tunebench-cli calls) recording into a SQLite file, resumes it, or
 // opens a SQLite study written elsewhere and follows it; turns all of that into Qt signals with
 // plain values. The UI thread never calls storage: every read and write of a results file
-// happens on a background thread, which posts what it read. Workers never touch Qt objects:
+// happens on a background thread, which posts what it read. The UI thread never waits for
+// those threads either: stopping one hands it a stop request and lets it end on its own (a
+// following reader may sit in a server's reconnect loop for minutes); whatever it posts after
+// that is dropped. Workers never touch Qt objects:
 // they fill a buffer and post one cheap wake-up; the UI thread drains the buffer on a
 // single-shot ~33 ms timer, so it never blocks on training. The trials and their series live
 // in book(), the trial model every view reads.
@@ -80,7 +83,8 @@ class StudyController : public QObject {
   // background thread (rerunPrepared, or runFailed when the file holds no such trial). False
   // when a run is going or no results file is on screen.
   bool runAgain(qint64 trial_id);
-  bool isFollowing() const { return follower_.joinable(); }
+  // True from openResults until the reading stops (Run, another Open Results, a failure).
+  bool isFollowing() const { return following_; }
   // The trials on screen and their series (UI thread only).
   const TrialBook& book() const { return book_; }
 
@@ -90,12 +94,15 @@ class StudyController : public QObject {
   // parameterImportance): computed on a background thread, only when the number of finished
   // configurations changed since the last time; importanceReady then.
   void updateImportance();
-  // The same, computed now on the calling thread (milliseconds; no storage is read).
   struct Importance {
     QStringList parameters;  // titles ("Learning rate"), largest share first
     QVector<double> shares;
     int configurations = 0;  // finished ones it is computed over
   };
+  // The last importance importanceReady announced for the study on screen (empty before).
+  const Importance& lastImportance() const { return last_importance_; }
+  // The same, computed now on the calling thread: for benchmarks, never on the UI thread
+  // (PED-ANOVA over 10,000 trials takes a while; no storage is read).
   Importance importanceNow() const;
   // The search views' parameter axes for the study on screen and `rows` (its trials): searched
   // parameters as their distributions say, listed ones as choices. Empty without a study.
@@ -142,7 +149,6 @@ class StudyController : public QObject {
   struct Job;
   void launch(const Job& job);
   void drain();
-  void joinWorker();
   void stopFollowing();
   void publish(const TrialBook::Changes& changes);
   void resetBook();  // empty, with the study's planned epochs and listed configurations
@@ -160,21 +166,24 @@ class StudyController : public QObject {
   void publish(const StoredPoll& poll);
   bool adoptStudy(const std::function<StudyOverview()>& load);
   QString newResultsPath(const QString& study_name) const;
-  // Runs `call` on the UI thread later, unless this controller is gone by then.
-  void post(std::function<void()> call);
+  void importanceComputed(const Importance& result, int generation);
 
-  std::thread importance_worker_;
-  int importance_count_ = -1;  // finished configurations the last computation saw
+  // Background threads reach this controller only through it (closed by the destructor).
+  std::shared_ptr<UiPost> post_;
+  int importance_count_ = -1;     // finished configurations the last computation was asked for
+  bool importance_busy_ = false;  // one computation at a time; a newer request waits for it
+  bool importance_again_ = false;
+  Importance last_importance_;
+  int generation_ = 0;  // the study on screen: resetBook() counts up, late answers are dropped
   QString last_error_;
   QString results_folder_;
   QString results_path_;
   std::unique_ptr<StudyOverview> study_;
-  std::thread follower_;  // re-reads the results file being followed
-  std::shared_ptr<std::atomic<bool>> follower_stop_;
-  std::unique_ptr<BufferedEventSink> sink_;
+  bool following_ = false;
+  std::shared_ptr<std::atomic<bool>> follower_stop_;  // the reader of the results followed
+  std::shared_ptr<BufferedEventSink> sink_;
   std::unique_ptr<StopSource> stop_;
-  std::unique_ptr<PauseControl> pause_;
-  std::thread worker_;
+  std::shared_ptr<PauseControl> pause_;
   bool running_ = false;
   QTimer drain_timer_;
   TrialBook book_;

@@ -167,7 +167,7 @@ ResultsPanel::ResultsPanel(TrialTableModel* trials, GroupTableModel* groups, QWi
   group_view_->setObjectName(QStringLiteral("groupView"));
   tabs_->setObjectName(QStringLiteral("resultTabs"));
   tabs_->addTab(trial_view_, tr("Trials"));
-  tabs_->addTab(group_view_, tr("Comparison"));
+  tabs_->addTab(group_view_, tr("Comparison table"));
 
   filter_text_->setObjectName(QStringLiteral("filterText"));
   filter_text_->setPlaceholderText(tr("Filter configurations..."));

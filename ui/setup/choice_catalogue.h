@@ -2,22 +2,12 @@
 #include <QList>
 #include <QString>
 
+#include "ui/bridge/param_choice.h"
+
 namespace tunebench::ui {
 
-// A value the setup panel offers in a list or combo: the study file's name for it, what the
-// panel shows, and a one-line explanation for its tooltip. `label` and `explanation` are source
-// texts of the "ChoiceCatalogue" translation context: show them through label() / explanation().
-struct Choice {
-  QString name;
-  const char* label_source;
-  const char* explanation_source;
-  QString label() const;
-  QString explanation() const;
-};
-
-const QList<Choice>& initializerChoices();
-const QList<Choice>& optimizerChoices();
-const QList<Choice>& activationChoices();
+// The study settings' choices (data set, 2-D shape, sampler, pruner): what the study file's
+// parameters may be comes from the engine's table instead (ui/bridge/param_table_view.h).
 const QList<Choice>& datasetChoices();
 const QList<Choice>& generatorChoices();
 const QList<Choice>& samplerChoices();

@@ -13,16 +13,15 @@
 #include <QVBoxLayout>
 
 #include "ui/bridge/param_variant.h"
-#include "ui/setup/choice_catalogue.h"
+#include "ui/bridge/param_table_view.h"
 
 namespace tunebench::ui {
 namespace {
 
+// A named parameter's values (the engine's table), or nullptr for a number.
 const QList<Choice>* choicesFor(const QString& key) {
-  if (key == QLatin1String("initializer")) return &initializerChoices();
-  if (key == QLatin1String("optimizer")) return &optimizerChoices();
-  if (key == QLatin1String("activation")) return &activationChoices();
-  return nullptr;
+  const QList<Choice>& choices = parameterChoices(key);
+  return choices.isEmpty() ? nullptr : &choices;
 }
 
 // Named choices are shown by their label and picked from a list; anything else is typed.
@@ -83,13 +82,8 @@ QJsonValue cellValue(const QString& text) {
   return text;
 }
 
-// Initializer and optimizer first (what a comparison is about), then lr, then the rest.
-int keyRank(const QString& key) {
-  static const QStringList first{QStringLiteral("initializer"), QStringLiteral("optimizer"),
-                                 QStringLiteral("lr")};
-  const qsizetype rank = first.indexOf(key);
-  return rank < 0 ? static_cast<int>(first.size()) : static_cast<int>(rank);
-}
+// The columns in the parameter table's display order (what a comparison is about first).
+int keyRank(const QString& key) { return parameterRank(key); }
 
 }  // namespace
 

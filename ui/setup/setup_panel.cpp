@@ -17,6 +17,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "ui/bridge/param_table_view.h"
 #include "ui/setup/choice_catalogue.h"
 #include "ui/setup/configurations_editor.h"
 #include "ui/setup/number_choice_editor.h"
@@ -187,9 +188,7 @@ QWidget* SetupPanel::buildModelGroup() {
   auto* group = new QGroupBox(tr("Model"), this);
   auto* form = new QFormLayout(group);
   model_kind_ = new QComboBox(group);
-  model_kind_->addItem(tr("MLP"), QStringLiteral("mlp"));
-  model_kind_->addItem(tr("CNN (2 conv blocks)"), QStringLiteral("cnn"));
-  model_kind_->addItem(tr("TorchScript file…"), QStringLiteral("torchscript"));
+  fillCombo(model_kind_, parameterChoices(QStringLiteral("model")));
   model_path_ = new QLineEdit(group);
   model_path_->setObjectName(QStringLiteral("modelPath"));
   model_path_->setToolTip(tr("A module saved from PyTorch with torch.jit.script(net).save(...)"));
@@ -202,7 +201,7 @@ QWidget* SetupPanel::buildModelGroup() {
   width_ = spinBox(1, 8192, group);
   width_->setToolTip(tr("Units per hidden layer"));
   activation_ = new QComboBox(group);
-  fillCombo(activation_, activationChoices());
+  fillCombo(activation_, parameterChoices(QStringLiteral("activation")));
   addField(form, QStringLiteral("model.kind"), tr("Network"), model_kind_);
   // The file and, under it, what it holds.
   auto* model_file = new QWidget(group);
@@ -225,19 +224,20 @@ QWidget* SetupPanel::buildSearchGroup() {
   addField(form, QStringLiteral("configurations"), tr("Listed configurations"), configurations_,
            true);
   connect(configurations_, &ConfigurationsEditor::edited, this, &SetupPanel::edited);
-  initializers_ = checklist(initializerChoices(), group);
-  optimizers_ = checklist(optimizerChoices(), group);
+  initializers_ = checklist(parameterChoices(QStringLiteral("initializer")), group);
+  optimizers_ = checklist(parameterChoices(QStringLiteral("optimizer")), group);
   lr_ = new NumberChoiceEditor(true, group);
   batch_sizes_ = new QLineEdit(group);
   batch_sizes_->setToolTip(tr("One batch size, or several separated by commas to compare them"));
   addField(form, QStringLiteral("search.initializer"), tr("Initializers"), initializers_);
   addField(form, QStringLiteral("search.optimizer"), tr("Optimizers"), optimizers_);
   addField(form, QStringLiteral("search.lr"), tr("Learning rate"), lr_);
+  // One row per number an optimizer reads, from the engine's parameter table.
   for (const OptimizerHyperparameter& h : optimizerHyperparameters()) {
-    auto* editor = new NumberChoiceEditor(false, group);
+    auto* editor = new NumberChoiceEditor(h.allow_log, group);
+    editor->setToolTip(h.help);
     hyperparameters_.insert(h.name, editor);
-    addField(form, QStringLiteral("search.") + h.name,
-             QCoreApplication::translate("StudyDraft", h.label), editor);
+    addField(form, QStringLiteral("search.") + h.name, h.label(), editor);
     connect(editor, &NumberChoiceEditor::edited, this, &SetupPanel::edited);
   }
   addField(form, QStringLiteral("training.batch_size"), tr("Batch sizes"), batch_sizes_);

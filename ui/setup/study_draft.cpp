@@ -113,14 +113,17 @@ QJsonObject searchJson(const StudyDraft& draft) {
       search.insert(QStringLiteral("lr"), numberChoiceJson(draft.lr));
     }
     for (const OptimizerHyperparameter& h : optimizerHyperparameters()) {
-      QStringList takers;
-      for (const QString& optimizer : draft.optimizers) {
-        if (h.optimizers.contains(optimizer)) takers << optimizer;
-      }
       const NumberChoice choice =
           draft.hyperparameters.value(h.name, {h.default_value, h.default_value});
-      // The engine's default needs no entry: a study opened and saved again stays as it was.
-      if (takers.isEmpty() || (!choice.is_range && choice.low == h.default_value)) continue;
+      // Written for the ticked optimizers that read it, unless it is their own default: a study
+      // opened and saved again stays as it was, and each optimizer gets the value shown.
+      QStringList takers;
+      for (const QString& optimizer : draft.optimizers) {
+        if (h.optimizers.contains(optimizer) &&
+            (choice.is_range || choice.low != h.defaultFor(optimizer)))
+          takers << optimizer;
+      }
+      if (takers.isEmpty()) continue;
       QJsonObject distribution = numberChoiceJson(choice);
       distribution.insert(
           QStringLiteral("condition"),
@@ -137,28 +140,6 @@ QJsonObject searchJson(const StudyDraft& draft) {
 }
 
 }  // namespace
-
-const QList<OptimizerHyperparameter>& optimizerHyperparameters() {
-  static const QList<OptimizerHyperparameter> list{
-      {QStringLiteral("momentum"),
-       QT_TRANSLATE_NOOP("StudyDraft", "Momentum"),
-       {QStringLiteral("momentum"), QStringLiteral("nesterov")},
-       0.9},
-      {QStringLiteral("beta1"),
-       QT_TRANSLATE_NOOP("StudyDraft", "Adam β1"),
-       {QStringLiteral("adam"), QStringLiteral("adamw")},
-       0.9},
-      {QStringLiteral("beta2"),
-       QT_TRANSLATE_NOOP("StudyDraft", "Adam β2"),
-       {QStringLiteral("adam"), QStringLiteral("adamw")},
-       0.999},
-      {QStringLiteral("alpha"),
-       QT_TRANSLATE_NOOP("StudyDraft", "RMSprop α"),
-       {QStringLiteral("rmsprop")},
-       0.99},
-  };
-  return list;
-}
 
 QStringList valuesUsed(const QJsonArray& configurations, const QString& key) {
   QStringList values;

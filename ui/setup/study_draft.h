@@ -7,6 +7,7 @@
 #include <QStringList>
 
 #include "ui/bridge/field_problem.h"
+#include "ui/bridge/param_table_view.h"
 
 namespace tunebench::ui {
 
@@ -19,14 +20,6 @@ struct NumberChoice {
   bool log = false;
 };
 
-// An optimizer hyperparameter the setup panel offers, and the optimizers that take it.
-struct OptimizerHyperparameter {
-  QString name;            // the study file's parameter name
-  const char* label;       // as the panel shows it (source text, "StudyDraft" context)
-  QStringList optimizers;  // it is searched only when one of these is chosen
-  double default_value;
-};
-const QList<OptimizerHyperparameter>& optimizerHyperparameters();
 
 // What the setup panel edits: the parts of a study file a person picks with the mouse. Converted
 // to and from the study file's JSON (docs/STUDY_FORMAT.md); keys the panel does not edit

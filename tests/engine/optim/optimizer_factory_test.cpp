@@ -1,6 +1,7 @@
 #include "optim/optimizer_factory.h"
 
 #include <gtest/gtest.h>
+#include <torch/optim/adagrad.h>
 #include <torch/optim/adam.h>
 #include <torch/optim/rmsprop.h>
 #include <torch/optim/sgd.h>
@@ -8,6 +9,8 @@
 
 #include <cmath>
 #include <functional>
+
+#include "trial/param_table.h"
 
 namespace tunebench {
 namespace {
@@ -180,6 +183,32 @@ TEST(OptimizerFactoryTest, NamesRoundTrip) {
     EXPECT_EQ(optimizerKindName(*kind), name);
   }
   EXPECT_FALSE(parseOptimizerKind("adamax").has_value());
+}
+
+// The defaults the optimizers are built with are the parameter table's (which the window shows):
+// RMSprop's momentum and Adagrad's epsilon are their own, SGD+momentum's the common one.
+TEST(OptimizerFactoryTest, BuiltOptimizersUseTheParameterTablesDefaults) {
+  const std::vector<torch::Tensor> parameters = {torch::zeros({2}, torch::requires_grad())};
+  OptimizerSpec spec;
+  spec.kind = OptimizerKind::kRmsProp;
+  auto rmsprop = makeOptimizer(spec, parameters);
+  const auto& rms =
+      static_cast<const torch::optim::RMSpropOptions&>(rmsprop->param_groups()[0].options());
+  EXPECT_EQ(rms.momentum(), *findParamEntry("momentum")->defaultFor("rmsprop"));
+  EXPECT_EQ(rms.alpha(), *findParamEntry("alpha")->defaultFor("rmsprop"));
+  EXPECT_EQ(rms.eps(), *findParamEntry("eps")->defaultFor("rmsprop"));
+  spec.kind = OptimizerKind::kAdagrad;
+  auto adagrad = makeOptimizer(spec, parameters);
+  EXPECT_EQ(
+      static_cast<const torch::optim::AdagradOptions&>(adagrad->param_groups()[0].options()).eps(),
+      *findParamEntry("eps")->defaultFor("adagrad"));
+  spec.kind = OptimizerKind::kMomentum;
+  auto momentum = makeOptimizer(spec, parameters);
+  const auto& sgd =
+      static_cast<const torch::optim::SGDOptions&>(momentum->param_groups()[0].options());
+  EXPECT_EQ(sgd.momentum(), *findParamEntry("momentum")->defaultFor("momentum"));
+  EXPECT_EQ(sgd.weight_decay(), *findParamEntry("weight_decay")->defaultFor("momentum"));
+  EXPECT_EQ(spec.lr, *findParamEntry("lr")->default_value);
 }
 
 }  // namespace

@@ -1,0 +1,137 @@
+// The setup panel is a view of the engine's parameter table (trial/param_table.h): it offers
+// exactly the table's choices, one row per number an optimizer reads with the table's default,
+// shown while a ticked optimizer reads it, and the engine's bounds come back beside the field.
+// Checked against the engine's table itself, not the window's copy of it.
+#include <gtest/gtest.h>
+
+#include <QComboBox>
+#include <QLineEdit>
+#include <QListWidget>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "trial/param_table.h"
+#include "ui/main_window.h"
+#include "ui/setup/number_choice_editor.h"
+#include "ui/setup/setup_panel.h"
+#include "widget_driver.h"
+
+namespace tunebench::ui {
+namespace {
+
+const QString kPresets = QStringLiteral(TUNEBENCH_SOURCE_DIR "/resources/presets");
+
+std::vector<std::string> listNames(const QListWidget* list) {
+  std::vector<std::string> names;
+  for (int i = 0; i < list->count(); ++i)
+    names.push_back(list->item(i)->data(Qt::UserRole).toString().toStdString());
+  return names;
+}
+
+std::vector<std::string> comboNames(const QComboBox* combo) {
+  std::vector<std::string> names;
+  for (int i = 0; i < combo->count(); ++i)
+    names.push_back(combo->itemData(i).toString().toStdString());
+  return names;
+}
+
+// The numbers an optimizer reads that the panel gives a row of their own (the learning rate has
+// the search's own row).
+std::set<std::string> optimizerNumbers() {
+  std::set<std::string> names;
+  for (const ParamEntry& entry : paramTable()) {
+    if (entry.group == ParamGroup::kOptimizer && entry.type == ParamType::kNumber &&
+        entry.name != "lr")
+      names.insert(entry.name);
+  }
+  return names;
+}
+
+TEST(ParamTablePanelTest, ThePanelOffersExactlyTheChoicesAndRowsOfTheEngineTable) {
+  MainWindow window(kPresets);
+  SetupPanel* setup = window.setupPanel();
+  auto* initializers =
+      qobject_cast<QListWidget*>(setup->fieldWidget(QStringLiteral("search.initializer")));
+  auto* optimizers =
+      qobject_cast<QListWidget*>(setup->fieldWidget(QStringLiteral("search.optimizer")));
+  auto* activation =
+      qobject_cast<QComboBox*>(setup->fieldWidget(QStringLiteral("model.activation")));
+  auto* model = qobject_cast<QComboBox*>(setup->fieldWidget(QStringLiteral("model.kind")));
+  ASSERT_TRUE(initializers && optimizers && activation && model);
+  EXPECT_EQ(listNames(initializers), findParamEntry("initializer")->choiceNames());
+  EXPECT_EQ(listNames(optimizers), findParamEntry("optimizer")->choiceNames());
+  EXPECT_EQ(comboNames(activation), findParamEntry("activation")->choiceNames());
+  EXPECT_EQ(comboNames(model), findParamEntry("model")->choiceNames());
+
+  // Every hyperparameter row is a number of the table, and every such number has a row, showing
+  // the table's default before anything is typed.
+  std::set<std::string> rows;
+  for (NumberChoiceEditor* editor : setup->findChildren<NumberChoiceEditor*>()) {
+    const QString name = editor->objectName();
+    if (name == QLatin1String("search.lr")) continue;
+    ASSERT_TRUE(name.startsWith(QLatin1String("search."))) << name.toStdString();
+    const std::string key = name.mid(7).toStdString();
+    rows.insert(key);
+    const ParamEntry* entry = findParamEntry(key);
+    ASSERT_NE(entry, nullptr) << key;
+    ASSERT_TRUE(entry->default_value.has_value()) << key;
+    EXPECT_DOUBLE_EQ(editor->choice().low, *entry->default_value) << key;
+    EXPECT_FALSE(editor->choice().is_range) << key;
+  }
+  EXPECT_EQ(rows, optimizerNumbers());
+}
+
+TEST(ParamTablePanelTest, ARowShowsWhileATickedOptimizerReadsItAsTheEngineSays) {
+  MainWindow window(kPresets);
+  ASSERT_TRUE(window.openStudy(kPresets + QStringLiteral("/fashion-mlp-tpe.json")));
+  window.resize(1200, 800);
+  window.show();
+  SetupPanel* setup = window.setupPanel();
+  auto* optimizers =
+      qobject_cast<QListWidget*>(setup->fieldWidget(QStringLiteral("search.optimizer")));
+  ASSERT_NE(optimizers, nullptr);
+  const std::vector<std::string> all = findParamEntry("optimizer")->choiceNames();
+  for (const std::string& ticked : all) {
+    SCOPED_TRACE(ticked);
+    for (int i = 0; i < optimizers->count(); ++i) {
+      QListWidgetItem* item = optimizers->item(i);
+      const bool on = item->data(Qt::UserRole).toString().toStdString() == ticked;
+      if ((item->checkState() == Qt::Checked) != on)
+        testing::clickCheckBox(optimizers, item->text());
+    }
+    for (const std::string& name : optimizerNumbers()) {
+      QWidget* row = setup->fieldWidget(QStringLiteral("search.") + QString::fromStdString(name));
+      ASSERT_NE(row, nullptr) << name;
+      EXPECT_EQ(row->isVisible(), findParamEntry(name)->readBy(ticked)) << name;
+    }
+  }
+}
+
+TEST(ParamTablePanelTest, AValueOutsideTheEnginesBoundsIsFlaggedBesideItsRow) {
+  MainWindow window(kPresets);
+  ASSERT_TRUE(window.openStudy(kPresets + QStringLiteral("/fashion-mlp-tpe.json")));
+  window.resize(1200, 800);
+  window.show();
+  SetupPanel* setup = window.setupPanel();
+  auto* optimizers =
+      qobject_cast<QListWidget*>(setup->fieldWidget(QStringLiteral("search.optimizer")));
+  for (int i = 0; i < optimizers->count(); ++i) {
+    if (optimizers->item(i)->data(Qt::UserRole).toString() == QLatin1String("adam") &&
+        optimizers->item(i)->checkState() != Qt::Checked)
+      testing::clickCheckBox(optimizers, optimizers->item(i)->text());
+  }
+  auto* beta2 =
+      qobject_cast<NumberChoiceEditor*>(setup->fieldWidget(QStringLiteral("search.beta2")));
+  ASSERT_NE(beta2, nullptr);
+  testing::typeInto(beta2->lowEdit(), QStringLiteral("1.5"));
+  // The engine's words for its bounds ("must be in [0, 1)"), beside the row; Run is disabled.
+  EXPECT_FALSE(window.runAction()->isEnabled());
+  const std::string bounds = findParamEntry("beta2")->bounds.problem(1.5);
+  EXPECT_TRUE(window.runAction()->toolTip().contains(QString::fromStdString(bounds)))
+      << window.runAction()->toolTip().toStdString();
+}
+
+}  // namespace
+}  // namespace tunebench::ui
