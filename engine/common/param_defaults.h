@@ -16,6 +16,7 @@ inline constexpr double kAdagradEps = 1e-10;  // PyTorch's
 inline constexpr double kWeightDecay = 0.0;
 inline constexpr double kAdamWWeightDecay = 0.01;  // PyTorch's decoupled default
 inline constexpr double kAlpha = 0.99;
+inline constexpr double kClipNorm = 0.0;  // 0: gradients are not clipped
 }  // namespace param_default
 
 }  // namespace tunebench

@@ -77,6 +77,7 @@ std::map<std::string, Setter> setters() {
          s.optimizer.weight_decay = numberOf(v);
          s.optimizer.weight_decay_set = true; }},
       {"alpha", setNumber([](TrialSpec& s) -> auto& { return s.optimizer.alpha; })},
+      {"clip_norm", setNumber([](TrialSpec& s) -> auto& { return s.optimizer.clip_norm; })},
       {"schedule", [](TrialSpec& s, const ParamValue& v) {
          const auto& n = nameOf(v);
          s.schedule.kind = n == "step"     ? ScheduleKind::kStep

@@ -18,6 +18,7 @@ struct OptimizerSpec {
   double eps = param_default::kEps;  // kAdam, kAdamW, kRmsProp, kAdagrad (its own unless set)
   double weight_decay = param_default::kWeightDecay;  // decoupled for kAdamW (its own unless set)
   double alpha = param_default::kAlpha;               // kRmsProp smoothing constant
+  double clip_norm = param_default::kClipNorm;  // every optimizer: the gradients' largest norm
   bool eps_set = false;
   bool weight_decay_set = false;
   bool momentum_set = false;

@@ -18,6 +18,21 @@
 namespace tunebench {
 namespace {
 
+// Scales every gradient by min(1, max_norm / total norm), the total over all of them (as
+// torch.nn.utils.clip_grad_norm_), without reading the norm back to the host: no sync on a GPU.
+void clipGradientNorm(const std::vector<torch::Tensor>& parameters, double max_norm) {
+  std::vector<torch::Tensor> norms;
+  for (const torch::Tensor& p : parameters) {
+    if (p.grad().defined()) norms.push_back(p.grad().detach().norm(2));
+  }
+  if (norms.empty()) return;
+  const torch::Tensor scale =
+      torch::clamp_max(max_norm / (torch::stack(norms).norm(2) + 1e-6), 1.0);
+  for (const torch::Tensor& p : parameters) {
+    if (p.grad().defined()) p.grad().detach().mul_(scale);
+  }
+}
+
 using Clock = std::chrono::steady_clock;
 
 double secondsSince(Clock::time_point start) {
@@ -193,6 +208,8 @@ bool TrialRun::trainEpoch(std::int64_t epoch, TrialResult& result) {
     torch::Tensor loss = torch::nn::functional::cross_entropy(model_->forward(x), y);
     loss.backward();
     if (probe) probes_->recordGradients(*probe);
+    if (spec_.optimizer.clip_norm > 0.0)  // the gradients' total norm, scaled down to the limit
+      clipGradientNorm(model_->parameters(), spec_.optimizer.clip_norm);
     optimizer_->step();
     if (probe) {
       probes_->recordUpdates(*probe);

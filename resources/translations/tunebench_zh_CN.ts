@@ -214,17 +214,17 @@
         <translation>线性（无激活）</translation>
     </message>
     <message>
-        <location filename="../../engine/trial/param_table.cpp" line="223"/>
+        <location filename="../../engine/trial/param_table.cpp" line="342"/>
         <source>MLP</source>
         <translation>MLP</translation>
     </message>
     <message>
-        <location filename="../../engine/trial/param_table.cpp" line="223"/>
+        <location filename="../../engine/trial/param_table.cpp" line="343"/>
         <source>CNN (2 conv blocks)</source>
         <translation>CNN（2 个卷积块）</translation>
     </message>
     <message>
-        <location filename="../../engine/trial/param_table.cpp" line="224"/>
+        <location filename="../../engine/trial/param_table.cpp" line="345"/>
         <source>TorchScript file…</source>
         <translation>TorchScript 文件…</translation>
     </message>
@@ -721,147 +721,152 @@
 <context>
     <name>ParamTable</name>
     <message>
-        <location filename="../../engine/trial/param_table.cpp" line="177"/>
+        <location filename="../../engine/trial/param_table.cpp" line="176"/>
         <source>Initializer</source>
         <translation>初始化方法</translation>
     </message>
     <message>
-        <location filename="../../engine/trial/param_table.cpp" line="179"/>
+        <location filename="../../engine/trial/param_table.cpp" line="181"/>
         <source>Init std</source>
         <translation>初始化标准差</translation>
     </message>
     <message>
-        <location filename="../../engine/trial/param_table.cpp" line="181"/>
+        <location filename="../../engine/trial/param_table.cpp" line="189"/>
         <source>Init bound</source>
         <translation>初始化边界</translation>
     </message>
     <message>
-        <location filename="../../engine/trial/param_table.cpp" line="183"/>
+        <location filename="../../engine/trial/param_table.cpp" line="197"/>
         <source>Init gain</source>
         <translation>初始化增益</translation>
     </message>
     <message>
-        <location filename="../../engine/trial/param_table.cpp" line="185"/>
+        <location filename="../../engine/trial/param_table.cpp" line="202"/>
         <source>Init mode</source>
         <translation>初始化模式</translation>
     </message>
     <message>
-        <location filename="../../engine/trial/param_table.cpp" line="187"/>
+        <location filename="../../engine/trial/param_table.cpp" line="205"/>
         <source>Init nonlinearity</source>
         <translation>初始化非线性</translation>
     </message>
     <message>
-        <location filename="../../engine/trial/param_table.cpp" line="190"/>
+        <location filename="../../engine/trial/param_table.cpp" line="211"/>
         <source>Init value</source>
         <translation>初始化取值</translation>
     </message>
     <message>
-        <location filename="../../engine/trial/param_table.cpp" line="192"/>
+        <location filename="../../engine/trial/param_table.cpp" line="216"/>
         <source>Bias init</source>
         <translation>偏置初始化</translation>
     </message>
     <message>
-        <location filename="../../engine/trial/param_table.cpp" line="194"/>
+        <location filename="../../engine/trial/param_table.cpp" line="218"/>
         <source>Optimizer</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../engine/trial/param_table.cpp" line="196"/>
+        <location filename="../../engine/trial/param_table.cpp" line="223"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../engine/trial/param_table.cpp" line="198"/>
+        <location filename="../../engine/trial/param_table.cpp" line="232"/>
         <source>Momentum</source>
         <translation>动量</translation>
     </message>
     <message>
-        <location filename="../../engine/trial/param_table.cpp" line="201"/>
+        <location filename="../../engine/trial/param_table.cpp" line="243"/>
         <source>Adam β1</source>
         <translation>Adam β1</translation>
     </message>
     <message>
-        <location filename="../../engine/trial/param_table.cpp" line="203"/>
+        <location filename="../../engine/trial/param_table.cpp" line="253"/>
         <source>Adam β2</source>
         <translation>Adam β2</translation>
     </message>
     <message>
-        <location filename="../../engine/trial/param_table.cpp" line="205"/>
+        <location filename="../../engine/trial/param_table.cpp" line="263"/>
         <source>Epsilon</source>
         <translation>Epsilon（ε）</translation>
     </message>
     <message>
-        <location filename="../../engine/trial/param_table.cpp" line="207"/>
+        <location filename="../../engine/trial/param_table.cpp" line="274"/>
         <source>Weight decay</source>
         <translation>权重衰减</translation>
     </message>
     <message>
-        <location filename="../../engine/trial/param_table.cpp" line="210"/>
+        <location filename="../../engine/trial/param_table.cpp" line="285"/>
         <source>RMSprop α</source>
         <translation>RMSprop α</translation>
     </message>
     <message>
-        <location filename="../../engine/trial/param_table.cpp" line="212"/>
+        <location filename="../../engine/trial/param_table.cpp" line="295"/>
+        <source>Gradient clipping (max norm)</source>
+        <translation>梯度裁剪（最大范数）</translation>
+    </message>
+    <message>
+        <location filename="../../engine/trial/param_table.cpp" line="302"/>
         <source>Schedule</source>
         <translation>学习率调度</translation>
     </message>
     <message>
-        <location filename="../../engine/trial/param_table.cpp" line="214"/>
+        <location filename="../../engine/trial/param_table.cpp" line="307"/>
         <source>Step epochs</source>
         <translation>衰减间隔轮数</translation>
     </message>
     <message>
-        <location filename="../../engine/trial/param_table.cpp" line="216"/>
+        <location filename="../../engine/trial/param_table.cpp" line="315"/>
         <source>Gamma</source>
         <translation>衰减因子</translation>
     </message>
     <message>
-        <location filename="../../engine/trial/param_table.cpp" line="218"/>
+        <location filename="../../engine/trial/param_table.cpp" line="323"/>
         <source>LR floor</source>
         <translation>学习率下限</translation>
     </message>
     <message>
-        <location filename="../../engine/trial/param_table.cpp" line="220"/>
+        <location filename="../../engine/trial/param_table.cpp" line="331"/>
         <source>Warm-up steps</source>
         <translation>预热步数</translation>
     </message>
     <message>
-        <location filename="../../engine/trial/param_table.cpp" line="222"/>
+        <location filename="../../engine/trial/param_table.cpp" line="339"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../engine/trial/param_table.cpp" line="225"/>
+        <location filename="../../engine/trial/param_table.cpp" line="351"/>
         <source>Depth</source>
         <translation>深度</translation>
     </message>
     <message>
-        <location filename="../../engine/trial/param_table.cpp" line="227"/>
+        <location filename="../../engine/trial/param_table.cpp" line="359"/>
         <source>Width</source>
         <translation>宽度</translation>
     </message>
     <message>
-        <location filename="../../engine/trial/param_table.cpp" line="229"/>
+        <location filename="../../engine/trial/param_table.cpp" line="364"/>
         <source>Activation</source>
         <translation>激活函数</translation>
     </message>
     <message>
-        <location filename="../../engine/trial/param_table.cpp" line="231"/>
+        <location filename="../../engine/trial/param_table.cpp" line="369"/>
         <source>Batch norm</source>
         <translation>批归一化</translation>
     </message>
     <message>
-        <location filename="../../engine/trial/param_table.cpp" line="233"/>
+        <location filename="../../engine/trial/param_table.cpp" line="377"/>
         <source>Dropout</source>
         <translation>Dropout</translation>
     </message>
     <message>
-        <location filename="../../engine/trial/param_table.cpp" line="235"/>
+        <location filename="../../engine/trial/param_table.cpp" line="385"/>
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../engine/trial/param_table.cpp" line="237"/>
+        <location filename="../../engine/trial/param_table.cpp" line="393"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
@@ -1191,76 +1196,76 @@
 <context>
     <name>tunebench::ui::CurveChart</name>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="31"/>
+        <location filename="../../ui/charts/curve_chart_settings.cpp" line="20"/>
         <source>Training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="33"/>
+        <location filename="../../ui/charts/curve_chart_settings.cpp" line="22"/>
         <source>Validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="35"/>
+        <location filename="../../ui/charts/curve_chart_settings.cpp" line="24"/>
         <source>Validation accuracy</source>
         <translation>验证准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="57"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="46"/>
         <source>pruned</source>
         <translation>已剪枝</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="62"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="51"/>
         <source>diverged</source>
         <translation>已发散</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="154"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="117"/>
         <source>Trial %1 (seed %2): %3
 %4</source>
         <translation>试验 %1（种子 %2）：%3
 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="365"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="328"/>
         <source>%1
 mean %2 at x = %3</source>
         <translation>%1
 x = %3 处均值 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="500"/>
+        <location filename="../../ui/charts/curve_chart_settings.cpp" line="74"/>
         <source> (mean ± sd over seeds)</source>
         <translation>（各种子的均值 ± 标准差）</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="502"/>
+        <location filename="../../ui/charts/curve_chart_settings.cpp" line="76"/>
         <source> — the best %1 of %2 trials, and the running and selected ones</source>
         <translation>——共 %2 个试验，显示最好的 %1 个以及运行中和选中的</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="507"/>
+        <location filename="../../ui/charts/curve_chart_settings.cpp" line="81"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="508"/>
+        <location filename="../../ui/charts/curve_chart_settings.cpp" line="82"/>
         <source>epoch</source>
         <translation>轮</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="509"/>
+        <location filename="../../ui/charts/curve_chart_settings.cpp" line="83"/>
         <source>seconds</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="510"/>
+        <location filename="../../ui/charts/curve_chart_settings.cpp" line="84"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="510"/>
+        <location filename="../../ui/charts/curve_chart_settings.cpp" line="84"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>

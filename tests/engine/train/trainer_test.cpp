@@ -147,6 +147,18 @@ TEST_F(TrainerTest, HugeLearningRateEndsAsDivergedWithTheStep) {
       << result.reason;
 }
 
+// clip_norm, an optimizer parameter of the table: SGD at lr 50 diverges (above), but with every
+// step's gradient scaled down to norm 0.001 (so no step moves the weights by more than 0.05) the
+// same trial trains to the end with a finite loss.
+TEST_F(TrainerTest, ClippingTheGradientNormKeepsAHugeLearningRateFromDiverging) {
+  TrialSpec spec = smallMlp(OptimizerKind::kSgd, 50.0);
+  spec.optimizer.clip_norm = 0.001;
+  const TrialResult result = Trainer().run(spec, data_, sink_);
+  EXPECT_EQ(result.state, TrialState::kComplete) << result.reason;
+  EXPECT_TRUE(std::isfinite(result.last_train_loss));
+  EXPECT_EQ(result.epochs.size(), 2u);
+}
+
 // Requests a stop from inside the training loop after a given train-loss event.
 class StopAfterStep : public EventSink {
  public:
