@@ -3,6 +3,8 @@
 
 #include <csignal>
 #include <iostream>
+#include <utility>
+#include <vector>
 
 #include "cli_commands.h"
 #include "common/storage_error.h"
@@ -33,153 +35,232 @@ tunebench::StopSource g_stop;
 
 void onInterrupt(int) { g_stop.requestStop(); }
 
-}  // namespace
+using tunebench::cli::Format;
+using tunebench::cli::RunOptions;
+using tunebench::cli::View;
 
-int main(int argc, char** argv) {
-  using namespace tunebench::cli;
-  CLI::App app{"TuneBench: compare initializers, optimizers and hyperparameters with LibTorch"};
-  app.require_subcommand(1);
+// What the command line sets, for whichever command it names.
+struct CommandLine {
   RunOptions options;
-  std::string study_path, format_name = "table";
+  std::string study_path;
+  std::string format_name = "table";
   bool groups_only = false, trials_only = false, probes = false, importance = false;
   std::string importance_metric = "loss";
   std::int64_t probe_step = 0;
-
   bool if_missing = false;
-  const char* const kStorageHelp = "SQLite study file or postgresql://user@host:port/db";
-  // The stored study's location: as the first argument or with --storage (either one).
-  const auto addStorage = [&](CLI::App* command) {
-    command->add_option("file", options.storage, kStorageHelp);
-    command->add_option("--storage", options.storage, kStorageHelp);
-    command->add_option("--study", options.study_name, "Which study of the storage");
-  };
-  CLI::App* run =
-      app.add_subcommand("run", "Run a study file's configurations (listed and/or searched)");
-  run->add_option("study", study_path, "Study file (JSON)")->required();
-  run->add_option("--storage", options.storage,
-                  "Where to keep the study: a SQLite file or a postgresql:// URL");
-  CLI::App* resume =
-      app.add_subcommand("resume", "Continue a stored study after a crash or a stop");
-  addStorage(resume);
-  CLI::App* create = app.add_subcommand(
-      "create", "Put a study file's study in storage for workers to run, and print its name");
-  create->add_option("study", study_path, "Study file (JSON)")->required();
-  create->add_option("--storage", options.storage, kStorageHelp)->required();
-  create->add_flag("--if-missing", if_missing,
-                   "A study of that name already there is fine (several create jobs at once)");
-  CLI::App* worker = app.add_subcommand(
-      "worker", "Claim and run a stored study's trials until its plan is done (one of many)");
-  addStorage(worker);
-  worker->add_option("--data-root", options.data_root,
-                     "Where this host keeps the study's relative data paths");
-  for (CLI::App* command : {run, resume, worker}) {
-    command->add_option("--jobs,-j", options.jobs, "Trials at once (default: the study's)")
-        ->check(jobsValidator());
-    command->add_option("--device", options.device,
-                        "auto, cpu, cuda or cuda:N (overrides the study)");
-    if (command != worker)
-      command->add_flag("--json", options.json, "Print the trials as JSON instead of tables");
-    command->add_flag("--quiet,-q", options.quiet, "No progress lines");
-    command
-        ->add_option("--heartbeat", options.liveness.heartbeat_seconds,
-                     "Seconds between a running trial's heartbeats (default 10)")
-        ->check(CLI::Range(0.05, 3600.0));
-    command
-        ->add_option("--stale-after", options.liveness.stale_after_seconds,
-                     "Seconds of silence after which a running trial is STALE and queued again "
-                     "(default 60; more than twice --heartbeat)")
-        ->check(CLI::Range(0.1, 86400.0));
-    command
-        ->add_option("--max-attempts", options.liveness.max_attempts,
-                     "Runs of one configuration and seed before a stale one is not queued "
-                     "again (default 3)")
-        ->check(CLI::Range(1, 100));
-  }
-  CLI::App* show = app.add_subcommand("show", "Print a stored study's comparison");
-  addStorage(show);
-  show->add_flag("--groups", groups_only, "Only the per-configuration groups");
-  show->add_flag("--trials", trials_only, "Only the per-trial rows");
-  show->add_flag("--probes", probes, "Per-layer signal through depth (needs training.probe_every)");
-  show->add_option("--at-step", probe_step,
-                   "With --probes: the probe step to show (default 0, initialization)");
-  show->add_flag("--importance", importance,
-                 "Which parameters mattered (PED-ANOVA over the configurations)");
-  show->add_option("--metric", importance_metric,
-                   "With --importance: loss (default, minimized) or accuracy (maximized)")
-      ->check(CLI::IsMember({"loss", "accuracy"}));
-  show->add_option("--format", format_name, "table, csv or json")
-      ->check(CLI::IsMember({"table", "csv", "json"}));
-  CLI::App* exporter = app.add_subcommand("export", "Write every trial's per-epoch metrics");
-  addStorage(exporter);
-  exporter->add_option("--format", format_name, "csv or json")
-      ->required()
-      ->check(CLI::IsMember({"csv", "json"}));
-  CLI::App* lr_find = app.add_subcommand(
-      "lr-find", "Learning-rate range test on one configuration (trains a throw-away copy)");
-  lr_find->add_option("study", study_path, "Study file (JSON)")->required();
   int lr_configuration = 0;
   tunebench::LrFindSettings lr_settings;
-  lr_find->add_option("--configuration", lr_configuration,
-                      "Which listed configuration, from 0 (default 0; the defaults if none)");
-  lr_find->add_option("--steps", lr_settings.steps, "Optimizer steps of the sweep (default 100)")
-      ->check(CLI::Range(2, 100000));
-  lr_find->add_option("--start", lr_settings.start_lr, "First learning rate (default 1e-7)")
-      ->check(CLI::PositiveNumber);
-  lr_find->add_option("--end", lr_settings.end_lr, "Last learning rate (default 10)")
-      ->check(CLI::PositiveNumber);
-  lr_find->add_option("--device", options.device,
-                      "auto, cpu, cuda or cuda:N (overrides the study)");
-  lr_find->add_option("--format", format_name, "table or json")
-      ->check(CLI::IsMember({"table", "json"}));
-  CLI::App* presets = app.add_subcommand("presets", "List the built-in preset studies");
 
+  Format format() const {
+    return format_name == "csv"    ? Format::kCsv
+           : format_name == "json" ? Format::kJson
+                                   : Format::kTable;
+  }
+};
+
+const char* const kStorageHelp = "SQLite study file or postgresql://user@host:port/db";
+
+// The stored study's location: as the first argument or with --storage (either one).
+void addStorage(CLI::App& command, CommandLine& line) {
+  command.add_option("file", line.options.storage, kStorageHelp);
+  command.add_option("--storage", line.options.storage, kStorageHelp);
+  command.add_option("--study", line.options.study_name, "Which study of the storage");
+}
+
+void addStudyFile(CLI::App& command, CommandLine& line) {
+  command.add_option("study", line.study_path, "Study file (JSON)")->required();
+}
+
+// What the commands that train take: trials at once, device, output, heartbeats.
+void addTraining(CLI::App& command, CommandLine& line, bool json) {
+  RunOptions& o = line.options;
+  command.add_option("--jobs,-j", o.jobs, "Trials at once (default: the study's)")
+      ->check(jobsValidator());
+  command.add_option("--device", o.device, "auto, cpu, cuda or cuda:N (overrides the study)");
+  if (json) command.add_flag("--json", o.json, "Print the trials as JSON instead of tables");
+  command.add_flag("--quiet,-q", o.quiet, "No progress lines");
+  command
+      .add_option("--heartbeat", o.liveness.heartbeat_seconds,
+                  "Seconds between a running trial's heartbeats (default 10)")
+      ->check(CLI::Range(0.05, 3600.0));
+  command
+      .add_option("--stale-after", o.liveness.stale_after_seconds,
+                  "Seconds of silence after which a running trial is STALE and queued again "
+                  "(default 60; more than twice --heartbeat)")
+      ->check(CLI::Range(0.1, 86400.0));
+  command
+      .add_option("--max-attempts", o.liveness.max_attempts,
+                  "Runs of one configuration and seed before a stale one is not queued again "
+                  "(default 3)")
+      ->check(CLI::Range(1, 100));
+}
+
+void declareShow(CLI::App& show, CommandLine& line) {
+  addStorage(show, line);
+  show.add_flag("--groups", line.groups_only, "Only the per-configuration groups");
+  show.add_flag("--trials", line.trials_only, "Only the per-trial rows");
+  show.add_flag("--probes", line.probes,
+                "Per-layer signal through depth (needs training.probe_every)");
+  show.add_option("--at-step", line.probe_step,
+                  "With --probes: the probe step to show (default 0, initialization)");
+  show.add_flag("--importance", line.importance,
+                "Which parameters mattered (PED-ANOVA over the configurations)");
+  show.add_option("--metric", line.importance_metric,
+                  "With --importance: loss (default, minimized) or accuracy (maximized)")
+      ->check(CLI::IsMember({"loss", "accuracy"}));
+  show.add_option("--format", line.format_name, "table, csv or json")
+      ->check(CLI::IsMember({"table", "csv", "json"}));
+}
+
+int runShow(CommandLine& line) {
+  if (line.probes) return tunebench::cli::showProbes(line.options, line.probe_step, line.format());
+  if (line.importance) {
+    return tunebench::cli::showImportance(line.options, line.importance_metric == "accuracy",
+                                          line.format());
+  }
+  const View view = line.groups_only && !line.trials_only   ? View::kGroups
+                    : line.trials_only && !line.groups_only ? View::kTrials
+                                                            : View::kBoth;
+  return tunebench::cli::showStudy(line.options, view, line.format());
+}
+
+void declareLrFind(CLI::App& lr_find, CommandLine& line) {
+  addStudyFile(lr_find, line);
+  tunebench::LrFindSettings& settings = line.lr_settings;
+  lr_find.add_option("--configuration", line.lr_configuration,
+                     "Which listed configuration, from 0 (default 0; the defaults if none)");
+  lr_find.add_option("--steps", settings.steps, "Optimizer steps of the sweep (default 100)")
+      ->check(CLI::Range(2, 100000));
+  lr_find.add_option("--start", settings.start_lr, "First learning rate (default 1e-7)")
+      ->check(CLI::PositiveNumber);
+  lr_find.add_option("--end", settings.end_lr, "Last learning rate (default 10)")
+      ->check(CLI::PositiveNumber);
+  lr_find.add_option("--device", line.options.device,
+                     "auto, cpu, cuda or cuda:N (overrides the study)");
+  lr_find.add_option("--format", line.format_name, "table or json")
+      ->check(CLI::IsMember({"table", "json"}));
+}
+
+// One command of tunebench-cli: its name and help, its options, and what it runs.
+struct Command {
+  const char* name;
+  const char* help;
+  void (*declare)(CLI::App&, CommandLine&);
+  int (*run)(CommandLine&, const tunebench::StopToken&);
+  bool needs_storage;  // the stored study's location is required
+  bool trains;         // heartbeats apply (--stale-after is checked)
+};
+
+// The commands, in the order --help lists them.
+const Command kCommands[] = {
+    {"run", "Run a study file's configurations (listed and/or searched)",
+     [](CLI::App& c, CommandLine& line) {
+       addStudyFile(c, line);
+       c.add_option("--storage", line.options.storage,
+                    "Where to keep the study: a SQLite file or a postgresql:// URL");
+       addTraining(c, line, true);
+     },
+     [](CommandLine& line, const tunebench::StopToken& stop) {
+       return tunebench::cli::runStudy(line.study_path, line.options, stop);
+     },
+     false, true},
+    {"resume", "Continue a stored study after a crash or a stop",
+     [](CLI::App& c, CommandLine& line) {
+       addStorage(c, line);
+       addTraining(c, line, true);
+     },
+     [](CommandLine& line, const tunebench::StopToken& stop) {
+       return tunebench::cli::resumeStudy(line.options, stop);
+     },
+     true, true},
+    {"create", "Put a study file's study in storage for workers to run, and print its name",
+     [](CLI::App& c, CommandLine& line) {
+       addStudyFile(c, line);
+       c.add_option("--storage", line.options.storage, kStorageHelp)->required();
+       c.add_flag("--if-missing", line.if_missing,
+                  "A study of that name already there is fine (several create jobs at once)");
+     },
+     [](CommandLine& line, const tunebench::StopToken&) {
+       return tunebench::cli::createStudy(line.study_path, line.options, line.if_missing);
+     },
+     false, false},
+    {"worker", "Claim and run a stored study's trials until its plan is done (one of many)",
+     [](CLI::App& c, CommandLine& line) {
+       addStorage(c, line);
+       c.add_option("--data-root", line.options.data_root,
+                    "Where this host keeps the study's relative data paths");
+       addTraining(c, line, false);
+     },
+     [](CommandLine& line, const tunebench::StopToken& stop) {
+       return tunebench::cli::workOnStudy(line.options, stop);
+     },
+     true, true},
+    {"show", "Print a stored study's comparison", declareShow,
+     [](CommandLine& line, const tunebench::StopToken&) { return runShow(line); }, true, false},
+    {"export", "Write every trial's per-epoch metrics",
+     [](CLI::App& c, CommandLine& line) {
+       addStorage(c, line);
+       c.add_option("--format", line.format_name, "csv or json")
+           ->required()
+           ->check(CLI::IsMember({"csv", "json"}));
+     },
+     [](CommandLine& line, const tunebench::StopToken&) {
+       return tunebench::cli::exportStudy(line.options, line.format());
+     },
+     true, false},
+    {"lr-find", "Learning-rate range test on one configuration (trains a throw-away copy)",
+     declareLrFind,
+     [](CommandLine& line, const tunebench::StopToken& stop) {
+       return tunebench::cli::findLearningRateRange(line.study_path, line.options,
+                                                    line.lr_configuration, line.lr_settings,
+                                                    line.format(), stop);
+     },
+     false, false},
+    {"presets", "List the built-in preset studies", [](CLI::App&, CommandLine&) {},
+     [](CommandLine&, const tunebench::StopToken&) { return tunebench::cli::listPresets(); }, false,
+     false},
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"TuneBench: compare initializers, optimizers and hyperparameters with LibTorch"};
+  app.require_subcommand(1);
+  CommandLine line;
+  std::vector<std::pair<const Command*, CLI::App*>> declared;
+  for (const Command& command : kCommands) {
+    CLI::App* sub = app.add_subcommand(command.name, command.help);
+    command.declare(*sub, line);
+    declared.emplace_back(&command, sub);
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
     const int code = app.exit(error);
     return code == 0 ? 0 : kExitUserError;
   }
-  for (CLI::App* command : {resume, worker, show, exporter}) {
-    if (*command && options.storage.empty()) {
-      std::cerr << "tunebench-cli: error: " << command->get_name()
-                << " needs the stored study: a SQLite file or a postgresql:// URL\n";
-      return kExitUserError;
-    }
+  const Command* chosen = nullptr;
+  for (const auto& [command, sub] : declared) {
+    if (*sub) chosen = command;
   }
-  if ((*run || *resume || *worker) &&
-      options.liveness.stale_after_seconds <= 2 * options.liveness.heartbeat_seconds) {
-    std::cerr << "tunebench-cli: error: --stale-after: must be more than twice --heartbeat ("
-              << options.liveness.heartbeat_seconds
-              << " s), or live trials would be declared stale\n";
+  if (chosen->needs_storage && line.options.storage.empty()) {
+    std::cerr << "tunebench-cli: error: " << chosen->name
+              << " needs the stored study: a SQLite file or a postgresql:// URL\n";
     return kExitUserError;
   }
-  const Format format = format_name == "csv"    ? Format::kCsv
-                        : format_name == "json" ? Format::kJson
-                                                : Format::kTable;
+  const tunebench::Liveness& liveness = line.options.liveness;
+  if (chosen->trains && liveness.stale_after_seconds <= 2 * liveness.heartbeat_seconds) {
+    std::cerr << "tunebench-cli: error: --stale-after: must be more than twice --heartbeat ("
+              << liveness.heartbeat_seconds << " s), or live trials would be declared stale\n";
+    return kExitUserError;
+  }
   try {
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
     // A file-size limit (ulimit -f) then fails the write like a full disk, with a clear storage
     // error and the study kept, instead of killing the process mid-write.
     std::signal(SIGXFSZ, SIG_IGN);
-    if (*presets) return listPresets();
-    if (*run) return runStudy(study_path, options, g_stop.token());
-    if (*resume) return resumeStudy(options, g_stop.token());
-    if (*create) return createStudy(study_path, options, if_missing);
-    if (*lr_find)
-      return findLearningRateRange(study_path, options, lr_configuration, lr_settings, format,
-                                   g_stop.token());
-    if (*worker) return workOnStudy(options, g_stop.token());
-    if (*show && probes) return showProbes(options, probe_step, format);
-    if (*show && importance)
-      return showImportance(options, importance_metric == "accuracy", format);
-    if (*show) {
-      const View view = groups_only && !trials_only   ? View::kGroups
-                        : trials_only && !groups_only ? View::kTrials
-                                                      : View::kBoth;
-      return showStudy(options, view, format);
-    }
-    return exportStudy(options, format);
+    return chosen->run(line, g_stop.token());
   } catch (const tunebench::UserErrors& errors) {
     for (const auto& problem : errors.problems())
       std::cerr << "tunebench-cli: error: " << problem.what() << "\n";
@@ -187,7 +268,8 @@ int main(int argc, char** argv) {
   } catch (const tunebench::UserError& error) {
     std::cerr << "tunebench-cli: error: " << error.what() << "\n";
     return kExitUserError;
-  } catch (const RunStopped& error) {  // the study's file failed mid-run: the user's disk or file
+  } catch (const tunebench::cli::RunStopped&
+               error) {  // the study's file failed mid-run: the user's disk or file
     std::cerr << "tunebench-cli: error: " << error.what() << "\n";
     return kExitUserError;
   } catch (const tunebench::StorageError& error) {  // a damaged, locked or unreachable storage

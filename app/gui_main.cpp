@@ -3,6 +3,8 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QTabWidget>
 #include <QTimer>
 #include <algorithm>
@@ -14,6 +16,7 @@
 #include "ui/i18n.h"
 #include "ui/main_window.h"
 #include "ui/panels/results_panel.h"
+#include "ui/setup/setup_panel.h"
 #include "ui/teaching/lr_find_dialog.h"
 
 int main(int argc, char** argv) {
@@ -42,8 +45,9 @@ int main(int argc, char** argv) {
       QStringLiteral("view"),
       QStringLiteral(
           "View for the screenshot: curves, diagnostics, boundary, comparison, importance, "
-          "history, parallel, slices, comparison-table (the table under the views), or lr-find "
-          "(the Find learning rate dialog)"),
+          "history, parallel, slices, comparison-table (the table under the views), setup (the "
+          "setup panel scrolled to its optimizer rows), or lr-find (the Find learning rate "
+          "dialog)"),
       QStringLiteral("view"), QStringLiteral("curves"));
   QCommandLineOption brush(
       QStringLiteral("brush"),
@@ -92,6 +96,17 @@ int main(int argc, char** argv) {
                             QStringLiteral("parallel"),   QStringLiteral("slices")};
     if (views != nullptr) views->setCurrentIndex(std::max<int>(0, names.indexOf(name)));
     if (name == QLatin1String("comparison-table")) window.results()->tabs()->setCurrentIndex(1);
+    if (name == QLatin1String("setup")) {  // the learning rate's row and the ones under it
+      QWidget* lr = window.setupPanel()->fieldWidget(QStringLiteral("search.lr"));
+      for (QWidget* up = lr; up != nullptr; up = up->parentWidget()) {
+        if (auto* scroll = qobject_cast<QScrollArea*>(up)) {
+          QTimer::singleShot(500, scroll, [scroll, lr] {
+            scroll->verticalScrollBar()->setValue(lr->mapTo(scroll->widget(), QPoint()).y() - 8);
+          });
+          break;
+        }
+      }
+    }
     QTimer::singleShot(static_cast<int>(parser.value(after).toDouble() * 1000), &window, [&] {
       const QStringList parts = parser.value(brush).split(QLatin1Char(':'));
       if (parts.size() == 3) {

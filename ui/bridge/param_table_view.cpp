@@ -68,9 +68,7 @@ const QList<OptimizerHyperparameter>& optimizerHyperparameters() {
   return list;
 }
 
-int parameterRank(const QString& name) {
-  return static_cast<int>(paramRank(name.toStdString()));
-}
+int parameterRank(const QString& name) { return static_cast<int>(paramRank(name.toStdString())); }
 
 QString parameterTitle(const QString& name) {
   const ParamEntry* entry = findParamEntry(name.toStdString());

@@ -20,10 +20,10 @@ const QList<Choice>& parameterChoices(const QString& name);
 // A number an optimizer reads, besides the learning rate (its own row in the panel): the panel
 // offers a row for each, shown while a ticked optimizer reads it.
 struct OptimizerHyperparameter {
-  QString name;            // the study file's parameter name
+  QString name;                        // the study file's parameter name
   const char* label_source = nullptr;  // "Adam β1": show it through label()
-  QString help;            // what it is, with its valid range (the engine's words)
-  QStringList optimizers;  // the optimizers that read it
+  QString help;                        // what it is, with its valid range (the engine's words)
+  QStringList optimizers;              // the optimizers that read it
   double default_value = 0.0;
   QMap<QString, double> own_defaults;  // optimizers whose default differs
   bool allow_log = false;              // a positive number: a log range makes sense

@@ -1,7 +1,6 @@
 #include "ui/bridge/study_controller.h"
 
 #include "ui/bridge/background_threads.h"
-#include "ui/bridge/param_table_view.h"
 #include "ui/bridge/search_axes.h"
 
 #include <QDateTime>
@@ -38,13 +37,13 @@ struct StudyController::Job {
   std::int64_t trial_id = 0;                   // kRerun
 };
 
-struct StudyController::StoredPoll {
-  std::vector<FrozenTrial> trials;
-  std::vector<std::pair<qint64, ProbeSnapshot>> probes;
-};
-
 StudyController::StudyController(QObject* parent)
-    : QObject(parent), post_(UiPost::to(this)), pause_(std::make_shared<PauseControl>()) {
+    : QObject(parent),
+      post_(UiPost::to(this)),
+      importance_(new ImportanceJob(this)),
+      follower_(post_),
+      pause_(std::make_shared<PauseControl>()) {
+  connect(importance_, &ImportanceJob::ready, this, &StudyController::importanceReady);
   drain_timer_.setSingleShot(true);
   drain_timer_.setInterval(33);  // about 30 refreshes a second while data flows, none otherwise
   connect(&drain_timer_, &QTimer::timeout, this, &StudyController::drain);
@@ -60,30 +59,8 @@ StudyController::~StudyController() {
   post_->close();
 }
 
-namespace {
-
-// `configurations`: those with a finished trial (TrialBook::finishedConfigurations), what the
-// importance is computed over.
-StudyController::Importance importanceOf(const StudyOverview& study,
-                                         const std::vector<FrozenTrial>& trials,
-                                         int configurations) {
-  StudyController::Importance result;
-  result.configurations = configurations;
-  try {
-    for (const ParamImportance& p : parameterImportance(study, trials, false)) {
-      result.parameters.append(parameterTitle(QString::fromStdString(p.name)));
-      result.shares.append(p.share);
-    }
-  } catch (const std::exception&) {
-    // nothing to show; the next finished configuration tries again
-  }
-  return result;
-}
-
-}  // namespace
-
 StudyController::Importance StudyController::importanceNow() const {
-  return study_ ? importanceOf(*study_, book_.trials(), book_.finishedConfigurations())
+  return study_ ? ImportanceJob::compute(*study_, book_.trials(), book_.finishedConfigurations())
                 : Importance{};
 }
 
@@ -94,38 +71,10 @@ QVector<SearchAxis> StudyController::searchAxes(const QVector<TrialRow>& rows) c
 void StudyController::updateImportance() {
   if (!study_) return;
   const int count = book_.finishedConfigurations();
-  if (count == importance_count_) return;  // cached: nothing new finished
-  if (importance_busy_) {  // one at a time: the newest request runs when this one is done
-    importance_again_ = true;
-    return;
-  }
-  importance_count_ = count;
-  importance_busy_ = true;
-  BackgroundThreads::start([post = post_, study = *study_, trials = book_.trials(), count,
-                            generation = generation_, this] {
-    const Importance result = importanceOf(study, trials, count);
-    post->post([this, result, generation] { importanceComputed(result, generation); });
-  });
+  if (count != importance_->asked()) importance_->request(*study_, book_.trials(), count);
 }
 
-void StudyController::importanceComputed(const Importance& result, int generation) {
-  importance_busy_ = false;
-  if (generation == generation_) {
-    last_importance_ = result;
-    Q_EMIT importanceReady(result.parameters, result.shares, result.configurations);
-  }
-  if (importance_again_ || generation != generation_) {
-    importance_again_ = false;
-    updateImportance();
-  }
-}
-
-void StudyController::stopFollowing() {
-  // The reader ends on its own (it may be inside a server's reconnect loop); what it posts
-  // after this is dropped.
-  if (follower_stop_) *follower_stop_ = true;
-  following_ = false;
-}
+void StudyController::stopFollowing() { follower_.stop(); }
 
 bool StudyController::loadStudy(const QString& path) {
   return adoptStudy([&] { return loadStudyOverview(path.toStdString()); });
@@ -171,26 +120,6 @@ QString StudyController::description() const {
 
 QString StudyController::explanation() const {
   return study_ ? inLanguage(study_->explanation, study_->explanation_by_language) : QString();
-}
-
-std::shared_ptr<StudyController::StoredPoll> StudyController::readStored(
-    const Storage& storage, std::int64_t study_id, std::map<qint64, ReadMark>& marks) {
-  auto poll = std::make_shared<StoredPoll>();
-  poll->trials = storage.trials(study_id, false);  // states and epochs: small
-  for (FrozenTrial& trial : poll->trials) {
-    ReadMark& mark = marks[trial.id];
-    if (mark.finished) continue;
-    mark.finished =
-        trial.result.state != TrialState::kRunning && trial.result.state != TrialState::kWaiting;
-    trial.train_losses = storage.trainLosses(trial.id, mark.loss_step);  // only the new points
-    if (!trial.train_losses.empty()) mark.loss_step = trial.train_losses.back().step;
-    for (ProbeSnapshot& snapshot : storage.probes(trial.id)) {
-      if (snapshot.step <= mark.probe_step) continue;
-      mark.probe_step = snapshot.step;
-      poll->probes.emplace_back(trial.id, std::move(snapshot));
-    }
-  }
-  return poll;
 }
 
 void StudyController::publish(const StoredPoll& poll) {
@@ -253,54 +182,27 @@ bool StudyController::openResults(const QString& path) {
   if (running_) return false;
   stopFollowing();
   last_error_.clear();
-  follower_stop_ = std::make_shared<std::atomic<bool>>(false);
-  following_ = true;
-  BackgroundThreads::start([this, post = post_, path, file = path.toStdString(),
-                            stop = follower_stop_] {
-    try {
-      // A SQLite file or a postgresql:// URL, opened read-only: following writes nothing.
-      const auto storage = openStorage(file, StorageAccess::kReadOnly);
-      const std::string shown = tunebench::shownLocation(file);
-      const std::int64_t study_id = pickStudy(*storage, "", shown, true);
-      auto study = std::make_shared<StudyOverview>(storedStudyOverview(*storage, study_id, shown));
-      post->post([this, path, study, stop] {
-        if (*stop) return;
-        study_ = std::make_unique<StudyOverview>(*study);
-        results_path_ = path;
-        resetBook();
-        Q_EMIT studyLoaded(studyName());
-        Q_EMIT runStarted();
-        Q_EMIT resultsOpened(path);
-      });
-      std::map<qint64, ReadMark> marks;
-      while (!*stop) {
-        auto poll = readStored(*storage, study_id, marks);
-        // Merged on the UI thread (cheap: only what changed is handed to the views).
-        post->post([this, poll, stop] {
-          if (!*stop) publish(*poll);
-        });
-        for (int i = 0; i < 20 && !*stop; ++i) {
-          std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        }
-      }
-    } catch (const std::exception& error) {
-      const QString message = QString::fromStdString(error.what());
-      post->post([this, message, stop] {
-        if (*stop) return;
-        following_ = false;
-        last_error_ = message;
-        Q_EMIT runFailed(message);
-      });
-    }
-  });
+  ResultsFollower::Handlers handlers;
+  handlers.opened = [this, path](std::shared_ptr<const StudyOverview> study) {
+    study_ = std::make_unique<StudyOverview>(*study);
+    results_path_ = path;
+    resetBook();
+    Q_EMIT studyLoaded(studyName());
+    Q_EMIT runStarted();
+    Q_EMIT resultsOpened(path);
+  };
+  handlers.read = [this](std::shared_ptr<const StoredPoll> poll) { publish(*poll); };
+  handlers.failed = [this](const QString& message) {
+    last_error_ = message;
+    Q_EMIT runFailed(message);
+  };
+  follower_.follow(path.toStdString(), std::move(handlers));
   return true;
 }
 
 void StudyController::resetBook() {
   book_.clear();
-  ++generation_;
-  importance_count_ = -1;
-  last_importance_ = Importance{};
+  importance_->forget();
   if (!study_) return;
   book_.setPlannedEpochs(study_->epochs);
   book_.setListedConfigurations(study_->configurations);
@@ -382,8 +284,7 @@ void StudyController::launch(const Job& job) {
       if (job.kind == Job::Kind::kResume) {
         run = StudyRun::resume(*storage, pickStudy(*storage, "", shown, true), shown, settings);
         // What is stored already shows before the remaining trials start.
-        std::map<qint64, ReadMark> marks;
-        auto poll = readStored(*storage, run->studyId(), marks);
+        std::shared_ptr<const StoredPoll> poll = StoredReader().read(*storage, run->studyId());
         post->post([this, poll] { publish(*poll); });
       } else {
         run = StudyRun::create(*storage, *study, settings);

@@ -12,7 +12,9 @@
 #include <optional>
 
 #include "ui/bridge/group_row.h"
+#include "ui/bridge/importance_job.h"
 #include "ui/bridge/probe_row.h"
+#include "ui/bridge/results_follower.h"
 #include "ui/bridge/search_axis.h"
 #include "ui/bridge/trial_book.h"
 #include "ui/bridge/trial_row.h"
@@ -84,7 +86,7 @@ class StudyController : public QObject {
   // when a run is going or no results file is on screen.
   bool runAgain(qint64 trial_id);
   // True from openResults until the reading stops (Run, another Open Results, a failure).
-  bool isFollowing() const { return following_; }
+  bool isFollowing() const { return follower_.isFollowing(); }
   // The trials on screen and their series (UI thread only).
   const TrialBook& book() const { return book_; }
 
@@ -94,13 +96,9 @@ class StudyController : public QObject {
   // parameterImportance): computed on a background thread, only when the number of finished
   // configurations changed since the last time; importanceReady then.
   void updateImportance();
-  struct Importance {
-    QStringList parameters;  // titles ("Learning rate"), largest share first
-    QVector<double> shares;
-    int configurations = 0;  // finished ones it is computed over
-  };
+  using Importance = ImportanceJob::Result;
   // The last importance importanceReady announced for the study on screen (empty before).
-  const Importance& lastImportance() const { return last_importance_; }
+  const Importance& lastImportance() const { return importance_->last(); }
   // The same, computed now on the calling thread: for benchmarks, never on the UI thread
   // (PED-ANOVA over 10,000 trials takes a while; no storage is read).
   Importance importanceNow() const;
@@ -152,35 +150,18 @@ class StudyController : public QObject {
   void stopFollowing();
   void publish(const TrialBook::Changes& changes);
   void resetBook();  // empty, with the study's planned epochs and listed configurations
-  struct StoredPoll;
-  // How far a reader got in each stored trial's curve and probes.
-  struct ReadMark {
-    qint64 loss_step = -1;
-    qint64 probe_step = -1;
-    bool finished = false;  // read to the end after it settled: nothing more will come
-  };
-  // Reads a stored study's trials with the train-loss points and probes not read before (per
-  // trial in `marks`). Runs on a background thread only.
-  static std::shared_ptr<StoredPoll> readStored(const Storage& storage, std::int64_t study_id,
-                                                std::map<qint64, ReadMark>& marks);
   void publish(const StoredPoll& poll);
   bool adoptStudy(const std::function<StudyOverview()>& load);
   QString newResultsPath(const QString& study_name) const;
-  void importanceComputed(const Importance& result, int generation);
 
   // Background threads reach this controller only through it (closed by the destructor).
   std::shared_ptr<UiPost> post_;
-  int importance_count_ = -1;     // finished configurations the last computation was asked for
-  bool importance_busy_ = false;  // one computation at a time; a newer request waits for it
-  bool importance_again_ = false;
-  Importance last_importance_;
-  int generation_ = 0;  // the study on screen: resetBook() counts up, late answers are dropped
+  ImportanceJob* importance_;  // which parameters mattered, off the UI thread
+  ResultsFollower follower_;   // the stored study followed (Open Results)
   QString last_error_;
   QString results_folder_;
   QString results_path_;
   std::unique_ptr<StudyOverview> study_;
-  bool following_ = false;
-  std::shared_ptr<std::atomic<bool>> follower_stop_;  // the reader of the results followed
   std::shared_ptr<BufferedEventSink> sink_;
   std::unique_ptr<StopSource> stop_;
   std::shared_ptr<PauseControl> pause_;

@@ -12,8 +12,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-#include "ui/bridge/param_variant.h"
 #include "ui/bridge/param_table_view.h"
+#include "ui/bridge/param_variant.h"
 
 namespace tunebench::ui {
 namespace {

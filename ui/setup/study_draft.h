@@ -20,7 +20,6 @@ struct NumberChoice {
   bool log = false;
 };
 
-
 // What the setup panel edits: the parts of a study file a person picks with the mouse. Converted
 // to and from the study file's JSON (docs/STUDY_FORMAT.md); keys the panel does not edit
 // (description, defaults, listed configurations, other searched parameters...) are carried over
