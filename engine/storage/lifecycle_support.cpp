@@ -4,11 +4,28 @@
 
 namespace tunebench {
 
-std::string acceptingStatesSql(TrialEventKind kind, const std::string& column) {
+std::string acceptingSql(TrialEventKind kind, const std::string& prefix,
+                         const std::string& worker_param) {
+  const TrialPrecondition rule = preconditionOf(kind);
   std::string list;
-  for (const TrialState state : statesAccepting(kind))
+  for (const TrialState state : rule.states)
     list += (list.empty() ? "'" : ", '") + trialStateName(state) + "'";
-  return column + " IN (" + list + ")";
+  std::string sql = prefix + "state IN (" + list + ")";
+  if (rule.held_by_event_worker) sql += " AND " + prefix + "worker = " + worker_param;
+  return sql;
+}
+
+std::string transitionSetSql(const TrialTransition& next,
+                             const std::function<std::string()>& placeholder,
+                             const std::string& now) {
+  std::string sql = "state = '" + trialStateName(next.to) + "'";  // a name from the enum
+  if (!next.reason.empty()) sql += ", reason = " + placeholder();
+  if (next.take_worker) {
+    sql += ", worker = " + placeholder();
+    sql += ", device = " + placeholder();
+  }
+  if (next.beat) sql += ", heartbeat = " + now;
+  return sql;
 }
 
 double unixSecondsNow() {

@@ -1,6 +1,7 @@
 // PostgresStorage's trial life cycle: claims, finishes, heartbeats, stale trials and trials whose
 // worker stopped. Each runs as one transaction that locks the trial's row, asks
 // trial/trial_lifecycle.h what the event does, and persists that.
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -23,38 +24,34 @@ TrialFacts factsFromRow(const Result& rows, int row, int state_column) {
 }
 }  // namespace
 
-TrialFacts PostgresStorage::lockedFactsOf(std::int64_t trial_id) const {
-  const Result rows =
-      connection_->exec("SELECT state, worker FROM tunebench_trials WHERE id = $1 FOR UPDATE",
-                        Params().add(trial_id));
-  if (rows.rows() == 0) throw std::out_of_range("no trial with id " + std::to_string(trial_id));
-  return factsFromRow(rows, 0, 0);
+namespace {
+// "$3", "$4", ...: the placeholders after the ones a statement already uses.
+std::function<std::string()> placeholdersFrom(int first) {
+  return [next = first]() mutable { return "$" + std::to_string(next++); };
 }
+
+// The parameters of transitionSetSql's placeholders, in its order.
+void addTransitionParams(Params& params, const TrialTransition& next, const std::string& worker,
+                         const std::string& device) {
+  if (!next.reason.empty()) params.add(next.reason);
+  if (next.take_worker) params.add(worker).add(device);
+}
+
+const char* const kCopyTrial =
+    "INSERT INTO tunebench_trials(study_id, configuration_index, seed, params, configuration, "
+    "state) SELECT study_id, configuration_index, seed, params, configuration, 'WAITING' FROM "
+    "tunebench_trials WHERE id = $1";
+}  // namespace
 
 void PostgresStorage::persist(std::int64_t trial_id, const TrialTransition& next,
                               const std::string& worker, const std::string& device) {
   Params params;
-  params.add(trial_id).add(trialStateName(next.to));
-  std::string sql = "UPDATE tunebench_trials SET state = $2";
-  int number = 2;
-  if (!next.reason.empty()) {
-    sql += ", reason = $" + std::to_string(++number);
-    params.add(next.reason);
-  }
-  if (next.take_worker) {
-    sql +=
-        ", worker = $" + std::to_string(number + 1) + ", device = $" + std::to_string(number + 2);
-    number += 2;
-    params.add(worker).add(device);
-  }
-  if (next.beat) sql += ", heartbeat = " + std::string(kNow);
-  connection_->exec(sql + " WHERE id = $1", params);
-  if (!next.queue_copy) return;
-  connection_->exec(
-      "INSERT INTO tunebench_trials(study_id, configuration_index, seed, params, configuration, "
-      "state) SELECT study_id, configuration_index, seed, params, configuration, 'WAITING' FROM "
-      "tunebench_trials WHERE id = $1",
-      Params().add(trial_id));
+  params.add(trial_id);
+  addTransitionParams(params, next, worker, device);
+  connection_->exec("UPDATE tunebench_trials SET " +
+                        transitionSetSql(next, placeholdersFrom(2), kNow) + " WHERE id = $1",
+                    params);
+  if (next.queue_copy) connection_->exec(kCopyTrial, Params().add(trial_id));
 }
 
 std::optional<FrozenTrial> PostgresStorage::claimWaitingTrial(std::int64_t study_id,
@@ -65,22 +62,19 @@ std::optional<FrozenTrial> PostgresStorage::claimWaitingTrial(std::int64_t study
   connection_->run([&] {
     claimed.reset();
     requireStudy(study_id);
-    // Workers skip each other's locked rows: each claim takes a different trial, none waits.
-    const Result picked = connection_->exec(
-        "SELECT id, state, worker FROM tunebench_trials WHERE study_id = $1 AND " +
-            acceptingStatesSql(TrialEventKind::kClaim) +
-            " ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED",
-        Params().add(study_id));
-    if (picked.rows() == 0) return;
-    const std::int64_t id = picked.integer(0, 0);
-    const TrialTransition next =
-        nextTransition(factsFromRow(picked, 0, 1), {TrialEventKind::kClaim, worker});
-    if (!next.applies) return;
-    persist(id, next, worker, device);
-    const Result row = connection_->exec(
-        std::string("SELECT ") + kTrialColumns + " FROM tunebench_trials WHERE id = $1",
-        Params().add(id));
-    claimed = trialFromRow(row, 0, connection_->shownUrl(), params_cache_);
+    // One statement: the oldest row the claim applies to (workers skip each other's locked
+    // rows: each claim takes a different trial, none waits) gets what the life cycle writes.
+    const TrialTransition next = transitionWhereAccepted({TrialEventKind::kClaim, worker});
+    Params params;
+    params.add(study_id);
+    addTransitionParams(params, next, worker, device);
+    const Result rows = connection_->exec(
+        "UPDATE tunebench_trials SET " + transitionSetSql(next, placeholdersFrom(2), kNow) +
+            " WHERE id = (SELECT id FROM tunebench_trials WHERE study_id = $1 AND " +
+            acceptingSql(TrialEventKind::kClaim) +
+            " ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING " + kTrialColumns,
+        params);
+    if (rows.rows() == 1) claimed = trialFromRow(rows, 0, connection_->shownUrl(), params_cache_);
   });
   return claimed;
 }
@@ -90,24 +84,32 @@ void PostgresStorage::finishTrial(std::int64_t trial_id, const TrialResult& r,
                                   double prune_threshold) {
   std::lock_guard<std::mutex> lock(mutex_);
   connection_->run([&] {
+    if (!isFinal(r.state)) requireTrial(trial_id);  // an unknown id is out_of_range first
     TrialEvent finish{TrialEventKind::kFinish};
     finish.result = r.state;
-    const TrialTransition next = nextTransition(lockedFactsOf(trial_id), finish);
-    if (!next.applies)
-      return;  // declared STALE meanwhile: its copy's result is the one that counts
-    connection_->exec(
+    const TrialTransition next = transitionWhereAccepted(finish);
+    Params params;
+    params.add(trial_id)
+        .add(next.reason.empty() ? r.reason : next.reason)
+        .add(r.steps)
+        .add(r.seconds)
+        .add(r.diverged_step)
+        .add(r.last_train_loss)
+        .add(pruned_epoch)
+        .add(prune_threshold);
+    TrialTransition state_only = next;  // the reason is written with the result
+    state_only.reason.clear();
+    const Result updated = connection_->exec(
         "UPDATE tunebench_trials SET reason = $2, steps = $3, seconds = $4, diverged_step = $5, "
-        "last_train_loss = $6, pruned_epoch = $7, prune_threshold = $8 WHERE id = $1",
-        Params()
-            .add(trial_id)
-            .add(r.reason)
-            .add(r.steps)
-            .add(r.seconds)
-            .add(r.diverged_step)
-            .add(r.last_train_loss)
-            .add(pruned_epoch)
-            .add(prune_threshold));
-    persist(trial_id, next);
+        "last_train_loss = $6, pruned_epoch = $7, prune_threshold = $8, " +
+            transitionSetSql(state_only, placeholdersFrom(9), kNow) + " WHERE id = $1 AND " +
+            acceptingSql(TrialEventKind::kFinish) + " RETURNING id",
+        params);
+    if (updated.rows() == 0) {
+      requireTrial(trial_id);
+      return;  // e.g. declared STALE meanwhile: its copy's result is the one that counts
+    }
+    if (next.queue_copy) connection_->exec(kCopyTrial, Params().add(trial_id));
   });
 }
 
@@ -120,7 +122,7 @@ int PostgresStorage::requeueInterrupted(std::int64_t study_id,
     requireStudy(study_id);
     const Result running = connection_->exec(
         "SELECT id, state, worker FROM tunebench_trials WHERE study_id = $1 AND " +
-            acceptingStatesSql(TrialEventKind::kWorkerGone) + " ORDER BY id FOR UPDATE",
+            acceptingSql(TrialEventKind::kWorkerGone) + " ORDER BY id FOR UPDATE",
         Params().add(study_id));
     for (int i = 0; i < running.rows(); ++i) {
       const TrialFacts facts = factsFromRow(running, i, 1);
@@ -137,12 +139,23 @@ int PostgresStorage::requeueInterrupted(std::int64_t study_id,
 bool PostgresStorage::heartbeat(std::int64_t trial_id, const std::string& worker) {
   std::lock_guard<std::mutex> lock(mutex_);
   bool alive = false;
-  connection_->run([&] {
-    const TrialTransition next =
-        nextTransition(lockedFactsOf(trial_id), {TrialEventKind::kHeartbeat, worker});
-    alive = next.applies;  // false: declared STALE, or finished; the worker lets it go
-    if (alive) persist(trial_id, next);
-  });
+  const TrialTransition next = transitionWhereAccepted({TrialEventKind::kHeartbeat, worker});
+  connection_->run(
+      [&] {
+        Params params;
+        params.add(trial_id).add(worker);
+        addTransitionParams(params, next, worker, "");
+        alive = connection_
+                    ->exec("UPDATE tunebench_trials SET " +
+                               transitionSetSql(next, placeholdersFrom(3), kNow) +
+                               " WHERE id = $1 AND " +
+                               acceptingSql(TrialEventKind::kHeartbeat, "", "$2") + " RETURNING id",
+                           params)
+                    .rows() == 1;
+        // Not applied: declared STALE, or finished; the worker lets it go.
+        if (!alive) requireTrial(trial_id);
+      },
+      false);
   return alive;
 }
 
@@ -158,7 +171,7 @@ int PostgresStorage::markStale(std::int64_t study_id, double grace_seconds, int 
             " - t.heartbeat, (SELECT count(*) FROM tunebench_trials o WHERE o.study_id = "
             "t.study_id AND o.configuration_index = t.configuration_index AND o.seed = t.seed) "
             "FROM tunebench_trials t WHERE t.study_id = $1 AND " +
-            acceptingStatesSql(TrialEventKind::kSilent, "t.state") + " AND t.heartbeat < " + kNow +
+            acceptingSql(TrialEventKind::kSilent, "t.") + " AND t.heartbeat < " + kNow +
             " - $2 ORDER BY t.id FOR UPDATE OF t SKIP LOCKED",
         Params().add(study_id).add(grace_seconds));
     for (int i = 0; i < silent.rows(); ++i) {

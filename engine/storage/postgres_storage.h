@@ -61,9 +61,6 @@ class PostgresStorage : public Storage {
   void requireStudy(std::int64_t study_id) const;
   void requireTrial(std::int64_t trial_id) const;
   std::vector<FrozenTrial> readTrials(std::int64_t study_id, bool with_train_losses) const;
-  // The trial's state and worker, its row locked until the transaction ends (out_of_range
-  // when unknown): what the life cycle decides on.
-  TrialFacts lockedFactsOf(std::int64_t trial_id) const;
   // Writes what the life cycle decided for a trial (inside run()'s transaction): its state, the
   // reason it gave, the worker and device taking it, a heartbeat, a WAITING copy.
   void persist(std::int64_t trial_id, const TrialTransition& next, const std::string& worker = "",

@@ -4,6 +4,8 @@
 // which keeps the rest of the backend).
 #include <sqlite3.h>
 
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,34 +21,40 @@ using sqlite::Statement;
 using sqlite::trialFromRow;
 using sqlite::WriteTransaction;
 
-TrialFacts SqliteStorage::factsOf(std::int64_t trial_id) const {
-  Statement read(db_, "SELECT state, worker FROM trials WHERE id = ?");
-  read.bind(1, trial_id);
-  if (!read.step()) throw std::out_of_range("no trial with id " + std::to_string(trial_id));
-  return {parseTrialState(read.text(0)).value_or(TrialState::kFailed), read.text(1)};
+namespace {
+std::function<std::string()> questionMarks() {
+  return [] { return std::string("?"); };
 }
 
-void SqliteStorage::persist(std::int64_t trial_id, const TrialTransition& next,
-                            const std::string& worker, const std::string& device) {
-  std::string sql = "UPDATE trials SET state = ?";
-  if (!next.reason.empty()) sql += ", reason = ?";
-  if (next.take_worker) sql += ", worker = ?, device = ?";
-  if (next.beat) sql += ", heartbeat = " + std::string(kUnixNow);
-  Statement update(db_, sql + " WHERE id = ?");
-  int column = 1;
-  update.bind(column++, trialStateName(next.to));
-  if (!next.reason.empty()) update.bind(column++, next.reason);
-  if (next.take_worker) update.bind(column++, worker).bind(column++, device);
-  update.bind(column, trial_id);
-  update.step();
-  if (!next.queue_copy) return;
+// Binds transitionSetSql's parameters, in its order, from column `first`; the next free column.
+int bindTransition(Statement& statement, int first, const TrialTransition& next,
+                   const std::string& worker, const std::string& device) {
+  if (!next.reason.empty()) statement.bind(first++, next.reason);
+  if (next.take_worker) {
+    statement.bind(first++, worker);
+    statement.bind(first++, device);
+  }
+  return first;
+}
+
+void copyTrial(sqlite3* db, std::int64_t trial_id) {
   Statement copy(
-      db_,
+      db,
       "INSERT INTO trials(study_id, configuration_index, seed, params, configuration, state) "
       "SELECT study_id, configuration_index, seed, params, configuration, 'WAITING' FROM trials "
       "WHERE id = ?");
   copy.bind(1, trial_id);
   copy.step();
+}
+}  // namespace
+
+void SqliteStorage::persist(std::int64_t trial_id, const TrialTransition& next,
+                            const std::string& worker, const std::string& device) {
+  Statement update(db_, "UPDATE trials SET " + transitionSetSql(next, questionMarks(), kUnixNow) +
+                            " WHERE id = ?");
+  update.bind(bindTransition(update, 1, next, worker, device), trial_id);
+  update.step();
+  if (next.queue_copy) copyTrial(db_, trial_id);
 }
 
 std::optional<FrozenTrial> SqliteStorage::claimWaitingTrial(std::int64_t study_id,
@@ -56,7 +64,7 @@ std::optional<FrozenTrial> SqliteStorage::claimWaitingTrial(std::int64_t study_i
   WriteTransaction transaction(db_);
   requireStudy(study_id);
   Statement pick(db_, "SELECT id, state, worker FROM trials WHERE study_id = ? AND " +
-                          acceptingStatesSql(TrialEventKind::kClaim) + " ORDER BY id LIMIT 1");
+                          acceptingSql(TrialEventKind::kClaim) + " ORDER BY id LIMIT 1");
   pick.bind(1, study_id);
   if (!pick.step()) return std::nullopt;
   const std::int64_t id = pick.integer(0);
@@ -76,20 +84,31 @@ std::optional<FrozenTrial> SqliteStorage::claimWaitingTrial(std::int64_t study_i
 void SqliteStorage::finishTrial(std::int64_t trial_id, const TrialResult& r,
                                 std::optional<std::int64_t> pruned_epoch, double prune_threshold) {
   std::lock_guard<std::mutex> lock(mutex_);
-  WriteTransaction transaction(db_);
+  if (!isFinal(r.state)) requireTrial(trial_id);  // an unknown id is out_of_range first
   TrialEvent finish{TrialEventKind::kFinish};
   finish.result = r.state;
-  const TrialTransition next = nextTransition(factsOf(trial_id), finish);
-  if (!next.applies) return;  // e.g. declared STALE meanwhile: its copy's result counts
+  TrialTransition next = transitionWhereAccepted(finish);
+  const std::string reason = next.reason.empty() ? r.reason : next.reason;
+  next.reason.clear();  // written with the result
+  // One statement, unless a copy is queued too (then both in one transaction).
+  std::optional<WriteTransaction> transaction;
+  if (next.queue_copy) transaction.emplace(db_);
   Statement update(db_,
                    "UPDATE trials SET reason = ?, steps = ?, seconds = ?, diverged_step = ?, "
-                   "last_train_loss = ?, pruned_epoch = ?, prune_threshold = ? WHERE id = ?");
-  update.bind(1, r.reason).bind(2, r.steps).bind(3, r.seconds).bindOptional(4, r.diverged_step);
+                   "last_train_loss = ?, pruned_epoch = ?, prune_threshold = ?, " +
+                       transitionSetSql(next, questionMarks(), kUnixNow) + " WHERE id = ? AND " +
+                       acceptingSql(TrialEventKind::kFinish));
+  update.bind(1, reason).bind(2, r.steps).bind(3, r.seconds).bindOptional(4, r.diverged_step);
   update.bind(5, r.last_train_loss).bindOptional(6, pruned_epoch).bind(7, prune_threshold);
-  update.bind(8, trial_id);
+  update.bind(bindTransition(update, 8, next, "", ""), trial_id);
   update.step();
-  persist(trial_id, next);
-  transaction.commit();
+  if (sqlite3_changes(db_) == 0) {
+    requireTrial(trial_id);
+    return;  // e.g. declared STALE meanwhile: its copy's result counts (nothing was written)
+  }
+  if (!next.queue_copy) return;
+  copyTrial(db_, trial_id);
+  transaction->commit();
 }
 
 int SqliteStorage::requeueInterrupted(std::int64_t study_id,
@@ -98,7 +117,7 @@ int SqliteStorage::requeueInterrupted(std::int64_t study_id,
   WriteTransaction transaction(db_);
   requireStudy(study_id);
   Statement running(db_, "SELECT id, state, worker FROM trials WHERE study_id = ? AND " +
-                             acceptingStatesSql(TrialEventKind::kWorkerGone) + " ORDER BY id");
+                             acceptingSql(TrialEventKind::kWorkerGone) + " ORDER BY id");
   running.bind(1, study_id);
   std::vector<std::pair<std::int64_t, TrialFacts>> gone;
   while (running.step()) {
@@ -119,13 +138,15 @@ int SqliteStorage::requeueInterrupted(std::int64_t study_id,
 
 bool SqliteStorage::heartbeat(std::int64_t trial_id, const std::string& worker) {
   std::lock_guard<std::mutex> lock(mutex_);
-  WriteTransaction transaction(db_);
-  const TrialTransition next =
-      nextTransition(factsOf(trial_id), {TrialEventKind::kHeartbeat, worker});
-  if (!next.applies) return false;  // declared STALE, or finished: the worker lets it go
-  persist(trial_id, next);
-  transaction.commit();
-  return true;
+  const TrialTransition next = transitionWhereAccepted({TrialEventKind::kHeartbeat, worker});
+  Statement beat(db_, "UPDATE trials SET " + transitionSetSql(next, questionMarks(), kUnixNow) +
+                          " WHERE id = ? AND " + acceptingSql(TrialEventKind::kHeartbeat));
+  const int column = bindTransition(beat, 1, next, worker, "");
+  beat.bind(column, trial_id).bind(column + 1, worker);
+  beat.step();
+  if (sqlite3_changes(db_) > 0) return true;
+  requireTrial(trial_id);
+  return false;  // declared STALE, or finished: the worker lets it go
 }
 
 int SqliteStorage::markStale(std::int64_t study_id, double grace_seconds, int max_attempts) {
@@ -138,8 +159,8 @@ int SqliteStorage::markStale(std::int64_t study_id, double grace_seconds, int ma
                             "(SELECT count(*) FROM trials o WHERE o.study_id = t.study_id AND "
                             "o.configuration_index = t.configuration_index AND o.seed = t.seed) "
                             "FROM trials t WHERE t.study_id = ? AND " +
-                            acceptingStatesSql(TrialEventKind::kSilent, "t.state") +
-                            " AND t.heartbeat < " + std::string(kUnixNow) + " - ? ORDER BY t.id");
+                            acceptingSql(TrialEventKind::kSilent, "t.") + " AND t.heartbeat < " +
+                            std::string(kUnixNow) + " - ? ORDER BY t.id");
   silent.bind(1, study_id).bind(2, grace_seconds);
   std::vector<std::pair<std::int64_t, TrialTransition>> decided;
   while (silent.step()) {

@@ -1,5 +1,6 @@
 #include "trial/trial_lifecycle.h"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
@@ -9,9 +10,19 @@ bool isFinal(TrialState state) {
   return state != TrialState::kWaiting && state != TrialState::kRunning;
 }
 
-std::vector<TrialState> statesAccepting(TrialEventKind kind) {
-  if (kind == TrialEventKind::kClaim) return {TrialState::kWaiting};
-  return {TrialState::kRunning};
+TrialPrecondition preconditionOf(TrialEventKind kind) {
+  if (kind == TrialEventKind::kClaim) return {{TrialState::kWaiting}, false};
+  return {{TrialState::kRunning}, kind == TrialEventKind::kHeartbeat};
+}
+
+std::vector<TrialState> statesAccepting(TrialEventKind kind) { return preconditionOf(kind).states; }
+
+TrialTransition transitionWhereAccepted(const TrialEvent& event) {
+  if (event.kind != TrialEventKind::kClaim && event.kind != TrialEventKind::kHeartbeat &&
+      event.kind != TrialEventKind::kFinish) {
+    throw std::logic_error("this event's outcome depends on the trial's worker or history");
+  }
+  return nextTransition({preconditionOf(event.kind).states.front(), event.worker}, event);
 }
 
 std::string staleReason(const std::string& worker, double silent_seconds, bool queued_again,
@@ -25,39 +36,38 @@ std::string staleReason(const std::string& worker, double silent_seconds, bool q
 
 TrialTransition nextTransition(const TrialFacts& trial, const TrialEvent& event) {
   TrialTransition next;
+  if (event.kind == TrialEventKind::kFinish && !isFinal(event.result)) {
+    throw std::invalid_argument("a trial cannot finish as " + trialStateName(event.result));
+  }
+  const TrialPrecondition rule = preconditionOf(event.kind);
+  if (std::find(rule.states.begin(), rule.states.end(), trial.state) == rule.states.end() ||
+      (rule.held_by_event_worker && trial.worker != event.worker)) {
+    // Not for this trial: a heartbeat from anyone but its worker is told to let go (it was
+    // declared STALE and runs elsewhere, or it finished); a finished trial is not updated again
+    // (a STALE trial's copy, or an INTERRUPTED one's, is the one whose result counts).
+    return next;
+  }
   switch (event.kind) {
     case TrialEventKind::kClaim:
-      if (trial.state != TrialState::kWaiting) return next;
       next.to = TrialState::kRunning;
       next.take_worker = true;
       next.beat = true;
       break;
     case TrialEventKind::kHeartbeat:
-      // Only the worker that holds a running trial keeps it alive; anyone else is told to let
-      // go (the trial was declared STALE and runs elsewhere, or it finished).
-      if (trial.state != TrialState::kRunning || trial.worker != event.worker) return next;
       next.to = TrialState::kRunning;
       next.beat = true;
       break;
     case TrialEventKind::kFinish:
-      if (!isFinal(event.result)) {
-        throw std::invalid_argument("a trial cannot finish as " + trialStateName(event.result));
-      }
-      // A finished trial is not updated again: a STALE trial's copy (or an INTERRUPTED one's)
-      // is the one whose result counts.
-      if (trial.state != TrialState::kRunning) return next;
       next.to = event.result;
       next.store_result = true;
       next.queue_copy = event.result == TrialState::kInterrupted;  // resuming runs it again
       break;
     case TrialEventKind::kWorkerGone:
-      if (trial.state != TrialState::kRunning) return next;
       next.to = TrialState::kInterrupted;
       next.queue_copy = true;
       next.reason = "interrupted: its worker " + trial.worker + " stopped";
       break;
     case TrialEventKind::kSilent:
-      if (trial.state != TrialState::kRunning) return next;
       next.to = TrialState::kStale;
       next.queue_copy = event.attempts < event.max_attempts;
       next.reason =

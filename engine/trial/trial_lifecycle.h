@@ -21,7 +21,7 @@ enum class TrialEventKind {
 
 struct TrialEvent {
   TrialEventKind kind = TrialEventKind::kClaim;
-  std::string worker;                         // kClaim, kHeartbeat: who acts ("host:pid")
+  std::string worker{};                       // kClaim, kHeartbeat: who acts ("host:pid")
   TrialState result = TrialState::kComplete;  // kFinish: the state its result reports
   double silent_seconds = 0.0;                // kSilent: how long it has been silent
   int attempts = 0;                           // kSilent: runs of its configuration and seed
@@ -50,8 +50,21 @@ struct TrialTransition {
 // final state (a caller's bug, never a user's).
 TrialTransition nextTransition(const TrialFacts& trial, const TrialEvent& event);
 
-// The states from which an event of `kind` can apply (a claim: WAITING; the rest: RUNNING).
+// What a stored trial must be for an event of `kind` to apply: in one of `states` and, for a
+// heartbeat, held by the event's worker. nextTransition applies exactly this rule; the SQL
+// backends put it in their WHERE clauses (storage/lifecycle_support.h), so a row a statement
+// picks is one the machine accepts.
+struct TrialPrecondition {
+  std::vector<TrialState> states;
+  bool held_by_event_worker = false;
+};
+TrialPrecondition preconditionOf(TrialEventKind kind);
+// The states of preconditionOf(kind) (a claim: WAITING; the rest: RUNNING).
 std::vector<TrialState> statesAccepting(TrialEventKind kind);
+// What `event` does to a trial that meets its precondition, for an event whose decision depends
+// on nothing else of the trial (claim, heartbeat, finish): what a backend writes in the same
+// statement that checks the precondition. Throws std::logic_error for the other events.
+TrialTransition transitionWhereAccepted(const TrialEvent& event);
 
 // True for a state a trial never leaves (COMPLETE, PRUNED, DIVERGED, FAILED, INTERRUPTED,
 // STALE): a finished trial is not updated again.

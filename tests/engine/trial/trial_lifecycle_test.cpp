@@ -164,5 +164,30 @@ TEST(TrialLifecycleTest, AFinishThatReportsNoFinalStateIsACallersBug) {
                std::invalid_argument);
 }
 
+// What the SQL backends write in the one statement that checks the precondition is the machine's
+// own answer for a trial that meets it; events whose outcome depends on more refuse.
+TEST(TrialLifecycleTest, TheOneStatementWritesWhatTheMachineDecidesForAnAcceptedTrial) {
+  const TrialEvent events[] = {{TrialEventKind::kClaim, "vm:1"},
+                               {TrialEventKind::kHeartbeat, "vm:1"},
+                               finishAs(TrialState::kInterrupted),
+                               finishAs(TrialState::kPruned)};
+  for (const TrialEvent& event : events) {
+    const TrialPrecondition rule = preconditionOf(event.kind);
+    ASSERT_EQ(rule.states.size(), 1u);
+    const TrialTransition direct = nextTransition({rule.states.front(), "vm:1"}, event);
+    const TrialTransition one = transitionWhereAccepted(event);
+    EXPECT_TRUE(one.applies);
+    EXPECT_EQ(trialStateName(one.to), trialStateName(direct.to));
+    EXPECT_EQ(one.take_worker, direct.take_worker);
+    EXPECT_EQ(one.beat, direct.beat);
+    EXPECT_EQ(one.queue_copy, direct.queue_copy);
+    EXPECT_EQ(one.reason, direct.reason);
+  }
+  EXPECT_TRUE(preconditionOf(TrialEventKind::kHeartbeat).held_by_event_worker);
+  EXPECT_FALSE(preconditionOf(TrialEventKind::kFinish).held_by_event_worker);
+  EXPECT_THROW(transitionWhereAccepted({TrialEventKind::kWorkerGone}), std::logic_error);
+  EXPECT_THROW(transitionWhereAccepted(silentFor(60, 1, 3)), std::logic_error);
+}
+
 }  // namespace
 }  // namespace tunebench
