@@ -10,7 +10,7 @@ enum class OptimizerKind { kSgd, kMomentum, kNesterov, kAdam, kAdamW, kRmsProp, 
 // Hyperparameters of every supported optimizer; each optimizer reads the ones it has.
 struct OptimizerSpec {
   OptimizerKind kind = OptimizerKind::kAdam;
-  // The defaults and which optimizer reads what: trial/param_table.h, the one place.
+  // The default numbers: common/param_defaults.h; which optimizer reads what: trial/param_table.
   double lr = param_default::kLearningRate;
   double momentum = param_default::kMomentum;  // kMomentum, kNesterov, kRmsProp (0 unless set)
   double beta1 = param_default::kBeta1;        // kAdam, kAdamW

@@ -87,7 +87,9 @@ std::vector<ParamImportance> parameterImportance(const StudyOverview& study,
   SearchSpace space = study.search;
   if (space.empty()) {  // listed configurations only: each parameter they vary, as a choice
     std::vector<SearchParam> params;
-    for (const std::string& name : ConfigurationNamer(configurations).varying()) {
+    // Named, not a temporary: the loop reads its member after the range expression is done.
+    const ConfigurationNamer namer(configurations);
+    for (const std::string& name : namer.varying()) {
       SearchParam param{name, {}};
       param.distribution.kind = Distribution::Kind::kCategorical;
       for (const ParamMap& c : configurations) {

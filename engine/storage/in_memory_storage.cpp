@@ -246,8 +246,9 @@ int InMemoryStorage::requeueInterrupted(std::int64_t study_id,
   const std::vector<std::int64_t> ids = study(study_id).trial_ids;
   for (std::int64_t id : ids) {
     FrozenTrial& t = trials_.at(id);
-    if (t.result.state != TrialState::kRunning || !is_gone(t.worker)) continue;
-    count += apply(t, {TrialEventKind::kWorkerGone}) ? 1 : 0;
+    const TrialEvent gone{TrialEventKind::kWorkerGone};
+    if (!meetsPrecondition({t.result.state, t.worker}, gone) || !is_gone(t.worker)) continue;
+    count += apply(t, gone) ? 1 : 0;
   }
   return count;
 }
@@ -264,14 +265,14 @@ int InMemoryStorage::markStale(std::int64_t study_id, double grace_seconds, int 
   const std::vector<std::int64_t> ids = study(study_id).trial_ids;
   for (std::int64_t id : ids) {
     FrozenTrial& t = trials_.at(id);
-    if (t.result.state != TrialState::kRunning || !t.heartbeat ||
+    TrialEvent silent{TrialEventKind::kSilent};
+    if (!meetsPrecondition({t.result.state, t.worker}, silent) || !t.heartbeat ||
         now - *t.heartbeat <= grace_seconds)
       continue;
     const auto attempts = std::count_if(ids.begin(), ids.end(), [&](std::int64_t other) {
       const FrozenTrial& o = trials_.at(other);
       return o.configuration_index == t.configuration_index && o.seed == t.seed;
     });
-    TrialEvent silent{TrialEventKind::kSilent};
     silent.silent_seconds = now - *t.heartbeat;
     silent.attempts = static_cast<int>(attempts);
     silent.max_attempts = max_attempts;

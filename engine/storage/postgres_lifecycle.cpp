@@ -1,6 +1,7 @@
 // PostgresStorage's trial life cycle: claims, finishes, heartbeats, stale trials and trials whose
-// worker stopped. Each runs as one transaction that locks the trial's row, asks
-// trial/trial_lifecycle.h what the event does, and persists that.
+// worker stopped. What each event does is trial/trial_lifecycle.h's answer: claims, heartbeats
+// and finishes are one statement whose WHERE is the event's precondition; gone workers and silent
+// trials are read with their rows locked, decided row by row and written, in one transaction.
 #include <functional>
 #include <string>
 #include <vector>
@@ -22,9 +23,7 @@ TrialFacts factsFromRow(const Result& rows, int row, int state_column) {
   return {parseTrialState(rows.text(row, state_column)).value_or(TrialState::kFailed),
           rows.text(row, state_column + 1)};
 }
-}  // namespace
 
-namespace {
 // "$3", "$4", ...: the placeholders after the ones a statement already uses.
 std::function<std::string()> placeholdersFrom(int first) {
   return [next = first]() mutable { return "$" + std::to_string(next++); };

@@ -1,7 +1,8 @@
 // SqliteStorage's trial life cycle: claims, finishes, heartbeats, stale trials and trials whose
-// worker stopped. Each is one write transaction that reads the trial, asks
-// trial/trial_lifecycle.h what the event does, and persists that (split from sqlite_storage.cpp,
-// which keeps the rest of the backend).
+// worker stopped (split from sqlite_storage.cpp, which keeps the rest of the backend). What each
+// event does is trial/trial_lifecycle.h's answer: heartbeats and finishes are one statement whose
+// WHERE is the event's precondition; a claim picks the oldest row that meets it; gone workers and
+// silent trials are read, decided row by row and written, in one write transaction.
 #include <sqlite3.h>
 
 #include <functional>
@@ -63,16 +64,12 @@ std::optional<FrozenTrial> SqliteStorage::claimWaitingTrial(std::int64_t study_i
   std::lock_guard<std::mutex> lock(mutex_);
   WriteTransaction transaction(db_);
   requireStudy(study_id);
-  Statement pick(db_, "SELECT id, state, worker FROM trials WHERE study_id = ? AND " +
+  Statement pick(db_, "SELECT id FROM trials WHERE study_id = ? AND " +
                           acceptingSql(TrialEventKind::kClaim) + " ORDER BY id LIMIT 1");
   pick.bind(1, study_id);
   if (!pick.step()) return std::nullopt;
   const std::int64_t id = pick.integer(0);
-  const TrialTransition next =
-      nextTransition({parseTrialState(pick.text(1)).value_or(TrialState::kFailed), pick.text(2)},
-                     {TrialEventKind::kClaim, worker});
-  if (!next.applies) return std::nullopt;
-  persist(id, next, worker, device);
+  persist(id, transitionWhereAccepted({TrialEventKind::kClaim, worker}), worker, device);
   Statement read(db_, ("SELECT " + trialColumns() + " FROM trials WHERE id = ?").c_str());
   read.bind(1, id);
   read.step();

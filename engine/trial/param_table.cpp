@@ -292,7 +292,7 @@ std::vector<ParamEntry> buildTable() {
       {"clip_norm",
        T::kNumber,
        G::kOptimizer,
-       QT_TRANSLATE_NOOP("ParamTable", "Gradient clipping (max norm)"),
+       QT_TRANSLATE_NOOP("ParamTable", "Gradient clip norm"),
        "clip",
        "largest total gradient norm before each step; larger gradients are scaled down to it "
        "(0: no clipping; >= 0)",

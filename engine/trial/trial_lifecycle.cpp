@@ -15,7 +15,11 @@ TrialPrecondition preconditionOf(TrialEventKind kind) {
   return {{TrialState::kRunning}, kind == TrialEventKind::kHeartbeat};
 }
 
-std::vector<TrialState> statesAccepting(TrialEventKind kind) { return preconditionOf(kind).states; }
+bool meetsPrecondition(const TrialFacts& trial, const TrialEvent& event) {
+  const TrialPrecondition rule = preconditionOf(event.kind);
+  return std::find(rule.states.begin(), rule.states.end(), trial.state) != rule.states.end() &&
+         (!rule.held_by_event_worker || trial.worker == event.worker);
+}
 
 TrialTransition transitionWhereAccepted(const TrialEvent& event) {
   if (event.kind != TrialEventKind::kClaim && event.kind != TrialEventKind::kHeartbeat &&
@@ -39,9 +43,7 @@ TrialTransition nextTransition(const TrialFacts& trial, const TrialEvent& event)
   if (event.kind == TrialEventKind::kFinish && !isFinal(event.result)) {
     throw std::invalid_argument("a trial cannot finish as " + trialStateName(event.result));
   }
-  const TrialPrecondition rule = preconditionOf(event.kind);
-  if (std::find(rule.states.begin(), rule.states.end(), trial.state) == rule.states.end() ||
-      (rule.held_by_event_worker && trial.worker != event.worker)) {
+  if (!meetsPrecondition(trial, event)) {
     // Not for this trial: a heartbeat from anyone but its worker is told to let go (it was
     // declared STALE and runs elsewhere, or it finished); a finished trial is not updated again
     // (a STALE trial's copy, or an INTERRUPTED one's, is the one whose result counts).

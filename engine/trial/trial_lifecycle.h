@@ -1,8 +1,8 @@
 #pragma once
 // What happens to a stored trial, decided in one place. Every storage backend (memory, SQLite,
-// PostgreSQL) describes the trial as it holds it and the event, asks nextTransition, and only
-// persists the answer; the SQL backends also select their candidate rows with the states
-// statesAccepting names, so a row a query picks is one the machine accepts.
+// PostgreSQL) persists only what nextTransition answers; the SQL backends also put each event's
+// precondition (preconditionOf) in their WHERE clauses, so a row a statement picks is one the
+// machine accepts.
 #include <string>
 #include <vector>
 
@@ -59,8 +59,9 @@ struct TrialPrecondition {
   bool held_by_event_worker = false;
 };
 TrialPrecondition preconditionOf(TrialEventKind kind);
-// The states of preconditionOf(kind) (a claim: WAITING; the rest: RUNNING).
-std::vector<TrialState> statesAccepting(TrialEventKind kind);
+// True when `trial` meets the precondition of `event` (what nextTransition checks first): for a
+// backend that looks at each trial before doing more work on it.
+bool meetsPrecondition(const TrialFacts& trial, const TrialEvent& event);
 // What `event` does to a trial that meets its precondition, for an event whose decision depends
 // on nothing else of the trial (claim, heartbeat, finish): what a backend writes in the same
 // statement that checks the precondition. Throws std::logic_error for the other events.

@@ -802,8 +802,8 @@
     </message>
     <message>
         <location filename="../../engine/trial/param_table.cpp" line="295"/>
-        <source>Gradient clipping (max norm)</source>
-        <translation>梯度裁剪（最大范数）</translation>
+        <source>Gradient clip norm</source>
+        <translation>梯度裁剪范数</translation>
     </message>
     <message>
         <location filename="../../engine/trial/param_table.cpp" line="302"/>

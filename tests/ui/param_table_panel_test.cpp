@@ -49,6 +49,27 @@ std::set<std::string> optimizerNumbers() {
   return names;
 }
 
+// Opens the TPE preset (a search over optimizers) in a shown window; its optimizer checklist.
+QListWidget* showSearchStudy(MainWindow& window) {
+  EXPECT_TRUE(window.openStudy(kPresets + QStringLiteral("/fashion-mlp-tpe.json")));
+  window.resize(1200, 800);
+  window.show();
+  auto* optimizers = qobject_cast<QListWidget*>(
+      window.setupPanel()->fieldWidget(QStringLiteral("search.optimizer")));
+  EXPECT_NE(optimizers, nullptr);
+  return optimizers;
+}
+
+// Ticks or unticks the optimizer `name` with a click, as a person does.
+void setTicked(QListWidget* optimizers, const std::string& name, bool ticked) {
+  for (int i = 0; i < optimizers->count(); ++i) {
+    QListWidgetItem* item = optimizers->item(i);
+    if (item->data(Qt::UserRole).toString().toStdString() == name &&
+        (item->checkState() == Qt::Checked) != ticked)
+      testing::clickCheckBox(optimizers, item->text());
+  }
+}
+
 TEST(ParamTablePanelTest, ThePanelOffersExactlyTheChoicesAndRowsOfTheEngineTable) {
   MainWindow window(kPresets);
   SetupPanel* setup = window.setupPanel();
@@ -85,22 +106,13 @@ TEST(ParamTablePanelTest, ThePanelOffersExactlyTheChoicesAndRowsOfTheEngineTable
 
 TEST(ParamTablePanelTest, ARowShowsWhileATickedOptimizerReadsItAsTheEngineSays) {
   MainWindow window(kPresets);
-  ASSERT_TRUE(window.openStudy(kPresets + QStringLiteral("/fashion-mlp-tpe.json")));
-  window.resize(1200, 800);
-  window.show();
+  QListWidget* optimizers = showSearchStudy(window);
   SetupPanel* setup = window.setupPanel();
-  auto* optimizers =
-      qobject_cast<QListWidget*>(setup->fieldWidget(QStringLiteral("search.optimizer")));
   ASSERT_NE(optimizers, nullptr);
   const std::vector<std::string> all = findParamEntry("optimizer")->choiceNames();
   for (const std::string& ticked : all) {
     SCOPED_TRACE(ticked);
-    for (int i = 0; i < optimizers->count(); ++i) {
-      QListWidgetItem* item = optimizers->item(i);
-      const bool on = item->data(Qt::UserRole).toString().toStdString() == ticked;
-      if ((item->checkState() == Qt::Checked) != on)
-        testing::clickCheckBox(optimizers, item->text());
-    }
+    for (const std::string& name : all) setTicked(optimizers, name, name == ticked);
     for (const std::string& name : optimizerNumbers()) {
       QWidget* row = setup->fieldWidget(QStringLiteral("search.") + QString::fromStdString(name));
       ASSERT_NE(row, nullptr) << name;
@@ -111,17 +123,10 @@ TEST(ParamTablePanelTest, ARowShowsWhileATickedOptimizerReadsItAsTheEngineSays) 
 
 TEST(ParamTablePanelTest, AValueOutsideTheEnginesBoundsIsFlaggedBesideItsRow) {
   MainWindow window(kPresets);
-  ASSERT_TRUE(window.openStudy(kPresets + QStringLiteral("/fashion-mlp-tpe.json")));
-  window.resize(1200, 800);
-  window.show();
+  QListWidget* optimizers = showSearchStudy(window);
   SetupPanel* setup = window.setupPanel();
-  auto* optimizers =
-      qobject_cast<QListWidget*>(setup->fieldWidget(QStringLiteral("search.optimizer")));
-  for (int i = 0; i < optimizers->count(); ++i) {
-    if (optimizers->item(i)->data(Qt::UserRole).toString() == QLatin1String("adam") &&
-        optimizers->item(i)->checkState() != Qt::Checked)
-      testing::clickCheckBox(optimizers, optimizers->item(i)->text());
-  }
+  ASSERT_NE(optimizers, nullptr);
+  setTicked(optimizers, "adam", true);
   auto* beta2 =
       qobject_cast<NumberChoiceEditor*>(setup->fieldWidget(QStringLiteral("search.beta2")));
   ASSERT_NE(beta2, nullptr);

@@ -88,6 +88,9 @@ TEST(TeachingViewsTest, DiagnosticsAndDecisionBoundariesFillFromASmallStudy) {
 
   // The handout: one self-contained HTML page with the explanation, the tables and four pictures.
   // Its curves are drawn from the trial model: the live chart keeps what it shows meanwhile.
+  // The report shows the importance the view shows, computed off the UI thread: wait for it.
+  ASSERT_TRUE(waitUntil([&] { return !window.controller()->lastImportance().parameters.isEmpty(); },
+                        60000));
   CurveChart& live = *window.chart();
   live.setMetric(CurveChart::Metric::kValLoss);
   live.refresh();

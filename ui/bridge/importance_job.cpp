@@ -27,22 +27,22 @@ ImportanceJob::Result ImportanceJob::compute(const StudyOverview& study,
   return result;
 }
 
-void ImportanceJob::request(const StudyOverview& study, std::vector<FrozenTrial> trials,
-                            int configurations) {
+void ImportanceJob::request(int configurations, Snapshot snapshot) {
   if (configurations == asked_) return;  // cached: nothing new finished
   asked_ = configurations;
-  Request request{study, std::move(trials), configurations};
   if (busy_) {
-    waiting_ = std::move(request);  // the newest replaces any older one waiting
+    waiting_ = std::move(snapshot);  // the newest replaces any older one waiting
     return;
   }
-  start(std::move(request));
+  start(snapshot);
 }
 
-void ImportanceJob::start(Request request) {
+void ImportanceJob::start(const Snapshot& snapshot) {
+  std::optional<Request> request = snapshot();
+  if (!request) return;
   busy_ = true;
   BackgroundThreads::start(
-      [this, post = post_, request = std::move(request), generation = generation_] {
+      [this, post = post_, request = std::move(*request), generation = generation_] {
         const Result result = compute(request.study, request.trials, request.configurations);
         post->post([this, result, generation] { computed(result, generation); });
       });
@@ -55,16 +55,16 @@ void ImportanceJob::computed(const Result& result, int generation) {
     Q_EMIT ready(result.parameters, result.shares, result.configurations);
   }
   if (waiting_) {
-    Request next = std::move(*waiting_);
-    waiting_.reset();
-    start(std::move(next));
+    const Snapshot next = std::move(waiting_);
+    waiting_ = nullptr;
+    start(next);
   }
 }
 
 void ImportanceJob::forget() {
   ++generation_;
   asked_ = -1;
-  waiting_.reset();
+  waiting_ = nullptr;
   last_ = Result{};
 }
 

@@ -3,6 +3,8 @@
 #include <QStringList>
 #include <QVector>
 
+#include <functional>
+
 #include <memory>
 #include <optional>
 #include <vector>
@@ -27,15 +29,25 @@ class ImportanceJob : public QObject {
     int configurations = 0;  // finished ones it is computed over
   };
 
+  // What one computation reads: the study and its trials, `configurations` of them finished.
+  struct Request {
+    StudyOverview study;
+    std::vector<FrozenTrial> trials;
+    int configurations = 0;
+  };
+  // Called on the owner's thread when a computation starts (nullopt: nothing to compute).
+  using Snapshot = std::function<std::optional<Request>()>;
+
   explicit ImportanceJob(QObject* parent = nullptr);
   ~ImportanceJob() override;
 
-  // Asks for the importance over `trials` of `study`, `configurations` of them finished; nothing
-  // happens when that count is the one asked for last.
-  void request(const StudyOverview& study, std::vector<FrozenTrial> trials, int configurations);
+  // Asks for the importance once `configurations` have finished; nothing happens when that count
+  // is the one asked for last. The trials are copied (`snapshot`) only when the computation
+  // starts: a request that waits behind a running one costs nothing until then, and only the
+  // newest waits.
+  void request(int configurations, Snapshot snapshot);
   // Another study is on screen: the last result is cleared, answers on their way are dropped.
   void forget();
-  int asked() const { return asked_; }  // the configuration count asked for last (-1: none)
   // The last result announced by ready() (empty before one).
   const Result& last() const { return last_; }
   // Computed now on the calling thread: for the job's thread and for benchmarks.
@@ -46,18 +58,13 @@ class ImportanceJob : public QObject {
   void ready(const QStringList& parameters, const QVector<double>& shares, int configurations);
 
  private:
-  struct Request {
-    StudyOverview study;
-    std::vector<FrozenTrial> trials;
-    int configurations = 0;
-  };
-  void start(Request request);
+  void start(const Snapshot& snapshot);
   void computed(const Result& result, int generation);
 
   std::shared_ptr<UiPost> post_;
   int asked_ = -1;  // the configuration count asked for last
   bool busy_ = false;
-  std::optional<Request> waiting_;
+  Snapshot waiting_;  // empty when none waits
   Result last_;
   int generation_ = 0;
 };

@@ -20,7 +20,6 @@ class ModelSummaryReader : public QObject {
 
   // Starts reading `path` (an empty path is answered at once, with what to choose).
   void read(const QString& path);
-  QString pending() const { return pending_; }  // the path being read ("" when none)
 
  Q_SIGNALS:
   // The summary of `path`: two short lines and the whole story for a tooltip.
@@ -28,7 +27,7 @@ class ModelSummaryReader : public QObject {
 
  private:
   std::shared_ptr<UiPost> post_;
-  QString pending_;
+  QString pending_;  // the newest path asked for, until its summary arrives
 };
 
 }  // namespace tunebench::ui

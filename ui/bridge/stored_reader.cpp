@@ -1,6 +1,7 @@
 #include "ui/bridge/stored_reader.h"
 
 #include "storage/storage.h"
+#include "trial/trial_lifecycle.h"
 
 namespace tunebench::ui {
 
@@ -10,8 +11,7 @@ std::shared_ptr<StoredPoll> StoredReader::read(const Storage& storage, std::int6
   for (FrozenTrial& trial : poll->trials) {
     Mark& mark = marks_[trial.id];
     if (mark.finished) continue;
-    mark.finished =
-        trial.result.state != TrialState::kRunning && trial.result.state != TrialState::kWaiting;
+    mark.finished = isFinal(trial.result.state);
     trial.train_losses = storage.trainLosses(trial.id, mark.loss_step);  // only the new points
     if (!trial.train_losses.empty()) mark.loss_step = trial.train_losses.back().step;
     for (ProbeSnapshot& snapshot : storage.probes(trial.id)) {

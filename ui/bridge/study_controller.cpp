@@ -6,19 +6,14 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
-#include <QMetaObject>
 #include <QRegularExpression>
 #include <QStandardPaths>
 
-#include <chrono>
-#include <filesystem>
 #include <map>
-#include <thread>
 
 #include "common/pause_control.h"
 #include "common/stop_token.h"
 #include "common/user_error.h"
-#include "report/configuration_label.h"
 #include "run/run_service.h"
 #include "storage/open_storage.h"
 #include "trial/buffered_event_sink.h"
@@ -71,7 +66,10 @@ QVector<SearchAxis> StudyController::searchAxes(const QVector<TrialRow>& rows) c
 void StudyController::updateImportance() {
   if (!study_) return;
   const int count = book_.finishedConfigurations();
-  if (count != importance_->asked()) importance_->request(*study_, book_.trials(), count);
+  importance_->request(count, [this]() -> std::optional<ImportanceJob::Request> {
+    if (!study_) return std::nullopt;  // the setup panel's input is invalid meanwhile
+    return ImportanceJob::Request{*study_, book_.trials(), book_.finishedConfigurations()};
+  });
 }
 
 void StudyController::stopFollowing() { follower_.stop(); }

@@ -1,7 +1,6 @@
 #include "ui/setup/setup_panel.h"
 
 #include <QComboBox>
-#include <QCoreApplication>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFormLayout>

@@ -138,7 +138,7 @@ TEST(TrialLifecycleTest, EachRowOfTheTableIsWhatTheTransitionFunctionDecides) {
   }
 }
 
-// Outside the table's rows: an event applies only from the states statesAccepting names (what
+// Outside the table's rows: an event applies only from the states its precondition names (what
 // the SQL backends select by), and from no final state at all.
 TEST(TrialLifecycleTest, EveryEventAppliesOnlyFromTheStatesItAccepts) {
   const TrialEvent events[] = {{TrialEventKind::kClaim, "vm:1"},
@@ -147,7 +147,7 @@ TEST(TrialLifecycleTest, EveryEventAppliesOnlyFromTheStatesItAccepts) {
                                {TrialEventKind::kWorkerGone},
                                silentFor(60, 1, 3)};
   for (const TrialEvent& event : events) {
-    const std::vector<TrialState> accepting = statesAccepting(event.kind);
+    const std::vector<TrialState> accepting = preconditionOf(event.kind).states;
     for (const TrialState state : kAllStates) {
       SCOPED_TRACE(trialStateName(state));
       const bool accepted = std::find(accepting.begin(), accepting.end(), state) != accepting.end();
