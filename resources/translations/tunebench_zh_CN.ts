@@ -674,10 +674,6 @@
         <translation>选择 torch.jit.save 写出的 .pt 文件。</translation>
     </message>
     <message>
-        <source>%1 parameters. Initialized: %2.</source>
-        <translation type="vanished">%1 个参数。会被初始化的：%2。</translation>
-    </message>
-    <message>
         <location filename="../../ui/bridge/model_summary_text.cpp" line="23"/>
         <source>Choose the .pt file</source>
         <translation>选择 .pt 文件</translation>
@@ -887,22 +883,6 @@
 <context>
     <name>StudyDraft</name>
     <message>
-        <source>Momentum</source>
-        <translation type="vanished">动量</translation>
-    </message>
-    <message>
-        <source>Adam β1</source>
-        <translation type="vanished">Adam β1</translation>
-    </message>
-    <message>
-        <source>Adam β2</source>
-        <translation type="vanished">Adam β2</translation>
-    </message>
-    <message>
-        <source>RMSprop α</source>
-        <translation type="vanished">RMSprop α</translation>
-    </message>
-    <message>
         <location filename="../../ui/setup/study_draft.cpp" line="290"/>
         <source>choose at least one initializer</source>
         <translation>请至少选择一种初始化方法</translation>
@@ -1091,10 +1071,6 @@
         <translation>验证准确率 %1 ± %2，95% 置信区间 [%3, %4]，%5 个种子</translation>
     </message>
     <message>
-        <source>vs best, seed by seed: %1 [%2, %3]</source>
-        <translation type="vanished">逐种子与最佳相比：%1 [%2, %3]</translation>
-    </message>
-    <message>
         <location filename="../../ui/charts/comparison_chart.cpp" line="79"/>
         <source>vs best: %1, %2% interval [%3, %4] (Holm-adjusted)</source>
         <translation>与最佳之差：%1，%2% 区间 [%3, %4]（Holm 校正）</translation>
@@ -1273,95 +1249,82 @@ x = %3 处均值 %2</translation>
 <context>
     <name>tunebench::ui::DiagnosticsPanel</name>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="50"/>
-        <source>layer</source>
-        <translation>层</translation>
-    </message>
-    <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="91"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="30"/>
         <source>Signal through depth: activation std by layer</source>
         <translation>信号随深度变化：各层激活标准差</translation>
     </message>
     <message>
-        <source>Gradient norm by layer</source>
-        <translation type="vanished">各层梯度范数</translation>
-    </message>
-    <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="97"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="36"/>
         <source>Which probe to show: far left is the network at initialization</source>
         <translation>显示哪一次探测：最左边是初始化时的网络</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="102"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="41"/>
         <source>Gradient flowing back, dL/dh (std at each layer&apos;s output)</source>
         <translation>反向传回的梯度 dL/dh（各层输出处的标准差）</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="103"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="42"/>
         <source>Gradient of the weights, dL/dW (norm per layer)</source>
         <translation>权重的梯度 dL/dW（每层的范数）</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="105"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="44"/>
         <source>dL/dh is the gradient the layers pass back to one another: if it shrinks towards the input, the first layers barely learn. dL/dW is what the optimizer applies to each layer&apos;s weights.</source>
         <translation>dL/dh 是各层之间反向传递的梯度：如果它向输入方向逐层缩小，前面几层几乎学不到东西。dL/dW 是优化器作用到每层权重上的梯度。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="110"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="49"/>
         <source>Probe</source>
         <translation>探测</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="200"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="139"/>
         <source>at initialization</source>
         <translation>初始化时</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="200"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="139"/>
         <source>step %1</source>
         <translation>第 %1 步</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="204"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="143"/>
         <source>Probes are off for this study. Set training.probe_every (the teaching presets do) to see inside the network.</source>
         <translation>此研究未开启探测。设置 training.probe_every（教学预设已设置）即可查看网络内部。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="207"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="146"/>
         <source>The layers&apos; outputs cannot be probed inside a compiled TorchScript module: no activations and no dL/dh here. Its weight gradients (dL/dW) are shown.</source>
         <translation>已编译的 TorchScript 模块内部无法探测各层的输出：这里没有激活值，也没有 dL/dh。下面显示的是它的权重梯度（dL/dW）。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="249"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="188"/>
         <source>activation std</source>
         <translation>激活标准差</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="251"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="190"/>
         <source>std of dL/dh</source>
         <translation>dL/dh 的标准差</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="251"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="190"/>
         <source>norm of dL/dW</source>
         <translation>dL/dW 的范数</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="298"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="237"/>
         <source>Gradient flowing back by layer (dL/dh)</source>
         <translation>各层反向传回的梯度（dL/dh）</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="299"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="238"/>
         <source>Weight gradient by layer (dL/dW)</source>
         <translation>各层权重梯度（dL/dW）</translation>
     </message>
     <message>
-        <source>gradient norm</source>
-        <translation type="vanished">梯度范数</translation>
-    </message>
-    <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="273"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="212"/>
         <source>Trial %1 (seed %2): %3</source>
         <translation>试验 %1（种子 %2）：%3</translation>
     </message>
@@ -1377,12 +1340,6 @@ x = %3 处均值 %2</translation>
         <location filename="../../ui/panels/group_table_model.cpp" line="62"/>
         <source>Not significantly different from the best (p &gt;= 0.05)</source>
         <translation>与最佳无显著差异（p &gt;= 0.05）</translation>
-    </message>
-    <message numerus="yes">
-        <source>Mean of this configuration&apos;s final loss minus the best&apos;s, seed by seed over the %n seed(s) both completed (seed k of every configuration sees the same batches), with its 95% interval</source>
-        <translation type="vanished">
-            <numerusform>该配置的最终损失减去最佳配置的最终损失，在双方都完成的 %n 个种子上逐种子计算的均值（每个配置的第 k 个种子看到相同的批次），附 95% 区间</numerusform>
-        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/panels/group_table_model.cpp" line="67"/>
@@ -1460,10 +1417,6 @@ x = %3 处均值 %2</translation>
         <location filename="../../ui/panels/group_table_model.cpp" line="177"/>
         <source>Δ vs best (Holm CI)</source>
         <translation>与最佳之差（Holm 区间）</translation>
-    </message>
-    <message>
-        <source>Δ vs best (paired)</source>
-        <translation type="vanished">与最佳之差（配对）</translation>
     </message>
     <message>
         <location filename="../../ui/panels/group_table_model.cpp" line="179"/>
@@ -1568,99 +1521,110 @@ x = %3 处均值 %2</translation>
     </message>
 </context>
 <context>
-    <name>tunebench::ui::LrFindDialog</name>
+    <name>tunebench::ui::LayerLinesChart</name>
     <message>
-        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="52"/>
-        <source>Sweeping the learning rate from 1e-07 to 10 on a throw-away copy of the network…</source>
-        <translation>正在网络的一次性副本上把学习率从 1e-07 扫到 10…</translation>
+        <location filename="../../ui/charts/layer_lines_chart.cpp" line="38"/>
+        <source>layer</source>
+        <translation>层</translation>
     </message>
+</context>
+<context>
+    <name>tunebench::ui::LrCurveChart</name>
     <message>
-        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="56"/>
-        <source>Use this range</source>
-        <translation>使用这个范围</translation>
-    </message>
-    <message>
-        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="57"/>
-        <source>Find learning rate</source>
-        <translation>寻找学习率</translation>
-    </message>
-    <message>
-        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="64"/>
+        <location filename="../../ui/charts/lr_curve_chart.cpp" line="47"/>
         <source>Smoothed training loss against the learning rate</source>
         <translation>平滑后的训练损失随学习率变化</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="69"/>
-        <source>Search the learning rate on a log scale from a tenth of the suggestion up to ten times it (at most the minimum)</source>
-        <translation>在对数尺度上搜索学习率：从建议值的十分之一到它的十倍（最多到最小值处）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="89"/>
-        <source>The range test could not run: %1</source>
-        <translation>范围测试无法运行：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="103"/>
+        <location filename="../../ui/charts/lr_curve_chart.cpp" line="59"/>
         <source>learning rate (log scale)</source>
         <translation>学习率（对数尺度）</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="107"/>
+        <location filename="../../ui/charts/lr_curve_chart.cpp" line="63"/>
         <source>training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="111"/>
+        <location filename="../../ui/charts/lr_curve_chart.cpp" line="67"/>
         <source>loss of each batch</source>
         <translation>每个批次的损失</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="114"/>
+        <location filename="../../ui/charts/lr_curve_chart.cpp" line="70"/>
         <source>smoothed loss</source>
         <translation>平滑损失</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="128"/>
+        <location filename="../../ui/charts/lr_curve_chart.cpp" line="84"/>
         <source>steepest descent: %1</source>
         <translation>下降最陡处：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="131"/>
+        <location filename="../../ui/charts/lr_curve_chart.cpp" line="87"/>
         <source>minimum / 10: %1</source>
         <translation>最小值 / 10：%1</translation>
     </message>
+</context>
+<context>
+    <name>tunebench::ui::LrFindDialog</name>
     <message>
-        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="148"/>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="22"/>
+        <source>Sweeping the learning rate from 1e-07 to 10 on a throw-away copy of the network…</source>
+        <translation>正在网络的一次性副本上把学习率从 1e-07 扫到 10…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="26"/>
+        <source>Use this range</source>
+        <translation>使用这个范围</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="27"/>
+        <source>Find learning rate</source>
+        <translation>寻找学习率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="36"/>
+        <source>Search the learning rate on a log scale from a tenth of the suggestion up to ten times it (at most the minimum)</source>
+        <translation>在对数尺度上搜索学习率：从建议值的十分之一到它的十倍（最多到最小值处）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="56"/>
+        <source>The range test could not run: %1</source>
+        <translation>范围测试无法运行：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="66"/>
         <source>Trained: %1.</source>
         <translation>训练的配置：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="149"/>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="67"/>
         <source>the study&apos;s defaults</source>
         <translation>研究的默认设置</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="151"/>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="69"/>
         <source>The sweep ran all %1 steps.</source>
         <translation>扫描跑完了全部 %1 步。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="152"/>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="70"/>
         <source>The sweep stopped after %1 steps: %2.</source>
         <translation>扫描在 %1 步后停止：%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="156"/>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="74"/>
         <source>Steepest descent of the smoothed loss at lr %1 (the first tenth of the sweep skipped); minimum at %2, a tenth of it %3.</source>
         <translation>平滑损失下降最陡处在学习率 %1（跳过扫描的前十分之一）；最小值在 %2，其十分之一为 %3。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="161"/>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="79"/>
         <source>Minimum at lr %1, a tenth of it %2.</source>
         <translation>最小值在学习率 %1，其十分之一为 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="166"/>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="84"/>
         <source>Use this range searches lr from %1 to %2 on a log scale.</source>
         <translation>“使用这个范围”会在对数尺度上搜索学习率 %1 到 %2。</translation>
     </message>
@@ -1716,10 +1680,6 @@ x = %3 处均值 %2</translation>
         <location filename="../../ui/main_window.cpp" line="89"/>
         <source>Decision boundary</source>
         <translation>决策边界</translation>
-    </message>
-    <message>
-        <source>Comparison</source>
-        <translation type="vanished">比较</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.cpp" line="90"/>
@@ -2194,10 +2154,6 @@ x = %3 处均值 %2</translation>
         <translation>试验</translation>
     </message>
     <message>
-        <source>Comparison</source>
-        <translation type="vanished">比较</translation>
-    </message>
-    <message>
         <location filename="../../ui/panels/results_panel.cpp" line="170"/>
         <source>Comparison table</source>
         <translation>比较表</translation>
@@ -2247,268 +2203,250 @@ x = %3 处均值 %2</translation>
 <context>
     <name>tunebench::ui::SetupPanel</name>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="178"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="177"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
+        <location filename="../../ui/setup/setup_panel.cpp" line="179"/>
         <location filename="../../ui/setup/setup_panel.cpp" line="180"/>
-        <location filename="../../ui/setup/setup_panel.cpp" line="181"/>
         <source>CSV file</source>
         <translation>CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="181"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="180"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="130"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="129"/>
         <source>auto (%1)</source>
         <translation>自动（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="157"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="156"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="171"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="170"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="172"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="171"/>
         <source>Train on the first N samples only (quick looks)</source>
         <translation>只用前 N 个样本训练（快速查看）</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="173"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="172"/>
         <source>Data set</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="174"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="173"/>
         <source>Shape</source>
         <translation>形状</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="175"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="174"/>
         <source>Noise</source>
         <translation>噪声</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="176"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="175"/>
         <source>Samples</source>
         <translation>样本数</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="177"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="176"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="182"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="181"/>
         <source>Label column</source>
         <translation>标签列</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="183"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="182"/>
         <source>Subset</source>
         <translation>子集</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="188"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="187"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <source>MLP</source>
-        <translation type="vanished">MLP</translation>
-    </message>
-    <message>
-        <source>CNN (2 conv blocks)</source>
-        <translation type="vanished">CNN（2 个卷积块）</translation>
-    </message>
-    <message>
-        <source>TorchScript file…</source>
-        <translation type="vanished">TorchScript 文件…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="194"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="193"/>
         <source>A module saved from PyTorch with torch.jit.script(net).save(...)</source>
         <translation>用 torch.jit.script(net).save(...) 从 PyTorch 保存的模块</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="200"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="199"/>
         <source>Hidden layers</source>
         <translation>隐藏层数</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="202"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="201"/>
         <source>Units per hidden layer</source>
         <translation>每个隐藏层的单元数</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="205"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="204"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="213"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="212"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="210"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="209"/>
         <source>TorchScript file</source>
         <translation>TorchScript 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="211"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="210"/>
         <source>TorchScript modules (*.pt *.pth);;All files (*)</source>
         <translation>TorchScript 模块 (*.pt *.pth);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="214"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="213"/>
         <source>Depth</source>
         <translation>深度</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="215"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="214"/>
         <source>Width</source>
         <translation>宽度</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="216"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="215"/>
         <source>Activation</source>
         <translation>激活函数</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="221"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="220"/>
         <source>Compare</source>
         <translation>比较项</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="224"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="223"/>
         <source>Listed configurations</source>
         <translation>列出的配置</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="231"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="230"/>
         <source>One batch size, or several separated by commas to compare them</source>
         <translation>一个批大小，或用逗号分隔的多个以便比较</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="232"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="231"/>
         <source>Initializers</source>
         <translation>初始化方法</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="233"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="232"/>
         <source>Optimizers</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="234"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="233"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="243"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="242"/>
         <source>Batch sizes</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="252"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="251"/>
         <source>Study</source>
         <translation>研究</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="257"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="256"/>
         <source>Each configuration runs under seeds 0..N-1, the same seeds for every configuration</source>
         <translation>每个配置都用种子 0..N-1 运行，所有配置种子相同</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="261"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="260"/>
         <source>auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="262"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="261"/>
         <source>Configurations in all; auto: the whole grid, or 20</source>
         <translation>配置总数；自动：整个网格，或 20</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="264"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="263"/>
         <source>Points per numeric range in the grid (log-spaced on a log scale)</source>
         <translation>网格中每个数值范围的点数（对数尺度上按对数间隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="268"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="267"/>
         <source>Trials at once; the CPU cores are shared among them (%1 here)</source>
         <translation>同时运行的试验数；它们共享 CPU 核心（本机 %1 个）</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="271"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="270"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="272"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="271"/>
         <source>Seeds each</source>
         <translation>每配置种子数</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="273"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="272"/>
         <source>Sampler</source>
         <translation>采样器</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="274"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="273"/>
         <source>Configurations</source>
         <translation>配置数</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="275"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="274"/>
         <source>Grid points</source>
         <translation>网格点数</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="276"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="275"/>
         <source>Pruner</source>
         <translation>剪枝器</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="277"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="276"/>
         <source>Parallel trials</source>
         <translation>并行试验</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="278"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="277"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/setup/setup_panel.cpp" line="377"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="376"/>
         <source>The study lists %n configuration(s) (the table below); they run first. A partly ticked box is used by a listed configuration; tick boxes to search more.</source>
         <translation>
             <numerusform>研究列出了 %n 个配置（见下表），它们先运行。半勾选的方框表示被某个列出的配置使用；勾选方框可搜索更多。</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>The study file lists %n configuration(s); they run first. Choose initializers and optimizers below to search more.</source>
-        <translation type="vanished">
-            <numerusform>研究文件列出了 %n 个配置，它们先运行。在下方选择初始化方法和优化器可搜索更多。</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="384"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="383"/>
         <source>Also searched, as the file says: %1.</source>
         <translation>按文件设定另外搜索：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="446"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="445"/>
         <source>expected whole numbers &gt; 0, got &apos;%1&apos;</source>
         <translation>应为大于 0 的整数，得到 &apos;%1&apos;</translation>
     </message>

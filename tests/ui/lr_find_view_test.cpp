@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "support/temp_dir.h"
+#include "ui/charts/lr_curve_chart.h"
 #include "ui/main_window.h"
 #include "ui/setup/setup_panel.h"
 #include "ui/teaching/lr_find_dialog.h"

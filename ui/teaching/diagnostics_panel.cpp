@@ -1,85 +1,24 @@
 #include "ui/teaching/diagnostics_panel.h"
 
-#include <QChart>
-#include <QChartView>
 #include <QComboBox>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLineSeries>
-#include <QLogValueAxis>
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QVBoxLayout>
-#include <QValueAxis>
 
 #include <algorithm>
 #include <cmath>
 #include <map>
 
-#include "ui/charts/series_palette.h"
+#include "ui/charts/layer_lines_chart.h"
 #include "ui/teaching/histogram_grid.h"
 
 namespace tunebench::ui {
 namespace {
 
 constexpr int kHistogramRows = 4;
-
-QChartView* makeChartView(const QString& title, QWidget* parent) {
-  auto* chart = new QChart();
-  chart->setTitle(title);
-  chart->legend()->setAlignment(Qt::AlignBottom);
-  chart->setMargins(QMargins(2, 2, 2, 2));
-  auto* view = new QChartView(chart, parent);
-  view->setRenderHint(QPainter::Antialiasing);
-  view->setMinimumHeight(220);
-  return view;
-}
-
-// Replaces the chart's lines: x = layer index (1-based), y on a log axis.
-void setLayerLines(QChartView* view, const QString& y_title,
-                   const std::map<QString, QVector<double>>& lines) {
-  QChart* chart = view->chart();
-  chart->removeAllSeries();
-  const auto axes = chart->axes();
-  for (QAbstractAxis* axis : axes) {
-    chart->removeAxis(axis);
-    delete axis;
-  }
-  auto* x = new QValueAxis();
-  x->setTitleText(DiagnosticsPanel::tr("layer"));
-  x->setLabelFormat(QStringLiteral("%.0f"));
-  auto* y = new QLogValueAxis();
-  y->setTitleText(y_title);
-  y->setLabelFormat(QStringLiteral("%.2g"));
-  chart->addAxis(x, Qt::AlignBottom);
-  chart->addAxis(y, Qt::AlignLeft);
-  double low = INFINITY, high = 0.0;
-  int longest = 1, index = 0;
-  for (const auto& [name, values] : lines) {
-    auto* series = new QLineSeries();
-    series->setName(name);
-    series->setColor(seriesColor(index++));
-    series->setPointsVisible(values.size() <= 12);
-    for (int i = 0; i < values.size(); ++i) {
-      if (!(values[i] > 0.0)) continue;  // log axis: zeros (dead layers) are left out
-      series->append(i + 1, values[i]);
-      low = std::min(low, values[i]);
-      high = std::max(high, values[i]);
-    }
-    longest = std::max<int>(longest, values.size());
-    chart->addSeries(series);
-    series->attachAxis(x);
-    series->attachAxis(y);
-  }
-  x->setRange(1, std::max(2, longest));
-  // Whole layer numbers only: a tick every layer up to 10 layers, then every few.
-  x->setTickType(QValueAxis::TicksDynamic);
-  x->setTickAnchor(1);
-  x->setTickInterval(std::max(1, (std::max(2, longest) - 1 + 9) / 10));
-  if (high > 0.0) y->setRange(low / 2, high * 2);
-  chart->legend()->setVisible(lines.size() <= 8);
-}
 
 }  // namespace
 
@@ -88,9 +27,9 @@ DiagnosticsPanel::DiagnosticsPanel(QWidget* parent)
       hint_(new QLabel(this)),
       step_slider_(new QSlider(Qt::Horizontal, this)),
       step_label_(new QLabel(this)),
-      depth_view_(makeChartView(tr("Signal through depth: activation std by layer"), this)),
+      depth_view_(new LayerLinesChart(tr("Signal through depth: activation std by layer"), this)),
       gradient_choice_(new QComboBox(this)),
-      gradient_view_(makeChartView(QString(), this)),
+      gradient_view_(new LayerLinesChart(QString(), this)),
       histograms_(new HistogramGrid(this)) {
   step_slider_->setObjectName(QStringLiteral("probeStep"));
   step_slider_->setRange(0, 0);
@@ -246,10 +185,9 @@ void DiagnosticsPanel::redraw() {
     for (auto it = lines->begin(); it != lines->end();)
       it = it->second.isEmpty() ? lines->erase(it) : std::next(it);
   }
-  setLayerLines(depth_view_, tr("activation std"), depth);
-  gradient_view_->chart()->setTitle(gradientTitle());
-  setLayerLines(gradient_view_, backpropagated ? tr("std of dL/dh") : tr("norm of dL/dW"),
-                gradients);
+  depth_view_->setLines(tr("activation std"), depth);
+  gradient_view_->setTitle(gradientTitle());
+  gradient_view_->setLines(backpropagated ? tr("std of dL/dh") : tr("norm of dL/dW"), gradients);
   gradient_lines_ = std::move(gradients);
 
   // Histograms: the selected trials, else the lowest-seed trial of each configuration.
@@ -282,12 +220,8 @@ void DiagnosticsPanel::redraw() {
   histograms_->setRows(grid);
 }
 
-int DiagnosticsPanel::depthLines() const {
-  return static_cast<int>(depth_view_->chart()->series().size());
-}
-int DiagnosticsPanel::gradientLines() const {
-  return static_cast<int>(gradient_view_->chart()->series().size());
-}
+int DiagnosticsPanel::depthLines() const { return depth_view_->lineCount(); }
+int DiagnosticsPanel::gradientLines() const { return gradient_view_->lineCount(); }
 DiagnosticsPanel::GradientKind DiagnosticsPanel::gradientKind() const {
   return gradient_choice_->currentIndex() == 1 ? GradientKind::kWeights
                                                : GradientKind::kBackpropagated;

@@ -7,12 +7,13 @@
 #include "ui/bridge/probe_row.h"
 #include "ui/bridge/trial_row.h"
 
-class QChartView;
 class QComboBox;
 class QLabel;
 class QSlider;
 
 namespace tunebench::ui {
+
+class LayerLinesChart;
 
 class HistogramGrid;
 
@@ -64,9 +65,9 @@ class DiagnosticsPanel : public QWidget {
   QLabel* hint_;
   QSlider* step_slider_;
   QLabel* step_label_;
-  QChartView* depth_view_;
+  LayerLinesChart* depth_view_;
   QComboBox* gradient_choice_;
-  QChartView* gradient_view_;
+  LayerLinesChart* gradient_view_;
   std::map<QString, QVector<double>> gradient_lines_;
   HistogramGrid* histograms_;
 };

@@ -3,11 +3,12 @@
 
 #include "ui/bridge/lr_find_job.h"
 
-class QChartView;
 class QLabel;
 class QPushButton;
 
 namespace tunebench::ui {
+
+class LrCurveChart;
 
 // "Find learning rate": while the range test runs it says so; then it plots the smoothed loss
 // (and, faint, each batch's loss) against the learning rate on a log axis, marks the two
@@ -23,7 +24,7 @@ class LrFindDialog : public QDialog {
   void showFailure(const QString& message);
 
   // For tests: what is drawn and offered.
-  QChartView* chartView() const { return chart_view_; }
+  LrCurveChart* chartView() const { return chart_view_; }
   QPushButton* useRangeButton() const { return use_range_; }
   QString summary() const;
   bool isDone() const { return done_; }  // a curve or a failure is shown
@@ -33,7 +34,7 @@ class LrFindDialog : public QDialog {
 
  private:
   QLabel* summary_;
-  QChartView* chart_view_;
+  LrCurveChart* chart_view_;
   QPushButton* use_range_;
   LrCurve curve_;
   bool done_ = false;
