@@ -78,7 +78,10 @@ MainWindow::MainWindow(const QString& presets_folder, QWidget* parent)
       results_(new ResultsPanel(trials_, groups_, this)),
       status_(new QLabel(this)),
       progress_(new QProgressBar(this)) {
+  // Between views: a selection highlights its curves and probes, a clicked curve its row.
   connect(results_, &ResultsPanel::selectedTrialsChanged, chart_, &CurveChart::setHighlighted);
+  connect(results_, &ResultsPanel::selectedTrialsChanged, diagnostics_,
+          &DiagnosticsPanel::setSelectedTrials);
   connect(chart_, &CurveChart::trialClicked, results_, &ResultsPanel::selectTrial);
   connect(results_, &ResultsPanel::trialActivated, this, &MainWindow::showTrialDetail);
   // Above the results: the curves, and the teaching views (inside the networks, boundaries).
@@ -127,69 +130,39 @@ MainWindow::MainWindow(const QString& presets_folder, QWidget* parent)
   setWindowIcon(applicationIcon());
   restoreGeometry(QSettings().value(QStringLiteral("window/geometry")).toByteArray());
 
+  // Each view follows the controller itself; the window keeps what spans views.
+  chart_panel_->follow(controller_);
+  diagnostics_->follow(controller_);
+  boundaries_->follow(controller_);
+  importance_->follow(controller_);
+  results_->follow(controller_);
+  followController();
+  updateStatus();
+}
+
+void MainWindow::followController() {
   connect(controller_, &StudyController::studyLoaded, this, [this] {
     const QString text = controller_->explanation();
     explanation_->setHtml(
         text.isEmpty() ? QString() : tr("<b>What to look for.</b> %1").arg(text.toHtmlEscaped()));
     explanation_->setVisible(!text.isEmpty());
   });
-  connect(controller_, &StudyController::probeRecorded, diagnostics_, &DiagnosticsPanel::addProbe);
-  connect(controller_, &StudyController::boundaryRecorded, boundaries_, &BoundaryView::setBoundary);
-  connect(results_, &ResultsPanel::selectedTrialsChanged, diagnostics_,
-          &DiagnosticsPanel::setSelectedTrials);
   connect(controller_, &StudyController::runStarted, this, [this] {
-    diagnostics_->clear();
-    boundaries_->clear();
     run_clock_.start();
-    chart_->clear();
-    trials_->clear();
     showGroups({});
-    importance_->setImportance({}, {}, 0);
     parallel_->clearBrushes();
     refreshSearchViews();
     updateStatus();
   });
-  // Names that changed (a configuration not known before): every view takes the new rows.
-  connect(controller_, &StudyController::labelsChanged, this, [this] {
-    const QStringList parameters = controller_->book().varyingParameters();
-    trials_->setParameters(parameters);
-    groups_->setParameters(parameters);
-    const QVector<TrialRow> rows = controller_->book().rows();
-    for (const TrialRow& row : rows) {
-      chart_->updateTrial(row);
-      diagnostics_->addTrial(row);
-      boundaries_->addTrial(row);
-    }
-    trials_->upsertAll(rows);
-    scheduleStudyViews();
-  });
-  connect(controller_, &StudyController::trialStarted, this, [this](const TrialRow& row) {
-    chart_->addTrial(row);
-    diagnostics_->addTrial(row);
-    boundaries_->addTrial(row);
-    trials_->upsert(row);
-  });
-  connect(controller_, &StudyController::trainLoss, chart_, &CurveChart::lossesAdded);
-  connect(controller_, &StudyController::epochMetrics, chart_, &CurveChart::epochsAdded);
-  connect(controller_, &StudyController::drained, this, [this] {
-    chart_->refresh();
-    diagnostics_->refresh();
-    updateStatus();
-  });
+  connect(controller_, &StudyController::labelsChanged, this, &MainWindow::scheduleStudyViews);
+  connect(controller_, &StudyController::drained, this, &MainWindow::updateStatus);
   // Groups count only finished trials: recompute when one ends, not on every redraw.
   connect(controller_, &StudyController::trialsEnded, this, [this] {
     controller_->updateImportance();
     scheduleStudyViews();
   });
-  connect(controller_, &StudyController::importanceReady, importance_,
-          &ImportanceChart::setImportance);
-  connect(controller_, &StudyController::trialUpdated, this, [this](const TrialRow& row) {
-    chart_->updateTrial(row);
-    trials_->upsert(row);
-  });
   connect(controller_, &StudyController::runFinished, this, [this] {
     flushStudyViews();
-    chart_->refresh();
     updateStatus();
   });
   // Problems go to the banner (in full, with what to do), not the status bar.
@@ -211,7 +184,6 @@ MainWindow::MainWindow(const QString& presets_folder, QWidget* parent)
     if (open_action_ != nullptr) open_action_->trigger();
   });
   connect(controller_, &StudyController::rerunPrepared, this, &MainWindow::showRerun);
-  updateStatus();
 }
 
 void MainWindow::buildMenus(const QString& presets_folder) {

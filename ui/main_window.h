@@ -91,6 +91,8 @@ class MainWindow : public QMainWindow {
   void showOpenedResults(const QString& path);  // the setup panel shows the file's study
   void showRerun();                             // the setup panel shows Run again's study
   void buildMenus(const QString& presets_folder);
+  // The window's own answers to the controller (status, banner, explanation, study views).
+  void followController();
   QAction* buildFileMenu();  // returns Open, for the toolbar
   void rememberRecent(const QString& path);
   void onSetupEdited();

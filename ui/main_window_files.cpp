@@ -183,8 +183,10 @@ bool MainWindow::exportReport(const QString& path) {
     // Drawn off screen from the trial model, at the live chart's size; the live chart stays.
     CurveChart figure(controller_->book());
     figure.resize(chart_->size().expandedTo(QSize(640, 360)));
-    figure.setMetric(metric);
-    if (metric != CurveChart::Metric::kTrainLoss) figure.setXAxis(CurveChart::XAxis::kEpoch);
+    CurveChart::Drawing drawing;
+    drawing.metric = metric;
+    if (metric != CurveChart::Metric::kTrainLoss) drawing.x = CurveChart::XAxis::kEpoch;
+    figure.setDrawing(drawing);
     for (const TrialRow& row : controller_->book().rows()) figure.addTrial(row);
     figure.refresh();
     report.figures.append({caption, figure.grab().toImage()});

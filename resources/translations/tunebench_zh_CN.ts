@@ -954,12 +954,12 @@
 <context>
     <name>tunebench::ui::BoundaryView</name>
     <message>
-        <location filename="../../ui/teaching/boundary_view.cpp" line="81"/>
+        <location filename="../../ui/teaching/boundary_view.cpp" line="83"/>
         <source>Decision boundaries appear here for 2-D data sets (circle, xor, gaussians, spiral): try the playground-spiral preset.</source>
         <translation>二维数据集（圆环、异或、高斯、螺旋）的决策边界显示在这里：试试 playground-spiral 预设。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/boundary_view.cpp" line="100"/>
+        <location filename="../../ui/teaching/boundary_view.cpp" line="102"/>
         <source>%1 · epoch %2</source>
         <translation>%1 · 第 %2 轮</translation>
     </message>
@@ -967,93 +967,93 @@
 <context>
     <name>tunebench::ui::ChartPanel</name>
     <message>
-        <location filename="../../ui/charts/chart_panel.cpp" line="23"/>
+        <location filename="../../ui/charts/chart_panel.cpp" line="24"/>
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/chart_panel.cpp" line="24"/>
+        <location filename="../../ui/charts/chart_panel.cpp" line="25"/>
         <source>Ignore outliers</source>
         <translation>忽略离群值</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/chart_panel.cpp" line="34"/>
+        <location filename="../../ui/charts/chart_panel.cpp" line="35"/>
         <source>Scale the y axis to 98% of the points, so that the first steps&apos; spike does not flatten the rest of the curves</source>
         <translation>按 98% 的数据点确定 y 轴范围，使最初几步的尖峰不会压扁其余曲线</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/chart_panel.cpp" line="37"/>
+        <location filename="../../ui/charts/chart_panel.cpp" line="38"/>
         <source>Training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/chart_panel.cpp" line="37"/>
+        <location filename="../../ui/charts/chart_panel.cpp" line="38"/>
         <source>Validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/chart_panel.cpp" line="37"/>
+        <location filename="../../ui/charts/chart_panel.cpp" line="38"/>
         <source>Validation accuracy</source>
         <translation>验证准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/chart_panel.cpp" line="38"/>
+        <location filename="../../ui/charts/chart_panel.cpp" line="39"/>
         <source>by step</source>
         <translation>按步</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/chart_panel.cpp" line="38"/>
+        <location filename="../../ui/charts/chart_panel.cpp" line="39"/>
         <source>by epoch</source>
         <translation>按轮</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/chart_panel.cpp" line="38"/>
+        <location filename="../../ui/charts/chart_panel.cpp" line="39"/>
         <source>by time</source>
         <translation>按时间</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/chart_panel.cpp" line="39"/>
+        <location filename="../../ui/charts/chart_panel.cpp" line="40"/>
         <source>One line per trial</source>
         <translation>每个试验一条线</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/chart_panel.cpp" line="39"/>
+        <location filename="../../ui/charts/chart_panel.cpp" line="40"/>
         <source>Mean ± sd per configuration</source>
         <translation>每个配置的均值 ± 标准差</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/chart_panel.cpp" line="43"/>
+        <location filename="../../ui/charts/chart_panel.cpp" line="44"/>
         <source>Exponential moving average of the training loss, as in TensorBoard</source>
         <translation>训练损失的指数滑动平均，与 TensorBoard 相同</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/chart_panel.cpp" line="47"/>
+        <location filename="../../ui/charts/chart_panel.cpp" line="48"/>
         <source>Export...</source>
         <translation>导出...</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/chart_panel.cpp" line="48"/>
+        <location filename="../../ui/charts/chart_panel.cpp" line="49"/>
         <source>Save the chart as PNG or SVG</source>
         <translation>将图表保存为 PNG 或 SVG</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/chart_panel.cpp" line="56"/>
+        <location filename="../../ui/charts/chart_panel.cpp" line="57"/>
         <source>Smoothing</source>
         <translation>平滑</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/chart_panel.cpp" line="91"/>
-        <location filename="../../ui/charts/chart_panel.cpp" line="95"/>
+        <location filename="../../ui/charts/chart_panel.cpp" line="92"/>
+        <location filename="../../ui/charts/chart_panel.cpp" line="96"/>
         <source>Export chart</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/chart_panel.cpp" line="92"/>
+        <location filename="../../ui/charts/chart_panel.cpp" line="93"/>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
         <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/chart_panel.cpp" line="95"/>
+        <location filename="../../ui/charts/chart_panel.cpp" line="96"/>
         <source>Cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
@@ -1172,17 +1172,17 @@
 <context>
     <name>tunebench::ui::CurveChart</name>
     <message>
-        <location filename="../../ui/charts/curve_chart_settings.cpp" line="20"/>
+        <location filename="../../ui/charts/curve_chart_settings.cpp" line="22"/>
         <source>Training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart_settings.cpp" line="22"/>
+        <location filename="../../ui/charts/curve_chart_settings.cpp" line="24"/>
         <source>Validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart_settings.cpp" line="24"/>
+        <location filename="../../ui/charts/curve_chart_settings.cpp" line="26"/>
         <source>Validation accuracy</source>
         <translation>验证准确率</translation>
     </message>
@@ -1197,51 +1197,51 @@
         <translation>已发散</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="117"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="115"/>
         <source>Trial %1 (seed %2): %3
 %4</source>
         <translation>试验 %1（种子 %2）：%3
 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="328"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="332"/>
         <source>%1
 mean %2 at x = %3</source>
         <translation>%1
 x = %3 处均值 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart_settings.cpp" line="74"/>
+        <location filename="../../ui/charts/curve_chart_settings.cpp" line="68"/>
         <source> (mean ± sd over seeds)</source>
         <translation>（各种子的均值 ± 标准差）</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart_settings.cpp" line="76"/>
+        <location filename="../../ui/charts/curve_chart_settings.cpp" line="70"/>
         <source> — the best %1 of %2 trials, and the running and selected ones</source>
         <translation>——共 %2 个试验，显示最好的 %1 个以及运行中和选中的</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart_settings.cpp" line="81"/>
+        <location filename="../../ui/charts/curve_chart_settings.cpp" line="75"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart_settings.cpp" line="82"/>
+        <location filename="../../ui/charts/curve_chart_settings.cpp" line="76"/>
         <source>epoch</source>
         <translation>轮</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart_settings.cpp" line="83"/>
+        <location filename="../../ui/charts/curve_chart_settings.cpp" line="77"/>
         <source>seconds</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart_settings.cpp" line="84"/>
+        <location filename="../../ui/charts/curve_chart_settings.cpp" line="78"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart_settings.cpp" line="84"/>
+        <location filename="../../ui/charts/curve_chart_settings.cpp" line="78"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
@@ -1249,77 +1249,77 @@ x = %3 处均值 %2</translation>
 <context>
     <name>tunebench::ui::DiagnosticsPanel</name>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="30"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="31"/>
         <source>Signal through depth: activation std by layer</source>
         <translation>信号随深度变化：各层激活标准差</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="36"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="37"/>
         <source>Which probe to show: far left is the network at initialization</source>
         <translation>显示哪一次探测：最左边是初始化时的网络</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="41"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="42"/>
         <source>Gradient flowing back, dL/dh (std at each layer&apos;s output)</source>
         <translation>反向传回的梯度 dL/dh（各层输出处的标准差）</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="42"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="43"/>
         <source>Gradient of the weights, dL/dW (norm per layer)</source>
         <translation>权重的梯度 dL/dW（每层的范数）</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="44"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="45"/>
         <source>dL/dh is the gradient the layers pass back to one another: if it shrinks towards the input, the first layers barely learn. dL/dW is what the optimizer applies to each layer&apos;s weights.</source>
         <translation>dL/dh 是各层之间反向传递的梯度：如果它向输入方向逐层缩小，前面几层几乎学不到东西。dL/dW 是优化器作用到每层权重上的梯度。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="49"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="50"/>
         <source>Probe</source>
         <translation>探测</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="139"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="140"/>
         <source>at initialization</source>
         <translation>初始化时</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="139"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="140"/>
         <source>step %1</source>
         <translation>第 %1 步</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="143"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="144"/>
         <source>Probes are off for this study. Set training.probe_every (the teaching presets do) to see inside the network.</source>
         <translation>此研究未开启探测。设置 training.probe_every（教学预设已设置）即可查看网络内部。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="146"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="147"/>
         <source>The layers&apos; outputs cannot be probed inside a compiled TorchScript module: no activations and no dL/dh here. Its weight gradients (dL/dW) are shown.</source>
         <translation>已编译的 TorchScript 模块内部无法探测各层的输出：这里没有激活值，也没有 dL/dh。下面显示的是它的权重梯度（dL/dW）。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="188"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="189"/>
         <source>activation std</source>
         <translation>激活标准差</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="190"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="191"/>
         <source>std of dL/dh</source>
         <translation>dL/dh 的标准差</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="190"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="191"/>
         <source>norm of dL/dW</source>
         <translation>dL/dW 的范数</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="237"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="233"/>
         <source>Gradient flowing back by layer (dL/dh)</source>
         <translation>各层反向传回的梯度（dL/dh）</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="238"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="234"/>
         <source>Weight gradient by layer (dL/dW)</source>
         <translation>各层权重梯度（dL/dW）</translation>
     </message>
@@ -1503,19 +1503,19 @@ x = %3 处均值 %2</translation>
 <context>
     <name>tunebench::ui::ImportanceChart</name>
     <message>
-        <location filename="../../ui/charts/importance_chart.cpp" line="34"/>
+        <location filename="../../ui/charts/importance_chart.cpp" line="35"/>
         <source>Parameter importance appears once two or more configurations have finished</source>
         <translation>两个或更多配置完成后，这里显示参数重要性</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/charts/importance_chart.cpp" line="38"/>
+        <location filename="../../ui/charts/importance_chart.cpp" line="39"/>
         <source>Which parameters mattered: PED-ANOVA share of the importance of the final validation loss, over %n finished configuration(s)</source>
         <translation>
             <numerusform>哪些参数重要：最终验证损失的 PED-ANOVA 重要性占比，基于 %n 个已完成的配置</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/charts/importance_chart.cpp" line="41"/>
+        <location filename="../../ui/charts/importance_chart.cpp" line="42"/>
         <source>share</source>
         <translation>占比</translation>
     </message>
@@ -1569,62 +1569,62 @@ x = %3 处均值 %2</translation>
 <context>
     <name>tunebench::ui::LrFindDialog</name>
     <message>
-        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="22"/>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="21"/>
         <source>Sweeping the learning rate from 1e-07 to 10 on a throw-away copy of the network…</source>
         <translation>正在网络的一次性副本上把学习率从 1e-07 扫到 10…</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="26"/>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="25"/>
         <source>Use this range</source>
         <translation>使用这个范围</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="27"/>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="26"/>
         <source>Find learning rate</source>
         <translation>寻找学习率</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="36"/>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="35"/>
         <source>Search the learning rate on a log scale from a tenth of the suggestion up to ten times it (at most the minimum)</source>
         <translation>在对数尺度上搜索学习率：从建议值的十分之一到它的十倍（最多到最小值处）</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="56"/>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="55"/>
         <source>The range test could not run: %1</source>
         <translation>范围测试无法运行：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="66"/>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="65"/>
         <source>Trained: %1.</source>
         <translation>训练的配置：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="67"/>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="66"/>
         <source>the study&apos;s defaults</source>
         <translation>研究的默认设置</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="69"/>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="68"/>
         <source>The sweep ran all %1 steps.</source>
         <translation>扫描跑完了全部 %1 步。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="70"/>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="69"/>
         <source>The sweep stopped after %1 steps: %2.</source>
         <translation>扫描在 %1 步后停止：%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="74"/>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="73"/>
         <source>Steepest descent of the smoothed loss at lr %1 (the first tenth of the sweep skipped); minimum at %2, a tenth of it %3.</source>
         <translation>平滑损失下降最陡处在学习率 %1（跳过扫描的前十分之一）；最小值在 %2，其十分之一为 %3。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="79"/>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="78"/>
         <source>Minimum at lr %1, a tenth of it %2.</source>
         <translation>最小值在学习率 %1，其十分之一为 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="84"/>
+        <location filename="../../ui/teaching/lr_find_dialog.cpp" line="83"/>
         <source>Use this range searches lr from %1 to %2 on a log scale.</source>
         <translation>“使用这个范围”会在对数尺度上搜索学习率 %1 到 %2。</translation>
     </message>
@@ -1667,168 +1667,168 @@ x = %3 处均值 %2</translation>
         <translation>切片图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="87"/>
+        <location filename="../../ui/main_window.cpp" line="90"/>
         <source>Curves</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="88"/>
+        <location filename="../../ui/main_window.cpp" line="91"/>
         <source>Diagnostics</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="89"/>
+        <location filename="../../ui/main_window.cpp" line="92"/>
         <source>Decision boundary</source>
         <translation>决策边界</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="90"/>
+        <location filename="../../ui/main_window.cpp" line="93"/>
         <source>Comparison chart</source>
         <translation>比较图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="91"/>
+        <location filename="../../ui/main_window.cpp" line="94"/>
         <source>Importance</source>
         <translation>重要性</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="115"/>
+        <location filename="../../ui/main_window.cpp" line="118"/>
         <source>Setup</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="133"/>
+        <location filename="../../ui/main_window.cpp" line="147"/>
         <source>&lt;b&gt;What to look for.&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;看点。&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="198"/>
+        <location filename="../../ui/main_window.cpp" line="171"/>
         <source>The run stopped: %1</source>
         <translation>运行已停止：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="200"/>
+        <location filename="../../ui/main_window.cpp" line="173"/>
         <source>Could not open the results: %1</source>
         <translation>无法打开结果：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="221"/>
+        <location filename="../../ui/main_window.cpp" line="193"/>
         <source>&amp;Presets</source>
         <translation>预设(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="229"/>
+        <location filename="../../ui/main_window.cpp" line="201"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="231"/>
-        <location filename="../../ui/main_window.cpp" line="371"/>
+        <location filename="../../ui/main_window.cpp" line="203"/>
+        <location filename="../../ui/main_window.cpp" line="343"/>
         <source>Run the study (Ctrl+R)</source>
         <translation>运行研究（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="232"/>
+        <location filename="../../ui/main_window.cpp" line="204"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="234"/>
+        <location filename="../../ui/main_window.cpp" line="206"/>
         <source>Stop: running trials end within one batch (Ctrl+.)</source>
         <translation>停止：运行中的试验在一个批次内结束（Ctrl+.）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="235"/>
+        <location filename="../../ui/main_window.cpp" line="207"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="237"/>
+        <location filename="../../ui/main_window.cpp" line="209"/>
         <source>Continue the study in its results file: finished trials stay, the rest run</source>
         <translation>在结果文件中继续研究：已完成的试验保留，其余的继续运行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="238"/>
+        <location filename="../../ui/main_window.cpp" line="210"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="241"/>
+        <location filename="../../ui/main_window.cpp" line="213"/>
         <source>Pause: running trials wait before their next epoch (Ctrl+P)</source>
         <translation>暂停：运行中的试验在下一轮开始前等待（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="242"/>
+        <location filename="../../ui/main_window.cpp" line="214"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="244"/>
+        <location filename="../../ui/main_window.cpp" line="216"/>
         <source>While paused: every running trial trains one more epoch (Ctrl+J)</source>
         <translation>暂停时：每个运行中的试验再训练一轮（Ctrl+J）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="249"/>
+        <location filename="../../ui/main_window.cpp" line="221"/>
         <source>Find learning rate</source>
         <translation>寻找学习率</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="251"/>
+        <location filename="../../ui/main_window.cpp" line="223"/>
         <source>Learning-rate range test on the configuration being edited: trains a throw-away copy while the learning rate grows from 1e-7 to 10, and suggests a range</source>
         <translation>对正在编辑的配置做学习率范围测试：在一次性副本上训练，学习率从 1e-7 增长到 10，然后给出建议范围</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="267"/>
+        <location filename="../../ui/main_window.cpp" line="239"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="268"/>
+        <location filename="../../ui/main_window.cpp" line="240"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="271"/>
+        <location filename="../../ui/main_window.cpp" line="243"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="281"/>
+        <location filename="../../ui/main_window.cpp" line="253"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="282"/>
+        <location filename="../../ui/main_window.cpp" line="254"/>
         <source>The new language is used when TuneBench starts again.</source>
         <translation>新语言将在 TuneBench 下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="285"/>
+        <location filename="../../ui/main_window.cpp" line="257"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="286"/>
+        <location filename="../../ui/main_window.cpp" line="258"/>
         <source>&amp;Initializers and Optimizers</source>
         <translation>初始化方法与优化器(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="289"/>
+        <location filename="../../ui/main_window.cpp" line="261"/>
         <source>Initializers and optimizers</source>
         <translation>初始化方法与优化器</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="298"/>
+        <location filename="../../ui/main_window.cpp" line="270"/>
         <source>&amp;About TuneBench</source>
         <translation>关于 TuneBench(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="300"/>
+        <location filename="../../ui/main_window.cpp" line="272"/>
         <source>Study</source>
         <translation>研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="332"/>
+        <location filename="../../ui/main_window.cpp" line="304"/>
         <source>Nothing to run again while a run is going</source>
         <translation>运行进行中，无法重新运行</translation>
     </message>
@@ -2016,49 +2016,49 @@ x = %3 处均值 %2</translation>
         <translation>未命名研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="350"/>
+        <location filename="../../ui/main_window.cpp" line="322"/>
         <source>About TuneBench</source>
         <translation>关于 TuneBench</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="351"/>
+        <location filename="../../ui/main_window.cpp" line="323"/>
         <source>&lt;b&gt;TuneBench&lt;/b&gt; — a workbench for tuning neural networks.&lt;br&gt;&lt;br&gt;Qt %1&lt;br&gt;LibTorch %2&lt;br&gt;Devices: %3</source>
         <translation>&lt;b&gt;TuneBench&lt;/b&gt;——神经网络调参工作台。&lt;br&gt;&lt;br&gt;Qt %1&lt;br&gt;LibTorch %2&lt;br&gt;设备：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="372"/>
+        <location filename="../../ui/main_window.cpp" line="344"/>
         <source>Cannot run until these are fixed:
 %1</source>
         <translation>修正以下问题后才能运行：
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="379"/>
+        <location filename="../../ui/main_window.cpp" line="351"/>
         <source>TuneBench - %1[*]</source>
         <translation>TuneBench - %1[*]</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="381"/>
+        <location filename="../../ui/main_window.cpp" line="353"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="389"/>
+        <location filename="../../ui/main_window.cpp" line="361"/>
         <source> · about %1:%2 left</source>
         <translation> · 约剩 %1:%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="391"/>
+        <location filename="../../ui/main_window.cpp" line="363"/>
         <source> · paused</source>
         <translation> · 已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="393"/>
+        <location filename="../../ui/main_window.cpp" line="365"/>
         <source>%1 · %2 · %3 running · %4 of %5 done%6</source>
         <translation>%1 · %2 · %3 个运行中 · 已完成 %4/%5%6</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="394"/>
+        <location filename="../../ui/main_window.cpp" line="366"/>
         <source>no study</source>
         <translation>无研究</translation>
     </message>
@@ -2149,53 +2149,53 @@ x = %3 处均值 %2</translation>
 <context>
     <name>tunebench::ui::ResultsPanel</name>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="169"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="170"/>
         <source>Trials</source>
         <translation>试验</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="170"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="171"/>
         <source>Comparison table</source>
         <translation>比较表</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="173"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="174"/>
         <source>Filter configurations...</source>
         <translation>筛选配置...</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="176"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="177"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="182"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="183"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="183"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="184"/>
         <source>Copy the selected rows (or all shown) as tab-separated text (Ctrl+C)</source>
         <translation>将选中的行（或所有显示的行）复制为制表符分隔文本（Ctrl+C）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="186"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="187"/>
         <source>Export CSV...</source>
         <translation>导出 CSV...</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="220"/>
-        <location filename="../../ui/panels/results_panel.cpp" line="222"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="221"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="223"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="220"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="221"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="222"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="223"/>
         <source>Cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
@@ -2203,252 +2203,246 @@ x = %3 处均值 %2</translation>
 <context>
     <name>tunebench::ui::SetupPanel</name>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="177"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="205"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="179"/>
-        <location filename="../../ui/setup/setup_panel.cpp" line="180"/>
-        <source>CSV file</source>
-        <translation>CSV 文件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="180"/>
-        <source>CSV files (*.csv);;All files (*)</source>
-        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="129"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="174"/>
         <source>auto (%1)</source>
         <translation>自动（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="156"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="126"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="170"/>
-        <source>all</source>
-        <translation>全部</translation>
-    </message>
-    <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="171"/>
-        <source>Train on the first N samples only (quick looks)</source>
-        <translation>只用前 N 个样本训练（快速查看）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="172"/>
-        <source>Data set</source>
-        <translation>数据集</translation>
-    </message>
-    <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="173"/>
-        <source>Shape</source>
-        <translation>形状</translation>
-    </message>
-    <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="174"/>
-        <source>Noise</source>
-        <translation>噪声</translation>
-    </message>
-    <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="175"/>
-        <source>Samples</source>
-        <translation>样本数</translation>
-    </message>
-    <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="176"/>
-        <source>Folder</source>
-        <translation>文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="181"/>
-        <source>Label column</source>
-        <translation>标签列</translation>
-    </message>
-    <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="182"/>
-        <source>Subset</source>
-        <translation>子集</translation>
-    </message>
-    <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="187"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="127"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="193"/>
-        <source>A module saved from PyTorch with torch.jit.script(net).save(...)</source>
-        <translation>用 torch.jit.script(net).save(...) 从 PyTorch 保存的模块</translation>
-    </message>
-    <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="199"/>
-        <source>Hidden layers</source>
-        <translation>隐藏层数</translation>
-    </message>
-    <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="201"/>
-        <source>Units per hidden layer</source>
-        <translation>每个隐藏层的单元数</translation>
-    </message>
-    <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="204"/>
-        <source>Network</source>
-        <translation>网络</translation>
-    </message>
-    <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="212"/>
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="209"/>
-        <source>TorchScript file</source>
-        <translation>TorchScript 文件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="210"/>
-        <source>TorchScript modules (*.pt *.pth);;All files (*)</source>
-        <translation>TorchScript 模块 (*.pt *.pth);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="213"/>
-        <source>Depth</source>
-        <translation>深度</translation>
-    </message>
-    <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="214"/>
-        <source>Width</source>
-        <translation>宽度</translation>
-    </message>
-    <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="215"/>
-        <source>Activation</source>
-        <translation>激活函数</translation>
-    </message>
-    <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="220"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="234"/>
         <source>Compare</source>
         <translation>比较项</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="223"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="237"/>
         <source>Listed configurations</source>
         <translation>列出的配置</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="230"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="244"/>
         <source>One batch size, or several separated by commas to compare them</source>
         <translation>一个批大小，或用逗号分隔的多个以便比较</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="231"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="245"/>
         <source>Initializers</source>
         <translation>初始化方法</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="232"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="246"/>
         <source>Optimizers</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="233"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="247"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="242"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="256"/>
         <source>Batch sizes</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="251"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="129"/>
         <source>Study</source>
         <translation>研究</translation>
     </message>
-    <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="256"/>
-        <source>Each configuration runs under seeds 0..N-1, the same seeds for every configuration</source>
-        <translation>每个配置都用种子 0..N-1 运行，所有配置种子相同</translation>
-    </message>
-    <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="260"/>
-        <source>auto</source>
-        <translation>自动</translation>
-    </message>
-    <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="261"/>
-        <source>Configurations in all; auto: the whole grid, or 20</source>
-        <translation>配置总数；自动：整个网格，或 20</translation>
-    </message>
-    <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="263"/>
-        <source>Points per numeric range in the grid (log-spaced on a log scale)</source>
-        <translation>网格中每个数值范围的点数（对数尺度上按对数间隔）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="267"/>
-        <source>Trials at once; the CPU cores are shared among them (%1 here)</source>
-        <translation>同时运行的试验数；它们共享 CPU 核心（本机 %1 个）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="270"/>
-        <source>Epochs</source>
-        <translation>轮数</translation>
-    </message>
-    <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="271"/>
-        <source>Seeds each</source>
-        <translation>每配置种子数</translation>
-    </message>
-    <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="272"/>
-        <source>Sampler</source>
-        <translation>采样器</translation>
-    </message>
-    <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="273"/>
-        <source>Configurations</source>
-        <translation>配置数</translation>
-    </message>
-    <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="274"/>
-        <source>Grid points</source>
-        <translation>网格点数</translation>
-    </message>
-    <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="275"/>
-        <source>Pruner</source>
-        <translation>剪枝器</translation>
-    </message>
-    <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="276"/>
-        <source>Parallel trials</source>
-        <translation>并行试验</translation>
-    </message>
-    <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="277"/>
-        <source>Device</source>
-        <translation>设备</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../ui/setup/setup_panel.cpp" line="376"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="333"/>
         <source>The study lists %n configuration(s) (the table below); they run first. A partly ticked box is used by a listed configuration; tick boxes to search more.</source>
         <translation>
             <numerusform>研究列出了 %n 个配置（见下表），它们先运行。半勾选的方框表示被某个列出的配置使用；勾选方框可搜索更多。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="383"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="340"/>
         <source>Also searched, as the file says: %1.</source>
         <translation>按文件设定另外搜索：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="445"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="393"/>
         <source>expected whole numbers &gt; 0, got &apos;%1&apos;</source>
         <translation>应为大于 0 的整数，得到 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_fields.cpp" line="61"/>
+        <source>Data set</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_fields.cpp" line="65"/>
+        <source>Shape</source>
+        <translation>形状</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_fields.cpp" line="69"/>
+        <source>Noise</source>
+        <translation>噪声</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_fields.cpp" line="75"/>
+        <source>Samples</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_fields.cpp" line="79"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_fields.cpp" line="83"/>
+        <source>CSV file</source>
+        <translation>CSV 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_fields.cpp" line="86"/>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_fields.cpp" line="89"/>
+        <source>Label column</source>
+        <translation>标签列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_fields.cpp" line="93"/>
+        <source>Subset</source>
+        <translation>子集</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_fields.cpp" line="95"/>
+        <source>Train on the first N samples only (quick looks)</source>
+        <translation>只用前 N 个样本训练（快速查看）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_fields.cpp" line="97"/>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_fields.cpp" line="100"/>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_fields.cpp" line="103"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_fields.cpp" line="105"/>
+        <source>TorchScript modules (*.pt *.pth);;All files (*)</source>
+        <translation>TorchScript 模块 (*.pt *.pth);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_fields.cpp" line="108"/>
+        <source>A module saved from PyTorch with torch.jit.script(net).save(...)</source>
+        <translation>用 torch.jit.script(net).save(...) 从 PyTorch 保存的模块</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_fields.cpp" line="115"/>
+        <source>Depth</source>
+        <translation>深度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_fields.cpp" line="116"/>
+        <source>Hidden layers</source>
+        <translation>隐藏层数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_fields.cpp" line="119"/>
+        <source>Width</source>
+        <translation>宽度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_fields.cpp" line="121"/>
+        <source>Units per hidden layer</source>
+        <translation>每个隐藏层的单元数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_fields.cpp" line="124"/>
+        <source>Activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_fields.cpp" line="128"/>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_fields.cpp" line="131"/>
+        <source>Seeds each</source>
+        <translation>每配置种子数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_fields.cpp" line="133"/>
+        <source>Each configuration runs under seeds 0..N-1, the same seeds for every configuration</source>
+        <translation>每个配置都用种子 0..N-1 运行，所有配置种子相同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_fields.cpp" line="137"/>
+        <source>Sampler</source>
+        <translation>采样器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_fields.cpp" line="140"/>
+        <source>Configurations</source>
+        <translation>配置数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_fields.cpp" line="142"/>
+        <source>Configurations in all; auto: the whole grid, or 20</source>
+        <translation>配置总数；自动：整个网格，或 20</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_fields.cpp" line="144"/>
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_fields.cpp" line="147"/>
+        <source>Grid points</source>
+        <translation>网格点数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_fields.cpp" line="149"/>
+        <source>Points per numeric range in the grid (log-spaced on a log scale)</source>
+        <translation>网格中每个数值范围的点数（对数尺度上按对数间隔）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_fields.cpp" line="153"/>
+        <source>Pruner</source>
+        <translation>剪枝器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_fields.cpp" line="156"/>
+        <source>Parallel trials</source>
+        <translation>并行试验</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_fields.cpp" line="158"/>
+        <source>Trials at once; the CPU cores are shared among them (%1 here)</source>
+        <translation>同时运行的试验数；它们共享 CPU 核心（本机 %1 个）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_fields.cpp" line="162"/>
+        <source>Device</source>
+        <translation>设备</translation>
     </message>
 </context>
 <context>

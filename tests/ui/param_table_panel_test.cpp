@@ -15,6 +15,7 @@
 #include "trial/param_table.h"
 #include "ui/main_window.h"
 #include "ui/setup/number_choice_editor.h"
+#include "ui/setup/setup_fields.h"
 #include "ui/setup/setup_panel.h"
 #include "widget_driver.h"
 
@@ -136,6 +137,50 @@ TEST(ParamTablePanelTest, AValueOutsideTheEnginesBoundsIsFlaggedBesideItsRow) {
   const std::string bounds = findParamEntry("beta2")->bounds.problem(1.5);
   EXPECT_TRUE(window.runAction()->toolTip().contains(QString::fromStdString(bounds)))
       << window.runAction()->toolTip().toStdString();
+}
+
+// The Data, Model and Study rows are the setup field table's: each of its keys is a row whose
+// value goes into the draft and back out unchanged (the highest value, the last choice).
+TEST(ParamTablePanelTest, EveryRowOfTheSetupFieldTableCarriesItsValueBothWays) {
+  SetupPanel setup({QStringLiteral("cpu")});
+  StudyDraft draft;
+  for (const SetupField& field : setupFields()) {
+    ASSERT_NE(setup.fieldWidget(QString::fromLatin1(field.key)), nullptr) << field.key;
+    switch (field.editor) {
+      case SetupField::Editor::kChoice:
+        draft.*field.text =
+            field.choices != nullptr ? field.choices().back().name : QStringLiteral("cpu");
+        break;
+      case SetupField::Editor::kWhole:
+        draft.*field.whole = static_cast<int>(field.high);
+        break;
+      case SetupField::Editor::kNumber:
+        draft.*field.number = field.high;
+        break;
+      default:
+        draft.*field.text = QStringLiteral("/some/%1").arg(QString::fromLatin1(field.key));
+    }
+  }
+  setup.setDraft(draft);
+  const StudyDraft back = setup.draft();
+  for (const SetupField& field : setupFields()) {
+    if (field.whole != nullptr) {
+      EXPECT_EQ(back.*field.whole, draft.*field.whole) << field.key;
+    } else if (field.number != nullptr) {
+      EXPECT_DOUBLE_EQ(back.*field.number, draft.*field.number) << field.key;
+    } else {
+      EXPECT_EQ(back.*field.text, draft.*field.text) << field.key;
+    }
+  }
+  // A row shows only while its controlling choice allows: the grid's points with the grid.
+  auto* points = setup.fieldWidget(QStringLiteral("sampler.grid_points"));
+  setup.show();
+  draft.sampler = QStringLiteral("grid");
+  setup.setDraft(draft);
+  EXPECT_TRUE(points->isVisible());
+  draft.sampler = QStringLiteral("random");
+  setup.setDraft(draft);
+  EXPECT_FALSE(points->isVisible());
 }
 
 }  // namespace

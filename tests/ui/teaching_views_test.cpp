@@ -92,7 +92,9 @@ TEST(TeachingViewsTest, DiagnosticsAndDecisionBoundariesFillFromASmallStudy) {
   ASSERT_TRUE(waitUntil([&] { return !window.controller()->lastImportance().parameters.isEmpty(); },
                         60000));
   CurveChart& live = *window.chart();
-  live.setMetric(CurveChart::Metric::kValLoss);
+  CurveChart::Drawing validation = live.drawing();
+  validation.metric = CurveChart::Metric::kValLoss;
+  live.setDrawing(validation);
   live.refresh();
   int redrawn = 0;  // the old way switched the live chart's metric and back: every line redrawn
   for (QAbstractSeries* series : live.chart()->series()) {

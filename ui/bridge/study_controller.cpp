@@ -121,8 +121,10 @@ QString StudyController::explanation() const {
 }
 
 void StudyController::publish(const StoredPoll& poll) {
-  publish(book_.merge(poll.trials));
+  const TrialBook::Changes changes = book_.merge(poll.trials);
+  publishRows(changes);
   for (const auto& [id, snapshot] : poll.probes) Q_EMIT probeRecorded(id, toProbeRow(snapshot));
+  endBatch(!changes.empty() || !poll.probes.empty(), changes.any_ended);
 }
 
 QString StudyController::studyText() const {
@@ -206,14 +208,17 @@ void StudyController::resetBook() {
   book_.setListedConfigurations(study_->configurations);
 }
 
-void StudyController::publish(const TrialBook::Changes& changes) {
+void StudyController::publishRows(const TrialBook::Changes& changes) {
   if (book_.takeRelabelled()) Q_EMIT labelsChanged();
   for (const TrialRow& row : changes.added) Q_EMIT trialStarted(row);
   for (const auto& [id, points] : changes.new_losses) Q_EMIT trainLoss(id, points);
   for (const auto& [id, points] : changes.new_epochs) Q_EMIT epochMetrics(id, points);
   for (const TrialRow& row : changes.updated) Q_EMIT trialUpdated(row);
-  if (!changes.empty()) Q_EMIT drained();
-  if (changes.any_ended) Q_EMIT trialsEnded();
+}
+
+void StudyController::endBatch(bool anything, bool any_ended) {
+  if (anything) Q_EMIT drained();
+  if (any_ended) Q_EMIT trialsEnded();
 }
 
 bool StudyController::runAgain(qint64 trial_id) {
@@ -322,36 +327,14 @@ void StudyController::stop() {
 void StudyController::drain() {
   if (!sink_) return;
   const TrainingEvents events = sink_->take();
-  for (const TrialStart& started : events.started) {
-    const bool shown = book_.contains(started.trial_id);  // a WAITING trial read from storage
-    const TrialRow row = book_.started(started);
-    if (book_.takeRelabelled()) Q_EMIT labelsChanged();
-    if (shown) {
-      Q_EMIT trialUpdated(row);
-    } else {
-      Q_EMIT trialStarted(row);
-    }
-  }
-  std::map<qint64, QVector<LossPoint>> losses;
-  for (const auto& [id, point] : events.losses) losses[id].append(TrialBook::lossPoint(point));
-  for (const auto& [id, points] : losses) {
-    book_.addLosses(id, points);
-    Q_EMIT trainLoss(id, points);
-  }
-  std::map<qint64, QVector<EpochPoint>> epochs;
-  for (const auto& [id, metrics] : events.epochs) {
-    epochs[id].append(TrialBook::epochPoint(metrics));
-    Q_EMIT trialUpdated(book_.epochEnded(id, metrics));
-  }
-  for (const auto& [id, points] : epochs) Q_EMIT epochMetrics(id, points);
-  for (const auto& [id, result] : events.ended) Q_EMIT trialUpdated(book_.ended(id, result));
+  const TrialBook::Changes changes = book_.apply(events);
+  publishRows(changes);
   for (const auto& [id, snapshot] : events.probes) Q_EMIT probeRecorded(id, toProbeRow(snapshot));
   // Only each trial's newest map: a slow redraw must not fall behind fast epochs.
   std::map<qint64, const BoundarySnapshot*> newest;
   for (const auto& [id, snapshot] : events.boundaries) newest[id] = &snapshot;
   for (const auto& [id, snapshot] : newest) Q_EMIT boundaryRecorded(id, toBoundaryRow(*snapshot));
-  if (!events.empty()) Q_EMIT drained();
-  if (!events.ended.empty()) Q_EMIT trialsEnded();
+  endBatch(!events.empty(), changes.any_ended);
 }
 
 }  // namespace tunebench::ui

@@ -148,7 +148,9 @@ class StudyController : public QObject {
   void launch(const Job& job);
   void drain();
   void stopFollowing();
-  void publish(const TrialBook::Changes& changes);
+  // The one path from a batch of changed trials (live or stored) to the views' signals.
+  void publishRows(const TrialBook::Changes& changes);
+  void endBatch(bool anything, bool any_ended);  // drained, and trialsEnded if one ended
   void resetBook();  // empty, with the study's planned epochs and listed configurations
   void publish(const StoredPoll& poll);
   bool adoptStudy(const std::function<StudyOverview()>& load);

@@ -1,9 +1,11 @@
 #include "ui/bridge/trial_book.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "report/configuration_label.h"
 #include "report/group_summary.h"
+#include "trial/buffered_event_sink.h"
 #include "trial/event_sink.h"
 #include "trial/frozen_trial.h"
 #include "ui/bridge/param_variant.h"
@@ -127,32 +129,53 @@ TrialRow TrialBook::rowOf(const Entry& entry) const {
   return row;
 }
 
-TrialRow TrialBook::started(const TrialStart& start) {
-  Entry& e = entry(start.trial_id);
-  e = Entry();
-  e.trial.id = start.trial_id;
-  e.trial.configuration = start.configuration;
-  e.trial.params = start.params;
-  if (learn(start.configuration, start.params)) rename();
-  e.trial.seed = start.seed;
-  e.trial.device = start.device;
-  e.trial.result.state = TrialState::kRunning;
-  e.planned_epochs = start.epochs;
-  return rowOf(e);
-}
-
-TrialRow TrialBook::epochEnded(qint64 trial_id, const EpochMetrics& metrics) {
-  Entry& e = entry(trial_id);
-  e.trial.result.epochs.push_back(metrics);
-  e.epochs.append(epochPoint(metrics));
-  return rowOf(e);
-}
-
-TrialRow TrialBook::ended(qint64 trial_id, const TrialResult& result) {
-  Entry& e = entry(trial_id);
-  e.trial.result = result;
-  noteFinished(e);
-  return rowOf(e);
+TrialBook::Changes TrialBook::apply(const TrainingEvents& events) {
+  Changes changes;
+  bool new_configuration = false;  // named once for the whole batch
+  for (const TrialStart& start : events.started)
+    new_configuration = learn(start.configuration, start.params) || new_configuration;
+  if (new_configuration) rename();
+  std::set<qint64> added;
+  std::vector<qint64> touched;  // trials whose row changed, in the order they first did
+  auto touch = [&touched](qint64 id) {
+    if (std::find(touched.begin(), touched.end(), id) == touched.end()) touched.push_back(id);
+  };
+  for (const TrialStart& start : events.started) {
+    if (!contains(start.trial_id)) added.insert(start.trial_id);
+    Entry& e = entry(start.trial_id);
+    e = Entry();
+    e.trial.id = start.trial_id;
+    e.trial.configuration = start.configuration;
+    e.trial.params = start.params;
+    e.trial.seed = start.seed;
+    e.trial.device = start.device;
+    e.trial.result.state = TrialState::kRunning;
+    e.planned_epochs = start.epochs;
+    touch(start.trial_id);
+  }
+  for (const auto& [id, point] : events.losses) {
+    const LossPoint loss = lossPoint(point);
+    entry(id).losses.append(loss);
+    changes.new_losses[id].append(loss);
+  }
+  for (const auto& [id, metrics] : events.epochs) {
+    Entry& e = entry(id);
+    e.trial.result.epochs.push_back(metrics);
+    const EpochPoint point = epochPoint(metrics);
+    e.epochs.append(point);
+    changes.new_epochs[id].append(point);
+    touch(id);
+  }
+  for (const auto& [id, result] : events.ended) {
+    Entry& e = entry(id);
+    e.trial.result = result;
+    noteFinished(e);
+    changes.any_ended = true;
+    touch(id);
+  }
+  for (const qint64 id : touched)
+    (added.count(id) > 0 ? changes.added : changes.updated).append(rowOf(*entries_.at(id)));
+  return changes;
 }
 
 void TrialBook::addLosses(qint64 trial_id, const QVector<LossPoint>& points) {

@@ -19,6 +19,7 @@ struct FrozenTrial;
 struct TrainLossPoint;
 struct TrialResult;
 struct TrialStart;
+struct TrainingEvents;
 class ConfigurationNamer;
 }  // namespace tunebench
 
@@ -48,13 +49,13 @@ class TrialBook {
   // Epochs a trial read from storage is planned to run (the study's), for its progress.
   void setPlannedEpochs(qint64 epochs) { planned_epochs_ = epochs; }
   bool contains(qint64 trial_id) const;
-  TrialRow started(const TrialStart& start);
-  TrialRow epochEnded(qint64 trial_id, const EpochMetrics& metrics);
-  TrialRow ended(qint64 trial_id, const TrialResult& result);
+  // Appends points to a trial's training-loss series (its row does not change).
   void addLosses(qint64 trial_id, const QVector<LossPoint>& points);
 
-  // What changed since the last merge of a stored study's trials; each trial's train_losses holds
-  // only the points read since the last merge (they are appended to its series).
+  // What a batch changed: rows that appeared and rows that changed (each once, as they are after
+  // the batch), the points appended to each series, and whether a trial ended. Both sources of
+  // trials, live events (apply) and a stored study read again (merge), answer with it, so the
+  // window has one path from trials to rows.
   struct Changes {
     QVector<TrialRow> added;
     QVector<TrialRow> updated;
@@ -63,7 +64,12 @@ class TrialBook {
     bool any_ended = false;
     bool empty() const { return added.isEmpty() && updated.isEmpty() && new_losses.empty(); }
   };
+  // A stored study's trials read again; each trial's train_losses holds only the points read
+  // since the last merge (they are appended to its series).
   Changes merge(const std::vector<FrozenTrial>& trials);
+  // Live training events: trials started (a WAITING trial read from storage starts afresh),
+  // losses, finished epochs and ended trials.
+  Changes apply(const TrainingEvents& events);
 
   // One row per configuration, from the engine's comparison (epochs to `accuracy_target` if set).
   QVector<GroupRow> groups(std::optional<double> accuracy_target) const;

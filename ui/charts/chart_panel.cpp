@@ -10,6 +10,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "ui/bridge/study_controller.h"
 #include "ui/charts/curve_chart.h"
 
 namespace tunebench::ui {
@@ -74,14 +75,15 @@ ChartPanel::ChartPanel(const TrialBook& book, QWidget* parent)
 }
 
 void ChartPanel::applyControls() {
-  const auto metric = static_cast<CurveChart::Metric>(metric_->currentIndex());
-  chart_->setMetric(metric);
-  chart_->setXAxis(static_cast<CurveChart::XAxis>(x_axis_->currentIndex()));
-  chart_->setLines(static_cast<CurveChart::Lines>(lines_->currentIndex()));
-  chart_->setLogScale(log_->isChecked());
-  chart_->setFitBody(fit_body_->isChecked());
-  chart_->setSmoothing(smoothing_->value() / 100.0);
-  smoothing_->setEnabled(metric == CurveChart::Metric::kTrainLoss);
+  CurveChart::Drawing drawing;
+  drawing.metric = static_cast<CurveChart::Metric>(metric_->currentIndex());
+  drawing.x = static_cast<CurveChart::XAxis>(x_axis_->currentIndex());
+  drawing.lines = static_cast<CurveChart::Lines>(lines_->currentIndex());
+  drawing.log = log_->isChecked();
+  drawing.fit_body = fit_body_->isChecked();
+  drawing.smoothing = smoothing_->value() / 100.0;
+  chart_->setDrawing(drawing);  // one redraw for any change of the controls
+  smoothing_->setEnabled(drawing.metric == CurveChart::Metric::kTrainLoss);
   smoothing_value_->setText(QString::number(smoothing_->value() / 100.0, 'f', 2));
 }
 
@@ -93,6 +95,19 @@ void ChartPanel::exportChart() {
   if (path.isEmpty()) return;
   if (!chart_->exportImage(path))
     QMessageBox::warning(this, tr("Export chart"), tr("Cannot write %1").arg(path));
+}
+
+void ChartPanel::follow(const StudyController* controller) {
+  connect(controller, &StudyController::runStarted, chart_, &CurveChart::clear);
+  connect(controller, &StudyController::trialStarted, chart_, &CurveChart::addTrial);
+  connect(controller, &StudyController::trialUpdated, chart_, &CurveChart::updateTrial);
+  connect(controller, &StudyController::trainLoss, chart_, &CurveChart::lossesAdded);
+  connect(controller, &StudyController::epochMetrics, chart_, &CurveChart::epochsAdded);
+  connect(controller, &StudyController::labelsChanged, chart_, [this, controller] {
+    for (const TrialRow& row : controller->book().rows()) chart_->updateTrial(row);
+  });
+  connect(controller, &StudyController::drained, chart_, &CurveChart::refresh);
+  connect(controller, &StudyController::runFinished, chart_, &CurveChart::refresh);
 }
 
 }  // namespace tunebench::ui

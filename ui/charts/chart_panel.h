@@ -10,6 +10,7 @@ class QToolButton;
 namespace tunebench::ui {
 
 class CurveChart;
+class StudyController;
 class TrialBook;
 
 // The chart with its controls above it: what to show (training loss, validation loss or
@@ -22,6 +23,8 @@ class ChartPanel : public QWidget {
   // The chart draws the trials of `book` (which must outlive the panel).
   explicit ChartPanel(const TrialBook& book, QWidget* parent = nullptr);
   CurveChart* chart() const { return chart_; }
+  // Wires itself to the controller's signals: the study on screen from then on.
+  void follow(const StudyController* controller);
   // Asks for a file name and saves the chart there.
   void exportChart();
 

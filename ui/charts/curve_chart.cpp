@@ -73,11 +73,11 @@ CurveChart::CurveChart(const TrialBook& book, QWidget* parent) : QChartView(pare
 void CurveChart::attach(QAbstractSeries* series) {
   chart()->addSeries(series);
   series->attachAxis(x_axis_);
-  series->attachAxis(log_ ? static_cast<QAbstractAxis*>(y_log_) : y_linear_);
+  series->attachAxis(drawing_.log ? static_cast<QAbstractAxis*>(y_log_) : y_linear_);
 }
 
 QAbstractAxis* CurveChart::yAxis() const {
-  return log_ ? static_cast<QAbstractAxis*>(y_log_) : y_linear_;
+  return drawing_.log ? static_cast<QAbstractAxis*>(y_log_) : y_linear_;
 }
 
 void CurveChart::clear() {
@@ -95,8 +95,6 @@ void CurveChart::clear() {
   groups_.clear();
   legend_configurations_.clear();
   legend_shown_.clear();
-  legend_full_ = false;
-  lines_capped_ = 0;
   dirty_.clear();
   highlighted_.clear();
   pruned_->clear();
@@ -126,9 +124,9 @@ void CurveChart::addTrial(const TrialRow& row) {
   curve.row = row;
   // The legend has one entry per configuration while there are few of them; once the count
   // passes the limit, the entries shown so far are hidden, once.
+  const qsizetype known = legend_configurations_.size();
   legend_configurations_.insert(row.configuration);
-  if (legend_configurations_.size() > kLegendLimit && !legend_full_) {
-    legend_full_ = true;
+  if (known == kLegendLimit && legend_configurations_.size() > kLegendLimit) {
     for (const Curve& other : std::as_const(trials_)) {
       if (other.line == nullptr) continue;
       for (QLegendMarker* marker : chart()->legend()->markers(other.line))
@@ -144,7 +142,7 @@ void CurveChart::makeLine(Curve& curve) {
   curve.line = new QLineSeries();
   curve.line->setName(row.label);
   curve.line->setColor(colorFor(row.configuration));
-  curve.line->setVisible(lines_ == Lines::kTrials);
+  curve.line->setVisible(drawing_.lines == Lines::kTrials);
   attach(curve.line);
   const qint64 id = row.trial_id;
   connect(curve.line, &QLineSeries::hovered, this, [this, id](const QPointF&, bool on) {
@@ -155,10 +153,10 @@ void CurveChart::makeLine(Curve& curve) {
     }
   });
   connect(curve.line, &QLineSeries::clicked, this, [this, id] { Q_EMIT trialClicked(id); });
-  const bool first = !legend_shown_.contains(row.configuration);
-  if (first && !legend_full_) legend_shown_.insert(row.configuration, id);
-  for (QLegendMarker* marker : chart()->legend()->markers(curve.line))
-    marker->setVisible(first && !legend_full_);
+  const bool entry =
+      !legend_shown_.contains(row.configuration) && legend_configurations_.size() <= kLegendLimit;
+  if (entry) legend_shown_.insert(row.configuration, id);
+  for (QLegendMarker* marker : chart()->legend()->markers(curve.line)) marker->setVisible(entry);
 }
 
 void CurveChart::dropLine(Curve& curve) {
@@ -196,8 +194,16 @@ QSet<qint64> CurveChart::wantedLines() const {
   return wanted;
 }
 
+int CurveChart::cappedLines() const {
+  if (trials_.size() <= kMaxLines) return 0;  // every trial has its line (syncLines)
+  int capped = 0;
+  for (const Curve& curve : trials_) capped += curve.line == nullptr ? 1 : 0;
+  return capped;
+}
+
 void CurveChart::syncLines() {
-  if (trials_.size() <= kMaxLines && lines_capped_ == 0) return;  // every trial has its line
+  const int capped_before = cappedLines();
+  if (trials_.size() <= kMaxLines && capped_before == 0) return;  // every trial has its line
   const QSet<qint64> wanted = wantedLines();
   bool restyle_needed = false;
   for (auto it = trials_.begin(); it != trials_.end(); ++it) {
@@ -210,9 +216,7 @@ void CurveChart::syncLines() {
       dropLine(*it);
     }
   }
-  const int capped = static_cast<int>(trials_.size() - wanted.size());
-  if (capped != lines_capped_) restyle_needed = true;
-  lines_capped_ = capped;
+  if (cappedLines() != capped_before) restyle_needed = true;
   if (restyle_needed) restyle();  // new lines take the highlight; the title says what is left out
 }
 
@@ -230,11 +234,11 @@ void CurveChart::updateTrial(const TrialRow& row) {
 }
 
 void CurveChart::lossesAdded(qint64 trial_id) {
-  if (trials_.contains(trial_id) && metric_ == Metric::kTrainLoss) dirty_.insert(trial_id);
+  if (trials_.contains(trial_id) && drawing_.metric == Metric::kTrainLoss) dirty_.insert(trial_id);
 }
 
 void CurveChart::epochsAdded(qint64 trial_id) {
-  if (trials_.contains(trial_id) && metric_ != Metric::kTrainLoss) dirty_.insert(trial_id);
+  if (trials_.contains(trial_id) && drawing_.metric != Metric::kTrainLoss) dirty_.insert(trial_id);
 }
 
 int CurveChart::drawnPoints(qint64 trial_id) const {
@@ -253,27 +257,27 @@ int CurveChart::markerCount() const {
 
 void CurveChart::curveOf(const Curve& curve, std::vector<double>& xs,
                          std::vector<double>& ys) const {
-  if (metric_ == Metric::kTrainLoss) {
+  if (drawing_.metric == Metric::kTrainLoss) {
     for (const LossPoint& p : book_.losses(curve.row.trial_id)) {
-      xs.push_back(x_kind_ == XAxis::kStep    ? p.step
-                   : x_kind_ == XAxis::kEpoch ? p.epoch
-                                              : p.seconds);
+      xs.push_back(drawing_.x == XAxis::kStep    ? p.step
+                   : drawing_.x == XAxis::kEpoch ? p.epoch
+                                                 : p.seconds);
       ys.push_back(p.loss);
     }
-    if (smoothing_ > 0.0) ys = smoothEma(ys, smoothing_);
+    if (drawing_.smoothing > 0.0) ys = smoothEma(ys, drawing_.smoothing);
     return;
   }
   for (const EpochPoint& p : book_.epochs(curve.row.trial_id)) {
-    xs.push_back(x_kind_ == XAxis::kTime ? p.seconds : p.epoch);
-    ys.push_back(metric_ == Metric::kValLoss ? p.val_loss : p.val_accuracy);
+    xs.push_back(drawing_.x == XAxis::kTime ? p.seconds : p.epoch);
+    ys.push_back(drawing_.metric == Metric::kValLoss ? p.val_loss : p.val_accuracy);
   }
 }
 
-void CurveChart::include(double x, double y) {
-  min_x_ = std::min(min_x_, x);
-  max_x_ = std::max(max_x_, x);
-  min_y_ = std::min(min_y_, y);
-  max_y_ = std::max(max_y_, y);
+void CurveChart::Extent::include(double x, double y) {
+  min_x = std::min(min_x, x);
+  max_x = std::max(max_x, x);
+  min_y = std::min(min_y, y);
+  max_y = std::max(max_y, y);
 }
 
 void CurveChart::drawTrial(Curve& curve, std::size_t max_points) {
@@ -283,10 +287,10 @@ void CurveChart::drawTrial(Curve& curve, std::size_t max_points) {
   QList<QPointF> shown;
   curve.shown_y.clear();
   for (std::size_t i : decimateMinMax(xs, ys, max_points)) {
-    if (!std::isfinite(ys[i]) || (log_ && ys[i] <= 0.0)) continue;
+    if (!std::isfinite(ys[i]) || (drawing_.log && ys[i] <= 0.0)) continue;
     shown.append(QPointF(xs[i], ys[i]));
     curve.shown_y.push_back(ys[i]);
-    include(xs[i], ys[i]);
+    extent_.include(xs[i], ys[i]);
   }
   curve.line->replace(shown);
 }
@@ -303,7 +307,7 @@ void CurveChart::drawGroup(const QString& configuration, const QVector<const Cur
     curveOf(curve, xs.back(), ys.back());
     if (!xs.back().empty()) max_x = std::max(max_x, xs.back().back());
   }
-  const bool per_epoch = metric_ != Metric::kTrainLoss && x_kind_ != XAxis::kTime;
+  const bool per_epoch = drawing_.metric != Metric::kTrainLoss && drawing_.x != XAxis::kTime;
   const double bin_width = per_epoch ? 1.0 : std::max(max_x / kBandBins, 1e-9);
   Group& group = groups_[configuration];
   if (group.mean == nullptr) {
@@ -331,13 +335,13 @@ void CurveChart::drawGroup(const QString& configuration, const QVector<const Cur
   QList<QPointF> mean, upper, lower;
   group.shown_y.clear();
   for (const BandPoint& p : meanBand(xs, ys, bin_width)) {
-    const double low = log_ ? std::max(p.mean - p.sd, p.mean * 0.1) : p.mean - p.sd;
-    if (log_ && p.mean <= 0.0) continue;
+    const double low = drawing_.log ? std::max(p.mean - p.sd, p.mean * 0.1) : p.mean - p.sd;
+    if (drawing_.log && p.mean <= 0.0) continue;
     mean.append(QPointF(p.x, p.mean));
     upper.append(QPointF(p.x, p.mean + p.sd));
     lower.append(QPointF(p.x, low));
-    include(p.x, low);
-    include(p.x, p.mean + p.sd);
+    extent_.include(p.x, low);
+    extent_.include(p.x, p.mean + p.sd);
     group.shown_y.push_back(p.mean + p.sd);
   }
   group.mean->replace(mean);
@@ -353,7 +357,7 @@ void CurveChart::drawMarkers() {
     std::vector<double> xs, ys;
     curveOf(curve, xs, ys);
     // Where it stopped: its last finite point (a diverged loss ends in NaN or a huge value).
-    while (!ys.empty() && !(std::isfinite(ys.back()) && (!log_ || ys.back() > 0.0)))
+    while (!ys.empty() && !(std::isfinite(ys.back()) && (!drawing_.log || ys.back() > 0.0)))
       xs.pop_back(), ys.pop_back();
     if (ys.empty()) continue;
     (is_pruned ? pruned : diverged).append(QPointF(xs.back(), ys.back()));
@@ -365,12 +369,11 @@ void CurveChart::drawMarkers() {
 }
 
 void CurveChart::refresh() {
-  if (dirty_.isEmpty() && !lines_stale_) return;
+  if (dirty_.isEmpty()) return;
   syncLines();
-  lines_stale_ = false;
-  if (lines_ == Lines::kTrials) {
-    const auto per_series = static_cast<std::size_t>(
-        std::clamp(kPointBudget / std::max(1, seriesCount() - lines_capped_), 100, 1000));
+  if (drawing_.lines == Lines::kTrials) {
+    const auto per_series =
+        static_cast<std::size_t>(std::clamp(kPointBudget / std::max(1, linesDrawn()), 100, 1000));
     for (qint64 id : std::as_const(dirty_)) {
       auto it = trials_.find(id);
       if (it != trials_.end()) drawTrial(*it, per_series);
@@ -410,15 +413,16 @@ void CurveChart::fitLegend() {
 }
 
 void CurveChart::applyRanges() {
-  const AxisScale x = niceScale(min_x_, std::max(max_x_, min_x_ + 1e-9), 7);
+  const Extent& e = extent_;
+  const AxisScale x = niceScale(e.min_x, std::max(e.max_x, e.min_x + 1e-9), 7);
   x_axis_->setRange(x.low, x.high);
   x_axis_->setTickCount(x.ticks);
   x_axis_->setLabelFormat(QStringLiteral("%.%1f").arg(x.decimals));
-  if (!std::isfinite(min_y_)) return;
-  double top = max_y_;
-  if (fit_body_) {
+  if (!std::isfinite(e.min_y)) return;
+  double top = e.max_y;
+  if (drawing_.fit_body) {
     std::vector<double> drawn;
-    if (lines_ == Lines::kTrials) {
+    if (drawing_.lines == Lines::kTrials) {
       for (const Curve& curve : std::as_const(trials_)) {
         drawn.insert(drawn.end(), curve.shown_y.begin(), curve.shown_y.end());
       }
@@ -428,13 +432,14 @@ void CurveChart::applyRanges() {
       }
     }
     const double body = bodyTop(std::move(drawn));
-    if (std::isfinite(body) && body > min_y_) top = std::min(top, body);
+    if (std::isfinite(body) && body > e.min_y) top = std::min(top, body);
   }
-  if (log_) {
-    y_log_->setRange(min_y_ * 0.9, top * 1.1);
+  if (drawing_.log) {
+    y_log_->setRange(e.min_y * 0.9, top * 1.1);
   } else {
-    const double pad = (top - min_y_) * 0.05 + 1e-9;
-    const double low = metric_ == Metric::kValAccuracy ? min_y_ - pad : std::max(0.0, min_y_ - pad);
+    const double pad = (top - e.min_y) * 0.05 + 1e-9;
+    const double low =
+        drawing_.metric == Metric::kValAccuracy ? e.min_y - pad : std::max(0.0, e.min_y - pad);
     const AxisScale y = niceScale(low, top + pad, 7);
     y_linear_->setRange(y.low, y.high);
     y_linear_->setTickCount(y.ticks);

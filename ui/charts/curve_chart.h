@@ -45,15 +45,23 @@ class CurveChart : public QChartView {
   void epochsAdded(qint64 trial_id);
   void refresh();
 
-  void setMetric(Metric metric);
-  Metric metric() const { return metric_; }
-  void setXAxis(XAxis axis);
-  void setLines(Lines lines);
-  void setLogScale(bool on);
-  void setSmoothing(double weight);  // EMA weight in [0, 1): training loss only
-  // Scales the y axis to the body of the data (report/axis_scale bodyTop: 98% of the drawn
-  // values) so that the first steps' spike does not flatten the rest; off: every point fits.
-  void setFitBody(bool on);
+  // What is drawn, as one value.
+  struct Drawing {
+    Metric metric = Metric::kTrainLoss;
+    XAxis x = XAxis::kStep;
+    Lines lines = Lines::kTrials;
+    bool log = false;
+    double smoothing = 0.0;  // EMA weight in [0, 1): training loss only
+    // Scales the y axis to the body of the data (report/axis_scale bodyTop: 98% of the drawn
+    // values) so that the first steps' spike does not flatten the rest; off: every point fits.
+    bool fit_body = true;
+    bool operator==(const Drawing& other) const;
+  };
+  // Draws `drawing` from now on: a change of the body fit only takes the y range again, any
+  // other change redraws every line once.
+  void setDrawing(const Drawing& drawing);
+  const Drawing& drawing() const { return drawing_; }
+  Metric metric() const { return drawing_.metric; }
   void setHighlighted(const QSet<qint64>& trial_ids);
   const QSet<qint64>& highlighted() const { return highlighted_; }
   // Saves the chart as PNG or SVG (by the file's suffix); false when it can't be written.
@@ -75,7 +83,7 @@ class CurveChart : public QChartView {
   // Lines drawn at most: past this many trials only the highlighted, the running and the best
   // by validation loss get one (each Qt Charts series costs; 10,000 of them stall the window).
   static constexpr int kMaxLines = 150;
-  int linesDrawn() const { return static_cast<int>(trials_.size()) - lines_capped_; }
+  int linesDrawn() const { return static_cast<int>(trials_.size()) - cappedLines(); }
 
  Q_SIGNALS:
   void trialClicked(qint64 trial_id);
@@ -105,7 +113,7 @@ class CurveChart : public QChartView {
   void syncLines();                  // makes and drops lines to match wantedLines()
   void drawMarkers();
   void attach(QAbstractSeries* series);
-  void include(double x, double y);
+  int cappedLines() const;  // trials without a line (kMaxLines)
   void applyRanges();
   void fitLegend();
   void restyle();
@@ -124,19 +132,15 @@ class CurveChart : public QChartView {
   QHash<QString, Group> groups_;
   QHash<QString, QColor> colors_;        // kept across runs: a configuration keeps its colour
   QSet<QString> legend_configurations_;  // configurations of this run, in the legend or not
-  bool legend_full_ = false;             // more than kLegendLimit: no per-configuration entries
   QHash<QString, qint64> legend_shown_;  // configuration -> the trial whose line has its entry
-  int lines_capped_ = 0;                 // trials without a line (kMaxLines)
-  bool lines_stale_ = false;             // the highlight changed: which trials get lines, again
   QSet<qint64> dirty_;                   // trials with points not drawn yet
   QSet<qint64> highlighted_;
-  Metric metric_ = Metric::kTrainLoss;
-  XAxis x_kind_ = XAxis::kStep;
-  Lines lines_ = Lines::kTrials;
-  bool log_ = false;
-  double smoothing_ = 0.0;
-  bool fit_body_ = true;
-  double min_x_ = 0.0, max_x_ = 1.0, min_y_ = INFINITY, max_y_ = -INFINITY;
+  Drawing drawing_;
+  // The extent of what is drawn, for the axes' ranges.
+  struct Extent {
+    double min_x = 0.0, max_x = 1.0, min_y = INFINITY, max_y = -INFINITY;
+    void include(double x, double y);
+  } extent_;
 };
 
 }  // namespace tunebench::ui

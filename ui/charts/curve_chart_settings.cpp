@@ -10,6 +10,8 @@
 #include <QSvgGenerator>
 #include <QValueAxis>
 
+#include <algorithm>
+
 #include "ui/charts/curve_chart.h"
 
 namespace tunebench::ui {
@@ -53,35 +55,27 @@ void CurveChart::changeEvent(QEvent* event) {
   }
 }
 
-void CurveChart::setFitBody(bool on) {
-  if (fit_body_ == on) return;
-  fit_body_ = on;
-  applyRanges();
-}
-
 void CurveChart::rebuildAll() {
-  min_x_ = 0.0;
-  max_x_ = 1.0;
-  min_y_ = INFINITY;
-  max_y_ = -INFINITY;
+  extent_ = Extent();
   for (auto it = trials_.begin(); it != trials_.end(); ++it) dirty_.insert(it.key());
   restyle();
   refresh();
 }
 
 void CurveChart::restyle() {
-  QString title = metricTitle(metric_) +
-                  (lines_ == Lines::kConfigurations ? tr(" (mean ± sd over seeds)") : QString());
-  if (lines_capped_ > 0) {
+  const bool per_configuration = drawing_.lines == Lines::kConfigurations;
+  QString title = metricTitle(drawing_.metric) +
+                  (per_configuration ? tr(" (mean ± sd over seeds)") : QString());
+  if (cappedLines() > 0) {
     title += tr(" — the best %1 of %2 trials, and the running and selected ones")
-                 .arg(trials_.size() - lines_capped_)
+                 .arg(linesDrawn())
                  .arg(trials_.size());
   }
   chart()->setTitle(title);
-  x_axis_->setTitleText(x_kind_ == XAxis::kStep    ? tr("step")
-                        : x_kind_ == XAxis::kEpoch ? tr("epoch")
-                                                   : tr("seconds"));
-  yAxis()->setTitleText(metric_ == Metric::kValAccuracy ? tr("accuracy") : tr("loss"));
+  x_axis_->setTitleText(drawing_.x == XAxis::kStep    ? tr("step")
+                        : drawing_.x == XAxis::kEpoch ? tr("epoch")
+                                                      : tr("seconds"));
+  yAxis()->setTitleText(drawing_.metric == Metric::kValAccuracy ? tr("accuracy") : tr("loss"));
   const bool dim_others = !highlighted_.isEmpty();
   for (auto it = trials_.begin(); it != trials_.end(); ++it) {
     if (it->line == nullptr) continue;
@@ -92,57 +86,47 @@ void CurveChart::restyle() {
     pen.setColor(color);
     pen.setWidthF(lit ? 3.0 : 1.5);
     it->line->setPen(pen);
-    it->line->setVisible(lines_ == Lines::kTrials);
+    it->line->setVisible(!per_configuration);
   }
   for (Group& group : groups_) {
-    group.mean->setVisible(lines_ == Lines::kConfigurations);
-    group.band->setVisible(lines_ == Lines::kConfigurations);
+    group.mean->setVisible(per_configuration);
+    group.band->setVisible(per_configuration);
   }
 }
 
-void CurveChart::setMetric(Metric metric) {
-  if (metric_ == metric) return;
-  metric_ = metric;
-  rebuildAll();
+bool CurveChart::Drawing::operator==(const Drawing& other) const {
+  return metric == other.metric && x == other.x && lines == other.lines && log == other.log &&
+         smoothing == other.smoothing && fit_body == other.fit_body;
 }
 
-void CurveChart::setXAxis(XAxis axis) {
-  if (x_kind_ == axis) return;
-  x_kind_ = axis;
-  rebuildAll();
-}
-
-void CurveChart::setLines(Lines lines) {
-  if (lines_ == lines) return;
-  lines_ = lines;
-  rebuildAll();
-}
-
-void CurveChart::setSmoothing(double weight) {
-  weight = std::clamp(weight, 0.0, 0.999);
-  if (smoothing_ == weight) return;
-  smoothing_ = weight;
-  if (metric_ == Metric::kTrainLoss) rebuildAll();
-}
-
-void CurveChart::setLogScale(bool on) {
-  if (log_ == on) return;
-  QAbstractAxis* from = yAxis();
-  log_ = on;
-  QAbstractAxis* to = yAxis();
-  const auto all = chart()->series();
-  for (QAbstractSeries* series : all) {
-    series->detachAxis(from);
-    series->attachAxis(to);
+void CurveChart::setDrawing(const Drawing& wanted) {
+  Drawing next = wanted;
+  next.smoothing = std::clamp(next.smoothing, 0.0, 0.999);
+  if (next == drawing_) return;
+  Drawing before = drawing_;
+  drawing_ = next;
+  if (before.log != next.log) {  // the series move to the other y axis
+    QAbstractAxis* from = before.log ? static_cast<QAbstractAxis*>(y_log_) : y_linear_;
+    QAbstractAxis* to = yAxis();
+    const auto all = chart()->series();
+    for (QAbstractSeries* series : all) {
+      series->detachAxis(from);
+      series->attachAxis(to);
+    }
+    from->setVisible(false);
+    to->setVisible(true);
   }
-  from->setVisible(false);
-  to->setVisible(true);
+  // Only the body fit changed: the lines stay, the y range is taken again. Smoothing applies
+  // to the training loss only.
+  before.fit_body = next.fit_body;
+  if (next.metric != Metric::kTrainLoss) before.smoothing = next.smoothing;
+  if (before == next) return applyRanges();
   rebuildAll();
 }
 
 void CurveChart::setHighlighted(const QSet<qint64>& trial_ids) {
   highlighted_ = trial_ids;
-  if (trials_.size() > kMaxLines) lines_stale_ = true;  // the highlighted ones get a line
+  syncLines();  // past kMaxLines the highlighted ones get a line (drawn by refresh)
   restyle();
   refresh();
 }

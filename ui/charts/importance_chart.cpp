@@ -7,6 +7,7 @@
 #include <QLegend>
 #include <QValueAxis>
 
+#include "ui/bridge/study_controller.h"
 #include "ui/charts/chart_reset.h"
 
 namespace tunebench::ui {
@@ -64,6 +65,11 @@ void ImportanceChart::rebuild() {
   c->addAxis(values, Qt::AlignBottom);
   series->attachAxis(names);
   series->attachAxis(values);
+}
+
+void ImportanceChart::follow(const StudyController* controller) {
+  connect(controller, &StudyController::runStarted, this, [this] { setImportance({}, {}, 0); });
+  connect(controller, &StudyController::importanceReady, this, &ImportanceChart::setImportance);
 }
 
 }  // namespace tunebench::ui

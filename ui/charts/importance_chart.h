@@ -5,6 +5,8 @@
 
 namespace tunebench::ui {
 
+class StudyController;
+
 // Which parameters mattered: one horizontal bar per parameter, its PED-ANOVA share of the
 // importance (largest on top), over the finished configurations counted in the title.
 class ImportanceChart : public QChartView {
@@ -17,6 +19,8 @@ class ImportanceChart : public QChartView {
   const QStringList& parameters() const { return parameters_; }  // as drawn, top first
   const QVector<double>& shares() const { return shares_; }
   int configurations() const { return configurations_; }
+  // Wires itself to the controller's signals: the study on screen from then on.
+  void follow(const StudyController* controller);
 
  private:
   void rebuild();

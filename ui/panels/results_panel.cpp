@@ -18,6 +18,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "ui/bridge/study_controller.h"
 #include "ui/panels/group_table_model.h"
 #include "ui/panels/table_text.h"
 #include "ui/panels/trial_table_model.h"
@@ -296,6 +297,18 @@ void ResultsPanel::emitSelection() {
     }
   }
   Q_EMIT selectedTrialsChanged(ids);
+}
+
+void ResultsPanel::follow(const StudyController* controller) {
+  connect(controller, &StudyController::runStarted, trials_, &TrialTableModel::clear);
+  connect(controller, &StudyController::trialStarted, trials_, &TrialTableModel::upsert);
+  connect(controller, &StudyController::trialUpdated, trials_, &TrialTableModel::upsert);
+  connect(controller, &StudyController::labelsChanged, this, [this, controller] {
+    const QStringList parameters = controller->book().varyingParameters();
+    trials_->setParameters(parameters);
+    groups_->setParameters(parameters);
+    trials_->upsertAll(controller->book().rows());
+  });
 }
 
 }  // namespace tunebench::ui

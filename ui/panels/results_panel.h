@@ -11,6 +11,7 @@ class QTableView;
 namespace tunebench::ui {
 
 class GroupTableModel;
+class StudyController;
 class TrialTableModel;
 
 // The tables under the chart: Trials (one row per trial, a progress bar while it runs) and
@@ -34,6 +35,9 @@ class ResultsPanel : public QWidget {
   // Only these trials (and, in Comparison, their configurations) are shown while `active`: the
   // parallel coordinates' brushes.
   void setBrushedTrials(const QSet<qint64>& trial_ids, bool active);
+  // Wires its trial table to the controller's signals (the comparison rows come from the
+  // window, which computes them once per batch for the chart too).
+  void follow(const StudyController* controller);
 
  Q_SIGNALS:
   void selectedTrialsChanged(const QSet<qint64>& trial_ids);

@@ -69,8 +69,10 @@ TrialDetailDialog::TrialDetailDialog(const TrialRow& row, const TrialBook& book,
     chart->setObjectName(metric == CurveChart::Metric::kTrainLoss
                              ? QStringLiteral("detailLoss")
                              : QStringLiteral("detailAccuracy"));
-    chart->setMetric(metric);
-    chart->setXAxis(CurveChart::XAxis::kEpoch);
+    CurveChart::Drawing drawing;
+    drawing.metric = metric;
+    drawing.x = CurveChart::XAxis::kEpoch;
+    chart->setDrawing(drawing);
     chart->addTrial(row);
     chart->refresh();
     chart->setMinimumSize(320, 240);

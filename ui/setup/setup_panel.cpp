@@ -20,6 +20,7 @@
 #include "ui/setup/choice_catalogue.h"
 #include "ui/setup/configurations_editor.h"
 #include "ui/setup/number_choice_editor.h"
+#include "ui/setup/setup_fields.h"
 #include "ui/teaching/method_notes.h"
 
 namespace tunebench::ui {
@@ -116,25 +117,23 @@ QWidget* pathField(QLineEdit* edit, bool folder, QWidget* parent, const QString&
 
 }  // namespace
 
-SetupPanel::SetupPanel(const QStringList& devices, QWidget* parent) : QWidget(parent) {
+SetupPanel::SetupPanel(const QStringList& devices, QWidget* parent)
+    : QWidget(parent), devices_(devices) {
   auto* layout = new QVBoxLayout(this);
   listed_note_ = new QLabel(this);
   listed_note_->setWordWrap(true);
   layout->addWidget(listed_note_);
-  layout->addWidget(buildDataGroup());
-  layout->addWidget(buildModelGroup());
+  layout->addWidget(buildGroup(SetupField::Group::kData, tr("Data")));
+  layout->addWidget(buildGroup(SetupField::Group::kModel, tr("Model")));
   layout->addWidget(buildSearchGroup());
-  layout->addWidget(buildStudyGroup());
-  // "auto" takes the first GPU when there is one: the combo says which device that is.
-  device_->addItem(tr("auto (%1)").arg(devices.value(devices.size() > 1 ? 1 : 0)),
-                   QStringLiteral("auto"));
-  for (const QString& device : devices) device_->addItem(device, device);
+  layout->addWidget(buildGroup(SetupField::Group::kStudy, tr("Study")));
   problems_label_ = new QLabel(this);
   problems_label_->setObjectName(QStringLiteral("setupProblems"));
   problems_label_->setWordWrap(true);
   problems_label_->setStyleSheet(QStringLiteral("color: #d62728;"));
   layout->addWidget(problems_label_);
   layout->addStretch(1);
+  connect(this, &SetupPanel::edited, this, &SetupPanel::updateVisibleRows);
   setDraft(StudyDraft());
 }
 
@@ -152,68 +151,83 @@ void SetupPanel::addField(QFormLayout* form, const QString& field, const QString
   fields_.insert(field, {form, label_widget, widget, label});
 }
 
-QWidget* SetupPanel::buildDataGroup() {
-  auto* group = new QGroupBox(tr("Data"), this);
+QWidget* SetupPanel::buildGroup(SetupField::Group which, const QString& title) {
+  auto* group = new QGroupBox(title, this);
   auto* form = new QFormLayout(group);
-  dataset_kind_ = new QComboBox(group);
-  fillCombo(dataset_kind_, datasetChoices());
-  generator_ = new QComboBox(group);
-  fillCombo(generator_, generatorChoices());
-  noise_ = new QDoubleSpinBox(group);
-  noise_->setRange(0.0, 1.0);
-  noise_->setSingleStep(0.05);
-  samples_ = spinBox(10, 1000000, group);
-  folder_ = new QLineEdit(group);
-  csv_path_ = new QLineEdit(group);
-  label_column_ = new QLineEdit(group);
-  subset_ = spinBox(0, 10000000, group);
-  subset_->setSpecialValueText(tr("all"));
-  subset_->setToolTip(tr("Train on the first N samples only (quick looks)"));
-  addField(form, QStringLiteral("dataset.kind"), tr("Data set"), dataset_kind_);
-  addField(form, QStringLiteral("dataset.generator"), tr("Shape"), generator_);
-  addField(form, QStringLiteral("dataset.noise"), tr("Noise"), noise_);
-  addField(form, QStringLiteral("dataset.samples"), tr("Samples"), samples_);
-  addField(form, QStringLiteral("dataset.folder"), tr("Folder"),
-           pathField(folder_, true, group, tr("Data folder")));
-  addField(
-      form, QStringLiteral("dataset.path"), tr("CSV file"),
-      pathField(csv_path_, false, group, tr("CSV file"), tr("CSV files (*.csv);;All files (*)")));
-  addField(form, QStringLiteral("dataset.label_column"), tr("Label column"), label_column_);
-  addField(form, QStringLiteral("dataset.subset"), tr("Subset"), subset_);
+  for (const SetupField& field : setupFields()) {
+    if (field.group == which)
+      addField(form, QString::fromLatin1(field.key), tr(field.label), buildEditor(field, group));
+  }
   return group;
 }
 
-QWidget* SetupPanel::buildModelGroup() {
-  auto* group = new QGroupBox(tr("Model"), this);
-  auto* form = new QFormLayout(group);
-  model_kind_ = new QComboBox(group);
-  fillCombo(model_kind_, parameterChoices(QStringLiteral("model")));
-  model_path_ = new QLineEdit(group);
-  model_path_->setObjectName(QStringLiteral("modelPath"));
-  model_path_->setToolTip(tr("A module saved from PyTorch with torch.jit.script(net).save(...)"));
-  model_summary_ = new QLabel(group);
-  model_summary_->setObjectName(QStringLiteral("modelSummary"));
-  // Short lines, not word wrap: a height-for-width label in the form left the row beside it
-  // with no height (Qt 6.4's QFormLayout).
-  depth_ = spinBox(1, 100, group);
-  depth_->setToolTip(tr("Hidden layers"));
-  width_ = spinBox(1, 8192, group);
-  width_->setToolTip(tr("Units per hidden layer"));
-  activation_ = new QComboBox(group);
-  fillCombo(activation_, parameterChoices(QStringLiteral("activation")));
-  addField(form, QStringLiteral("model.kind"), tr("Network"), model_kind_);
-  // The file and, under it, what it holds.
-  auto* model_file = new QWidget(group);
-  auto* model_file_layout = new QVBoxLayout(model_file);
-  model_file_layout->setContentsMargins(0, 0, 0, 0);
-  model_file_layout->addWidget(pathField(model_path_, false, model_file, tr("TorchScript file"),
-                                         tr("TorchScript modules (*.pt *.pth);;All files (*)")));
-  model_file_layout->addWidget(model_summary_);
-  addField(form, QStringLiteral("model.path"), tr("File"), model_file);
-  addField(form, QStringLiteral("model.depth"), tr("Depth"), depth_);
-  addField(form, QStringLiteral("model.width"), tr("Width"), width_);
-  addField(form, QStringLiteral("model.activation"), tr("Activation"), activation_);
-  return group;
+QWidget* SetupPanel::buildEditor(const SetupField& field, QWidget* parent) {
+  const QString key = QString::fromLatin1(field.key);
+  QWidget* editor = nullptr;
+  QWidget* row = nullptr;  // what the form shows, when more than the editor
+  switch (field.editor) {
+    case SetupField::Editor::kChoice: {
+      auto* combo = new QComboBox(parent);
+      if (field.choices != nullptr) {
+        fillCombo(combo, field.choices());
+      } else {  // the devices; "auto" takes the first GPU when there is one: it says which
+        combo->addItem(tr("auto (%1)").arg(devices_.value(devices_.size() > 1 ? 1 : 0)),
+                       QStringLiteral("auto"));
+        for (const QString& device : devices_) combo->addItem(device, device);
+      }
+      connect(combo, &QComboBox::currentIndexChanged, this, &SetupPanel::edited);
+      editor = combo;
+      break;
+    }
+    case SetupField::Editor::kWhole: {
+      auto* spin = spinBox(static_cast<int>(field.low), static_cast<int>(field.high), parent);
+      if (field.lowest_says != nullptr) spin->setSpecialValueText(tr(field.lowest_says));
+      connect(spin, &QSpinBox::valueChanged, this, &SetupPanel::edited);
+      editor = spin;
+      break;
+    }
+    case SetupField::Editor::kNumber: {
+      auto* spin = new QDoubleSpinBox(parent);
+      spin->setRange(field.low, field.high);
+      spin->setSingleStep(field.step);
+      connect(spin, &QDoubleSpinBox::valueChanged, this, &SetupPanel::edited);
+      editor = spin;
+      break;
+    }
+    case SetupField::Editor::kText:
+    case SetupField::Editor::kFolder:
+    case SetupField::Editor::kFile: {
+      auto* edit = new QLineEdit(parent);
+      connect(edit, &QLineEdit::textEdited, this, &SetupPanel::edited);
+      editor = edit;
+      if (field.editor == SetupField::Editor::kText) break;
+      const bool folder = field.editor == SetupField::Editor::kFolder;
+      row = pathField(edit, folder, parent, folder ? tr("Data folder") : tr(field.label),
+                      field.file_filter != nullptr ? tr(field.file_filter) : QString());
+      edit->setObjectName(field.editor_name != nullptr ? QString::fromLatin1(field.editor_name)
+                                                       : key + QStringLiteral(".edit"));
+      break;
+    }
+  }
+  if (field.tooltip != nullptr) {
+    const QString tip = tr(field.tooltip);
+    editor->setToolTip(tip.contains(QLatin1String("%1")) ? tip.arg(QThread::idealThreadCount())
+                                                         : tip);
+  }
+  editors_.insert(key, editor);
+  if (field.shows_model_summary) {  // the file and, under it, what it holds
+    model_summary_ = new QLabel(parent);
+    model_summary_->setObjectName(QStringLiteral("modelSummary"));
+    // Short lines, not word wrap: a height-for-width label in the form left the row beside it
+    // with no height (Qt 6.4's QFormLayout).
+    auto* box = new QWidget(parent);
+    auto* box_layout = new QVBoxLayout(box);
+    box_layout->setContentsMargins(0, 0, 0, 0);
+    box_layout->addWidget(row);
+    box_layout->addWidget(model_summary_);
+    row = box;
+  }
+  return row != nullptr ? row : editor;
 }
 
 QWidget* SetupPanel::buildSearchGroup() {
@@ -247,48 +261,9 @@ QWidget* SetupPanel::buildSearchGroup() {
   return group;
 }
 
-QWidget* SetupPanel::buildStudyGroup() {
-  auto* group = new QGroupBox(tr("Study"), this);
-  auto* form = new QFormLayout(group);
-  epochs_ = spinBox(1, 10000, group);
-  seeds_ = spinBox(1, 1000, group);
-  seeds_->setToolTip(
-      tr("Each configuration runs under seeds 0..N-1, the same seeds for every configuration"));
-  sampler_ = new QComboBox(group);
-  fillCombo(sampler_, samplerChoices());
-  budget_ = spinBox(0, 100000, group);
-  budget_->setSpecialValueText(tr("auto"));
-  budget_->setToolTip(tr("Configurations in all; auto: the whole grid, or 20"));
-  grid_points_ = spinBox(1, 100, group);
-  grid_points_->setToolTip(tr("Points per numeric range in the grid (log-spaced on a log scale)"));
-  pruner_ = new QComboBox(group);
-  fillCombo(pruner_, prunerChoices());
-  jobs_ = spinBox(1, 256, group);
-  jobs_->setToolTip(tr("Trials at once; the CPU cores are shared among them (%1 here)")
-                        .arg(QThread::idealThreadCount()));
-  device_ = new QComboBox(group);
-  addField(form, QStringLiteral("training.epochs"), tr("Epochs"), epochs_);
-  addField(form, QStringLiteral("seeds"), tr("Seeds each"), seeds_);
-  addField(form, QStringLiteral("sampler.kind"), tr("Sampler"), sampler_);
-  addField(form, QStringLiteral("budget"), tr("Configurations"), budget_);
-  addField(form, QStringLiteral("sampler.grid_points"), tr("Grid points"), grid_points_);
-  addField(form, QStringLiteral("pruner.kind"), tr("Pruner"), pruner_);
-  addField(form, QStringLiteral("jobs"), tr("Parallel trials"), jobs_);
-  addField(form, QStringLiteral("device"), tr("Device"), device_);
-
-  for (QComboBox* combo :
-       {dataset_kind_, generator_, model_kind_, activation_, sampler_, pruner_, device_}) {
-    connect(combo, &QComboBox::currentIndexChanged, this, &SetupPanel::edited);
-  }
-  for (QSpinBox* spin :
-       {samples_, subset_, depth_, width_, epochs_, seeds_, budget_, grid_points_, jobs_}) {
-    connect(spin, &QSpinBox::valueChanged, this, &SetupPanel::edited);
-  }
-  connect(noise_, &QDoubleSpinBox::valueChanged, this, &SetupPanel::edited);
-  for (QLineEdit* edit : {folder_, csv_path_, label_column_, model_path_})
-    connect(edit, &QLineEdit::textEdited, this, &SetupPanel::edited);
-  connect(this, &SetupPanel::edited, this, &SetupPanel::updateVisibleRows);
-  return group;
+QString SetupPanel::choiceValue(const QString& key) const {
+  const auto* combo = qobject_cast<const QComboBox*>(editors_.value(key));
+  return combo != nullptr ? comboValue(combo) : QString();
 }
 
 void SetupPanel::setModelSummary(const QString& brief, const QString& details) {
@@ -301,24 +276,15 @@ QString SetupPanel::modelSummary() const {
 }
 
 void SetupPanel::updateVisibleRows() {
-  const QString kind = comboValue(dataset_kind_);
   auto show = [this](const QString& field, bool visible) {
     const Field& f = fields_[field];
     f.form->setRowVisible(f.widget, visible);
     f.form->setRowVisible(f.label, visible);  // its own row when the widget is full width
   };
-  const bool synthetic = kind == QLatin1String("synthetic-2d");
-  for (const char* field : {"dataset.generator", "dataset.noise", "dataset.samples"})
-    show(QLatin1String(field), synthetic);
-  show(QStringLiteral("dataset.folder"),
-       kind == QLatin1String("mnist-folder") || kind == QLatin1String("image-folder"));
-  show(QStringLiteral("dataset.path"), kind == QLatin1String("csv"));
-  show(QStringLiteral("dataset.label_column"), kind == QLatin1String("csv"));
-  const QString model = comboValue(model_kind_);
-  show(QStringLiteral("model.depth"), model == QLatin1String("mlp"));
-  show(QStringLiteral("model.width"), model != QLatin1String("torchscript"));
-  show(QStringLiteral("model.path"), model == QLatin1String("torchscript"));
-  show(QStringLiteral("sampler.grid_points"), comboValue(sampler_) == QLatin1String("grid"));
+  for (const SetupField& field : setupFields()) {
+    show(QString::fromLatin1(field.key),
+         fieldShown(field, [this](const QString& key) { return choiceValue(key); }));
+  }
   show(QStringLiteral("configurations"), loaded_.listedConfigurations() > 0);
   markListedChoices();
   const QStringList optimizers = checkedNames(optimizers_);
@@ -338,19 +304,18 @@ void SetupPanel::markListedChoices() {
 void SetupPanel::setDraft(const StudyDraft& draft) {
   const QSignalBlocker blocker(this);
   loaded_ = draft;
-  setComboValue(dataset_kind_, draft.dataset_kind);
-  setComboValue(generator_, draft.generator);
-  noise_->setValue(draft.noise);
-  samples_->setValue(draft.samples);
-  folder_->setText(draft.folder);
-  csv_path_->setText(draft.csv_path);
-  label_column_->setText(draft.label_column);
-  subset_->setValue(draft.subset);
-  setComboValue(model_kind_, draft.model_kind);
-  model_path_->setText(draft.model_path);
-  depth_->setValue(draft.depth);
-  width_->setValue(draft.width);
-  setComboValue(activation_, draft.activation);
+  for (const SetupField& field : setupFields()) {
+    QWidget* editor = editors_.value(QString::fromLatin1(field.key));
+    if (auto* combo = qobject_cast<QComboBox*>(editor)) {
+      setComboValue(combo, draft.*field.text);
+    } else if (auto* spin = qobject_cast<QSpinBox*>(editor)) {
+      spin->setValue(draft.*field.whole);
+    } else if (auto* number = qobject_cast<QDoubleSpinBox*>(editor)) {
+      number->setValue(draft.*field.number);
+    } else if (auto* edit = qobject_cast<QLineEdit*>(editor)) {
+      edit->setText(draft.*field.text);
+    }
+  }
   configurations_->setConfigurations(draft.configurations);
   setCheckedNames(initializers_, draft.initializers);
   setCheckedNames(optimizers_, draft.optimizers);
@@ -362,14 +327,6 @@ void SetupPanel::setDraft(const StudyDraft& draft) {
   QStringList sizes;
   for (int size : draft.batch_sizes) sizes << QString::number(size);
   batch_sizes_->setText(sizes.join(QStringLiteral(", ")));
-  epochs_->setValue(draft.epochs);
-  seeds_->setValue(draft.seeds);
-  setComboValue(sampler_, draft.sampler);
-  budget_->setValue(draft.budget);
-  grid_points_->setValue(draft.grid_points);
-  setComboValue(pruner_, draft.pruner);
-  jobs_->setValue(draft.jobs);
-  setComboValue(device_, draft.device);
 
   QStringList notes;
   if (draft.listedConfigurations() > 0) {
@@ -388,19 +345,18 @@ void SetupPanel::setDraft(const StudyDraft& draft) {
 
 StudyDraft SetupPanel::draft() const {
   StudyDraft draft = loaded_;
-  draft.dataset_kind = comboValue(dataset_kind_);
-  draft.generator = comboValue(generator_);
-  draft.noise = noise_->value();
-  draft.samples = samples_->value();
-  draft.folder = folder_->text().trimmed();
-  draft.csv_path = csv_path_->text().trimmed();
-  draft.label_column = label_column_->text().trimmed();
-  draft.subset = subset_->value();
-  draft.model_kind = comboValue(model_kind_);
-  draft.model_path = model_path_->text().trimmed();
-  draft.depth = depth_->value();
-  draft.width = width_->value();
-  draft.activation = comboValue(activation_);
+  for (const SetupField& field : setupFields()) {
+    const QWidget* editor = editors_.value(QString::fromLatin1(field.key));
+    if (const auto* combo = qobject_cast<const QComboBox*>(editor)) {
+      draft.*field.text = comboValue(combo);
+    } else if (const auto* spin = qobject_cast<const QSpinBox*>(editor)) {
+      draft.*field.whole = spin->value();
+    } else if (const auto* number = qobject_cast<const QDoubleSpinBox*>(editor)) {
+      draft.*field.number = number->value();
+    } else if (const auto* edit = qobject_cast<const QLineEdit*>(editor)) {
+      draft.*field.text = edit->text().trimmed();
+    }
+  }
   draft.configurations = configurations_->configurations();
   draft.initializers = checkedNames(initializers_);
   draft.optimizers = checkedNames(optimizers_);
@@ -415,14 +371,6 @@ StudyDraft SetupPanel::draft() const {
     const int size = part.toInt(&ok);
     if (ok && size > 0) draft.batch_sizes << size;
   }
-  draft.epochs = epochs_->value();
-  draft.seeds = seeds_->value();
-  draft.sampler = comboValue(sampler_);
-  draft.budget = budget_->value();
-  draft.grid_points = grid_points_->value();
-  draft.pruner = comboValue(pruner_);
-  draft.jobs = jobs_->value();
-  draft.device = comboValue(device_);
   return draft;
 }
 

@@ -3,6 +3,7 @@
 #include <QWidget>
 
 #include "ui/bridge/field_problem.h"
+#include "ui/setup/setup_fields.h"
 #include "ui/setup/study_draft.h"
 
 class QComboBox;
@@ -46,10 +47,11 @@ class SetupPanel : public QWidget {
   void edited();
 
  private:
-  QWidget* buildDataGroup();
-  QWidget* buildModelGroup();
+  // A group of rows from the setup field table (setup_fields.h), and one row's editor.
+  QWidget* buildGroup(SetupField::Group which, const QString& title);
+  QWidget* buildEditor(const SetupField& field, QWidget* parent);
   QWidget* buildSearchGroup();
-  QWidget* buildStudyGroup();
+  QString choiceValue(const QString& key) const;  // a choice row's value ("" for none)
   // `full_width`: the widget goes under its label, across the group (a table).
   void addField(QFormLayout* form, const QString& field, const QString& label, QWidget* widget,
                 bool full_width = false);
@@ -67,34 +69,15 @@ class SetupPanel : public QWidget {
   QHash<QString, Field> fields_;
   StudyDraft loaded_;
 
-  QComboBox* dataset_kind_;
-  QComboBox* generator_;
-  QDoubleSpinBox* noise_;
-  QSpinBox* samples_;
-  QLineEdit* folder_;
-  QLineEdit* csv_path_;
-  QLineEdit* label_column_;
-  QSpinBox* subset_;
-  QComboBox* model_kind_;
-  QLineEdit* model_path_;
-  QLabel* model_summary_;
-  QSpinBox* depth_;
-  QSpinBox* width_;
-  QComboBox* activation_;
+  QStringList devices_;
+  QHash<QString, QWidget*> editors_;  // the table's rows by key: the widget that holds the value
+  QLabel* model_summary_ = nullptr;
   ConfigurationsEditor* configurations_;
   QListWidget* initializers_;
   QListWidget* optimizers_;
   NumberChoiceEditor* lr_;
   QHash<QString, NumberChoiceEditor*> hyperparameters_;
   QLineEdit* batch_sizes_;
-  QSpinBox* epochs_;
-  QSpinBox* seeds_;
-  QComboBox* sampler_;
-  QSpinBox* budget_;
-  QSpinBox* grid_points_;
-  QComboBox* pruner_;
-  QSpinBox* jobs_;
-  QComboBox* device_;
   QLabel* listed_note_;
   QLabel* problems_label_;
 };

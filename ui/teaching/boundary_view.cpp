@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ui/bridge/study_controller.h"
+
 namespace tunebench::ui {
 namespace {
 
@@ -113,6 +115,15 @@ void BoundaryView::paintEvent(QPaintEvent*) {
     painter.setPen(palette().color(QPalette::Mid));
     painter.drawRect(map);
   }
+}
+
+void BoundaryView::follow(const StudyController* controller) {
+  connect(controller, &StudyController::runStarted, this, &BoundaryView::clear);
+  connect(controller, &StudyController::trialStarted, this, &BoundaryView::addTrial);
+  connect(controller, &StudyController::labelsChanged, this, [this, controller] {
+    for (const TrialRow& row : controller->book().rows()) addTrial(row);
+  });
+  connect(controller, &StudyController::boundaryRecorded, this, &BoundaryView::setBoundary);
 }
 
 }  // namespace tunebench::ui

@@ -7,6 +7,8 @@
 
 namespace tunebench::ui {
 
+class StudyController;
+
 // For 2-D data sets: the network's decision over the plane as a heatmap (class colour, paler
 // where it is unsure) with the training points on top, one small map per configuration (its
 // lowest-seed trial), redrawn as each epoch ends, as in TensorFlow Playground.
@@ -19,6 +21,8 @@ class BoundaryView : public QWidget {
   void clear();
   void addTrial(const TrialRow& row);
   void setBoundary(qint64 trial_id, const BoundaryRow& boundary);
+  // Wires itself to the controller's signals: the study on screen from then on.
+  void follow(const StudyController* controller);
   int mapCount() const;                                // configurations with a map
   int shownEpoch(const QString& configuration) const;  // -1 when it has none
 

@@ -12,6 +12,7 @@
 #include <cmath>
 #include <map>
 
+#include "ui/bridge/study_controller.h"
 #include "ui/charts/layer_lines_chart.h"
 #include "ui/teaching/histogram_grid.h"
 
@@ -239,5 +240,15 @@ QVector<double> DiagnosticsPanel::gradientProfile(const QString& configuration) 
 }
 
 int DiagnosticsPanel::histogramRows() const { return histograms_->rowCount(); }
+
+void DiagnosticsPanel::follow(const StudyController* controller) {
+  connect(controller, &StudyController::runStarted, this, &DiagnosticsPanel::clear);
+  connect(controller, &StudyController::trialStarted, this, &DiagnosticsPanel::addTrial);
+  connect(controller, &StudyController::labelsChanged, this, [this, controller] {
+    for (const TrialRow& row : controller->book().rows()) addTrial(row);
+  });
+  connect(controller, &StudyController::probeRecorded, this, &DiagnosticsPanel::addProbe);
+  connect(controller, &StudyController::drained, this, &DiagnosticsPanel::refresh);
+}
 
 }  // namespace tunebench::ui

@@ -14,6 +14,7 @@ class QSlider;
 namespace tunebench::ui {
 
 class LayerLinesChart;
+class StudyController;
 
 class HistogramGrid;
 
@@ -34,6 +35,8 @@ class DiagnosticsPanel : public QWidget {
   void addProbe(qint64 trial_id, const ProbeRow& probe);
   void setSelectedTrials(const QSet<qint64>& trial_ids);
   void refresh();  // redraws if probes arrived since the last refresh
+  // Wires itself to the controller's signals: the study on screen from then on.
+  void follow(const StudyController* controller);
 
   // What is drawn now (for tests): lines in the depth and gradient charts, histogram rows.
   int depthLines() const;
