@@ -54,6 +54,9 @@ int showImportance(const RunOptions& options, bool accuracy, Format format);
 int findLearningRateRange(const std::string& study_path, const RunOptions& options,
                           int configuration, const LrFindSettings& settings, Format format,
                           const StopToken& stop);
+// What a study file will run (config/study_plan.h): the configurations in order, the seeds, the
+// trial count, a rough time, and what cannot take effect. Writes nothing.
+int printPlan(const std::string& study_path, Format format);
 int listPresets();
 
 }  // namespace tunebench::cli

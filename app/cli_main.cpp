@@ -153,6 +153,16 @@ struct Command {
 
 // The commands, in the order --help lists them.
 const Command kCommands[] = {
+    {"plan", "Print what a study file will run: configurations, seeds, trials, rough time",
+     [](CLI::App& c, CommandLine& line) {
+       addStudyFile(c, line);
+       c.add_option("--format", line.format_name, "table or json")
+           ->check(CLI::IsMember({"table", "json"}));
+     },
+     [](CommandLine& line, const tunebench::StopToken&) {
+       return tunebench::cli::printPlan(line.study_path, line.format());
+     },
+     false, false},
     {"run", "Run a study file's configurations (listed and/or searched)",
      [](CLI::App& c, CommandLine& line) {
        addStudyFile(c, line);

@@ -9,7 +9,6 @@
 #include "common/json_reader.h"
 #include "config/param_catalogue.h"
 #include "config/search_space_reader.h"
-#include "study/samplers/grid_sampler.h"
 
 namespace tunebench {
 namespace {
@@ -381,17 +380,6 @@ TrialSpec resolveTrial(const TrialSpec& base, const ParamMap& configuration) {
   spec.configuration = formatParams(configuration);
   spec.params = configuration;
   return spec;
-}
-
-std::int64_t configurationBudget(const StudyFile& study) {
-  const auto listed = static_cast<std::int64_t>(study.configurations.size());
-  if (study.budget > 0) return study.budget;
-  if (study.search.empty()) return listed;
-  if (study.sampler.kind == SamplerSpec::Kind::kGrid) {
-    const GridSampler grid(study.sampler.grid_points, 0);
-    return listed + static_cast<std::int64_t>(grid.enumerate(study.search).size());
-  }
-  return listed + kDefaultSearchBudget;
 }
 
 }  // namespace tunebench

@@ -51,10 +51,8 @@ StudyFile loadStudyFile(const std::string& path);
 StudyFile parseStudyText(const std::string& text, const std::string& origin,
                          const std::string& base_folder);
 
-// Configurations the study runs in all: its budget, or the listed ones plus the whole grid (grid
-// sampler) or plus kDefaultSearchBudget (other samplers).
+// Configurations a search without a budget draws (see config/study_plan.h).
 inline constexpr std::int64_t kDefaultSearchBudget = 20;
-std::int64_t configurationBudget(const StudyFile& study);
 
 // The trial spec of one configuration: `base` with the configuration's parameters applied.
 TrialSpec resolveTrial(const TrialSpec& base, const ParamMap& configuration);

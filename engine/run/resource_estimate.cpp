@@ -43,6 +43,7 @@ MemoryEstimate estimateTrialMemory(const TrialSpec& spec,
   const auto width = static_cast<double>(spec.model.width);
   const auto k = static_cast<double>(classes);
   double parameters = 0.0;
+  double multiply_adds = 0.0;
   double activations_per_sample = features;  // the batch itself
   if (spec.model.kind == ModelKind::kConvNet && sample_shape.size() == 3) {
     const auto c = static_cast<double>(sample_shape[0]);
@@ -50,7 +51,9 @@ MemoryEstimate estimateTrialMemory(const TrialSpec& spec,
         static_cast<double>(sample_shape[1]) * static_cast<double>(sample_shape[2]);
     // conv 3x3 to 16 and to 32 channels (with batch norm), two 2x2 poolings, then the classifier.
     parameters = (c * 9 + 1) * 16 + 4 * 16 + (16 * 9 + 1) * 32 + 4 * 32;
+    multiply_adds = pixels * 16 * c * 9 + pixels / 4 * 32 * 16 * 9;
     const double flat = 32.0 * pixels / 16.0;
+    multiply_adds += flat * width + width * k;
     parameters += (flat + 1) * width + (width + 1) * k;
     activations_per_sample += 3.0 * (16 * pixels + 16 * pixels / 4 + 32 * pixels / 4 + flat);
     activations_per_sample += 3.0 * width + 2.0 * k;
@@ -58,12 +61,14 @@ MemoryEstimate estimateTrialMemory(const TrialSpec& spec,
     double in = features;
     for (std::int64_t layer = 0; layer < spec.model.depth; ++layer) {
       parameters += (in + 1) * width + (spec.model.batch_norm ? 4 * width : 0.0);
+      multiply_adds += in * width;
       // Pre-activation, activation (and norm, dropout mask) kept for backward, and its gradient.
       activations_per_sample += width * (3.0 + (spec.model.batch_norm ? 2.0 : 0.0) +
                                          (spec.model.dropout > 0.0 ? 1.0 : 0.0));
       in = width;
     }
     parameters += (in + 1) * k;
+    multiply_adds += in * k;
     activations_per_sample += 2.0 * k;
   }
   // Parameters, gradients, optimizer state, and the weights probes keep for the update ratio.
@@ -73,6 +78,7 @@ MemoryEstimate estimateTrialMemory(const TrialSpec& spec,
   const double rows = std::max(batch, kEvaluationChunk / 3.0);  // evaluation keeps no grads
   MemoryEstimate estimate;
   estimate.parameters = parameters;
+  estimate.multiply_adds = multiply_adds;
   estimate.bytes = kFloatBytes * (parameters * buffers + rows * activations_per_sample);
   return estimate;
 }

@@ -11,8 +11,9 @@ namespace tunebench {
 // parameters, their gradients, the optimizer's state (and probe copies), and the activations of
 // one training batch kept for the backward pass (or of one evaluation chunk, if larger).
 struct MemoryEstimate {
-  double parameters = 0.0;  // number of parameters
-  double bytes = 0.0;       // everything above, in bytes
+  double parameters = 0.0;     // number of parameters
+  double bytes = 0.0;          // everything above, in bytes
+  double multiply_adds = 0.0;  // of one sample's forward pass (a time estimate's unit)
 };
 
 // `sample_shape` is one input's shape ([features] or [channels, height, width]).

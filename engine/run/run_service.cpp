@@ -7,6 +7,7 @@
 
 #include "common/user_error.h"
 #include "config/study_file.h"
+#include "config/study_plan.h"
 #include "report/configuration_label.h"
 #include "report/group_summary.h"
 #include "run/scheduler.h"
@@ -32,7 +33,8 @@ StudyOverview overviewOf(const StudyFile& study) {
   overview.device = study.device;
   overview.jobs = study.jobs;
   overview.epochs = study.base.epochs;
-  overview.planned_trials = configurationBudget(study) * study.seeds;
+  overview.plan = summarizePlan(study);
+  overview.planned_trials = overview.plan.trials;
   overview.target_accuracy = study.target_accuracy;
   overview.configurations = study.configurations;
   overview.search = study.search;

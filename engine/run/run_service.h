@@ -12,6 +12,7 @@
 #include "common/pause_control.h"
 #include "common/stop_token.h"
 #include "run/liveness.h"
+#include "run/plan_summary.h"
 #include "study/importance.h"
 #include "study/search_space.h"
 #include "trial/event_sink.h"
@@ -39,6 +40,7 @@ struct StudyOverview {
   std::optional<double> target_accuracy;
   std::vector<ParamMap> configurations;  // the listed ones (a search adds more as it runs)
   SearchSpace search;                    // what the sampler searches (empty: listed only)
+  PlanSummary plan;                      // what will run (config/study_plan.h)
 };
 
 // Which searched parameters mattered (PED-ANOVA, study/importance): for the study's search

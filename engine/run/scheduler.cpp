@@ -101,21 +101,19 @@ Scheduler::Scheduler(Storage& storage, std::int64_t study_id, const StudyFile& s
       options_(std::move(options)),
       sampler_(makeSampler(study.sampler)),
       pruner_(makePruner(study.pruner)),
-      budget_(configurationBudget(study)) {
+      plan_(planStudy(study)),
+      budget_(plan_.configurationCount()) {
   if (options_.worker_id.empty()) options_.worker_id = currentWorkerId();
   options_.jobs = std::max(1, options_.jobs);
 }
 
 std::optional<ParamMap> Scheduler::propose(std::int64_t index,
                                            const Storage::TrialReader& read_trials) {
-  if (index < static_cast<std::int64_t>(study_.configurations.size())) {
-    return study_.configurations[static_cast<std::size_t>(index)];
-  }
-  if (study_.search.empty()) return std::nullopt;
-  if (sampler_->readsHistory()) return sampler_->sample(studyViewOf(read_trials()), study_.search);
-  StudyView count_only;
-  count_only.configurations.resize(static_cast<std::size_t>(index));
-  return sampler_->sample(count_only, study_.search);
+  // The plan's configurations; then, for a TPE search alone, what it chooses from the results.
+  if (index < static_cast<std::int64_t>(plan_.configurations.size()))
+    return plan_.configurations[static_cast<std::size_t>(index)];
+  if (plan_.chosen_later == 0) return std::nullopt;
+  return sampler_->sample(studyViewOf(read_trials()), study_.search);
 }
 
 void Scheduler::fail(std::exception_ptr error) {

@@ -11,6 +11,7 @@
 #include "common/pause_control.h"
 #include "common/stop_token.h"
 #include "config/study_file.h"
+#include "config/study_plan.h"
 #include "data/dataset.h"
 #include "run/liveness.h"
 #include "storage/storage.h"
@@ -75,6 +76,7 @@ class Scheduler {
   SchedulerOptions options_;
   std::unique_ptr<Sampler> sampler_;
   std::unique_ptr<Pruner> pruner_;  // stateless: shared by the workers
+  StudyPlan plan_;                  // what runs (config/study_plan.h)
   std::int64_t budget_ = 0;
   std::unique_ptr<StopSource> abort_;  // linked to the caller's stop; set by the first failure
   std::mutex failure_mutex_;

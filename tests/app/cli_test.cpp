@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 #include "cli_runner.h"
@@ -55,6 +57,48 @@ TEST(CliTest, RunsAStudyAndPrintsOneRowPerTrial) {
   EXPECT_NE(table_run.out.find("best val loss"), std::string::npos);
   EXPECT_NE(table_run.out.find("He normal"), std::string::npos);  // its label
   EXPECT_TRUE(table_run.err.empty()) << table_run.err;
+}
+
+// Listed configurations that leave the learning rate unset, and a search over it: `plan` says
+// what will run, and `run` runs exactly that (each listed configuration at every searched rate).
+TEST(CliTest, PlanPrintsWhatRunThenRuns) {
+  TempDir dir;
+  const std::string study = dir.write("mixed.json", R"({"name": "mixed",
+    "dataset": {"kind": "synthetic-2d", "generator": "gaussians", "samples": 200},
+    "model": {"depth": 1, "width": 8}, "training": {"epochs": 1, "batch_size": 32},
+    "seeds": 2, "budget": 4,
+    "configurations": [{"initializer": "xavier_uniform", "optimizer": "adam"},
+                       {"initializer": "kaiming_normal", "optimizer": "adam"}],
+    "search": {"lr": {"type": "float", "low": 0.001, "high": 0.01, "log": true}}})");
+  const CliRun plan_run = runCli("plan " + study + " --format json");
+  ASSERT_EQ(plan_run.exit_code, 0) << plan_run.err;
+  const auto plan = nlohmann::json::parse(plan_run.out);
+  EXPECT_EQ(plan["trials"], 8);
+  EXPECT_EQ(plan["crossed"], nlohmann::json::array({"lr"}));
+  std::multiset<std::string> planned;
+  std::map<std::string, int> per_rate;  // each searched rate meets both initializers
+  for (const auto& configuration : plan["configurations"]) {
+    const double lr = configuration["params"]["lr"].get<double>();
+    EXPECT_GE(lr, 0.001);
+    EXPECT_LE(lr, 0.01);
+    ++per_rate[std::to_string(lr)];
+    planned.insert(configuration["label"].get<std::string>());
+    planned.insert(configuration["label"].get<std::string>());  // two seeds
+  }
+  ASSERT_EQ(per_rate.size(), 2u);
+  for (const auto& [rate, count] : per_rate) EXPECT_EQ(count, 2) << rate;
+  const CliRun table = runCli("plan " + study);
+  EXPECT_NE(table.out.find("2 listed configurations x Learning rate (random, 2 points) = 4 "
+                           "configurations x 2 seeds = 8 trials"),
+            std::string::npos)
+      << table.out;
+
+  const CliRun run = runCli("run " + study + " --json --quiet --device cpu");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  std::multiset<std::string> ran;
+  for (const auto& row : nlohmann::json::parse(run.out))
+    ran.insert(row["label"].get<std::string>());
+  EXPECT_EQ(ran, planned);
 }
 
 TEST(CliTest, MalformedStudyFile) {

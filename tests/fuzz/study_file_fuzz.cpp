@@ -8,6 +8,7 @@
 
 #include "common/user_error.h"
 #include "config/study_file.h"
+#include "config/study_plan.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);
@@ -16,7 +17,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const tunebench::ParamMap& configuration : study.configurations) {
       tunebench::resolveTrial(study.base, configuration);
     }
-    tunebench::configurationBudget(study);
+    tunebench::planStudy(study);
     if (!study.search.empty()) {
       const auto sampler = tunebench::makeSampler(study.sampler);
       tunebench::StudyView history;

@@ -44,12 +44,16 @@ std::vector<ParamMap> GridSampler::enumerate(const SearchSpace& space) const {
   return grid;
 }
 
-std::optional<ParamMap> GridSampler::sample(const StudyView& study, const SearchSpace& space) {
+std::vector<ParamMap> GridSampler::order(const SearchSpace& space) const {
   std::vector<ParamMap> grid = enumerate(space);
   // Fisher-Yates with the portable generator: the same order for a seed everywhere.
   PortableRandom rng(seed_);
   for (std::size_t i = grid.size(); i > 1; --i) std::swap(grid[i - 1], grid[rng.index(i)]);
-  for (const ParamMap& point : grid) {
+  return grid;
+}
+
+std::optional<ParamMap> GridSampler::sample(const StudyView& study, const SearchSpace& space) {
+  for (const ParamMap& point : order(space)) {
     const bool seen =
         std::any_of(study.configurations.begin(), study.configurations.end(),
                     [&](const Observation& o) { return sameParams(o.params, point); });

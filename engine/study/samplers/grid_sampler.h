@@ -13,6 +13,8 @@ class GridSampler : public Sampler {
 
   // Every grid point, in enumeration order (before shuffling).
   std::vector<ParamMap> enumerate(const SearchSpace& space) const;
+  // Every grid point in the order it proposes them (shuffled by the seed).
+  std::vector<ParamMap> order(const SearchSpace& space) const;
 
  private:
   int points_;
