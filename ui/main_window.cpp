@@ -142,6 +142,7 @@ MainWindow::MainWindow(const QString& presets_folder, QWidget* parent)
 
 void MainWindow::followController() {
   connect(controller_, &StudyController::studyLoaded, this, [this] {
+    setup_->setPlan(controller_->plan());
     const QString text = controller_->explanation();
     explanation_->setHtml(
         text.isEmpty() ? QString() : tr("<b>What to look for.</b> %1").arg(text.toHtmlEscaped()));

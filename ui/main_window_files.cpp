@@ -267,6 +267,7 @@ void MainWindow::onSetupEdited() {
     problems = studyTextProblems(text, base_folder_);
   }
   if (!problems.isEmpty()) controller_->unloadStudy();
+  setup_->setPlan(controller_->plan());  // what Run will run, after this edit
   setup_->showProblems(problems);
   setup_problems_ = describeProblems(problems);
   setWindowModified(true);

@@ -1,5 +1,7 @@
 // The window's "Find learning rate": the range test on the configuration being edited.
 #include <QAction>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QTableWidget>
 
 #include "ui/bridge/lr_find_job.h"
@@ -20,6 +22,15 @@ LrFindDialog* MainWindow::findLearningRate() {
   connect(dialog, &LrFindDialog::rangeChosen, this, [this](double low, double high) {
     StudyDraft draft = setup_->draft();
     draft.lr = NumberChoice{low, high, true, true};
+    // The listed configurations leave the rate to the search, so every one meets the range
+    // (the plan above the setup shows the change).
+    QJsonArray listed;
+    for (const QJsonValue& configuration : draft.configurations) {
+      QJsonObject object = configuration.toObject();
+      object.remove(QStringLiteral("lr"));
+      listed.append(object);
+    }
+    draft.configurations = listed;
     setup_->setDraft(draft);
     onSetupEdited();
   });

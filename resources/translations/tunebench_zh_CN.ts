@@ -868,6 +868,90 @@
     </message>
 </context>
 <context>
+    <name>PlanText</name>
+    <message>
+        <location filename="../../ui/setup/plan_text.cpp" line="16"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/plan_text.cpp" line="17"/>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/plan_text.cpp" line="18"/>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/plan_text.cpp" line="22"/>
+        <source>grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/plan_text.cpp" line="24"/>
+        <source>random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/plan_text.cpp" line="30"/>
+        <source>The plan shows once the study has no problems.</source>
+        <translation>研究没有问题后即显示计划。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/plan_text.cpp" line="34"/>
+        <source>%1 searched by TPE: %2 configurations chosen as results come in</source>
+        <translation>由 TPE 搜索 %1：随结果陆续选出 %2 个配置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/plan_text.cpp" line="38"/>
+        <location filename="../../ui/setup/plan_text.cpp" line="44"/>
+        <source>%1 listed configurations</source>
+        <translation>%1 个列出的配置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/plan_text.cpp" line="40"/>
+        <source>%1 searched (%2, %3 configurations)</source>
+        <translation>搜索 %1（%2，%3 个配置）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/plan_text.cpp" line="46"/>
+        <source> × %1 (%2, %3 points)</source>
+        <translation> × %1（%2，%3 个取值）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/plan_text.cpp" line="49"/>
+        <source> = %1 configurations</source>
+        <translation> = %1 个配置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/plan_text.cpp" line="51"/>
+        <source> × %1 seeds = %2 trials</source>
+        <translation> × %1 个种子 = %2 个试验</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/plan_text.cpp" line="52"/>
+        <source>, about %1</source>
+        <translation>，约 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/plan_text.cpp" line="53"/>
+        <source>Will run: %1</source>
+        <translation>将运行：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/plan_text.cpp" line="59"/>
+        <source>%1 is searched, but every listed configuration sets its own: clear it in the table to search it</source>
+        <translation>%1 在搜索中，但每个列出的配置都设了自己的值：在表格中清空它才会搜索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/plan_text.cpp" line="64"/>
+        <source>The Configurations limit stops the plan at %1</source>
+        <translation>“配置数”上限让计划止于 %1 个配置</translation>
+    </message>
+</context>
+<context>
     <name>SearchPlot</name>
     <message>
         <location filename="../../ui/charts/search_plot.cpp" line="29"/>
@@ -883,27 +967,27 @@
 <context>
     <name>StudyDraft</name>
     <message>
-        <location filename="../../ui/setup/study_draft.cpp" line="290"/>
+        <location filename="../../ui/setup/study_draft.cpp" line="294"/>
         <source>choose at least one initializer</source>
         <translation>请至少选择一种初始化方法</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/study_draft.cpp" line="294"/>
+        <location filename="../../ui/setup/study_draft.cpp" line="298"/>
         <source>choose at least one optimizer</source>
         <translation>请至少选择一种优化器</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/study_draft.cpp" line="300"/>
+        <location filename="../../ui/setup/study_draft.cpp" line="304"/>
         <source>give at least one batch size, e.g. 64, 128</source>
         <translation>请至少给出一个批大小，例如 64, 128</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/study_draft.cpp" line="308"/>
+        <location filename="../../ui/setup/study_draft.cpp" line="312"/>
         <source>no such folder: %1</source>
         <translation>文件夹不存在：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/study_draft.cpp" line="314"/>
+        <location filename="../../ui/setup/study_draft.cpp" line="318"/>
         <source>no such file: %1</source>
         <translation>文件不存在：%1</translation>
     </message>
@@ -1042,18 +1126,18 @@
         <translation>平滑</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/chart_panel.cpp" line="92"/>
-        <location filename="../../ui/charts/chart_panel.cpp" line="96"/>
+        <location filename="../../ui/charts/chart_panel.cpp" line="93"/>
+        <location filename="../../ui/charts/chart_panel.cpp" line="97"/>
         <source>Export chart</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/chart_panel.cpp" line="93"/>
+        <location filename="../../ui/charts/chart_panel.cpp" line="94"/>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
         <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/chart_panel.cpp" line="96"/>
+        <location filename="../../ui/charts/chart_panel.cpp" line="97"/>
         <source>Cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
@@ -1697,138 +1781,138 @@ x = %3 处均值 %2</translation>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="147"/>
+        <location filename="../../ui/main_window.cpp" line="148"/>
         <source>&lt;b&gt;What to look for.&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;看点。&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="171"/>
+        <location filename="../../ui/main_window.cpp" line="172"/>
         <source>The run stopped: %1</source>
         <translation>运行已停止：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="173"/>
+        <location filename="../../ui/main_window.cpp" line="174"/>
         <source>Could not open the results: %1</source>
         <translation>无法打开结果：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="193"/>
+        <location filename="../../ui/main_window.cpp" line="194"/>
         <source>&amp;Presets</source>
         <translation>预设(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="201"/>
+        <location filename="../../ui/main_window.cpp" line="202"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="203"/>
-        <location filename="../../ui/main_window.cpp" line="343"/>
+        <location filename="../../ui/main_window.cpp" line="204"/>
+        <location filename="../../ui/main_window.cpp" line="344"/>
         <source>Run the study (Ctrl+R)</source>
         <translation>运行研究（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="204"/>
+        <location filename="../../ui/main_window.cpp" line="205"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="206"/>
+        <location filename="../../ui/main_window.cpp" line="207"/>
         <source>Stop: running trials end within one batch (Ctrl+.)</source>
         <translation>停止：运行中的试验在一个批次内结束（Ctrl+.）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="207"/>
+        <location filename="../../ui/main_window.cpp" line="208"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="209"/>
+        <location filename="../../ui/main_window.cpp" line="210"/>
         <source>Continue the study in its results file: finished trials stay, the rest run</source>
         <translation>在结果文件中继续研究：已完成的试验保留，其余的继续运行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="210"/>
+        <location filename="../../ui/main_window.cpp" line="211"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="213"/>
+        <location filename="../../ui/main_window.cpp" line="214"/>
         <source>Pause: running trials wait before their next epoch (Ctrl+P)</source>
         <translation>暂停：运行中的试验在下一轮开始前等待（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="214"/>
+        <location filename="../../ui/main_window.cpp" line="215"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="216"/>
+        <location filename="../../ui/main_window.cpp" line="217"/>
         <source>While paused: every running trial trains one more epoch (Ctrl+J)</source>
         <translation>暂停时：每个运行中的试验再训练一轮（Ctrl+J）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="221"/>
+        <location filename="../../ui/main_window.cpp" line="222"/>
         <source>Find learning rate</source>
         <translation>寻找学习率</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="223"/>
+        <location filename="../../ui/main_window.cpp" line="224"/>
         <source>Learning-rate range test on the configuration being edited: trains a throw-away copy while the learning rate grows from 1e-7 to 10, and suggests a range</source>
         <translation>对正在编辑的配置做学习率范围测试：在一次性副本上训练，学习率从 1e-7 增长到 10，然后给出建议范围</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="239"/>
+        <location filename="../../ui/main_window.cpp" line="240"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="240"/>
+        <location filename="../../ui/main_window.cpp" line="241"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="243"/>
+        <location filename="../../ui/main_window.cpp" line="244"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="253"/>
+        <location filename="../../ui/main_window.cpp" line="254"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="254"/>
+        <location filename="../../ui/main_window.cpp" line="255"/>
         <source>The new language is used when TuneBench starts again.</source>
         <translation>新语言将在 TuneBench 下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="257"/>
+        <location filename="../../ui/main_window.cpp" line="258"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="258"/>
+        <location filename="../../ui/main_window.cpp" line="259"/>
         <source>&amp;Initializers and Optimizers</source>
         <translation>初始化方法与优化器(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="261"/>
+        <location filename="../../ui/main_window.cpp" line="262"/>
         <source>Initializers and optimizers</source>
         <translation>初始化方法与优化器</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="270"/>
+        <location filename="../../ui/main_window.cpp" line="271"/>
         <source>&amp;About TuneBench</source>
         <translation>关于 TuneBench(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="272"/>
+        <location filename="../../ui/main_window.cpp" line="273"/>
         <source>Study</source>
         <translation>研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="304"/>
+        <location filename="../../ui/main_window.cpp" line="305"/>
         <source>Nothing to run again while a run is going</source>
         <translation>运行进行中，无法重新运行</translation>
     </message>
@@ -1976,94 +2060,94 @@ x = %3 处均值 %2</translation>
         <translation>按轮的验证准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="197"/>
+        <location filename="../../ui/main_window_files.cpp" line="199"/>
         <source>The comparison: mean final validation loss and its 95% interval per configuration, seeds as points</source>
         <translation>比较：各配置的最终验证损失均值及其 95% 区间，各种子为点</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="207"/>
+        <location filename="../../ui/main_window_files.cpp" line="209"/>
         <source>Which parameters mattered (PED-ANOVA)</source>
         <translation>哪些参数重要（PED-ANOVA）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="211"/>
+        <location filename="../../ui/main_window_files.cpp" line="213"/>
         <source>Inside the networks: signal through depth, gradient norms, activation histograms</source>
         <translation>网络内部：信号随深度变化、梯度范数、激活直方图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="215"/>
+        <location filename="../../ui/main_window_files.cpp" line="217"/>
         <source>Decision boundaries</source>
         <translation>决策边界</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="219"/>
+        <location filename="../../ui/main_window_files.cpp" line="221"/>
         <source>TuneBench with LibTorch %1 and Qt %2 on %3; results file %4; written %5.</source>
         <translation>TuneBench，LibTorch %1，Qt %2，设备 %3；结果文件 %4；生成于 %5。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="222"/>
+        <location filename="../../ui/main_window_files.cpp" line="224"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="254"/>
+        <location filename="../../ui/main_window_files.cpp" line="256"/>
         <source>Reading the file...</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="263"/>
+        <location filename="../../ui/main_window_files.cpp" line="265"/>
         <source>untitled study</source>
         <translation>未命名研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="322"/>
+        <location filename="../../ui/main_window.cpp" line="323"/>
         <source>About TuneBench</source>
         <translation>关于 TuneBench</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="323"/>
+        <location filename="../../ui/main_window.cpp" line="324"/>
         <source>&lt;b&gt;TuneBench&lt;/b&gt; — a workbench for tuning neural networks.&lt;br&gt;&lt;br&gt;Qt %1&lt;br&gt;LibTorch %2&lt;br&gt;Devices: %3</source>
         <translation>&lt;b&gt;TuneBench&lt;/b&gt;——神经网络调参工作台。&lt;br&gt;&lt;br&gt;Qt %1&lt;br&gt;LibTorch %2&lt;br&gt;设备：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="344"/>
+        <location filename="../../ui/main_window.cpp" line="345"/>
         <source>Cannot run until these are fixed:
 %1</source>
         <translation>修正以下问题后才能运行：
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="351"/>
+        <location filename="../../ui/main_window.cpp" line="352"/>
         <source>TuneBench - %1[*]</source>
         <translation>TuneBench - %1[*]</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="353"/>
+        <location filename="../../ui/main_window.cpp" line="354"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="361"/>
+        <location filename="../../ui/main_window.cpp" line="362"/>
         <source> · about %1:%2 left</source>
         <translation> · 约剩 %1:%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="363"/>
+        <location filename="../../ui/main_window.cpp" line="364"/>
         <source> · paused</source>
         <translation> · 已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="365"/>
+        <location filename="../../ui/main_window.cpp" line="366"/>
         <source>%1 · %2 · %3 running · %4 of %5 done%6</source>
         <translation>%1 · %2 · %3 个运行中 · 已完成 %4/%5%6</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="366"/>
+        <location filename="../../ui/main_window.cpp" line="367"/>
         <source>no study</source>
         <translation>无研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_lr_find.cpp" line="28"/>
+        <location filename="../../ui/main_window_lr_find.cpp" line="39"/>
         <source>a range test is still running</source>
         <translation>一个范围测试仍在运行</translation>
     </message>
@@ -2203,79 +2287,77 @@ x = %3 处均值 %2</translation>
 <context>
     <name>tunebench::ui::SetupPanel</name>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="205"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="211"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="174"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="180"/>
         <source>auto (%1)</source>
         <translation>自动（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="126"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="132"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="127"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="133"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="234"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="240"/>
         <source>Compare</source>
         <translation>比较项</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="237"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="243"/>
         <source>Listed configurations</source>
         <translation>列出的配置</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="244"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="250"/>
         <source>One batch size, or several separated by commas to compare them</source>
         <translation>一个批大小，或用逗号分隔的多个以便比较</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="245"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="251"/>
         <source>Initializers</source>
         <translation>初始化方法</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="246"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="252"/>
         <source>Optimizers</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="247"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="253"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="256"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="262"/>
         <source>Batch sizes</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="129"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="348"/>
+        <source>A partly ticked box is used by a listed configuration (the table below). A learning-rate range is searched for every listed configuration whose rate is left empty.</source>
+        <translation>部分勾选的框表示被某个列出的配置使用（见下表）。学习率范围会用于每个学习率留空的列出配置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_panel.cpp" line="135"/>
         <source>Study</source>
         <translation>研究</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../ui/setup/setup_panel.cpp" line="333"/>
-        <source>The study lists %n configuration(s) (the table below); they run first. A partly ticked box is used by a listed configuration; tick boxes to search more.</source>
-        <translation>
-            <numerusform>研究列出了 %n 个配置（见下表），它们先运行。半勾选的方框表示被某个列出的配置使用；勾选方框可搜索更多。</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="340"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="354"/>
         <source>Also searched, as the file says: %1.</source>
         <translation>按文件设定另外搜索：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="393"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="407"/>
         <source>expected whole numbers &gt; 0, got &apos;%1&apos;</source>
         <translation>应为大于 0 的整数，得到 &apos;%1&apos;</translation>
     </message>
@@ -2548,12 +2630,12 @@ x = %3 处均值 %2</translation>
         <translation>最近心跳</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="80"/>
+        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="82"/>
         <source>Run again</source>
         <translation>再次运行</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="83"/>
+        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="85"/>
         <source>Train this configuration under seed %1 once more, as a new run</source>
         <translation>用种子 %1 把这个配置作为新的运行再训练一次</translation>
     </message>

@@ -5,6 +5,8 @@
 #include <QAction>
 #include <QChart>
 #include <QChartView>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLogValueAxis>
 #include <QPushButton>
 #include <QXYSeries>
@@ -27,6 +29,9 @@ TEST(LrFindViewTest, FindsARangeOnTheEditedStudyAndUseThisRangeWritesIt) {
   std::ifstream in(TUNEBENCH_SOURCE_DIR "/resources/presets/lr-sweep.json");
   nlohmann::json study = nlohmann::json::parse(in);
   study["dataset"]["subset"] = 4000;
+  // Listed configurations with rates of their own: "Use this range" must make them meet it.
+  study["configurations"] = nlohmann::json::parse(
+      R"([{"optimizer": "sgd", "lr": 0.1}, {"optimizer": "momentum", "lr": 0.05}])");
   tunebench::testing::TempDir dir;
   const std::string path = dir.write("lr-sweep.json", study.dump());
   MainWindow window(QStringLiteral(TUNEBENCH_SOURCE_DIR "/resources/presets"));
@@ -70,6 +75,14 @@ TEST(LrFindViewTest, FindsARangeOnTheEditedStudyAndUseThisRangeWritesIt) {
   EXPECT_TRUE(draft.lr.log);
   EXPECT_NEAR(draft.lr.low / low, 1.0, 0.01);
   EXPECT_GT(draft.lr.high, draft.lr.low * 5);
+  for (const QJsonValue& configuration : draft.configurations)
+    EXPECT_FALSE(configuration.toObject().contains(QStringLiteral("lr")));
+  // The plan says so: both listed configurations now meet the searched rates.
+  const QString plan = window.setupPanel()->planText();
+  EXPECT_TRUE(plan.contains(QStringLiteral("2 listed configurations × Learning rate (")))
+      << plan.toStdString();
+  EXPECT_FALSE(plan.contains(QStringLiteral("every listed configuration sets its own")))
+      << plan.toStdString();
 }
 
 }  // namespace

@@ -17,6 +17,7 @@
 #include "run/run_service.h"
 #include "storage/open_storage.h"
 #include "trial/buffered_event_sink.h"
+#include "ui/bridge/param_table_view.h"
 #include "ui/bridge/probe_row_conversion.h"
 #include "ui/i18n.h"
 
@@ -133,6 +134,27 @@ QString StudyController::studyText() const {
 
 QVector<GroupRow> StudyController::groupRows() const {
   return book_.groups(study_ ? study_->target_accuracy : std::nullopt);
+}
+
+PlanRow StudyController::plan() const {
+  PlanRow row;
+  if (!study_) return row;
+  const PlanSummary& plan = study_->plan;
+  row.known = true;
+  row.trials = plan.trials;
+  row.configurations = plan.configurationCount();
+  row.listed = plan.listed;
+  row.search_points = plan.search_points;
+  row.seeds = plan.seeds;
+  row.chosen_later = plan.chosen_later;
+  row.sampler = QString::fromStdString(plan.sampler);
+  for (const std::string& name : plan.crossed)
+    row.crossed << parameterTitle(QString::fromStdString(name));
+  for (const std::string& name : plan.unused)
+    row.unused << parameterTitle(QString::fromStdString(name));
+  row.capped = plan.capped;
+  row.seconds = plan.seconds.value_or(-1.0);
+  return row;
 }
 
 int StudyController::plannedTrials() const {

@@ -13,6 +13,7 @@
 
 #include "ui/bridge/group_row.h"
 #include "ui/bridge/importance_job.h"
+#include "ui/bridge/plan_row.h"
 #include "ui/bridge/probe_row.h"
 #include "ui/bridge/results_follower.h"
 #include "ui/bridge/search_axis.h"
@@ -106,6 +107,7 @@ class StudyController : public QObject {
   // parameters as their distributions say, listed ones as choices. Empty without a study.
   QVector<SearchAxis> searchAxes(const QVector<TrialRow>& rows) const;
   int plannedTrials() const;  // configurations x seeds the study will run (0 if unknown)
+  PlanRow plan() const;       // what it will run, in numbers (known = false without a study)
 
   QString deviceInUse() const;  // the study's device, "auto" resolved ("cpu", "cuda:0", ...)
   static QString libtorchVersion();

@@ -20,6 +20,7 @@
 #include "ui/setup/choice_catalogue.h"
 #include "ui/setup/configurations_editor.h"
 #include "ui/setup/number_choice_editor.h"
+#include "ui/setup/plan_text.h"
 #include "ui/setup/setup_fields.h"
 #include "ui/teaching/method_notes.h"
 
@@ -120,6 +121,11 @@ QWidget* pathField(QLineEdit* edit, bool folder, QWidget* parent, const QString&
 SetupPanel::SetupPanel(const QStringList& devices, QWidget* parent)
     : QWidget(parent), devices_(devices) {
   auto* layout = new QVBoxLayout(this);
+  plan_label_ = new QLabel(this);
+  plan_label_->setObjectName(QStringLiteral("plan"));
+  plan_label_->setWordWrap(true);
+  plan_label_->setTextFormat(Qt::RichText);
+  layout->addWidget(plan_label_);
   listed_note_ = new QLabel(this);
   listed_note_->setWordWrap(true);
   layout->addWidget(listed_note_);
@@ -266,6 +272,15 @@ QString SetupPanel::choiceValue(const QString& key) const {
   return combo != nullptr ? comboValue(combo) : QString();
 }
 
+void SetupPanel::setPlan(const PlanRow& plan) {
+  QString html = QStringLiteral("<b>%1</b>").arg(planSentence(plan).toHtmlEscaped());
+  for (const QString& note : planNotes(plan))
+    html += QStringLiteral("<br><span style='color:#b35900'>⚠ %1</span>").arg(note.toHtmlEscaped());
+  plan_label_->setText(html);
+}
+
+QString SetupPanel::planText() const { return plan_label_->text(); }
+
 void SetupPanel::setModelSummary(const QString& brief, const QString& details) {
   model_summary_->setText(brief);
   model_summary_->setToolTip(details);
@@ -331,9 +346,8 @@ void SetupPanel::setDraft(const StudyDraft& draft) {
   QStringList notes;
   if (draft.listedConfigurations() > 0) {
     notes << tr(
-        "The study lists %n configuration(s) (the table below); they run first. A partly "
-        "ticked box is used by a listed configuration; tick boxes to search more.",
-        nullptr, draft.listedConfigurations());
+        "A partly ticked box is used by a listed configuration (the table below). A learning-rate "
+        "range is searched for every listed configuration whose rate is left empty.");
   }
   const QStringList others = draft.otherSearchedParameters();
   if (!others.isEmpty())

@@ -3,6 +3,7 @@
 #include <QWidget>
 
 #include "ui/bridge/field_problem.h"
+#include "ui/bridge/plan_row.h"
 #include "ui/setup/setup_fields.h"
 #include "ui/setup/study_draft.h"
 
@@ -41,6 +42,9 @@ class SetupPanel : public QWidget {
   // The lines under a TorchScript file: what it holds, in brief and (tooltip) in full; the
   // window reads the file.
   void setModelSummary(const QString& brief, const QString& details);
+  // The line at the top: what Run will run (the engine's plan), and what cannot take effect.
+  void setPlan(const PlanRow& plan);
+  QString planText() const;      // as shown (rich text)
   QString modelSummary() const;  // both
 
  Q_SIGNALS:
@@ -78,6 +82,7 @@ class SetupPanel : public QWidget {
   NumberChoiceEditor* lr_;
   QHash<QString, NumberChoiceEditor*> hyperparameters_;
   QLineEdit* batch_sizes_;
+  QLabel* plan_label_;
   QLabel* listed_note_;
   QLabel* problems_label_;
 };

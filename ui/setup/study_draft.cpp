@@ -131,6 +131,10 @@ QJsonObject searchJson(const StudyDraft& draft) {
       search.insert(h.name, distribution);
     }
   }
+  // With listed configurations a range is searched too: each listed configuration that leaves
+  // the learning rate unset meets every searched rate (config/study_plan.h).
+  if (!draft.usesSearch() && draft.lr.is_range)
+    search.insert(QStringLiteral("lr"), numberChoiceJson(draft.lr));
   if (draft.batch_sizes.size() > 1) {
     QJsonArray sizes;
     for (int size : draft.batch_sizes) sizes.append(size);
