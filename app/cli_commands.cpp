@@ -10,6 +10,7 @@
 
 #include "cli_progress.h"
 #include "common/user_error.h"
+#include "report/factor_effects.h"
 #include "report/group_summary.h"
 #include "report/probe_report.h"
 #include "report/results_table.h"
@@ -251,6 +252,16 @@ int showImportance(const RunOptions& options, bool accuracy, Format format) {
     std::printf("  %-16s %5.3f  %s\n", p.name.c_str(), p.share,
                 std::string(static_cast<std::size_t>(std::lround(p.share * 40)), '#').c_str());
   }
+  return 0;
+}
+
+int showEffects(const RunOptions& options, bool accuracy, Format format) {
+  if (format == Format::kCsv) throw UserError("--format", "--effects prints a table or json");
+  std::int64_t study_id = 0;
+  const auto storage = openExisting(options, study_id, StorageAccess::kReadOnly);
+  const CompareMetric metric = accuracy ? CompareMetric::kValAccuracy : CompareMetric::kValLoss;
+  printEffects(computeEffects(summarizeGroups(storage->trials(study_id, false), metric), metric),
+               format);
   return 0;
 }
 

@@ -47,6 +47,11 @@ int showProbes(const RunOptions& options, std::int64_t step, Format format);
 // Which parameters mattered: PED-ANOVA shares of the final validation loss (or, with
 // `accuracy`, of the accuracy), largest first, as a table with bars or as JSON.
 int showImportance(const RunOptions& options, bool accuracy, Format format);
+// What each varying parameter did to the final validation loss (or accuracy): each pair of its
+// levels paired over cells matched on the other parameters and the seed, Holm-adjusted, whether
+// the sign holds across the others, seeds needed for 80% power, and the interaction means.
+int showEffects(const RunOptions& options, bool accuracy, Format format);
+
 // The learning-rate range test on the study's `configuration`-th listed configuration (or its
 // defaults and typical searched values when it lists none; run/lr_find_service.h), with its
 // model, initializer, optimizer, batch size and first seed, on a throw-away network: prints the
@@ -58,5 +63,16 @@ int findLearningRateRange(const std::string& study_path, const RunOptions& optio
 // trial count, a rough time, and what cannot take effect. Writes nothing.
 int printPlan(const std::string& study_path, Format format);
 int listPresets();
+
+}  // namespace tunebench::cli
+
+namespace tunebench {
+struct StudyEffects;
+}
+
+namespace tunebench::cli {
+// Prints `effects` as the table (the headline, then per parameter its levels and sentences) or
+// as JSON (cli_effects.cpp).
+void printEffects(const StudyEffects& effects, Format format);
 
 }  // namespace tunebench::cli

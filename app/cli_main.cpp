@@ -45,6 +45,7 @@ struct CommandLine {
   std::string study_path;
   std::string format_name = "table";
   bool groups_only = false, trials_only = false, probes = false, importance = false;
+  bool effects = false;
   std::string importance_metric = "loss";
   std::int64_t probe_step = 0;
   bool if_missing = false;
@@ -105,8 +106,10 @@ void declareShow(CLI::App& show, CommandLine& line) {
                   "With --probes: the probe step to show (default 0, initialization)");
   show.add_flag("--importance", line.importance,
                 "Which parameters mattered (PED-ANOVA over the configurations)");
+  show.add_flag("--effects", line.effects,
+                "What each parameter did: its levels paired over the other parameters and seeds");
   show.add_option("--metric", line.importance_metric,
-                  "With --importance: loss (default, minimized) or accuracy (maximized)")
+                  "With --importance or --effects: loss (default, minimized) or accuracy")
       ->check(CLI::IsMember({"loss", "accuracy"}));
   show.add_option("--format", line.format_name, "table, csv or json")
       ->check(CLI::IsMember({"table", "csv", "json"}));
@@ -114,6 +117,10 @@ void declareShow(CLI::App& show, CommandLine& line) {
 
 int runShow(CommandLine& line) {
   if (line.probes) return tunebench::cli::showProbes(line.options, line.probe_step, line.format());
+  if (line.effects) {
+    return tunebench::cli::showEffects(line.options, line.importance_metric == "accuracy",
+                                       line.format());
+  }
   if (line.importance) {
     return tunebench::cli::showImportance(line.options, line.importance_metric == "accuracy",
                                           line.format());

@@ -276,6 +276,44 @@ TEST(CliTest, ShowImportanceNamesTheParameterThatMattered) {
   expectOneClearError(runCli("show " + db + " --importance --format csv"), {"--format"});
 }
 
+// Three initializers x two optimizers (each with its own rate) x 2 seeds: `show --effects` pairs
+// the initializers over the optimizers and seeds, and the optimizers over the initializers.
+TEST(CliTest, ShowEffectsComparesEachFactorOverMatchedCells) {
+  TempDir dir;
+  const std::string study = dir.write("effects.json", R"({"name": "effects",
+    "dataset": {"kind": "synthetic-2d", "generator": "spiral", "samples": 300},
+    "model": {"depth": 1, "width": 16}, "training": {"epochs": 2, "batch_size": 32},
+    "seeds": 2, "jobs": 2,
+    "configurations": [
+      {"initializer": "xavier_uniform", "optimizer": "momentum", "lr": 0.05},
+      {"initializer": "xavier_uniform", "optimizer": "adam", "lr": 0.01},
+      {"initializer": "kaiming_normal", "optimizer": "momentum", "lr": 0.05},
+      {"initializer": "kaiming_normal", "optimizer": "adam", "lr": 0.01},
+      {"initializer": "normal", "init_std": 0.01, "optimizer": "momentum", "lr": 0.05},
+      {"initializer": "normal", "init_std": 0.01, "optimizer": "adam", "lr": 0.01}]})");
+  const std::string db = (dir.path() / "effects.db").string();
+  ASSERT_EQ(runCli("run " + study + " --storage " + db + " --quiet --device cpu").exit_code, 0);
+  const CliRun json = runCli("show " + db + " --effects --format json");
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  const auto effects = nlohmann::json::parse(json.out);
+  ASSERT_EQ(effects["factors"].size(), 2u);  // the rate moves with the optimizer: one factor
+  const auto& init = effects["factors"][0];
+  EXPECT_EQ(init["parameter"], "initializer");
+  EXPECT_TRUE(init["controlled"].get<bool>());
+  ASSERT_EQ(init["comparisons"].size(), 3u);
+  for (const auto& comparison : init["comparisons"]) {
+    EXPECT_EQ(comparison["cells"], 4);  // 2 optimizers x 2 seeds
+    EXPECT_NE(comparison["sentence"].get<std::string>().find("paired over 2 optimizers x 2 seeds"),
+              std::string::npos);
+  }
+  EXPECT_EQ(init["levels"][2]["level"], "normal (std 0.01)");
+  EXPECT_EQ(init["interactions"][0]["lines"].size(), 2u);  // one line per optimizer
+  EXPECT_EQ(effects["factors"][1]["levels"][1]["level"], "Adam (lr 0.01)");
+  EXPECT_FALSE(effects["headline"].get<std::string>().empty());
+  const CliRun table = runCli("show " + db + " --effects");
+  EXPECT_EQ(table.out.rfind(effects["headline"].get<std::string>(), 0), 0u) << table.out;
+}
+
 TEST(CliTest, PresetsListsTheShippedStudies) {
   const CliRun run = runCli("presets");
   ASSERT_EQ(run.exit_code, 0) << run.err;
