@@ -44,7 +44,8 @@ int main(int argc, char** argv) {
   QCommandLineOption view(
       QStringLiteral("view"),
       QStringLiteral(
-          "View for the screenshot: curves, diagnostics, boundary, comparison, importance, "
+          "View for the screenshot: curves, diagnostics, boundary, comparison, effects, "
+          "importance, "
           "history, parallel, slices, comparison-table (the table under the views), setup (the "
           "setup panel scrolled to its optimizer rows), or lr-find (the Find learning rate "
           "dialog)"),
@@ -59,7 +60,10 @@ int main(int argc, char** argv) {
       QStringLiteral("Open stored results and follow them: a SQLite file or a postgresql:// URL "
                      "(with --screenshot: shown, not run)"),
       QStringLiteral("location"));
-  parser.addOptions({screenshot, after, exit_when_shown, view, brush, results});
+  QCommandLineOption size(QStringLiteral("size"),
+                          QStringLiteral("The window's size, WIDTHxHEIGHT (default 1200x780)"),
+                          QStringLiteral("size"), QStringLiteral("1200x780"));
+  parser.addOptions({screenshot, after, exit_when_shown, view, brush, results, size});
   parser.process(app);
 
   const QString presets = tunebench::ui::StudyController::presetsFolder();
@@ -71,7 +75,10 @@ int main(int argc, char** argv) {
     study = presets + QStringLiteral("/xavier-vs-he-vs-adam.json");
   window.openStudy(study);
   if (parser.isSet(results)) window.openResults(parser.value(results));
-  window.resize(1200, 780);
+  const QStringList wanted = parser.value(size).split(QLatin1Char('x'));
+  const int width = wanted.value(0).toInt(), height = wanted.value(1).toInt();
+  window.resize(width >= 400 && width <= 10000 ? width : 1200,
+                height >= 300 && height <= 10000 ? height : 780);
   window.show();
   if (parser.isSet(exit_when_shown)) QTimer::singleShot(0, &app, &QApplication::quit);
   if (parser.isSet(screenshot) && parser.value(view) == QLatin1String("lr-find")) {
@@ -90,10 +97,10 @@ int main(int argc, char** argv) {
       QTimer::singleShot(0, window.controller(), &tunebench::ui::StudyController::run);
     auto* views = window.findChild<QTabWidget*>(QStringLiteral("viewTabs"));
     const QString name = parser.value(view);
-    const QStringList names{QStringLiteral("curves"),     QStringLiteral("diagnostics"),
-                            QStringLiteral("boundary"),   QStringLiteral("comparison"),
-                            QStringLiteral("importance"), QStringLiteral("history"),
-                            QStringLiteral("parallel"),   QStringLiteral("slices")};
+    const QStringList names{
+        QStringLiteral("curves"),     QStringLiteral("diagnostics"), QStringLiteral("boundary"),
+        QStringLiteral("comparison"), QStringLiteral("effects"),     QStringLiteral("importance"),
+        QStringLiteral("history"),    QStringLiteral("parallel"),    QStringLiteral("slices")};
     if (views != nullptr) views->setCurrentIndex(std::max<int>(0, names.indexOf(name)));
     if (name == QLatin1String("comparison-table")) window.results()->tabs()->setCurrentIndex(1);
     if (name == QLatin1String("setup")) {  // the learning rate's row and the ones under it

@@ -44,6 +44,7 @@
 #include "ui/charts/parallel_coordinates.h"
 #include "ui/charts/slice_plots.h"
 #include "ui/i18n.h"
+#include "ui/panels/effects_view.h"
 #include "ui/panels/group_table_model.h"
 #include "ui/panels/html_report.h"
 #include "ui/panels/problem_banner.h"
@@ -68,6 +69,7 @@ MainWindow::MainWindow(const QString& presets_folder, QWidget* parent)
       boundaries_(new BoundaryView(this)),
       comparison_(new ComparisonChart(this)),
       importance_(new ImportanceChart(this)),
+      effects_(new EffectsView(this)),
       history_(new HistoryChart(this)),
       parallel_(new ParallelCoordinates(this)),
       slices_(new SlicePlots(this)),
@@ -91,6 +93,7 @@ MainWindow::MainWindow(const QString& presets_folder, QWidget* parent)
   views->addTab(diagnostics_, tr("Diagnostics"));
   views->addTab(boundaries_, tr("Decision boundary"));
   views->addTab(comparisonView(), tr("Comparison chart"));
+  views->addTab(effects_, tr("Effects"));
   views->addTab(importance_, tr("Importance"));
   addSearchViews(views);
   explanation_->setObjectName(QStringLiteral("explanation"));

@@ -20,6 +20,7 @@ class BoundaryView;
 class ChartPanel;
 class ComparisonChart;
 class ImportanceChart;
+class EffectsView;
 class HistoryChart;
 class ParallelCoordinates;
 class SlicePlots;
@@ -58,6 +59,7 @@ class MainWindow : public QMainWindow {
   // the charts as images and every trial; false when the file can't be written.
   bool exportReport(const QString& path);
   SetupPanel* setupPanel() const { return setup_; }
+  EffectsView* effectsView() const { return effects_; }
   QStringList recentStudies() const;
   // The study opened last time (QSettings), or an empty string.
   static QString lastStudy();
@@ -122,6 +124,7 @@ class MainWindow : public QMainWindow {
   BoundaryView* boundaries_;
   ComparisonChart* comparison_;
   ImportanceChart* importance_;
+  EffectsView* effects_;
   HistoryChart* history_;
   ParallelCoordinates* parallel_;
   SlicePlots* slices_;

@@ -23,6 +23,8 @@
 #include "ui/charts/comparison_chart.h"
 #include "ui/charts/curve_chart.h"
 #include "ui/charts/importance_chart.h"
+#include "ui/panels/effects_text.h"
+#include "ui/panels/effects_view.h"
 #include "ui/panels/group_table_model.h"
 #include "ui/panels/html_report.h"
 #include "ui/panels/problem_banner.h"
@@ -216,6 +218,7 @@ bool MainWindow::exportReport(const QString& path) {
   if (boundaries_->mapCount() > 0)
     report.figures.append({tr("Decision boundaries"), boundaries_->grab().toImage()});
   report.comparison_table = tableHtml(*groups_);
+  report.effects = effectsHtml(effects_->effects());
   report.trial_table = tableHtml(*trials_);
   report.reproduce =
       tr("TuneBench with LibTorch %1 and Qt %2 on %3; results file %4; written %5.")

@@ -17,6 +17,7 @@
 #include "ui/charts/parallel_coordinates.h"
 #include "ui/charts/slice_plots.h"
 #include "ui/main_window.h"
+#include "ui/panels/effects_view.h"
 #include "ui/panels/group_table_model.h"
 #include "ui/panels/results_panel.h"
 
@@ -58,6 +59,8 @@ QWidget* MainWindow::comparisonView() {
 void MainWindow::showGroups(const QVector<GroupRow>& groups) {
   groups_->setGroups(groups);
   comparison_->setGroups(groups);
+  // The effects follow the groups: recomputed when a trial ends, not on every redraw.
+  effects_->setEffects(groups.isEmpty() ? EffectsRow() : effectsOf(controller_->book(), false));
 }
 
 void MainWindow::addSearchViews(QTabWidget* views) {

@@ -194,17 +194,29 @@ std::optional<LevelComparison> compareLevels(const std::vector<GroupSummary>& gr
   return comparison;
 }
 
-// Seeds each cell would need to find `comparison`'s difference at 80% power (normal
-// approximation with Guenther's correction for the t test).
+// The standard normal quantile of `p` (bisection on erfc: plenty for a power estimate).
+double normalQuantile(double p) {
+  double low = -10.0, high = 10.0;
+  for (int i = 0; i < 100; ++i) {
+    const double mid = (low + high) / 2.0;
+    (0.5 * std::erfc(-mid / std::sqrt(2.0)) < p ? low : high) = mid;
+  }
+  return (low + high) / 2.0;
+}
+
+// Seeds each cell would need to find `comparison`'s difference at 80% power when tested at its
+// Holm step's level (normal approximation with Guenther's correction for the t test); at least
+// one more than it has, since with those it was not found.
 std::optional<int> seedsForPower(const LevelComparison& comparison, double sd) {
   const double mean = std::fabs(comparison.paired.mean_difference);
   if (!(mean > 0.0) || !(sd > 0.0) || comparison.seeds < 1) return std::nullopt;
-  const double z = 1.959964 + 0.841621;
-  const double cells = z * z * sd * sd / (mean * mean) + 1.959964 * 1.959964 / 2.0;
+  const double z_alpha = normalQuantile(1.0 - (1.0 - comparison.level) / 2.0);
+  const double z = z_alpha + normalQuantile(0.8);
+  const double cells = z * z * sd * sd / (mean * mean) + z_alpha * z_alpha / 2.0;
   const double cells_per_seed = static_cast<double>(comparison.cells) / comparison.seeds;
   const double seeds = std::ceil(cells / cells_per_seed);
   if (seeds > kMostSeeds) return kMostSeeds + 1;
-  return std::max(2, static_cast<int>(seeds));
+  return std::max(comparison.seeds + 1, static_cast<int>(seeds));
 }
 
 double sdOf(const std::vector<double>& values) {

@@ -360,6 +360,99 @@
     </message>
 </context>
 <context>
+    <name>EffectsText</name>
+    <message>
+        <location filename="../../ui/panels/effects_text.cpp" line="20"/>
+        <source>%1 levels of %2</source>
+        <translation>%2 的 %1 个取值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/effects_text.cpp" line="21"/>
+        <source>1 seed</source>
+        <translation>1 个种子</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/effects_text.cpp" line="21"/>
+        <source>%1 seeds</source>
+        <translation>%1 个种子</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/effects_text.cpp" line="33"/>
+        <source>%1 vs %2: %1 higher validation accuracy by %3 (%4% CI %5 to %6, paired over %7, p = %8 Holm-adjusted)</source>
+        <translation>%1 对比 %2：%1 的验证准确率高 %3（%4% 置信区间 %5 至 %6，在 %7 上配对，Holm 校正后 p = %8）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/effects_text.cpp" line="35"/>
+        <source>%1 vs %2: %1 lower validation loss by %3 (%4% CI %5 to %6, paired over %7, p = %8 Holm-adjusted)</source>
+        <translation>%1 对比 %2：%1 的验证损失低 %3（%4% 置信区间 %5 至 %6，在 %7 上配对，Holm 校正后 p = %8）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/effects_text.cpp" line="40"/>
+        <source>; the same sign at every level of %1</source>
+        <translation>；在 %1 的每个取值下方向都相同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/effects_text.cpp" line="42"/>
+        <source>; not the same sign at every level of %1</source>
+        <translation>；在 %1 的各取值下方向并不都相同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/effects_text.cpp" line="46"/>
+        <source>. Not significant</source>
+        <translation>。不显著</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/effects_text.cpp" line="48"/>
+        <source>; more than 10,000 seeds would be needed to detect it</source>
+        <translation>；需要超过 10,000 个种子才能检测出来</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/effects_text.cpp" line="50"/>
+        <source>; about %1 seeds would detect a difference this size at 80% power</source>
+        <translation>；约 %1 个种子能以 80% 的检验效能检测出这么大的差异</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/effects_text.cpp" line="58"/>
+        <source>Nothing to compare yet: the effects need two levels of a parameter with finished trials.</source>
+        <translation>暂无可比较的内容：效应需要某个参数的两个取值都有已完成的试验。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/effects_text.cpp" line="62"/>
+        <source>No two levels of a parameter ran under the same other settings and seeds: the levels below are described, not compared (not controlled).</source>
+        <translation>没有哪个参数的两个取值在相同的其他设置和种子下运行过：下面只描述各取值，不作比较（非受控）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/effects_text.cpp" line="76"/>
+        <source>Not controlled: its levels never ran under the same other settings and seeds; per level, the spread only.</source>
+        <translation>非受控：它的各取值从未在相同的其他设置和种子下运行；只列出每个取值的分布。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/effects_text.cpp" line="82"/>
+        <source>level</source>
+        <translation>取值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/effects_text.cpp" line="82"/>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/effects_text.cpp" line="82"/>
+        <source>mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/effects_text.cpp" line="83"/>
+        <source>median</source>
+        <translation>中位数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/effects_text.cpp" line="83"/>
+        <source>best</source>
+        <translation>最佳</translation>
+    </message>
+</context>
+<context>
     <name>HtmlReport</name>
     <message>
         <location filename="../../ui/panels/html_report.cpp" line="35"/>
@@ -372,7 +465,12 @@
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/html_report.cpp" line="46"/>
+        <location filename="../../ui/panels/html_report.cpp" line="43"/>
+        <source>Effects of each parameter</source>
+        <translation>各参数的效应</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/html_report.cpp" line="51"/>
         <source>Trials</source>
         <translation>试验</translation>
     </message>
@@ -1414,6 +1512,19 @@ x = %3 处均值 %2</translation>
     </message>
 </context>
 <context>
+    <name>tunebench::ui::EffectsView</name>
+    <message>
+        <location filename="../../ui/panels/effects_view.cpp" line="24"/>
+        <source>Interaction plot:</source>
+        <translation>交互图：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/effects_view.cpp" line="53"/>
+        <source>%1 by %2</source>
+        <translation>%1 按 %2</translation>
+    </message>
+</context>
+<context>
     <name>tunebench::ui::GroupTableModel</name>
     <message>
         <location filename="../../ui/panels/group_table_model.cpp" line="61"/>
@@ -1605,6 +1716,24 @@ x = %3 处均值 %2</translation>
     </message>
 </context>
 <context>
+    <name>tunebench::ui::InteractionChart</name>
+    <message>
+        <location filename="../../ui/charts/interaction_chart.cpp" line="31"/>
+        <source>%1: one line per %2</source>
+        <translation>%1：每个 %2 一条线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charts/interaction_chart.cpp" line="38"/>
+        <source>mean validation accuracy</source>
+        <translation>平均验证准确率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charts/interaction_chart.cpp" line="38"/>
+        <source>mean validation loss</source>
+        <translation>平均验证损失</translation>
+    </message>
+</context>
+<context>
     <name>tunebench::ui::LayerLinesChart</name>
     <message>
         <location filename="../../ui/charts/layer_lines_chart.cpp" line="38"/>
@@ -1716,433 +1845,438 @@ x = %3 处均值 %2</translation>
 <context>
     <name>tunebench::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window_views.cpp" line="33"/>
+        <location filename="../../ui/main_window_views.cpp" line="34"/>
         <source>Validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_views.cpp" line="33"/>
+        <location filename="../../ui/main_window_views.cpp" line="34"/>
         <source>Validation accuracy</source>
         <translation>验证准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_views.cpp" line="66"/>
+        <location filename="../../ui/main_window_views.cpp" line="69"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_views.cpp" line="69"/>
+        <location filename="../../ui/main_window_views.cpp" line="72"/>
         <source>Clear brushes</source>
         <translation>清除刷选</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_views.cpp" line="70"/>
+        <location filename="../../ui/main_window_views.cpp" line="73"/>
         <source>Show every trial again in the tables and the curves</source>
         <translation>在表格和曲线中重新显示全部试验</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_views.cpp" line="75"/>
+        <location filename="../../ui/main_window_views.cpp" line="78"/>
         <source>Parallel coordinates</source>
         <translation>平行坐标</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_views.cpp" line="78"/>
+        <location filename="../../ui/main_window_views.cpp" line="81"/>
         <source>Slices</source>
         <translation>切片图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="90"/>
+        <location filename="../../ui/main_window.cpp" line="92"/>
         <source>Curves</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="91"/>
+        <location filename="../../ui/main_window.cpp" line="93"/>
         <source>Diagnostics</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="92"/>
+        <location filename="../../ui/main_window.cpp" line="94"/>
         <source>Decision boundary</source>
         <translation>决策边界</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="93"/>
+        <location filename="../../ui/main_window.cpp" line="95"/>
         <source>Comparison chart</source>
         <translation>比较图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="94"/>
+        <location filename="../../ui/main_window.cpp" line="96"/>
+        <source>Effects</source>
+        <translation>效应</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="97"/>
         <source>Importance</source>
         <translation>重要性</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="118"/>
+        <location filename="../../ui/main_window.cpp" line="121"/>
         <source>Setup</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="148"/>
+        <location filename="../../ui/main_window.cpp" line="151"/>
         <source>&lt;b&gt;What to look for.&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;看点。&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="172"/>
+        <location filename="../../ui/main_window.cpp" line="175"/>
         <source>The run stopped: %1</source>
         <translation>运行已停止：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="174"/>
+        <location filename="../../ui/main_window.cpp" line="177"/>
         <source>Could not open the results: %1</source>
         <translation>无法打开结果：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="194"/>
+        <location filename="../../ui/main_window.cpp" line="197"/>
         <source>&amp;Presets</source>
         <translation>预设(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="202"/>
+        <location filename="../../ui/main_window.cpp" line="205"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="204"/>
-        <location filename="../../ui/main_window.cpp" line="344"/>
+        <location filename="../../ui/main_window.cpp" line="207"/>
+        <location filename="../../ui/main_window.cpp" line="347"/>
         <source>Run the study (Ctrl+R)</source>
         <translation>运行研究（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="205"/>
+        <location filename="../../ui/main_window.cpp" line="208"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="207"/>
+        <location filename="../../ui/main_window.cpp" line="210"/>
         <source>Stop: running trials end within one batch (Ctrl+.)</source>
         <translation>停止：运行中的试验在一个批次内结束（Ctrl+.）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="208"/>
+        <location filename="../../ui/main_window.cpp" line="211"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="210"/>
+        <location filename="../../ui/main_window.cpp" line="213"/>
         <source>Continue the study in its results file: finished trials stay, the rest run</source>
         <translation>在结果文件中继续研究：已完成的试验保留，其余的继续运行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="211"/>
+        <location filename="../../ui/main_window.cpp" line="214"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="214"/>
+        <location filename="../../ui/main_window.cpp" line="217"/>
         <source>Pause: running trials wait before their next epoch (Ctrl+P)</source>
         <translation>暂停：运行中的试验在下一轮开始前等待（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="215"/>
+        <location filename="../../ui/main_window.cpp" line="218"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="217"/>
+        <location filename="../../ui/main_window.cpp" line="220"/>
         <source>While paused: every running trial trains one more epoch (Ctrl+J)</source>
         <translation>暂停时：每个运行中的试验再训练一轮（Ctrl+J）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="222"/>
+        <location filename="../../ui/main_window.cpp" line="225"/>
         <source>Find learning rate</source>
         <translation>寻找学习率</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="224"/>
+        <location filename="../../ui/main_window.cpp" line="227"/>
         <source>Learning-rate range test on the configuration being edited: trains a throw-away copy while the learning rate grows from 1e-7 to 10, and suggests a range</source>
         <translation>对正在编辑的配置做学习率范围测试：在一次性副本上训练，学习率从 1e-7 增长到 10，然后给出建议范围</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="240"/>
+        <location filename="../../ui/main_window.cpp" line="243"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="241"/>
+        <location filename="../../ui/main_window.cpp" line="244"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="244"/>
+        <location filename="../../ui/main_window.cpp" line="247"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="254"/>
+        <location filename="../../ui/main_window.cpp" line="257"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="255"/>
+        <location filename="../../ui/main_window.cpp" line="258"/>
         <source>The new language is used when TuneBench starts again.</source>
         <translation>新语言将在 TuneBench 下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="258"/>
+        <location filename="../../ui/main_window.cpp" line="261"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="259"/>
+        <location filename="../../ui/main_window.cpp" line="262"/>
         <source>&amp;Initializers and Optimizers</source>
         <translation>初始化方法与优化器(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="262"/>
+        <location filename="../../ui/main_window.cpp" line="265"/>
         <source>Initializers and optimizers</source>
         <translation>初始化方法与优化器</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="271"/>
+        <location filename="../../ui/main_window.cpp" line="274"/>
         <source>&amp;About TuneBench</source>
         <translation>关于 TuneBench(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="273"/>
+        <location filename="../../ui/main_window.cpp" line="276"/>
         <source>Study</source>
         <translation>研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="305"/>
+        <location filename="../../ui/main_window.cpp" line="308"/>
         <source>Nothing to run again while a run is going</source>
         <translation>运行进行中，无法重新运行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="43"/>
+        <location filename="../../ui/main_window_files.cpp" line="45"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="44"/>
+        <location filename="../../ui/main_window_files.cpp" line="46"/>
         <source>&amp;Open Study...</source>
         <translation>打开研究(&amp;O)...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="45"/>
+        <location filename="../../ui/main_window_files.cpp" line="47"/>
         <source>Open study</source>
         <translation>打开研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="46"/>
-        <location filename="../../ui/main_window_files.cpp" line="83"/>
+        <location filename="../../ui/main_window_files.cpp" line="48"/>
+        <location filename="../../ui/main_window_files.cpp" line="85"/>
         <source>Study files (*.json)</source>
         <translation>研究文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="51"/>
+        <location filename="../../ui/main_window_files.cpp" line="53"/>
         <source>Open Res&amp;ults...</source>
         <translation>打开结果(&amp;U)...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="53"/>
+        <location filename="../../ui/main_window_files.cpp" line="55"/>
         <source>Open results</source>
         <translation>打开结果</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="54"/>
+        <location filename="../../ui/main_window_files.cpp" line="56"/>
         <source>TuneBench results (*.sqlite *.db);;All files (*)</source>
         <translation>TuneBench 结果 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="57"/>
+        <location filename="../../ui/main_window_files.cpp" line="59"/>
         <source>Open Results from a Ser&amp;ver...</source>
         <translation>从服务器打开结果(&amp;V)...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="62"/>
+        <location filename="../../ui/main_window_files.cpp" line="64"/>
         <source>Open results from a server</source>
         <translation>从服务器打开结果</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="63"/>
+        <location filename="../../ui/main_window_files.cpp" line="65"/>
         <source>The study&apos;s PostgreSQL URL (postgresql://user@host:port/database):</source>
         <translation>研究所在的 PostgreSQL URL（postgresql://user@host:port/database）：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="73"/>
+        <location filename="../../ui/main_window_files.cpp" line="75"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="82"/>
-        <location filename="../../ui/main_window_files.cpp" line="140"/>
+        <location filename="../../ui/main_window_files.cpp" line="84"/>
+        <location filename="../../ui/main_window_files.cpp" line="142"/>
         <source>Save study</source>
         <translation>保存研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="86"/>
+        <location filename="../../ui/main_window_files.cpp" line="88"/>
         <source>&amp;Save Study</source>
         <translation>保存研究(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="95"/>
+        <location filename="../../ui/main_window_files.cpp" line="97"/>
         <source>Save Study &amp;As...</source>
         <translation>研究另存为(&amp;A)...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="96"/>
+        <location filename="../../ui/main_window_files.cpp" line="98"/>
         <source>Export &amp;Report...</source>
         <translation>导出报告(&amp;R)...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="98"/>
         <location filename="../../ui/main_window_files.cpp" line="100"/>
+        <location filename="../../ui/main_window_files.cpp" line="102"/>
         <source>Export report</source>
         <translation>导出报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="98"/>
+        <location filename="../../ui/main_window_files.cpp" line="100"/>
         <source>HTML page (*.html)</source>
         <translation>HTML 网页 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="100"/>
+        <location filename="../../ui/main_window_files.cpp" line="102"/>
         <source>Cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="103"/>
+        <location filename="../../ui/main_window_files.cpp" line="105"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="115"/>
+        <location filename="../../ui/main_window_files.cpp" line="117"/>
         <source>Could not open the study: %1</source>
         <translation>无法打开研究：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="128"/>
+        <location filename="../../ui/main_window_files.cpp" line="130"/>
         <source>The study has problems (flagged beside their fields): %1</source>
         <translation>研究存在问题（已在对应字段旁标出）：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="141"/>
+        <location filename="../../ui/main_window_files.cpp" line="143"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="149"/>
+        <location filename="../../ui/main_window_files.cpp" line="151"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="157"/>
+        <location filename="../../ui/main_window_files.cpp" line="159"/>
         <source>Opening %1</source>
         <translation>正在打开 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="169"/>
+        <location filename="../../ui/main_window_files.cpp" line="171"/>
         <source>Following %1</source>
         <translation>正在跟踪 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="176"/>
+        <location filename="../../ui/main_window_files.cpp" line="178"/>
         <source>TuneBench study</source>
         <translation>TuneBench 研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="180"/>
+        <location filename="../../ui/main_window_files.cpp" line="182"/>
         <source>Training loss by step, one line per trial</source>
         <translation>按步的训练损失，每个试验一条线</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="181"/>
+        <location filename="../../ui/main_window_files.cpp" line="183"/>
         <source>Validation accuracy by epoch</source>
         <translation>按轮的验证准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="199"/>
+        <location filename="../../ui/main_window_files.cpp" line="201"/>
         <source>The comparison: mean final validation loss and its 95% interval per configuration, seeds as points</source>
         <translation>比较：各配置的最终验证损失均值及其 95% 区间，各种子为点</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="209"/>
+        <location filename="../../ui/main_window_files.cpp" line="211"/>
         <source>Which parameters mattered (PED-ANOVA)</source>
         <translation>哪些参数重要（PED-ANOVA）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="213"/>
+        <location filename="../../ui/main_window_files.cpp" line="215"/>
         <source>Inside the networks: signal through depth, gradient norms, activation histograms</source>
         <translation>网络内部：信号随深度变化、梯度范数、激活直方图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="217"/>
+        <location filename="../../ui/main_window_files.cpp" line="219"/>
         <source>Decision boundaries</source>
         <translation>决策边界</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="221"/>
+        <location filename="../../ui/main_window_files.cpp" line="224"/>
         <source>TuneBench with LibTorch %1 and Qt %2 on %3; results file %4; written %5.</source>
         <translation>TuneBench，LibTorch %1，Qt %2，设备 %3；结果文件 %4；生成于 %5。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="224"/>
+        <location filename="../../ui/main_window_files.cpp" line="227"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="256"/>
+        <location filename="../../ui/main_window_files.cpp" line="259"/>
         <source>Reading the file...</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="265"/>
+        <location filename="../../ui/main_window_files.cpp" line="268"/>
         <source>untitled study</source>
         <translation>未命名研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="323"/>
+        <location filename="../../ui/main_window.cpp" line="326"/>
         <source>About TuneBench</source>
         <translation>关于 TuneBench</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="324"/>
+        <location filename="../../ui/main_window.cpp" line="327"/>
         <source>&lt;b&gt;TuneBench&lt;/b&gt; — a workbench for tuning neural networks.&lt;br&gt;&lt;br&gt;Qt %1&lt;br&gt;LibTorch %2&lt;br&gt;Devices: %3</source>
         <translation>&lt;b&gt;TuneBench&lt;/b&gt;——神经网络调参工作台。&lt;br&gt;&lt;br&gt;Qt %1&lt;br&gt;LibTorch %2&lt;br&gt;设备：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="345"/>
+        <location filename="../../ui/main_window.cpp" line="348"/>
         <source>Cannot run until these are fixed:
 %1</source>
         <translation>修正以下问题后才能运行：
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="352"/>
+        <location filename="../../ui/main_window.cpp" line="355"/>
         <source>TuneBench - %1[*]</source>
         <translation>TuneBench - %1[*]</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="354"/>
+        <location filename="../../ui/main_window.cpp" line="357"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="362"/>
+        <location filename="../../ui/main_window.cpp" line="365"/>
         <source> · about %1:%2 left</source>
         <translation> · 约剩 %1:%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="364"/>
+        <location filename="../../ui/main_window.cpp" line="367"/>
         <source> · paused</source>
         <translation> · 已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="366"/>
+        <location filename="../../ui/main_window.cpp" line="369"/>
         <source>%1 · %2 · %3 running · %4 of %5 done%6</source>
         <translation>%1 · %2 · %3 个运行中 · 已完成 %4/%5%6</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="367"/>
+        <location filename="../../ui/main_window.cpp" line="370"/>
         <source>no study</source>
         <translation>无研究</translation>
     </message>

@@ -38,6 +38,11 @@ QString reportHtml(const ReportContent& content) {
   html +=
       QStringLiteral("<h2>%1</h2>\n").arg(QCoreApplication::translate("HtmlReport", "Comparison"));
   html += content.comparison_table;
+  if (!content.effects.isEmpty()) {
+    html += QStringLiteral("<h2>%1</h2>\n")
+                .arg(QCoreApplication::translate("HtmlReport", "Effects of each parameter"));
+    html += content.effects;
+  }
   for (const auto& [caption, image] : content.figures) {
     html +=
         QStringLiteral("<figure><img alt=\"%1\" src=\"%2\"><figcaption>%1</figcaption></figure>\n")

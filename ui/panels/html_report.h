@@ -13,6 +13,7 @@ struct ReportContent {
   QString explanation;                    // a teaching preset's "what to look for"
   QList<QPair<QString, QImage>> figures;  // caption, picture
   QString comparison_table;               // HTML (tableHtml)
+  QString effects;                        // HTML (effectsHtml): the answer per parameter
   QString trial_table;                    // HTML
   QString reproduce;                      // LibTorch version, device, results file, date
 };

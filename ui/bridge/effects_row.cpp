@@ -1,0 +1,65 @@
+#include "ui/bridge/effects_row.h"
+
+#include <cmath>
+
+#include "report/factor_effects.h"
+#include "ui/bridge/trial_book.h"
+
+namespace tunebench::ui {
+namespace {
+
+QString text(const std::string& words) { return QString::fromStdString(words); }
+
+LevelComparisonRow rowOf(const LevelComparison& c) {
+  LevelComparisonRow row;
+  row.better = text(c.better);
+  row.worse = text(c.worse);
+  row.cells = c.cells;
+  row.seeds = c.seeds;
+  for (const auto& [title, count] : c.over) row.over.append({text(title), count});
+  row.difference = c.paired.mean_difference;
+  row.low = c.interval.low;
+  row.high = c.interval.high;
+  row.level = c.level;
+  row.p_holm = c.p_holm;
+  row.same_sign_everywhere = c.same_sign_everywhere;
+  for (const auto& [title, means] : c.by_other) row.other_titles << text(title);
+  row.seeds_for_power = c.seeds_for_power.value_or(0);
+  return row;
+}
+
+}  // namespace
+
+EffectsRow effectsOf(const TrialBook& book, bool accuracy) {
+  const CompareMetric metric = accuracy ? CompareMetric::kValAccuracy : CompareMetric::kValLoss;
+  const StudyEffects effects = computeEffects(summarizeGroups(book.trials(), metric), metric);
+  EffectsRow row;
+  row.accuracy = accuracy;
+  double clearest = 2.0;
+  for (const FactorEffect& factor : effects.factors) {
+    FactorRow f;
+    f.title = text(factor.title);
+    f.controlled = factor.controlled;
+    for (const LevelSummary& level : factor.levels)
+      f.levels.append({text(level.words), level.completed, level.mean, level.median, level.best});
+    for (const LevelComparison& c : factor.comparisons) {
+      if (c.cells >= 2) f.comparisons.append(rowOf(c));
+    }
+    for (const Interaction& interaction : factor.interactions) {
+      InteractionRow plot;
+      plot.other = text(interaction.other);
+      for (const std::string& level : interaction.levels) plot.levels << text(level);
+      for (const auto& [level, means] : interaction.lines)
+        plot.lines.append({text(level), QVector<double>(means.begin(), means.end())});
+      f.interactions.append(plot);
+    }
+    if (!f.comparisons.isEmpty() && f.comparisons[0].p_holm < clearest) {
+      clearest = f.comparisons[0].p_holm;
+      row.headline_factor = static_cast<int>(row.factors.size());
+    }
+    row.factors.append(f);
+  }
+  return row;
+}
+
+}  // namespace tunebench::ui
