@@ -89,6 +89,9 @@ MainWindow::MainWindow(const QString& presets_folder, QWidget* parent)
   // Above the results: the curves, and the teaching views (inside the networks, boundaries).
   auto* views = new QTabWidget(this);
   views->setObjectName(QStringLiteral("viewTabs"));
+  // Laptop screens (1366x768): the views may give up height to the tables (six rows or more)
+  // instead of their pages' full minimum; the splitter between them moves both ways.
+  views->setMinimumHeight(220);
   views->addTab(chart_panel_, tr("Curves"));
   views->addTab(diagnostics_, tr("Diagnostics"));
   views->addTab(boundaries_, tr("Decision boundary"));
@@ -111,6 +114,8 @@ MainWindow::MainWindow(const QString& presets_folder, QWidget* parent)
   splitter->addWidget(results_);
   splitter->setStretchFactor(0, 3);
   splitter->setStretchFactor(1, 2);
+  splitter->setChildrenCollapsible(false);
+  splitter->setSizes({480, 320});
   setCentralWidget(splitter);
   auto* scroll = new QScrollArea(this);
   scroll->setWidget(setup_);
@@ -198,8 +203,9 @@ void MainWindow::buildMenus(const QString& presets_folder) {
   const QFileInfoList files =
       QDir(presets_folder).entryInfoList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
   for (const QFileInfo& info : files) {
-    presets->addAction(info.completeBaseName(), this,
-                       [this, path = info.absoluteFilePath()] { openStudy(path); });
+    presets->addAction(info.completeBaseName(), this, [this, path = info.absoluteFilePath()] {
+      if (keepOrDropEdits()) openStudy(path);
+    });
   }
 
   run_action_ = new QAction(tr("Run"), this);
@@ -240,6 +246,11 @@ void MainWindow::buildMenus(const QString& presets_folder) {
   connect(run_action_, &QAction::triggered, controller_, &StudyController::run);
   connect(resume_action_, &QAction::triggered, controller_, &StudyController::resume);
   connect(stop_action_, &QAction::triggered, controller_, &StudyController::stop);
+  // Every study action and its shortcut, in a menu as well as on the toolbar.
+  QMenu* run_menu = menuBar()->addMenu(tr("&Run"));
+  run_menu->addActions({run_action_, stop_action_, pause_action_, step_action_, resume_action_});
+  run_menu->addSeparator();
+  run_menu->addAction(find_lr_action_);
   QMenu* settings = menuBar()->addMenu(tr("&Settings"));
   QMenu* language = settings->addMenu(tr("&Language"));
   auto* languages = new QActionGroup(this);
@@ -314,7 +325,9 @@ void MainWindow::showTrialDetail(qint64 trial_id) {
 }
 
 void MainWindow::showRerun() {
-  // The panel shows what now runs: one configuration under one seed.
+  // The panel shows what now runs: one configuration under one seed, a study of its own (not
+  // the file's: saving it asks for a name).
+  study_path_.clear();
   setup_->setDraft(
       draftFromJson(QJsonDocument::fromJson(controller_->studyText().toUtf8()).object()));
   setup_problems_.clear();
@@ -352,10 +365,11 @@ void MainWindow::updateStatus() {
   step_action_->setEnabled(controller_->isPaused());
   resume_action_->setEnabled(!busy && !controller_->resultsPath().isEmpty() && done < planned);
   setup_->setEnabled(!busy);
+  // The file the study is edited in (it follows Save As), else the study's name.
   setWindowTitle(tr("TuneBench - %1[*]")
-                     .arg(controller_->hasStudy() ? controller_->studyName()
-                          : study_path_.isEmpty() ? tr("untitled")
-                                                  : QFileInfo(study_path_).completeBaseName()));
+                     .arg(!study_path_.isEmpty()    ? QFileInfo(study_path_).fileName()
+                          : controller_->hasStudy() ? controller_->studyName()
+                                                    : tr("untitled")));
   progress_->setRange(0, std::max(1, planned));
   progress_->setValue(done);
   progress_->setVisible(planned > 0);

@@ -93,6 +93,9 @@ class MainWindow : public QMainWindow {
   void showOpenedResults(const QString& path);  // the setup panel shows the file's study
   void showRerun();                             // the setup panel shows Run again's study
   void buildMenus(const QString& presets_folder);
+  // Before another study replaces the one on screen: unsaved edits are saved, dropped or the
+  // opening is cancelled (false), as the person answers.
+  bool keepOrDropEdits();
   // The window's own answers to the controller (status, banner, explanation, study views).
   void followController();
   QAction* buildFileMenu();  // returns Open, for the toolbar

@@ -15,6 +15,7 @@
 #include <QMessageBox>
 #include <QSaveFile>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QStatusBar>
 
 #include "ui/bridge/model_summary_reader.h"
@@ -44,6 +45,7 @@ QString textOf(const StudyDraft& draft) {
 QAction* MainWindow::buildFileMenu() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
   QAction* open = file->addAction(tr("&Open Study..."), this, [this] {
+    if (!keepOrDropEdits()) return;
     const QString path = QFileDialog::getOpenFileName(this, tr("Open study"), base_folder_,
                                                       tr("Study files (*.json)"));
     if (!path.isEmpty()) openStudy(path);  // a problem shows in the banner
@@ -76,13 +78,26 @@ QAction* MainWindow::buildFileMenu() {
   connect(recent_menu_, &QMenu::aboutToShow, this, [this] {
     recent_menu_->clear();
     for (const QString& path : recentStudies()) {
-      recent_menu_->addAction(QFileInfo(path).fileName(), this, [this, path] { openStudy(path); })
+      recent_menu_
+          ->addAction(QFileInfo(path).fileName(), this,
+                      [this, path] {
+                        if (keepOrDropEdits()) openStudy(path);
+                      })
           ->setToolTip(path);
     }
   });
   auto save_as = [this] {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save study"), base_folder_,
-                                                      tr("Study files (*.json)"));
+    // The user's own folder, never the shipped presets (read-only templates).
+    const QString presets = QDir(StudyController::presetsFolder()).absolutePath();
+    const QString folder =
+        base_folder_.isEmpty() || QDir(base_folder_).absolutePath().startsWith(presets)
+            ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
+            : base_folder_;
+    const QString name =
+        (controller_->studyName().isEmpty() ? QStringLiteral("study") : controller_->studyName()) +
+        QStringLiteral(".json");
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save study"), QDir(folder).filePath(name), tr("Study files (*.json)"));
     if (!path.isEmpty()) saveStudy(path);
   };
   file->addAction(tr("&Save Study"), QKeySequence::Save, this, [this, save_as] {
@@ -106,6 +121,22 @@ QAction* MainWindow::buildFileMenu() {
   return open;
 }
 
+bool MainWindow::keepOrDropEdits() {
+  if (!isWindowModified()) return true;
+  const auto answer = QMessageBox::question(
+      this, tr("Unsaved changes"),
+      tr("The study on screen has changes that are not saved. Save them before opening another?"),
+      QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+  if (answer == QMessageBox::Cancel) return false;
+  if (answer == QMessageBox::Discard) return true;
+  const bool writable = !study_path_.isEmpty() && QFileInfo(study_path_).isWritable() &&
+                        !study_path_.contains(QLatin1String("/presets/"));
+  if (writable) return saveStudy(study_path_);
+  const QString path =
+      QFileDialog::getSaveFileName(this, tr("Save study"), QString(), tr("Study files (*.json)"));
+  return !path.isEmpty() && saveStudy(path);
+}
+
 bool MainWindow::openStudy(const QString& path) {
   if (controller_->isRunning()) return false;
   const bool valid = controller_->loadStudy(path);
@@ -119,6 +150,7 @@ bool MainWindow::openStudy(const QString& path) {
     return false;
   }
   problem_->hide();
+  controller_->clearResults();  // the last study's trials, groups and importance go
   study_path_ = path;
   base_folder_ = QFileInfo(path).absolutePath();
   setup_->setDraft(draftFromJson(json.object()));

@@ -58,6 +58,15 @@ QWidget* MainWindow::comparisonView() {
 
 void MainWindow::showGroups(const QVector<GroupRow>& groups) {
   groups_->setGroups(groups);
+  // Verdicts drawn from the trials finished so far say so while the run goes on.
+  int finished = 0;
+  for (const GroupRow& group : groups) finished += group.completed;
+  comparison_->setProvisional(
+      controller_->isRunning() && finished < controller_->plannedTrials()
+          ? tr("Provisional: %1 of %2 trials completed; the marks may change")
+                .arg(finished)
+                .arg(controller_->plannedTrials())
+          : QString());
   comparison_->setGroups(groups);
   // The effects follow the groups: recomputed when a trial ends, not on every redraw.
   effects_->setEffects(groups.isEmpty() ? EffectsRow() : effectsOf(controller_->book(), false));

@@ -1,5 +1,7 @@
 #include "report/configuration_label.h"
 
+#include <cstdio>
+
 #include <algorithm>
 #include <map>
 #include <optional>
@@ -34,6 +36,13 @@ bool companionOf(const std::string& name) {
 
 }  // namespace
 
+// A number as a person reads it in a label: three significant digits ("0.00609", "1e-05").
+std::string numberWords(double number) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.3g", number);
+  return text;
+}
+
 std::string paramWords(const std::string& name, const ParamValue& value) {
   if (const auto* text = std::get_if<std::string>(&value)) {
     if (const auto words = nameWords(name, *text)) return *words;
@@ -41,14 +50,14 @@ std::string paramWords(const std::string& name, const ParamValue& value) {
   }
   const double number = std::get<double>(value);
   if (name == "batch_norm") return number != 0.0 ? "batch norm" : "no batch norm";
-  return shortName(name) + " " + formatParamValue(value);
+  return shortName(name) + " " + numberWords(number);
 }
 
 std::string valueWords(const std::string& name, const ParamValue& value) {
   if (const auto* text = std::get_if<std::string>(&value))
     return nameWords(name, *text).value_or(*text);
   if (name == "batch_norm") return std::get<double>(value) != 0.0 ? "yes" : "no";
-  return formatParamValue(value);
+  return numberWords(std::get<double>(value));
 }
 
 std::string paramTitle(const std::string& name) {

@@ -453,6 +453,24 @@
     </message>
 </context>
 <context>
+    <name>FieldWords</name>
+    <message>
+        <location filename="../../ui/bridge/study_validation.cpp" line="34"/>
+        <source>Listed configurations, row %1, %2</source>
+        <translation>列出的配置，第 %1 行，%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bridge/study_validation.cpp" line="41"/>
+        <source>%1 (from)</source>
+        <translation>%1（起）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bridge/study_validation.cpp" line="42"/>
+        <source>%1 (to)</source>
+        <translation>%1（止）</translation>
+    </message>
+</context>
+<context>
     <name>HtmlReport</name>
     <message>
         <location filename="../../ui/panels/html_report.cpp" line="35"/>
@@ -1273,42 +1291,42 @@
         <translation>Welch</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/comparison_chart.cpp" line="97"/>
+        <location filename="../../ui/charts/comparison_chart.cpp" line="104"/>
         <source>Final validation loss per configuration: mean, 95% interval, seeds</source>
         <translation>各配置的最终验证损失：均值、95% 区间、各种子</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/comparison_chart.cpp" line="98"/>
+        <location filename="../../ui/charts/comparison_chart.cpp" line="105"/>
         <source>Final validation accuracy per configuration: mean, 95% interval, seeds</source>
         <translation>各配置的最终验证准确率：均值、95% 区间、各种子</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/comparison_chart.cpp" line="116"/>
+        <location filename="../../ui/charts/comparison_chart.cpp" line="124"/>
         <source>seeds</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/comparison_chart.cpp" line="118"/>
+        <location filename="../../ui/charts/comparison_chart.cpp" line="126"/>
         <source>best</source>
         <translation>最佳</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/comparison_chart.cpp" line="119"/>
+        <location filename="../../ui/charts/comparison_chart.cpp" line="127"/>
         <source>~best (not significantly worse)</source>
         <translation>≈最佳（无显著差异）</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/comparison_chart.cpp" line="120"/>
+        <location filename="../../ui/charts/comparison_chart.cpp" line="128"/>
         <source>significantly worse</source>
         <translation>显著更差</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/comparison_chart.cpp" line="153"/>
+        <location filename="../../ui/charts/comparison_chart.cpp" line="161"/>
         <source>final validation loss (lower is better)</source>
         <translation>最终验证损失（越低越好）</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/comparison_chart.cpp" line="154"/>
+        <location filename="../../ui/charts/comparison_chart.cpp" line="162"/>
         <source>final validation accuracy (higher is better)</source>
         <translation>最终验证准确率（越高越好）</translation>
     </message>
@@ -1369,24 +1387,24 @@
         <translation>验证准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="46"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="48"/>
         <source>pruned</source>
         <translation>已剪枝</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="51"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="53"/>
         <source>diverged</source>
         <translation>已发散</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="115"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="117"/>
         <source>Trial %1 (seed %2): %3
 %4</source>
         <translation>试验 %1（种子 %2）：%3
 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/curve_chart.cpp" line="332"/>
+        <location filename="../../ui/charts/curve_chart.cpp" line="334"/>
         <source>%1
 mean %2 at x = %3</source>
         <translation>%1
@@ -1855,428 +1873,450 @@ x = %3 处均值 %2</translation>
         <translation>验证准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_views.cpp" line="69"/>
+        <location filename="../../ui/main_window_views.cpp" line="66"/>
+        <source>Provisional: %1 of %2 trials completed; the marks may change</source>
+        <translation>暂定：已完成 %1/%2 个试验；标记可能还会变</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_views.cpp" line="78"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_views.cpp" line="72"/>
+        <location filename="../../ui/main_window_views.cpp" line="81"/>
         <source>Clear brushes</source>
         <translation>清除刷选</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_views.cpp" line="73"/>
+        <location filename="../../ui/main_window_views.cpp" line="82"/>
         <source>Show every trial again in the tables and the curves</source>
         <translation>在表格和曲线中重新显示全部试验</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_views.cpp" line="78"/>
+        <location filename="../../ui/main_window_views.cpp" line="87"/>
         <source>Parallel coordinates</source>
         <translation>平行坐标</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_views.cpp" line="81"/>
+        <location filename="../../ui/main_window_views.cpp" line="90"/>
         <source>Slices</source>
         <translation>切片图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="92"/>
+        <location filename="../../ui/main_window.cpp" line="95"/>
         <source>Curves</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="93"/>
+        <location filename="../../ui/main_window.cpp" line="96"/>
         <source>Diagnostics</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="94"/>
+        <location filename="../../ui/main_window.cpp" line="97"/>
         <source>Decision boundary</source>
         <translation>决策边界</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="95"/>
+        <location filename="../../ui/main_window.cpp" line="98"/>
         <source>Comparison chart</source>
         <translation>比较图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="96"/>
+        <location filename="../../ui/main_window.cpp" line="99"/>
         <source>Effects</source>
         <translation>效应</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="97"/>
+        <location filename="../../ui/main_window.cpp" line="100"/>
         <source>Importance</source>
         <translation>重要性</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="121"/>
+        <location filename="../../ui/main_window.cpp" line="126"/>
         <source>Setup</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="151"/>
+        <location filename="../../ui/main_window.cpp" line="156"/>
         <source>&lt;b&gt;What to look for.&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;看点。&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="175"/>
+        <location filename="../../ui/main_window.cpp" line="180"/>
         <source>The run stopped: %1</source>
         <translation>运行已停止：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="177"/>
+        <location filename="../../ui/main_window.cpp" line="182"/>
         <source>Could not open the results: %1</source>
         <translation>无法打开结果：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="197"/>
+        <location filename="../../ui/main_window.cpp" line="202"/>
         <source>&amp;Presets</source>
         <translation>预设(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="205"/>
+        <location filename="../../ui/main_window.cpp" line="211"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="207"/>
-        <location filename="../../ui/main_window.cpp" line="347"/>
+        <location filename="../../ui/main_window.cpp" line="213"/>
+        <location filename="../../ui/main_window.cpp" line="360"/>
         <source>Run the study (Ctrl+R)</source>
         <translation>运行研究（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="208"/>
+        <location filename="../../ui/main_window.cpp" line="214"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="210"/>
+        <location filename="../../ui/main_window.cpp" line="216"/>
         <source>Stop: running trials end within one batch (Ctrl+.)</source>
         <translation>停止：运行中的试验在一个批次内结束（Ctrl+.）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="211"/>
+        <location filename="../../ui/main_window.cpp" line="217"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="213"/>
+        <location filename="../../ui/main_window.cpp" line="219"/>
         <source>Continue the study in its results file: finished trials stay, the rest run</source>
         <translation>在结果文件中继续研究：已完成的试验保留，其余的继续运行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="214"/>
+        <location filename="../../ui/main_window.cpp" line="220"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="217"/>
+        <location filename="../../ui/main_window.cpp" line="223"/>
         <source>Pause: running trials wait before their next epoch (Ctrl+P)</source>
         <translation>暂停：运行中的试验在下一轮开始前等待（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="218"/>
+        <location filename="../../ui/main_window.cpp" line="224"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="220"/>
+        <location filename="../../ui/main_window.cpp" line="226"/>
         <source>While paused: every running trial trains one more epoch (Ctrl+J)</source>
         <translation>暂停时：每个运行中的试验再训练一轮（Ctrl+J）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="225"/>
+        <location filename="../../ui/main_window.cpp" line="231"/>
         <source>Find learning rate</source>
         <translation>寻找学习率</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="227"/>
+        <location filename="../../ui/main_window.cpp" line="233"/>
         <source>Learning-rate range test on the configuration being edited: trains a throw-away copy while the learning rate grows from 1e-7 to 10, and suggests a range</source>
         <translation>对正在编辑的配置做学习率范围测试：在一次性副本上训练，学习率从 1e-7 增长到 10，然后给出建议范围</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="243"/>
+        <location filename="../../ui/main_window.cpp" line="250"/>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="254"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="244"/>
+        <location filename="../../ui/main_window.cpp" line="255"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="247"/>
+        <location filename="../../ui/main_window.cpp" line="258"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="257"/>
+        <location filename="../../ui/main_window.cpp" line="268"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="258"/>
+        <location filename="../../ui/main_window.cpp" line="269"/>
         <source>The new language is used when TuneBench starts again.</source>
         <translation>新语言将在 TuneBench 下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="261"/>
+        <location filename="../../ui/main_window.cpp" line="272"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="262"/>
+        <location filename="../../ui/main_window.cpp" line="273"/>
         <source>&amp;Initializers and Optimizers</source>
         <translation>初始化方法与优化器(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="265"/>
+        <location filename="../../ui/main_window.cpp" line="276"/>
         <source>Initializers and optimizers</source>
         <translation>初始化方法与优化器</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="274"/>
+        <location filename="../../ui/main_window.cpp" line="285"/>
         <source>&amp;About TuneBench</source>
         <translation>关于 TuneBench(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="276"/>
+        <location filename="../../ui/main_window.cpp" line="287"/>
         <source>Study</source>
         <translation>研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="308"/>
+        <location filename="../../ui/main_window.cpp" line="319"/>
         <source>Nothing to run again while a run is going</source>
         <translation>运行进行中，无法重新运行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="45"/>
+        <location filename="../../ui/main_window_files.cpp" line="46"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="46"/>
+        <location filename="../../ui/main_window_files.cpp" line="47"/>
         <source>&amp;Open Study...</source>
         <translation>打开研究(&amp;O)...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="47"/>
+        <location filename="../../ui/main_window_files.cpp" line="49"/>
         <source>Open study</source>
         <translation>打开研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="48"/>
-        <location filename="../../ui/main_window_files.cpp" line="85"/>
+        <location filename="../../ui/main_window_files.cpp" line="50"/>
+        <location filename="../../ui/main_window_files.cpp" line="100"/>
+        <location filename="../../ui/main_window_files.cpp" line="136"/>
         <source>Study files (*.json)</source>
         <translation>研究文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="53"/>
+        <location filename="../../ui/main_window_files.cpp" line="55"/>
         <source>Open Res&amp;ults...</source>
         <translation>打开结果(&amp;U)...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="55"/>
+        <location filename="../../ui/main_window_files.cpp" line="57"/>
         <source>Open results</source>
         <translation>打开结果</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="56"/>
+        <location filename="../../ui/main_window_files.cpp" line="58"/>
         <source>TuneBench results (*.sqlite *.db);;All files (*)</source>
         <translation>TuneBench 结果 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="59"/>
+        <location filename="../../ui/main_window_files.cpp" line="61"/>
         <source>Open Results from a Ser&amp;ver...</source>
         <translation>从服务器打开结果(&amp;V)...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="64"/>
+        <location filename="../../ui/main_window_files.cpp" line="66"/>
         <source>Open results from a server</source>
         <translation>从服务器打开结果</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="65"/>
+        <location filename="../../ui/main_window_files.cpp" line="67"/>
         <source>The study&apos;s PostgreSQL URL (postgresql://user@host:port/database):</source>
         <translation>研究所在的 PostgreSQL URL（postgresql://user@host:port/database）：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="75"/>
+        <location filename="../../ui/main_window_files.cpp" line="77"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="84"/>
-        <location filename="../../ui/main_window_files.cpp" line="142"/>
+        <location filename="../../ui/main_window_files.cpp" line="100"/>
+        <location filename="../../ui/main_window_files.cpp" line="136"/>
+        <location filename="../../ui/main_window_files.cpp" line="174"/>
         <source>Save study</source>
         <translation>保存研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="88"/>
+        <location filename="../../ui/main_window_files.cpp" line="103"/>
         <source>&amp;Save Study</source>
         <translation>保存研究(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="97"/>
+        <location filename="../../ui/main_window_files.cpp" line="112"/>
         <source>Save Study &amp;As...</source>
         <translation>研究另存为(&amp;A)...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="98"/>
+        <location filename="../../ui/main_window_files.cpp" line="113"/>
         <source>Export &amp;Report...</source>
         <translation>导出报告(&amp;R)...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="100"/>
-        <location filename="../../ui/main_window_files.cpp" line="102"/>
+        <location filename="../../ui/main_window_files.cpp" line="115"/>
+        <location filename="../../ui/main_window_files.cpp" line="117"/>
         <source>Export report</source>
         <translation>导出报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="100"/>
+        <location filename="../../ui/main_window_files.cpp" line="115"/>
         <source>HTML page (*.html)</source>
         <translation>HTML 网页 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="102"/>
+        <location filename="../../ui/main_window_files.cpp" line="117"/>
         <source>Cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="105"/>
+        <location filename="../../ui/main_window_files.cpp" line="120"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="117"/>
+        <location filename="../../ui/main_window_files.cpp" line="127"/>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_files.cpp" line="128"/>
+        <source>The study on screen has changes that are not saved. Save them before opening another?</source>
+        <translation>当前研究有尚未保存的更改。打开另一个研究之前要保存吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_files.cpp" line="148"/>
         <source>Could not open the study: %1</source>
         <translation>无法打开研究：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="130"/>
+        <location filename="../../ui/main_window_files.cpp" line="162"/>
         <source>The study has problems (flagged beside their fields): %1</source>
         <translation>研究存在问题（已在对应字段旁标出）：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="143"/>
+        <location filename="../../ui/main_window_files.cpp" line="175"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="151"/>
+        <location filename="../../ui/main_window_files.cpp" line="183"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="159"/>
+        <location filename="../../ui/main_window_files.cpp" line="191"/>
         <source>Opening %1</source>
         <translation>正在打开 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="171"/>
+        <location filename="../../ui/main_window_files.cpp" line="203"/>
         <source>Following %1</source>
         <translation>正在跟踪 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="178"/>
+        <location filename="../../ui/main_window_files.cpp" line="210"/>
         <source>TuneBench study</source>
         <translation>TuneBench 研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="182"/>
+        <location filename="../../ui/main_window_files.cpp" line="214"/>
         <source>Training loss by step, one line per trial</source>
         <translation>按步的训练损失，每个试验一条线</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="183"/>
+        <location filename="../../ui/main_window_files.cpp" line="215"/>
         <source>Validation accuracy by epoch</source>
         <translation>按轮的验证准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="201"/>
+        <location filename="../../ui/main_window_files.cpp" line="233"/>
         <source>The comparison: mean final validation loss and its 95% interval per configuration, seeds as points</source>
         <translation>比较：各配置的最终验证损失均值及其 95% 区间，各种子为点</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="211"/>
+        <location filename="../../ui/main_window_files.cpp" line="243"/>
         <source>Which parameters mattered (PED-ANOVA)</source>
         <translation>哪些参数重要（PED-ANOVA）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="215"/>
+        <location filename="../../ui/main_window_files.cpp" line="247"/>
         <source>Inside the networks: signal through depth, gradient norms, activation histograms</source>
         <translation>网络内部：信号随深度变化、梯度范数、激活直方图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="219"/>
+        <location filename="../../ui/main_window_files.cpp" line="251"/>
         <source>Decision boundaries</source>
         <translation>决策边界</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="224"/>
+        <location filename="../../ui/main_window_files.cpp" line="256"/>
         <source>TuneBench with LibTorch %1 and Qt %2 on %3; results file %4; written %5.</source>
         <translation>TuneBench，LibTorch %1，Qt %2，设备 %3；结果文件 %4；生成于 %5。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="227"/>
+        <location filename="../../ui/main_window_files.cpp" line="259"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="259"/>
+        <location filename="../../ui/main_window_files.cpp" line="291"/>
         <source>Reading the file...</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="268"/>
+        <location filename="../../ui/main_window_files.cpp" line="300"/>
         <source>untitled study</source>
         <translation>未命名研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="326"/>
+        <location filename="../../ui/main_window.cpp" line="339"/>
         <source>About TuneBench</source>
         <translation>关于 TuneBench</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="327"/>
+        <location filename="../../ui/main_window.cpp" line="340"/>
         <source>&lt;b&gt;TuneBench&lt;/b&gt; — a workbench for tuning neural networks.&lt;br&gt;&lt;br&gt;Qt %1&lt;br&gt;LibTorch %2&lt;br&gt;Devices: %3</source>
         <translation>&lt;b&gt;TuneBench&lt;/b&gt;——神经网络调参工作台。&lt;br&gt;&lt;br&gt;Qt %1&lt;br&gt;LibTorch %2&lt;br&gt;设备：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="348"/>
+        <location filename="../../ui/main_window.cpp" line="361"/>
         <source>Cannot run until these are fixed:
 %1</source>
         <translation>修正以下问题后才能运行：
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="355"/>
+        <location filename="../../ui/main_window.cpp" line="369"/>
         <source>TuneBench - %1[*]</source>
         <translation>TuneBench - %1[*]</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="357"/>
+        <location filename="../../ui/main_window.cpp" line="372"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="365"/>
+        <location filename="../../ui/main_window.cpp" line="379"/>
         <source> · about %1:%2 left</source>
         <translation> · 约剩 %1:%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="367"/>
+        <location filename="../../ui/main_window.cpp" line="381"/>
         <source> · paused</source>
         <translation> · 已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="369"/>
+        <location filename="../../ui/main_window.cpp" line="383"/>
         <source>%1 · %2 · %3 running · %4 of %5 done%6</source>
         <translation>%1 · %2 · %3 个运行中 · 已完成 %4/%5%6</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="370"/>
+        <location filename="../../ui/main_window.cpp" line="384"/>
         <source>no study</source>
         <translation>无研究</translation>
     </message>
@@ -2367,53 +2407,53 @@ x = %3 处均值 %2</translation>
 <context>
     <name>tunebench::ui::ResultsPanel</name>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="170"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="172"/>
         <source>Trials</source>
         <translation>试验</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="171"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="173"/>
         <source>Comparison table</source>
         <translation>比较表</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="174"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="176"/>
         <source>Filter configurations...</source>
         <translation>筛选配置...</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="177"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="179"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="183"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="185"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="184"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="186"/>
         <source>Copy the selected rows (or all shown) as tab-separated text (Ctrl+C)</source>
         <translation>将选中的行（或所有显示的行）复制为制表符分隔文本（Ctrl+C）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="187"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="189"/>
         <source>Export CSV...</source>
         <translation>导出 CSV...</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="221"/>
         <location filename="../../ui/panels/results_panel.cpp" line="223"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="225"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="221"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="223"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/results_panel.cpp" line="223"/>
+        <location filename="../../ui/panels/results_panel.cpp" line="225"/>
         <source>Cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
@@ -2421,77 +2461,77 @@ x = %3 处均值 %2</translation>
 <context>
     <name>tunebench::ui::SetupPanel</name>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="211"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="213"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="180"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="182"/>
         <source>auto (%1)</source>
         <translation>自动（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="132"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="134"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="133"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="135"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="240"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="242"/>
         <source>Compare</source>
         <translation>比较项</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="243"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="245"/>
         <source>Listed configurations</source>
         <translation>列出的配置</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="250"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="252"/>
         <source>One batch size, or several separated by commas to compare them</source>
         <translation>一个批大小，或用逗号分隔的多个以便比较</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="251"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="253"/>
         <source>Initializers</source>
         <translation>初始化方法</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="252"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="254"/>
         <source>Optimizers</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="253"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="255"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="262"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="264"/>
         <source>Batch sizes</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="348"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="374"/>
         <source>A partly ticked box is used by a listed configuration (the table below). A learning-rate range is searched for every listed configuration whose rate is left empty.</source>
         <translation>部分勾选的框表示被某个列出的配置使用（见下表）。学习率范围会用于每个学习率留空的列出配置。</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="135"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="137"/>
         <source>Study</source>
         <translation>研究</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="354"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="380"/>
         <source>Also searched, as the file says: %1.</source>
         <translation>按文件设定另外搜索：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="407"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="433"/>
         <source>expected whole numbers &gt; 0, got &apos;%1&apos;</source>
         <translation>应为大于 0 的整数，得到 &apos;%1&apos;</translation>
     </message>

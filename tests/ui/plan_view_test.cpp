@@ -2,11 +2,21 @@
 // runs exactly that (the trial count and the learning rates it shows).
 #include <gtest/gtest.h>
 
+#include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QRegularExpression>
+#include <QTimer>
 
 #include "support/temp_dir.h"
+#include "ui/bridge/study_controller.h"
+#include "ui/charts/comparison_chart.h"
 #include "ui/main_window.h"
 #include "ui/panels/trial_table_model.h"
 #include "ui/setup/number_choice_editor.h"
@@ -89,6 +99,93 @@ TEST(PlanViewTest, ARangeEveryListedConfigurationOverridesIsFlagged) {
       QStringLiteral("Learning rate is searched, but every listed configuration sets its own")))
       << plainPlan(setup).toStdString();
   EXPECT_TRUE(plainPlan(setup).contains(QStringLiteral("= 4 trials")));
+}
+
+// A partly ticked initializer (used by listed configurations) clicked: it goes, with the listed
+// configurations that use it, and the plan says so; clicked again, it is searched.
+TEST(PlanViewTest, UntickingAPartlyTickedMethodRemovesItsListedConfigurations) {
+  tunebench::testing::TempDir dir;
+  const std::string path = dir.write("listed.json", R"({"name": "listed",
+    "dataset": {"kind": "synthetic-2d"}, "model": {"depth": 1, "width": 8},
+    "configurations": [{"initializer": "xavier_uniform", "optimizer": "sgd", "lr": 0.1},
+                       {"initializer": "kaiming_normal", "optimizer": "sgd", "lr": 0.1},
+                       {"initializer": "kaiming_normal", "optimizer": "adam", "lr": 0.01}]})");
+  MainWindow window(QStringLiteral(TUNEBENCH_SOURCE_DIR "/resources/presets"));
+  window.show();
+  ASSERT_TRUE(window.openStudy(QString::fromStdString(path)));
+  SetupPanel* setup = window.setupPanel();
+  auto* list = qobject_cast<QListWidget*>(setup->fieldWidget(QStringLiteral("search.initializer")));
+  ASSERT_NE(list, nullptr);
+  const QString he = list->findItems(QStringLiteral("He"), Qt::MatchStartsWith).first()->text();
+  ASSERT_EQ(list->findItems(he, Qt::MatchExactly).first()->checkState(), Qt::PartiallyChecked);
+  testing::clickCheckBox(list, he);
+  EXPECT_EQ(list->findItems(he, Qt::MatchExactly).first()->checkState(), Qt::Unchecked);
+  EXPECT_EQ(setup->draft().configurations.size(), 1);
+  EXPECT_TRUE(plainPlan(setup).startsWith(QStringLiteral("Will run: 1 listed configurations")))
+      << plainPlan(setup).toStdString();
+  testing::clickCheckBox(list, he);  // now searched
+  EXPECT_EQ(list->findItems(he, Qt::MatchExactly).first()->checkState(), Qt::Checked);
+  EXPECT_TRUE(setup->draft().initializers.contains(QStringLiteral("kaiming_normal")));
+  EXPECT_EQ(setup->draft().configurations.size(), 1);
+}
+
+// Opening a preset over unsaved edits asks: Cancel keeps the study on screen, Discard opens it.
+TEST(PlanViewTest, OpeningAPresetOverUnsavedEditsAsks) {
+  tunebench::testing::TempDir dir;
+  const std::string path = dir.write("edited.json", kStudy);
+  MainWindow window(QStringLiteral(TUNEBENCH_SOURCE_DIR "/resources/presets"));
+  window.show();
+  ASSERT_TRUE(window.openStudy(QString::fromStdString(path)));
+  auto* lr = qobject_cast<NumberChoiceEditor*>(
+      window.setupPanel()->fieldWidget(QStringLiteral("search.lr")));
+  testing::typeInto(lr->lowEdit(), QStringLiteral("0.002"));
+  ASSERT_TRUE(window.isWindowModified());
+  QAction* preset = nullptr;
+  for (QAction* menu : window.menuBar()->actions()) {
+    if (menu->menu() == nullptr) continue;
+    for (QAction* item : menu->menu()->actions())
+      if (item->text() == QLatin1String("playground-spiral")) preset = item;
+  }
+  ASSERT_NE(preset, nullptr);
+  const auto answer = [](QMessageBox::StandardButton button) {
+    QTimer::singleShot(0, [button] {
+      auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+      ASSERT_NE(box, nullptr);
+      box->button(button)->click();
+    });
+  };
+  answer(QMessageBox::Cancel);
+  preset->trigger();
+  EXPECT_EQ(window.controller()->studyName(), QStringLiteral("planned"));
+  EXPECT_TRUE(window.isWindowModified());
+  answer(QMessageBox::Discard);
+  preset->trigger();
+  EXPECT_EQ(window.controller()->studyName(), QStringLiteral("playground-spiral"));
+  EXPECT_FALSE(window.isWindowModified());
+}
+
+// While the run goes on, the comparison's marks say they are provisional; after it, they do not.
+TEST(PlanViewTest, VerdictsDuringARunAreMarkedProvisional) {
+  tunebench::testing::TempDir dir;
+  const std::string path = dir.write("provisional.json", R"({"name": "provisional",
+    "dataset": {"kind": "synthetic-2d", "generator": "gaussians", "samples": 3000},
+    "model": {"depth": 2, "width": 64}, "training": {"epochs": 3, "batch_size": 16},
+    "jobs": 1, "device": "cpu",
+    "configurations": [{"optimizer": "adam", "lr": 0.01}, {"optimizer": "sgd", "lr": 0.1},
+                       {"optimizer": "sgd", "lr": 0.01}]})");
+  MainWindow window(QStringLiteral(TUNEBENCH_SOURCE_DIR "/resources/presets"));
+  window.show();
+  ASSERT_TRUE(window.openStudy(QString::fromStdString(path)));
+  auto* comparison = window.findChild<ComparisonChart*>(QStringLiteral("comparisonChart"));
+  ASSERT_NE(comparison, nullptr);
+  bool finished = false;
+  QObject::connect(window.controller(), &StudyController::runFinished, [&] { finished = true; });
+  window.runAction()->trigger();
+  ASSERT_TRUE(testing::waitUntil([&] { return !comparison->provisional().isEmpty(); }, 120000));
+  EXPECT_TRUE(comparison->provisional().contains(QStringLiteral("of 3 trials completed")))
+      << comparison->provisional().toStdString();
+  ASSERT_TRUE(testing::waitUntil([&] { return finished; }, 120000));
+  EXPECT_TRUE(comparison->provisional().isEmpty()) << comparison->provisional().toStdString();
 }
 
 }  // namespace

@@ -131,7 +131,7 @@ TEST(SetupPanelTest, InvalidInputIsFlaggedBesideTheFieldAndDisablesRunWithTheRea
   typeInto(lrLow(window), QStringLiteral("0"));  // a log range touching 0
   EXPECT_FALSE(window.runAction()->isEnabled());
   EXPECT_TRUE(window.runAction()->toolTip().contains(
-      QStringLiteral("search.lr.low: must be > 0 for a log scale, got 0")))
+      QStringLiteral("Learning rate (from): must be > 0 for a log scale, got 0")))
       << window.runAction()->toolTip().toStdString();
   EXPECT_TRUE(labelBeside(window, lr).contains(QStringLiteral("⚠")));
   EXPECT_EQ(window.setupPanel()->fieldWidget(QStringLiteral("search.lr.low")), lr);
@@ -329,6 +329,10 @@ TEST(SetupPanelTest, TheListedConfigurationsAreEditedInATableAndSaved) {
   EXPECT_FALSE(window.runAction()->isEnabled());
   EXPECT_TRUE(table->item(1, lr)->toolTip().contains(QStringLiteral("must be > 0")))
       << table->item(1, lr)->toolTip().toStdString();
+  // Run says where, as the table shows it: the row's number and the column's title.
+  EXPECT_TRUE(window.runAction()->toolTip().contains(
+      QStringLiteral("Listed configurations, row 2, Learning rate: must be > 0")))
+      << window.runAction()->toolTip().toStdString();
   typeIntoCell(table, 1, lr, QStringLiteral("0.003"));
   EXPECT_TRUE(window.runAction()->isEnabled()) << window.runAction()->toolTip().toStdString();
   EXPECT_TRUE(table->item(1, lr)->toolTip().isEmpty());

@@ -118,8 +118,10 @@ TEST(TeachingViewsTest, DiagnosticsAndDecisionBoundariesFillFromASmallStudy) {
   EXPECT_EQ(html.count(QStringLiteral("src=\"data:image/png;base64,")), 6);
   EXPECT_FALSE(html.contains(QStringLiteral("src=\"http")));  // nothing to fetch
   EXPECT_TRUE(html.contains(QStringLiteral("<th>Val loss mean ± sd</th>")));
-  // Its label, in the configuration and initializer columns of 1 group and 2 trials.
-  EXPECT_EQ(html.count(QStringLiteral(">PyTorch default</td>")), 6);
+  // Its label, in the configuration and initializer columns of 1 group and 2 trials, and as a
+  // level of the initializer in the effects section.
+  EXPECT_EQ(html.count(QStringLiteral(">PyTorch default</td>")), 7);
+  EXPECT_TRUE(html.contains(QStringLiteral("<h2>Effects of each parameter</h2>")));
   EXPECT_FALSE(html.contains(QStringLiteral("initializer=torch_default lr=0.02")));
   EXPECT_FALSE(window.exportReport(QStringLiteral("/no/such/folder/report.html")));
 }

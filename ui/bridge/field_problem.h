@@ -15,5 +15,8 @@ using FieldProblems = QVector<FieldProblem>;
 
 // "field: why" lines, for a tooltip or a status message.
 QString describeProblems(const FieldProblems& problems);
+// A field path in the window's words: "configurations[0].lr" -> "Listed configurations, row 1,
+// Learning rate"; "search.lr.low" -> "Learning rate (from)"; other paths as written.
+QString fieldWords(const QString& field);
 
 }  // namespace tunebench::ui

@@ -100,6 +100,14 @@ bool StudyController::adoptStudy(const std::function<StudyOverview()>& load) {
 
 void StudyController::unloadStudy() { study_.reset(); }
 
+void StudyController::clearResults() {
+  if (running_) return;
+  stopFollowing();
+  results_path_.clear();
+  resetBook();
+  Q_EMIT runStarted();
+}
+
 QString StudyController::studyName() const {
   return study_ ? QString::fromStdString(study_->name) : QString();
 }

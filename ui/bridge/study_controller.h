@@ -56,6 +56,9 @@ class StudyController : public QObject {
   bool loadStudyText(const QString& text, const QString& origin, const QString& base_folder);
   // Forgets the loaded study (the setup panel holds invalid input): Run has nothing to start.
   void unloadStudy();
+  // Forgets the results on screen (another study is opened): every view starts empty and
+  // following stored results stops. Nothing while a run is going.
+  void clearResults();
   bool hasStudy() const { return study_ != nullptr; }
   QString studyName() const;
   QString studyText() const;  // the loaded study's file text ("" when none)
@@ -127,7 +130,9 @@ class StudyController : public QObject {
   void studyLoaded(const QString& name);
   void resultsOpened(const QString& path);  // openResults read the file's study
   void rerunPrepared();                     // runAgain's one-trial study is loaded and starts
-  void runStarted();  // the views start empty (a new run) or from the stored trials (resume, open)
+  // The views start again: empty (a new run, another study) or from the stored trials (resume,
+  // open results).
+  void runStarted();
   // A configuration not known before renamed the configurations (or changed the varying
   // parameters): rows handed out before carry old labels; book().rows() has the new ones.
   void labelsChanged();

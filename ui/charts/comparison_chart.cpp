@@ -90,12 +90,20 @@ QString ComparisonChart::describe(const GroupRow& group) const {
   return text;
 }
 
+void ComparisonChart::setProvisional(const QString& note) {
+  if (provisional_ == note) return;
+  provisional_ = note;
+  rebuild();
+}
+
 void ComparisonChart::rebuild() {
   QChart* c = chart();
   resetChart(c, palette());
   const bool loss = metric_ == Metric::kValLoss;
-  c->setTitle(loss ? tr("Final validation loss per configuration: mean, 95% interval, seeds")
-                   : tr("Final validation accuracy per configuration: mean, 95% interval, seeds"));
+  c->setTitle(
+      (loss ? tr("Final validation loss per configuration: mean, 95% interval, seeds")
+            : tr("Final validation accuracy per configuration: mean, 95% interval, seeds")) +
+      (provisional_.isEmpty() ? QString() : QStringLiteral("<br><i>%1</i>").arg(provisional_)));
 
   std::vector<Shown> shown;
   for (const GroupRow& g : std::as_const(groups_)) {

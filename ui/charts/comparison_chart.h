@@ -22,6 +22,10 @@ class ComparisonChart : public QChartView {
   explicit ComparisonChart(QWidget* parent = nullptr);
   void setGroups(const QVector<GroupRow>& groups);
   void setMetric(Metric metric);
+  // While a run is going the marks are provisional: `note` ("provisional: 4 of 18 trials
+  // finished") goes under the title; empty once the run is over.
+  void setProvisional(const QString& note);
+  const QString& provisional() const { return provisional_; }
   // The labels of the rows drawn, top (best) first; what a test reads.
   const QStringList& drawnLabels() const { return drawn_labels_; }
   // The mark of each drawn row: "best", "~best" or "".
@@ -36,6 +40,7 @@ class ComparisonChart : public QChartView {
 
   QVector<GroupRow> groups_;
   Metric metric_ = Metric::kValLoss;
+  QString provisional_;
   QStringList drawn_labels_;
   QStringList drawn_marks_;
 };

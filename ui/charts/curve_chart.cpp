@@ -29,7 +29,9 @@ constexpr int kBandBins = 200;
 
 CurveChart::CurveChart(const TrialBook& book, QWidget* parent) : QChartView(parent), book_(book) {
   auto* chart = new QChart();
-  chart->legend()->setAlignment(Qt::AlignBottom);
+  // Beside the chart, one entry a line, from the start: it never moves mid-run, and no label is
+  // cut to uselessness ("Xavier uniform · S...").
+  chart->legend()->setAlignment(Qt::AlignRight);
   x_axis_ = new QValueAxis(chart);
   y_linear_ = new QValueAxis(chart);
   y_log_ = new QLogValueAxis(chart);
@@ -397,19 +399,6 @@ void CurveChart::refresh() {
   dirty_.clear();
   drawMarkers();
   applyRanges();
-  fitLegend();
-}
-
-void CurveChart::fitLegend() {
-  // Below the chart while the entries fit on one line; else beside it, one entry a line, so no
-  // label is cut to uselessness ("Xavier uniform · S...").
-  const QFontMetrics metrics(chart()->legend()->font());
-  int needed = 0;
-  for (QLegendMarker* marker : chart()->legend()->markers()) {
-    if (marker->isVisible()) needed += metrics.horizontalAdvance(marker->label()) + 40;
-  }
-  const Qt::Alignment wanted = needed > width() - 40 ? Qt::AlignRight : Qt::AlignBottom;
-  if (chart()->legend()->alignment() != wanted) chart()->legend()->setAlignment(wanted);
 }
 
 void CurveChart::applyRanges() {

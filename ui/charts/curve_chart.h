@@ -115,7 +115,6 @@ class CurveChart : public QChartView {
   void attach(QAbstractSeries* series);
   int cappedLines() const;  // trials without a line (kMaxLines)
   void applyRanges();
-  void fitLegend();
   void restyle();
   void applyTheme();
   void rebuildAll();

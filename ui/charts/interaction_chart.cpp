@@ -15,7 +15,7 @@ namespace tunebench::ui {
 InteractionChart::InteractionChart(QWidget* parent) : QChartView(new QChart(), parent) {
   setRenderHint(QPainter::Antialiasing);
   chart()->legend()->setAlignment(Qt::AlignBottom);
-  setMinimumHeight(220);
+  setMinimumHeight(150);
 }
 
 int InteractionChart::lineCount() const { return static_cast<int>(chart()->series().size()); }

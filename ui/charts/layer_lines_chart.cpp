@@ -18,7 +18,7 @@ LayerLinesChart::LayerLinesChart(const QString& title, QWidget* parent)
   chart()->legend()->setAlignment(Qt::AlignBottom);
   chart()->setMargins(QMargins(2, 2, 2, 2));
   setRenderHint(QPainter::Antialiasing);
-  setMinimumHeight(220);
+  setMinimumHeight(150);
 }
 
 void LayerLinesChart::setTitle(const QString& title) { chart()->setTitle(title); }

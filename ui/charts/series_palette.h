@@ -3,11 +3,13 @@
 
 namespace tunebench::ui {
 
-// The colour of the index-th configuration in every chart (matplotlib's tab10, first eight).
+// The colour of the index-th configuration in every chart: Okabe and Ito's colour-blind safe
+// palette (blue, orange, bluish green, vermillion, sky blue, reddish purple, black, yellow), so
+// lines stay apart for every reader.
 inline QColor seriesColor(int index) {
-  static const QColor palette[] = {QColor(0x1f77b4), QColor(0xff7f0e), QColor(0x2ca02c),
-                                   QColor(0xd62728), QColor(0x9467bd), QColor(0x8c564b),
-                                   QColor(0xe377c2), QColor(0x17becf)};
+  static const QColor palette[] = {QColor(0x0072b2), QColor(0xe69f00), QColor(0x009e73),
+                                   QColor(0xd55e00), QColor(0x56b4e9), QColor(0xcc79a7),
+                                   QColor(0, 0, 0),  QColor(0xf0e442)};
   return palette[index % 8];
 }
 

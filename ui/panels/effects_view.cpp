@@ -32,8 +32,8 @@ EffectsView::EffectsView(QWidget* parent)
   auto* split = new QSplitter(Qt::Horizontal, this);
   split->addWidget(text_);
   split->addWidget(plot);
-  split->setStretchFactor(0, 3);
-  split->setStretchFactor(1, 2);
+  split->setStretchFactor(0, 1);
+  split->setStretchFactor(1, 1);
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(split);

@@ -126,6 +126,8 @@ QTableView* makeView(QAbstractItemModel* model, QWidget* parent) {
   view->setSelectionBehavior(QAbstractItemView::SelectRows);
   view->setEditTriggers(QAbstractItemView::NoEditTriggers);
   view->verticalHeader()->hide();
+  // Compact rows: a line of text and a little air, so a laptop screen shows six or more.
+  view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
   // Every column as wide as its contents (the labels stay whole; the table scrolls sideways
   // when the parameter columns need the room), the last one takes what is left.
   view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);

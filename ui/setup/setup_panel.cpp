@@ -7,6 +7,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -82,6 +83,7 @@ void markUsed(QListWidget* list, const QStringList& used) {
 }
 
 void setCheckedNames(QListWidget* list, const QStringList& names) {
+  const QSignalBlocker blocker(list);  // set, not clicked: no choiceClicked
   for (int i = 0; i < list->count(); ++i) {
     QListWidgetItem* item = list->item(i);
     item->setCheckState(names.contains(item->data(Qt::UserRole).toString()) ? Qt::Checked
@@ -260,8 +262,11 @@ QWidget* SetupPanel::buildSearchGroup() {
     connect(editor, &NumberChoiceEditor::edited, this, &SetupPanel::edited);
   }
   addField(form, QStringLiteral("training.batch_size"), tr("Batch sizes"), batch_sizes_);
-  connect(initializers_, &QListWidget::itemChanged, this, &SetupPanel::edited);
-  connect(optimizers_, &QListWidget::itemChanged, this, &SetupPanel::edited);
+  for (auto [list, key] : {std::pair{initializers_, QStringLiteral("initializer")},
+                           std::pair{optimizers_, QStringLiteral("optimizer")}}) {
+    connect(list, &QListWidget::itemChanged, this,
+            [this, key = key](QListWidgetItem* item) { choiceClicked(key, item); });
+  }
   connect(lr_, &NumberChoiceEditor::edited, this, &SetupPanel::edited);
   connect(batch_sizes_, &QLineEdit::textEdited, this, &SetupPanel::edited);
   return group;
@@ -310,6 +315,25 @@ void SetupPanel::updateVisibleRows() {
   }
 }
 
+void SetupPanel::choiceClicked(const QString& key, QListWidgetItem* item) {
+  // A partly ticked choice (used by listed configurations) clicked: it goes, with the listed
+  // configurations that use it; clicked again, it is searched.
+  const QString name = item->data(Qt::UserRole).toString();
+  if (item->checkState() == Qt::Checked &&
+      valuesUsed(configurations_->configurations(), key).contains(name) &&
+      !searched_[key].contains(name)) {
+    QJsonArray kept;
+    for (const QJsonValue& configuration : configurations_->configurations()) {
+      if (configuration.toObject().value(key).toString() != name) kept.append(configuration);
+    }
+    configurations_->setConfigurations(kept);
+    const QSignalBlocker blocker(item->listWidget());
+    item->setCheckState(Qt::Unchecked);
+  }
+  searched_[key] = checkedNames(item->listWidget());
+  Q_EMIT edited();
+}
+
 void SetupPanel::markListedChoices() {
   const QJsonArray listed = configurations_->configurations();
   markUsed(initializers_, valuesUsed(listed, QStringLiteral("initializer")));
@@ -334,6 +358,8 @@ void SetupPanel::setDraft(const StudyDraft& draft) {
   configurations_->setConfigurations(draft.configurations);
   setCheckedNames(initializers_, draft.initializers);
   setCheckedNames(optimizers_, draft.optimizers);
+  searched_[QStringLiteral("initializer")] = draft.initializers;
+  searched_[QStringLiteral("optimizer")] = draft.optimizers;
   lr_->setChoice(draft.lr);
   for (const OptimizerHyperparameter& h : optimizerHyperparameters()) {
     hyperparameters_[h.name]->setChoice(

@@ -13,6 +13,7 @@ class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QListWidgetItem;
 class QSpinBox;
 
 namespace tunebench::ui {
@@ -63,6 +64,8 @@ class SetupPanel : public QWidget {
   void updateVisibleRows();
   // Marks (partly checked) the choices a listed configuration uses that are not searched.
   void markListedChoices();
+  // A checklist item of `key` ("initializer") changed by a click (see its comment).
+  void choiceClicked(const QString& key, QListWidgetItem* item);
 
   struct Field {
     QFormLayout* form;
@@ -81,6 +84,7 @@ class SetupPanel : public QWidget {
   QListWidget* optimizers_;
   NumberChoiceEditor* lr_;
   QHash<QString, NumberChoiceEditor*> hyperparameters_;
+  QHash<QString, QStringList> searched_;  // checklist key -> the choices ticked (searched)
   QLineEdit* batch_sizes_;
   QLabel* plan_label_;
   QLabel* listed_note_;

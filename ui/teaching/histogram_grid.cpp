@@ -11,7 +11,7 @@ constexpr int kMaxPanels = 10;  // deeper nets show evenly spaced layers, first 
 constexpr int kTitleHeight = 18;
 }  // namespace
 
-HistogramGrid::HistogramGrid(QWidget* parent) : QWidget(parent) { setMinimumHeight(120); }
+HistogramGrid::HistogramGrid(QWidget* parent) : QWidget(parent) { setMinimumHeight(80); }
 
 void HistogramGrid::setRows(const QVector<Row>& rows) {
   rows_ = rows;
