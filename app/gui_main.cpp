@@ -3,6 +3,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
+#include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QTabWidget>
@@ -76,9 +77,15 @@ int main(int argc, char** argv) {
   window.openStudy(study);
   if (parser.isSet(results)) window.openResults(parser.value(results));
   const QStringList wanted = parser.value(size).split(QLatin1Char('x'));
-  const int width = wanted.value(0).toInt(), height = wanted.value(1).toInt();
-  window.resize(width >= 400 && width <= 10000 ? width : 1200,
-                height >= 300 && height <= 10000 ? height : 780);
+  int width = wanted.value(0).toInt(), height = wanted.value(1).toInt();
+  width = width >= 400 && width <= 10000 ? width : 1200;
+  height = height >= 300 && height <= 10000 ? height : 780;
+  if (!parser.isSet(size) && window.screen() != nullptr) {  // never larger than the screen
+    const QRect available = window.screen()->availableGeometry();
+    width = std::min(width, available.width());
+    height = std::min(height, available.height());
+  }
+  window.resize(width, height);
   window.show();
   if (parser.isSet(exit_when_shown)) QTimer::singleShot(0, &app, &QApplication::quit);
   if (parser.isSet(screenshot) && parser.value(view) == QLatin1String("lr-find")) {

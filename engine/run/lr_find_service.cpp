@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "common/user_error.h"
+#include "report/configuration_label.h"
 #include "run/study_setup.h"
 #include "train/lr_finder.h"
 
@@ -54,7 +55,9 @@ LrFindResult findStudyLearningRate(const StudyOverview& study, int configuration
   spec.seed = prepared.study.seed_list.front();
   spec.device = prepared.device;
   LrFindResult result = findLearningRate(spec, prepared.data, settings, stop);
-  result.configuration = formatParams(params);
+  // In words, every parameter it sets ("Xavier uniform · SGD · lr 0.1"); empty for the defaults.
+  result.configuration =
+      params.empty() ? std::string() : ConfigurationNamer({params}).label(params);
   return result;
 }
 

@@ -5,6 +5,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QHeaderView>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
@@ -12,12 +13,14 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QTableView>
 #include <QTimer>
 
 #include "support/temp_dir.h"
 #include "ui/bridge/study_controller.h"
 #include "ui/charts/comparison_chart.h"
 #include "ui/main_window.h"
+#include "ui/panels/results_panel.h"
 #include "ui/panels/trial_table_model.h"
 #include "ui/setup/number_choice_editor.h"
 #include "ui/setup/setup_panel.h"
@@ -186,6 +189,25 @@ TEST(PlanViewTest, VerdictsDuringARunAreMarkedProvisional) {
       << comparison->provisional().toStdString();
   ASSERT_TRUE(testing::waitUntil([&] { return finished; }, 120000));
   EXPECT_TRUE(comparison->provisional().isEmpty()) << comparison->provisional().toStdString();
+}
+
+// A laptop screen: the window can be 1366x768 (and 1280x800) and then shows six or more rows of
+// the trial table; the splitter gives the tables room both ways.
+TEST(PlanViewTest, TheWindowFitsALaptopScreenAndShowsSixTableRows) {
+  MainWindow window(QStringLiteral(TUNEBENCH_SOURCE_DIR "/resources/presets"));
+  ASSERT_TRUE(window.openStudy(
+      QStringLiteral(TUNEBENCH_SOURCE_DIR "/resources/presets/xavier-vs-he-vs-adam.json")));
+  for (const QSize screen : {QSize(1366, 768), QSize(1280, 800)}) {
+    window.resize(screen);
+    window.show();
+    QApplication::processEvents();
+    EXPECT_LE(window.minimumSizeHint().width(), screen.width());
+    EXPECT_LE(window.minimumSizeHint().height(), screen.height());
+    EXPECT_EQ(window.size(), screen);
+    const QTableView* trials = window.results()->trialView();
+    const int rows = trials->viewport()->height() / trials->verticalHeader()->defaultSectionSize();
+    EXPECT_GE(rows, 6) << screen.width() << "x" << screen.height();
+  }
 }
 
 }  // namespace

@@ -38,8 +38,14 @@ ChartPanel::ChartPanel(const TrialBook& book, QWidget* parent)
   metric_->addItems({tr("Training loss"), tr("Validation loss"), tr("Validation accuracy")});
   x_axis_->addItems({tr("by step"), tr("by epoch"), tr("by time")});
   lines_->addItems({tr("One line per trial"), tr("Mean ± sd per configuration")});
+  // The combos may be narrower than their longest item (the list opens wide): the row fits a
+  // 1280-pixel screen beside the setup.
+  for (QComboBox* combo : {metric_, x_axis_, lines_}) {
+    combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    combo->setMinimumContentsLength(combo == x_axis_ ? 7 : 11);
+  }
   smoothing_->setRange(0, 99);
-  smoothing_->setMinimumWidth(90);
+  smoothing_->setMinimumWidth(60);
   smoothing_->setMaximumWidth(140);
   smoothing_->setToolTip(tr("Exponential moving average of the training loss, as in TensorBoard"));
   smoothing_value_->setMinimumWidth(28);

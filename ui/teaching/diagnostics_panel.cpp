@@ -186,9 +186,19 @@ void DiagnosticsPanel::redraw() {
     for (auto it = lines->begin(); it != lines->end();)
       it = it->second.isEmpty() ? lines->erase(it) : std::next(it);
   }
-  depth_view_->setLines(tr("activation std"), depth);
+  // The legend names configurations as every other view does (their labels, not their keys).
+  QHash<QString, QString> labels;
+  for (const TrialRow& row : std::as_const(trials_)) labels.insert(row.configuration, row.label);
+  const auto named = [&labels](const std::map<QString, QVector<double>>& lines) {
+    std::map<QString, QVector<double>> out;
+    for (const auto& [configuration, values] : lines)
+      out[labels.value(configuration, configuration)] = values;
+    return out;
+  };
+  depth_view_->setLines(tr("activation std"), named(depth));
   gradient_view_->setTitle(gradientTitle());
-  gradient_view_->setLines(backpropagated ? tr("std of dL/dh") : tr("norm of dL/dW"), gradients);
+  gradient_view_->setLines(backpropagated ? tr("std of dL/dh") : tr("norm of dL/dW"),
+                           named(gradients));
   gradient_lines_ = std::move(gradients);
 
   // Histograms: the selected trials, else the lowest-seed trial of each configuration.

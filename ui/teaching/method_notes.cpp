@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 
+#include "ui/bridge/param_table_view.h"
+
 namespace tunebench::ui {
 namespace {
 QString translated(const char* text) { return QCoreApplication::translate("MethodNotes", text); }
@@ -174,16 +176,21 @@ QString methodTooltip(const QString& name) {
 QString methodsHtml() {
   QString html =
       QStringLiteral("<h2>%1</h2>").arg(QCoreApplication::translate("MethodNotes", "Initializers"));
-  auto section = [&html](const QList<MethodNote>& notes) {
+  // Headings in the window's words ("He (Kaiming) normal"), as the setup panel lists them.
+  auto section = [&html](const QList<MethodNote>& notes, const QString& parameter) {
     for (const MethodNote& note : notes) {
-      html += QStringLiteral("<h3>%1</h3>").arg(QLatin1String(note.name)) +
+      QString heading = QLatin1String(note.name);
+      for (const Choice& choice : parameterChoices(parameter)) {
+        if (choice.name == heading) heading = choice.label();
+      }
+      html += QStringLiteral("<h3>%1</h3>").arg(heading.toHtmlEscaped()) +
               methodTooltip(QLatin1String(note.name));
     }
   };
-  section(initializerNotes());
+  section(initializerNotes(), QStringLiteral("initializer"));
   html +=
       QStringLiteral("<h2>%1</h2>").arg(QCoreApplication::translate("MethodNotes", "Optimizers"));
-  section(optimizerNotes());
+  section(optimizerNotes(), QStringLiteral("optimizer"));
   return html;
 }
 
