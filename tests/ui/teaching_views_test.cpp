@@ -228,9 +228,9 @@ TEST(TeachingViewsTest, EveryInitializerAndOptimizerExplainsItsFormulaAssumption
   EXPECT_TRUE(he.contains(QStringLiteral("gain² = 2 for ReLU")));
   // Help's headings are the window's words for each method, never the study file's names.
   const QString help = methodsHtml();
-  for (const char* heading : {"<h3>Xavier (Glorot) uniform</h3>", "<h3>He (Kaiming) normal</h3>",
-                              "<h3>SGD</h3>", "<h3>Adagrad</h3>", "<h3>Adam</h3>",
-                              "<h3>AdamW</h3>"}) {
+  for (const char* heading :
+       {"<h3>Xavier (Glorot) uniform</h3>", "<h3>He (Kaiming) normal</h3>", "<h3>SGD</h3>",
+        "<h3>Adagrad</h3>", "<h3>Adam</h3>", "<h3>AdamW</h3>"}) {
     EXPECT_TRUE(help.contains(QString::fromUtf8(heading))) << heading;
   }
   EXPECT_FALSE(help.contains(QStringLiteral("<h3>kaiming_normal</h3>")));
