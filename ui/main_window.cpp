@@ -151,10 +151,7 @@ MainWindow::MainWindow(const QString& presets_folder, QWidget* parent)
 void MainWindow::followController() {
   connect(controller_, &StudyController::studyLoaded, this, [this] {
     setup_->setPlan(controller_->plan());
-    const QString text = controller_->explanation();
-    explanation_->setHtml(
-        text.isEmpty() ? QString() : tr("<b>What to look for.</b> %1").arg(text.toHtmlEscaped()));
-    explanation_->setVisible(!text.isEmpty());
+    showExplanation();
   });
   connect(controller_, &StudyController::runStarted, this, [this] {
     run_clock_.start();
@@ -171,6 +168,7 @@ void MainWindow::followController() {
     scheduleStudyViews();
   });
   connect(controller_, &StudyController::runFinished, this, [this] {
+    study_views_scheduled_ = true;  // once more, whatever was scheduled: no mark stays provisional
     flushStudyViews();
     updateStatus();
   });
@@ -322,6 +320,19 @@ void MainWindow::showTrialDetail(qint64 trial_id) {
   dialog->setObjectName(QStringLiteral("trialDetail"));
   dialog->setAttribute(Qt::WA_DeleteOnClose);
   dialog->show();
+}
+
+void MainWindow::showExplanation() {
+  const QString text = controller_->explanation();
+  // A preset's words describe the study as it came: once the setup is edited, they say so.
+  const QString edited =
+      isWindowModified()
+          ? tr(" <i>(Written for the study as it came; the setup has changed since.)</i>")
+          : QString();
+  explanation_->setHtml(text.isEmpty()
+                            ? QString()
+                            : tr("<b>What to look for.</b> %1").arg(text.toHtmlEscaped()) + edited);
+  explanation_->setVisible(!text.isEmpty());
 }
 
 void MainWindow::showRerun() {

@@ -96,6 +96,8 @@ class MainWindow : public QMainWindow {
   // Before another study replaces the one on screen: unsaved edits are saved, dropped or the
   // opening is cancelled (false), as the person answers.
   bool keepOrDropEdits();
+  // The study's "what to look for", marked as written for the study as it came once edited.
+  void showExplanation();
   // The window's own answers to the controller (status, banner, explanation, study views).
   void followController();
   QAction* buildFileMenu();  // returns Open, for the toolbar

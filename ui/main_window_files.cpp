@@ -53,12 +53,14 @@ QAction* MainWindow::buildFileMenu() {
   open->setShortcut(QKeySequence::Open);
   file->addAction(
       tr("Open Res&ults..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this, [this] {
+        if (!keepOrDropEdits()) return;
         const QString path =
             QFileDialog::getOpenFileName(this, tr("Open results"), controller_->resultsFolder(),
                                          tr("TuneBench results (*.sqlite *.db);;All files (*)"));
         if (!path.isEmpty()) openResults(path);  // a problem shows in the banner
       });
   file->addAction(tr("Open Results from a Ser&ver..."), this, [this] {
+    if (!keepOrDropEdits()) return;
     // The last URL comes back unless it held a password (never kept in the settings).
     QSettings settings;
     bool ok = false;
@@ -162,6 +164,7 @@ bool MainWindow::openStudy(const QString& path) {
         path, tr("The study has problems (flagged beside their fields): %1").arg(engine_error));
   }
   setWindowModified(false);
+  showExplanation();
   QSettings().setValue(QStringLiteral("study/last"), path);
   rememberRecent(path);
   updateStatus();
@@ -199,6 +202,8 @@ void MainWindow::showOpenedResults(const QString& path) {
   setup_->showProblems({});
   setup_problems_.clear();
   study_path_.clear();
+  setWindowModified(false);  // the panel holds the stored study as it was run
+  showExplanation();
   if (!StudyController::isServerLocation(path)) base_folder_ = QFileInfo(path).absolutePath();
   statusBar()->showMessage(tr("Following %1").arg(StudyController::shownLocation(path)), 5000);
   updateStatus();
@@ -306,6 +311,7 @@ void MainWindow::onSetupEdited() {
   setup_->showProblems(problems);
   setup_problems_ = describeProblems(problems);
   setWindowModified(true);
+  showExplanation();
   updateStatus();
 }
 

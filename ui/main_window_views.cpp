@@ -20,6 +20,7 @@
 #include "ui/panels/effects_view.h"
 #include "ui/panels/group_table_model.h"
 #include "ui/panels/results_panel.h"
+#include "ui/panels/trial_table_model.h"
 
 namespace tunebench::ui {
 namespace {
@@ -60,13 +61,18 @@ void MainWindow::showGroups(const QVector<GroupRow>& groups) {
   groups_->setGroups(groups);
   // Verdicts drawn from the trials finished so far say so while the run goes on.
   int finished = 0;
-  for (const GroupRow& group : groups) finished += group.completed;
-  comparison_->setProvisional(
-      controller_->isRunning() && finished < controller_->plannedTrials()
-          ? tr("Provisional: %1 of %2 trials completed; the marks may change")
-                .arg(finished)
-                .arg(controller_->plannedTrials())
-          : QString());
+  for (int i = 0; i < trials_->rowCount(); ++i) {
+    const QString& state = trials_->row(i).state;
+    if (state != QLatin1String("RUNNING") && state != QLatin1String("WAITING") &&
+        state != QLatin1String("INTERRUPTED"))
+      ++finished;
+  }
+  comparison_->setProvisional(controller_->isRunning()
+                                  ? tr("Provisional: %1 of %2 trials completed; the marks may "
+                                       "change")
+                                        .arg(finished)
+                                        .arg(controller_->plannedTrials())
+                                  : QString());
   comparison_->setGroups(groups);
   // The effects follow the groups: recomputed when a trial ends, not on every redraw.
   effects_->setEffects(groups.isEmpty() ? EffectsRow() : effectsOf(controller_->book(), false));

@@ -299,10 +299,12 @@ StudyFile parseStudyJson(const nlohmann::json& json, const std::string& base_fol
     readSampler(*sampler, problems, study.sampler);
   if (const nlohmann::json* pruner = top.raw("pruner")) readPruner(*pruner, problems, study.pruner);
   study.pruner.max_epochs = static_cast<int>(study.base.epochs);
-  readInteger(top, "budget", study.budget, 1, 1000000,
-              "must be in 1..1000000 (or left out: the listed configurations, plus the whole grid "
+  // The plan holds every configuration it names (config/study_plan.h): bounded before it is.
+  readInteger(top, "budget", study.budget, 1, 100000,
+              "must be in 1..100000 (or left out: every listed configuration, the whole grid, "
               "or " +
-                  std::to_string(kDefaultSearchBudget) + " searched ones)");
+                  std::to_string(kDefaultSearchBudget) +
+                  " searched ones; see the plan in docs/STUDY_FORMAT.md)");
   study.target_accuracy = top.number("target_accuracy");
   if (study.target_accuracy && !(*study.target_accuracy > 0.0 && *study.target_accuracy <= 1.0)) {
     problems.add("target_accuracy", "must be in (0, 1]");

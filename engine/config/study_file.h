@@ -15,7 +15,7 @@
 namespace tunebench {
 
 // A study file (JSON; see docs/STUDY_FORMAT.md): the data, the fixed parts of every trial, the
-// configurations to compare (listed, searched, or both: listed ones run first), how many seeds
+// configurations to compare (listed, searched, or both: see config/study_plan.h), how many seeds
 // each gets, the sampler, the pruner and how many trials run at once.
 struct StudyFile {
   std::string path;         // where it was read from (or a name for in-memory text)

@@ -64,13 +64,25 @@ StudyPlan planStudy(const StudyFile& study) {
       for (const ParamMap& listed : study.configurations) {
         ParamMap configuration = listed;
         for (const auto& [name, value] : point) configuration.emplace(name, value);  // unset only
-        if (known.insert(formatParams(configuration)).second)
-          plan.configurations.push_back(std::move(configuration));
+        // A point's conditional values follow its own choices ("momentum" for its optimizer):
+        // those the merged configuration does not make active are dropped.
+        for (const SearchParam& param : study.search.params()) {
+          if (listed.count(param.name) == 0 && !SearchSpace::isActive(param, configuration))
+            configuration.erase(param.name);
+        }
+        if (!known.insert(formatParams(configuration)).second) continue;
+        if (static_cast<std::int64_t>(plan.configurations.size()) == cap) {
+          plan.capped = true;
+          return plan;
+        }
+        plan.configurations.push_back(std::move(configuration));
       }
     }
   }
-  if (static_cast<std::int64_t>(plan.configurations.size()) > cap)
+  if (static_cast<std::int64_t>(plan.configurations.size()) > cap) {
     plan.configurations.resize(static_cast<std::size_t>(cap));
+    plan.capped = true;
+  }
   return plan;
 }
 

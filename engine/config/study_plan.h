@@ -29,6 +29,7 @@ struct StudyPlan {
   std::vector<std::string> crossed;
   std::vector<std::string> unused;  // searched parameters every listed configuration sets
   std::int64_t seeds = 1;
+  bool capped = false;  // the budget cut configurations the rule would have added
 
   std::int64_t configurationCount() const {
     return static_cast<std::int64_t>(configurations.size()) + chosen_later;

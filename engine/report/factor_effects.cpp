@@ -11,7 +11,8 @@ namespace tunebench {
 namespace {
 
 constexpr double kAlpha = 0.05;
-constexpr int kMostSeeds = 10000;  // a power estimate past this says "more than"
+constexpr int kMostSeeds = 10000;            // a power estimate past this says "more than"
+constexpr std::size_t kMostPlotPoints = 64;  // interaction plots with more are left out
 
 bool isBetter(double a, double b, CompareMetric metric) {
   return metric == CompareMetric::kValLoss ? a < b : a > b;
@@ -74,14 +75,20 @@ std::string restKey(const ParamMap& params, const Factor& factor) {
   return formatParams(rest);
 }
 
-// True when every configuration with one value of `name` has one value of `other`.
+// True when every configuration with one value of `name` has one value of `other`, and each
+// value of `name` is met in two configurations or more (a value met once, such as a random
+// search's rate, would "determine" everything).
 bool determines(const std::vector<GroupSummary>& groups, const std::string& name,
                 const std::string& other) {
-  std::map<std::string, std::string> seen;
+  std::map<std::string, std::pair<std::string, int>> seen;
   for (const GroupSummary& group : groups) {
     const auto [it, added] =
-        seen.emplace(valueKey(group.params, name), valueKey(group.params, other));
-    if (!added && it->second != valueKey(group.params, other)) return false;
+        seen.emplace(valueKey(group.params, name), std::pair{valueKey(group.params, other), 0});
+    if (!added && it->second.first != valueKey(group.params, other)) return false;
+    ++it->second.second;
+  }
+  for (const auto& [value, met] : seen) {
+    if (met.second < 2) return false;
   }
   return true;
 }
@@ -113,11 +120,12 @@ std::vector<Factor> factorsOf(const std::vector<GroupSummary>& groups) {
         if (value != group.params.end()) factor.setting_values[key][setting] = value->second;
       }
     }
-    // Numbers in ascending order; names as first met.
+    // Numbers in ascending order, then names (and "unset") as first met.
     std::stable_sort(factor.keys.begin(), factor.keys.end(), [&](const auto& a, const auto& b) {
       const auto* x = std::get_if<double>(&factor.values[a]);
       const auto* y = std::get_if<double>(&factor.values[b]);
-      return x != nullptr && y != nullptr && *x < *y;
+      if (x != nullptr && y != nullptr) return *x < *y;
+      return x != nullptr && y == nullptr;
     });
   }
   factors.erase(std::remove_if(factors.begin(), factors.end(),
@@ -139,17 +147,22 @@ std::string wordsOf(const Factor& factor, const std::string& key) {
 }
 
 // The comparison of levels `a` and `b` of `factor` over matched cells; nullopt without one.
-std::optional<LevelComparison> compareLevels(const std::vector<GroupSummary>& groups,
-                                             const std::vector<Factor>& factors,
+// A factor's groups by level, then by the cell (the other parameters) they sit in.
+using Cells = std::map<std::string, std::map<std::string, const GroupSummary*>>;
+
+Cells cellsOf(const std::vector<GroupSummary>& groups, const Factor& factor) {
+  Cells cells;
+  for (const GroupSummary& group : groups)
+    cells[levelKey(group.params, factor)][restKey(group.params, factor)] = &group;
+  return cells;
+}
+
+std::optional<LevelComparison> compareLevels(const Cells& cells, const std::vector<Factor>& factors,
                                              const Factor& factor, const std::string& a,
                                              const std::string& b, CompareMetric metric,
                                              std::vector<double>& differences) {
-  std::map<std::string, const GroupSummary*> at_a, at_b;
-  for (const GroupSummary& group : groups) {
-    const std::string key = levelKey(group.params, factor);
-    if (key == a) at_a[restKey(group.params, factor)] = &group;
-    if (key == b) at_b[restKey(group.params, factor)] = &group;
-  }
+  const auto& at_a = cells.at(a);
+  const auto& at_b = cells.at(b);
   differences.clear();
   std::set<std::uint64_t> seeds;
   std::map<std::string, std::map<std::string, std::vector<double>>> by_other;  // factor, level
@@ -250,12 +263,13 @@ FactorEffect effectOf(const std::vector<GroupSummary>& groups, const std::vector
   }
   std::vector<std::vector<double>> differences;
   std::vector<double> p_values;
+  const Cells cells = cellsOf(groups, factor);
   for (std::size_t i = 0; i < factor.keys.size(); ++i) {
     for (std::size_t j = i + 1; j < factor.keys.size(); ++j) {
       std::vector<double> d;
       auto comparison =
-          compareLevels(groups, factors, factor, factor.keys[i], factor.keys[j], metric, d);
-      if (!comparison) continue;
+          compareLevels(cells, factors, factor, factor.keys[i], factor.keys[j], metric, d);
+      if (!comparison || comparison->cells < 2) continue;  // one cell tests nothing
       effect.comparisons.push_back(std::move(*comparison));
       p_values.push_back(effect.comparisons.back().paired.p_value);
       differences.push_back(std::move(d));
@@ -279,7 +293,9 @@ FactorEffect effectOf(const std::vector<GroupSummary>& groups, const std::vector
                      return px < py;
                    });
   for (const Factor& other : factors) {
-    if (other.name == factor.name) continue;
+    // A plot of more than a few dozen points reads as noise (and costs levels x levels x groups).
+    if (other.name == factor.name || factor.keys.size() * other.keys.size() > kMostPlotPoints)
+      continue;
     Interaction interaction;
     interaction.other = paramTitle(other.name);
     for (const std::string& key : factor.keys) interaction.levels.push_back(wordsOf(factor, key));

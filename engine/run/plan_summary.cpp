@@ -18,6 +18,7 @@ namespace {
 constexpr double kDenseFlopsPerCore = 3.0e10;
 constexpr double kConvFlopsPerCore = 1.0e10;
 constexpr double kDataLoadSeconds = 2.0;
+constexpr std::size_t kMostTimed = 200;
 
 struct DataSize {
   std::vector<std::int64_t> shape;
@@ -54,8 +55,11 @@ std::optional<double> estimateSeconds(const StudyFile& study, const StudyPlan& p
   if (!data || plan.chosen_later > 0 || resolvedDeviceName(study.device) != "cpu")
     return std::nullopt;
   const int cores = std::max(1, hardwareCores());
-  double seconds = kDataLoadSeconds;
-  for (const ParamMap& configuration : plan.configurations) {
+  // Timed on the first configurations at most, scaled to all (each edit in the window plans).
+  const std::size_t timed = std::min<std::size_t>(plan.configurations.size(), kMostTimed);
+  double seconds = 0.0;
+  for (std::size_t c = 0; c < timed; ++c) {
+    const ParamMap& configuration = plan.configurations[c];
     const TrialSpec spec = resolveTrial(study.base, configuration);
     if (spec.model.kind == ModelKind::kTorchScript) return std::nullopt;
     const MemoryEstimate estimate = estimateTrialMemory(spec, data->shape, study.dataset.classes);
@@ -66,7 +70,9 @@ std::optional<double> estimateSeconds(const StudyFile& study, const StudyPlan& p
         cores * (spec.model.kind == ModelKind::kConvNet ? kConvFlopsPerCore : kDenseFlopsPerCore);
     seconds += flops / rate * static_cast<double>(plan.seeds);
   }
-  return seconds;
+  if (timed == 0) return kDataLoadSeconds;
+  return kDataLoadSeconds +
+         seconds * static_cast<double>(plan.configurations.size()) / static_cast<double>(timed);
 }
 
 const char* samplerName(SamplerSpec::Kind kind) {
@@ -105,8 +111,7 @@ PlanSummary summarizePlan(const StudyFile& study) {
   summary.crossed = plan.crossed;
   summary.unused = plan.unused;
   summary.sampler = samplerName(study.sampler.kind);
-  summary.capped =
-      study.budget > 0 && plan.configurationCount() == study.budget && !study.search.empty();
+  summary.capped = plan.capped;
   const ConfigurationNamer namer(plan.configurations);
   for (const ParamMap& configuration : plan.configurations)
     summary.labels.push_back(namer.label(configuration));

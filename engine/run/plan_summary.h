@@ -11,7 +11,7 @@ namespace tunebench {
 struct StudyFile;
 
 // A study's plan (config/study_plan.h) as a front end shows it: what will run, how many trials,
-// roughly how long, and which settings cannot take effect and why. Torch-free.
+// roughly how long, and which settings cannot take effect and why. This header is torch-free.
 struct PlanSummary {
   std::vector<ParamMap> configurations;  // known before the first trial, in the order they run
   std::vector<std::string> labels;       // their names (report/configuration_label)

@@ -8,8 +8,11 @@
 namespace tunebench {
 
 std::string storedDefinition(const StudyFile& study) {
-  return nlohmann::json{
-      {"path", study.path}, {"base_folder", study.base_folder}, {"study", study.text}}
+  // "plan": the rule listed configurations with a search follow (config/study_plan.h).
+  return nlohmann::json{{"path", study.path},
+                        {"base_folder", study.base_folder},
+                        {"study", study.text},
+                        {"plan", "crossed"}}
       .dump();
 }
 
@@ -17,9 +20,20 @@ StudyFile studyFromStoredDefinition(const std::string& definition, const std::st
                                     const std::string& data_root) {
   try {
     const auto json = nlohmann::json::parse(definition);
-    return parseStudyText(
-        json.at("study").get<std::string>(), json.at("path").get<std::string>(),
-        data_root.empty() ? json.at("base_folder").get<std::string>() : data_root);
+    StudyFile study =
+        parseStudyText(json.at("study").get<std::string>(), json.at("path").get<std::string>(),
+                       data_root.empty() ? json.at("base_folder").get<std::string>() : data_root);
+    // Stored before listed configurations were crossed with the search, such a study ran its
+    // listed configurations first, then the search's: the plan now differs, so its trials
+    // cannot be continued as planned.
+    if (!json.contains("plan") && !study.configurations.empty() && !study.search.empty()) {
+      throw UserError(storage_path,
+                      "this study lists configurations and searches too, and was stored before "
+                      "TuneBench crossed the two (see docs/STUDY_FORMAT.md, the plan); its "
+                      "trials are kept for show and export, but it cannot be resumed: run its "
+                      "study file again");
+    }
+    return study;
   } catch (const nlohmann::json::exception& error) {
     throw UserError(storage_path, std::string("damaged study definition (") + error.what() + ")");
   }

@@ -496,288 +496,288 @@
 <context>
     <name>MethodNotes</name>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="13"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="15"/>
         <source>W ~ U(-a, a), a = gain · sqrt(6 / (fan_in + fan_out)); Var(W) = gain² · 2 / (fan_in + fan_out)</source>
         <translation>W ~ U(-a, a)，a = gain · sqrt(6 / (fan_in + fan_out))；Var(W) = gain² · 2 / (fan_in + fan_out)</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="16"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="18"/>
         <source>Activations roughly linear and symmetric around 0 (tanh, identity); a compromise between keeping the forward signal&apos;s and the backward gradient&apos;s variance (Glorot &amp; Bengio 2010).</source>
         <translation>激活函数在 0 附近近似线性且对称（tanh、恒等）；在保持前向信号方差与反向梯度方差之间折中（Glorot 与 Bengio，2010）。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="20"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="22"/>
         <source>Deep ReLU nets: ReLU zeroes half the signal, so the variance halves at every layer and the signal vanishes with depth.</source>
         <translation>深层 ReLU 网络：ReLU 把一半信号置零，方差每层减半，信号随深度消失。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="24"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="26"/>
         <source>W ~ N(0, gain² · 2 / (fan_in + fan_out))</source>
         <translation>W ~ N(0, gain² · 2 / (fan_in + fan_out))</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="25"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="27"/>
         <source>As Xavier uniform: near-linear, zero-centred activations.</source>
         <translation>同 Xavier 均匀：近似线性、以 0 为中心的激活。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="27"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="29"/>
         <source>As Xavier uniform: deep ReLU nets lose the signal.</source>
         <translation>同 Xavier 均匀：深层 ReLU 网络丢失信号。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="29"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="31"/>
         <source>W ~ N(0, gain² / fan), gain² = 2 for ReLU; fan = fan_in keeps the forward variance, fan_out the backward</source>
         <translation>W ~ N(0, gain² / fan)，ReLU 的 gain² = 2；fan = fan_in 保持前向方差，fan_out 保持反向方差</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="32"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="34"/>
         <source>ReLU-like activations that pass half of a zero-mean input (He et al. 2015).</source>
         <translation>类 ReLU 激活，让零均值输入通过一半（He 等，2015）。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="35"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="37"/>
         <source>tanh or sigmoid nets: the doubled variance pushes units into saturation; very deep plain nets still drift without normalization.</source>
         <translation>tanh 或 sigmoid 网络：加倍的方差把单元推向饱和；很深的普通网络不加归一化仍会漂移。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="39"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="41"/>
         <source>W ~ U(-b, b), b = gain · sqrt(3 / fan)</source>
         <translation>W ~ U(-b, b)，b = gain · sqrt(3 / fan)</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="40"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="42"/>
         <source>As He normal: ReLU-like activations.</source>
         <translation>同 He 正态：类 ReLU 激活。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="41"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="43"/>
         <source>As He normal: saturating activations.</source>
         <translation>同 He 正态：饱和型激活。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="42"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="44"/>
         <source>W ~ N(0, 1 / fan_in)</source>
         <translation>W ~ N(0, 1 / fan_in)</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="43"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="45"/>
         <source>Activations that keep unit variance themselves: SELU (self-normalizing nets), or linear layers (LeCun et al. 1998).</source>
         <translation>自身保持单位方差的激活：SELU（自归一化网络）或线性层（LeCun 等，1998）。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="46"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="48"/>
         <source>ReLU nets: like Xavier, the signal halves its variance at each layer.</source>
         <translation>ReLU 网络：与 Xavier 一样，信号方差每层减半。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="49"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="51"/>
         <source>W = gain · Q, Q from the QR decomposition of a Gaussian matrix</source>
         <translation>W = gain · Q，Q 取自高斯矩阵的 QR 分解</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="51"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="53"/>
         <source>Linear (or near-linear) layers: an orthogonal map keeps every vector&apos;s norm exactly, so deep linear nets train as fast as shallow ones (Saxe et al. 2014).</source>
         <translation>线性（或近似线性）层：正交映射严格保持向量范数，深层线性网络训练得和浅层一样快（Saxe 等，2014）。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="55"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="57"/>
         <source>The nonlinearity&apos;s gain is not included unless you set gain; with ReLU use gain sqrt(2).</source>
         <translation>除非设置 gain，否则不含非线性的增益；ReLU 请用 gain = sqrt(2)。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="59"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="61"/>
         <source>W ~ N(0, σ²) with the same σ (0.01 by default) in every layer</source>
         <translation>每层使用相同 σ（默认 0.01）的 W ~ N(0, σ²)</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="61"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="63"/>
         <source>Nothing about the layer sizes: each layer scales the signal&apos;s variance by fan_in · σ² (times the activation&apos;s gain).</source>
         <translation>不考虑层的大小：每层把信号方差乘以 fan_in · σ²（再乘激活的增益）。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="64"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="66"/>
         <source>Deep nets: with σ = 0.01 and fan_in = 256 each layer multiplies the variance by 0.0256, so the signal and the gradients vanish after a few layers; a large σ explodes instead.</source>
         <translation>深层网络：σ = 0.01、fan_in = 256 时每层方差乘以 0.0256，几层之后信号和梯度就消失；σ 过大则会爆炸。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="69"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="71"/>
         <source>W ~ U(-a, a) with the same a (0.05 by default) in every layer; Var(W) = a² / 3</source>
         <translation>每层使用相同 a（默认 0.05）的 W ~ U(-a, a)；Var(W) = a² / 3</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="72"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="74"/>
         <source>As the plain normal: nothing about the layer sizes.</source>
         <translation>同普通正态：不考虑层的大小。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="73"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="75"/>
         <source>As the plain normal: the signal shrinks or grows geometrically with depth.</source>
         <translation>同普通正态：信号随深度按几何级数缩小或增长。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="77"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="79"/>
         <source>W ~ U(-1/sqrt(fan_in), 1/sqrt(fan_in)); Var(W) = 1 / (3 · fan_in)</source>
         <translation>W ~ U(-1/sqrt(fan_in), 1/sqrt(fan_in))；Var(W) = 1 / (3 · fan_in)</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="79"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="81"/>
         <source>The old heuristic Glorot &amp; Bengio measured (LibTorch&apos;s Linear default: Kaiming uniform with a = sqrt(5)).</source>
         <translation>Glorot 与 Bengio 所测的旧启发式规则（LibTorch Linear 的默认值：a = sqrt(5) 的 Kaiming 均匀）。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="82"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="84"/>
         <source>Deeper tanh or ReLU nets: each layer scales the variance by about 1/3 (1/6 with ReLU), so activations and gradients shrink with depth.</source>
         <translation>较深的 tanh 或 ReLU 网络：每层方差约乘以 1/3（ReLU 为 1/6），激活和梯度随深度缩小。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="85"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="87"/>
         <source>W = 0</source>
         <translation>W = 0</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="86"/>
-        <location filename="../../ui/teaching/method_notes.cpp" line="92"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="88"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="94"/>
         <source>Nothing: a teaching case.</source>
         <translation>无：仅为教学示例。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="87"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="89"/>
         <source>Always: every unit of a layer computes the same output and gets the same gradient, so the symmetry is never broken (and with ReLU no gradient flows at all).</source>
         <translation>总是失败：同层每个单元输出相同、梯度相同，对称性永远无法打破（用 ReLU 时梯度完全无法流动）。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="91"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="93"/>
         <source>W = c</source>
         <translation>W = c</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="93"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="95"/>
         <source>Always: identical units, as with zeros.</source>
         <translation>总是失败：与全零一样，单元完全相同。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="100"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="102"/>
         <source>w ← w − η g</source>
         <translation>w ← w − η g</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="101"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="103"/>
         <source>A well-conditioned loss and a tuned learning rate (usually with a decay schedule).</source>
         <translation>条件良好的损失函数和调好的学习率（通常配合衰减计划）。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="104"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="106"/>
         <source>Ravines (it oscillates across and crawls along them) and plateaus; too large an η diverges, too small barely moves.</source>
         <translation>峡谷（横向振荡、纵向爬行）和平台；η 太大发散，太小几乎不动。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="108"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="110"/>
         <source>v ← μ v + g;  w ← w − η v   (LibTorch&apos;s form; steady directions move η / (1 − μ) per step)</source>
         <translation>v ← μ v + g;  w ← w − η v   （LibTorch 的形式；稳定方向每步移动 η / (1 − μ)）</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="111"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="113"/>
         <source>Gradients that keep their direction for a while (Polyak 1964; Sutskever et al. 2013).</source>
         <translation>梯度方向能保持一段时间（Polyak，1964；Sutskever 等，2013）。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="114"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="116"/>
         <source>Overshoot and oscillation when η / (1 − μ) is too large; remember the effective step is about 10× η at μ = 0.9.</source>
         <translation>η / (1 − μ) 太大时会冲过头并振荡；注意 μ = 0.9 时有效步长约为 10 倍 η。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="117"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="119"/>
         <source>v ← μ v + g;  w ← w − η (g + μ v)</source>
         <translation>v ← μ v + g;  w ← w − η (g + μ v)</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="118"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="120"/>
         <source>As momentum, with the gradient taken after the momentum step (Nesterov 1983), which damps oscillation.</source>
         <translation>同动量法，但在动量步之后取梯度（Nesterov，1983），能抑制振荡。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="121"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="123"/>
         <source>As momentum: too large a step; a little more forgiving.</source>
         <translation>同动量法：步长过大；稍微宽容一些。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="122"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="124"/>
         <source>G ← G + g²;  w ← w − η g / (sqrt(G) + ε)</source>
         <translation>G ← G + g²;  w ← w − η g / (sqrt(G) + ε)</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="123"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="125"/>
         <source>Sparse features that deserve larger steps when they rarely appear (Duchi et al. 2011).</source>
         <translation>稀疏特征：很少出现时应走更大的步（Duchi 等，2011）。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="126"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="128"/>
         <source>Long non-convex training: G only grows, so the steps shrink towards zero and learning stalls.</source>
         <translation>长时间的非凸训练：G 只增不减，步长趋于零，学习停滞。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="130"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="132"/>
         <source>s ← α s + (1 − α) g²;  w ← w − η g / (sqrt(s) + ε)</source>
         <translation>s ← α s + (1 − α) g²;  w ← w − η g / (sqrt(s) + ε)</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="131"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="133"/>
         <source>A running (forgetting) average of g² to normalize steps per weight (Tieleman &amp; Hinton 2012).</source>
         <translation>用 g² 的滑动（遗忘）平均归一化每个权重的步长（Tieleman 与 Hinton，2012）。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="134"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="136"/>
         <source>No bias correction: the first steps are too large; sensitive to η and ε.</source>
         <translation>没有偏差修正：最初几步过大；对 η 和 ε 敏感。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="138"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="140"/>
         <source>m ← β1 m + (1 − β1) g;  v ← β2 v + (1 − β2) g²;  w ← w − η m̂ / (sqrt(v̂) + ε),  m̂ = m / (1 − β1ᵗ), v̂ = v / (1 − β2ᵗ)</source>
         <translation>m ← β1 m + (1 − β1) g;  v ← β2 v + (1 − β2) g²;  w ← w − η m̂ / (sqrt(v̂) + ε)，m̂ = m / (1 − β1ᵗ)，v̂ = v / (1 − β2ᵗ)</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="141"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="143"/>
         <source>Momentum plus per-weight step sizes with bias correction: every weight moves about η per step (Kingma &amp; Ba 2015).</source>
         <translation>动量加上带偏差修正的逐权重步长：每个权重每步大约移动 η（Kingma 与 Ba，2015）。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="144"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="146"/>
         <source>Can generalize worse than SGD with momentum; L2 weight decay gets scaled by the adaptive step (use AdamW); there are convex problems where it does not converge (Reddi et al. 2018).</source>
         <translation>泛化可能不如带动量的 SGD；L2 权重衰减会被自适应步长缩放（请用 AdamW）；存在它不收敛的凸问题（Reddi 等，2018）。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="149"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="151"/>
         <source>Adam&apos;s step, then w ← w − η λ w (decay decoupled from the gradient)</source>
         <translation>先走 Adam 的一步，再 w ← w − η λ w（衰减与梯度解耦）</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="151"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="153"/>
         <source>Weight decay meant as shrinkage, independent of the adaptive scaling (Loshchilov &amp; Hutter 2019).</source>
         <translation>权重衰减作为收缩，不受自适应缩放影响（Loshchilov 与 Hutter，2019）。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="154"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="156"/>
         <source>As Adam otherwise; λ must be tuned together with η.</source>
         <translation>其余同 Adam；λ 必须与 η 一起调。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="165"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="167"/>
         <source>Assumes:</source>
         <translation>假设：</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="167"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="169"/>
         <source>Fails:</source>
         <translation>失效：</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="176"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="178"/>
         <source>Initializers</source>
         <translation>初始化方法</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/method_notes.cpp" line="185"/>
+        <location filename="../../ui/teaching/method_notes.cpp" line="192"/>
         <source>Optimizers</source>
         <translation>优化器</translation>
     </message>
@@ -1222,38 +1222,38 @@
         <translation>每个配置的均值 ± 标准差</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/chart_panel.cpp" line="44"/>
+        <location filename="../../ui/charts/chart_panel.cpp" line="50"/>
         <source>Exponential moving average of the training loss, as in TensorBoard</source>
         <translation>训练损失的指数滑动平均，与 TensorBoard 相同</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/chart_panel.cpp" line="48"/>
+        <location filename="../../ui/charts/chart_panel.cpp" line="54"/>
         <source>Export...</source>
         <translation>导出...</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/chart_panel.cpp" line="49"/>
+        <location filename="../../ui/charts/chart_panel.cpp" line="55"/>
         <source>Save the chart as PNG or SVG</source>
         <translation>将图表保存为 PNG 或 SVG</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/chart_panel.cpp" line="57"/>
+        <location filename="../../ui/charts/chart_panel.cpp" line="63"/>
         <source>Smoothing</source>
         <translation>平滑</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/chart_panel.cpp" line="93"/>
-        <location filename="../../ui/charts/chart_panel.cpp" line="97"/>
+        <location filename="../../ui/charts/chart_panel.cpp" line="99"/>
+        <location filename="../../ui/charts/chart_panel.cpp" line="103"/>
         <source>Export chart</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/chart_panel.cpp" line="94"/>
+        <location filename="../../ui/charts/chart_panel.cpp" line="100"/>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
         <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/chart_panel.cpp" line="97"/>
+        <location filename="../../ui/charts/chart_panel.cpp" line="103"/>
         <source>Cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
@@ -1499,32 +1499,32 @@ x = %3 处均值 %2</translation>
         <translation>已编译的 TorchScript 模块内部无法探测各层的输出：这里没有激活值，也没有 dL/dh。下面显示的是它的权重梯度（dL/dW）。</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="189"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="198"/>
         <source>activation std</source>
         <translation>激活标准差</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="191"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="200"/>
         <source>std of dL/dh</source>
         <translation>dL/dh 的标准差</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="191"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="200"/>
         <source>norm of dL/dW</source>
         <translation>dL/dW 的范数</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="233"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="243"/>
         <source>Gradient flowing back by layer (dL/dh)</source>
         <translation>各层反向传回的梯度（dL/dh）</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="234"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="244"/>
         <source>Weight gradient by layer (dL/dW)</source>
         <translation>各层权重梯度（dL/dW）</translation>
     </message>
     <message>
-        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="212"/>
+        <location filename="../../ui/teaching/diagnostics_panel.cpp" line="222"/>
         <source>Trial %1 (seed %2): %3</source>
         <translation>试验 %1（种子 %2）：%3</translation>
     </message>
@@ -1863,42 +1863,42 @@ x = %3 处均值 %2</translation>
 <context>
     <name>tunebench::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window_views.cpp" line="34"/>
+        <location filename="../../ui/main_window_views.cpp" line="35"/>
         <source>Validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_views.cpp" line="34"/>
+        <location filename="../../ui/main_window_views.cpp" line="35"/>
         <source>Validation accuracy</source>
         <translation>验证准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_views.cpp" line="66"/>
+        <location filename="../../ui/main_window_views.cpp" line="71"/>
         <source>Provisional: %1 of %2 trials completed; the marks may change</source>
         <translation>暂定：已完成 %1/%2 个试验；标记可能还会变</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_views.cpp" line="78"/>
+        <location filename="../../ui/main_window_views.cpp" line="84"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_views.cpp" line="81"/>
+        <location filename="../../ui/main_window_views.cpp" line="87"/>
         <source>Clear brushes</source>
         <translation>清除刷选</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_views.cpp" line="82"/>
+        <location filename="../../ui/main_window_views.cpp" line="88"/>
         <source>Show every trial again in the tables and the curves</source>
         <translation>在表格和曲线中重新显示全部试验</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_views.cpp" line="87"/>
+        <location filename="../../ui/main_window_views.cpp" line="93"/>
         <source>Parallel coordinates</source>
         <translation>平行坐标</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_views.cpp" line="90"/>
+        <location filename="../../ui/main_window_views.cpp" line="96"/>
         <source>Slices</source>
         <translation>切片图</translation>
     </message>
@@ -1938,143 +1938,148 @@ x = %3 处均值 %2</translation>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="156"/>
+        <location filename="../../ui/main_window.cpp" line="330"/>
+        <source> &lt;i&gt;(Written for the study as it came; the setup has changed since.)&lt;/i&gt;</source>
+        <translation> &lt;i&gt;（这段说明针对研究的原始设置；设置已经改动过。）&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="334"/>
         <source>&lt;b&gt;What to look for.&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;看点。&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="180"/>
+        <location filename="../../ui/main_window.cpp" line="178"/>
         <source>The run stopped: %1</source>
         <translation>运行已停止：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="182"/>
+        <location filename="../../ui/main_window.cpp" line="180"/>
         <source>Could not open the results: %1</source>
         <translation>无法打开结果：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="202"/>
+        <location filename="../../ui/main_window.cpp" line="200"/>
         <source>&amp;Presets</source>
         <translation>预设(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="211"/>
+        <location filename="../../ui/main_window.cpp" line="209"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="213"/>
-        <location filename="../../ui/main_window.cpp" line="360"/>
+        <location filename="../../ui/main_window.cpp" line="211"/>
+        <location filename="../../ui/main_window.cpp" line="371"/>
         <source>Run the study (Ctrl+R)</source>
         <translation>运行研究（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="214"/>
+        <location filename="../../ui/main_window.cpp" line="212"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="216"/>
+        <location filename="../../ui/main_window.cpp" line="214"/>
         <source>Stop: running trials end within one batch (Ctrl+.)</source>
         <translation>停止：运行中的试验在一个批次内结束（Ctrl+.）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="217"/>
+        <location filename="../../ui/main_window.cpp" line="215"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="219"/>
+        <location filename="../../ui/main_window.cpp" line="217"/>
         <source>Continue the study in its results file: finished trials stay, the rest run</source>
         <translation>在结果文件中继续研究：已完成的试验保留，其余的继续运行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="220"/>
+        <location filename="../../ui/main_window.cpp" line="218"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="223"/>
+        <location filename="../../ui/main_window.cpp" line="221"/>
         <source>Pause: running trials wait before their next epoch (Ctrl+P)</source>
         <translation>暂停：运行中的试验在下一轮开始前等待（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="224"/>
+        <location filename="../../ui/main_window.cpp" line="222"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="226"/>
+        <location filename="../../ui/main_window.cpp" line="224"/>
         <source>While paused: every running trial trains one more epoch (Ctrl+J)</source>
         <translation>暂停时：每个运行中的试验再训练一轮（Ctrl+J）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="231"/>
+        <location filename="../../ui/main_window.cpp" line="229"/>
         <source>Find learning rate</source>
         <translation>寻找学习率</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="233"/>
+        <location filename="../../ui/main_window.cpp" line="231"/>
         <source>Learning-rate range test on the configuration being edited: trains a throw-away copy while the learning rate grows from 1e-7 to 10, and suggests a range</source>
         <translation>对正在编辑的配置做学习率范围测试：在一次性副本上训练，学习率从 1e-7 增长到 10，然后给出建议范围</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="250"/>
+        <location filename="../../ui/main_window.cpp" line="248"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="254"/>
+        <location filename="../../ui/main_window.cpp" line="252"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="255"/>
+        <location filename="../../ui/main_window.cpp" line="253"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="258"/>
+        <location filename="../../ui/main_window.cpp" line="256"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="268"/>
+        <location filename="../../ui/main_window.cpp" line="266"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="269"/>
+        <location filename="../../ui/main_window.cpp" line="267"/>
         <source>The new language is used when TuneBench starts again.</source>
         <translation>新语言将在 TuneBench 下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="272"/>
+        <location filename="../../ui/main_window.cpp" line="270"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="273"/>
+        <location filename="../../ui/main_window.cpp" line="271"/>
         <source>&amp;Initializers and Optimizers</source>
         <translation>初始化方法与优化器(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="276"/>
+        <location filename="../../ui/main_window.cpp" line="274"/>
         <source>Initializers and optimizers</source>
         <translation>初始化方法与优化器</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="285"/>
+        <location filename="../../ui/main_window.cpp" line="283"/>
         <source>&amp;About TuneBench</source>
         <translation>关于 TuneBench(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="287"/>
+        <location filename="../../ui/main_window.cpp" line="285"/>
         <source>Study</source>
         <translation>研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="319"/>
+        <location filename="../../ui/main_window.cpp" line="317"/>
         <source>Nothing to run again while a run is going</source>
         <translation>运行进行中，无法重新运行</translation>
     </message>
@@ -2095,8 +2100,8 @@ x = %3 处均值 %2</translation>
     </message>
     <message>
         <location filename="../../ui/main_window_files.cpp" line="50"/>
-        <location filename="../../ui/main_window_files.cpp" line="100"/>
-        <location filename="../../ui/main_window_files.cpp" line="136"/>
+        <location filename="../../ui/main_window_files.cpp" line="102"/>
+        <location filename="../../ui/main_window_files.cpp" line="138"/>
         <source>Study files (*.json)</source>
         <translation>研究文件 (*.json)</translation>
     </message>
@@ -2106,217 +2111,217 @@ x = %3 处均值 %2</translation>
         <translation>打开结果(&amp;U)...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="57"/>
+        <location filename="../../ui/main_window_files.cpp" line="58"/>
         <source>Open results</source>
         <translation>打开结果</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="58"/>
+        <location filename="../../ui/main_window_files.cpp" line="59"/>
         <source>TuneBench results (*.sqlite *.db);;All files (*)</source>
         <translation>TuneBench 结果 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="61"/>
+        <location filename="../../ui/main_window_files.cpp" line="62"/>
         <source>Open Results from a Ser&amp;ver...</source>
         <translation>从服务器打开结果(&amp;V)...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="66"/>
+        <location filename="../../ui/main_window_files.cpp" line="68"/>
         <source>Open results from a server</source>
         <translation>从服务器打开结果</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="67"/>
+        <location filename="../../ui/main_window_files.cpp" line="69"/>
         <source>The study&apos;s PostgreSQL URL (postgresql://user@host:port/database):</source>
         <translation>研究所在的 PostgreSQL URL（postgresql://user@host:port/database）：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="77"/>
+        <location filename="../../ui/main_window_files.cpp" line="79"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="100"/>
-        <location filename="../../ui/main_window_files.cpp" line="136"/>
-        <location filename="../../ui/main_window_files.cpp" line="174"/>
+        <location filename="../../ui/main_window_files.cpp" line="102"/>
+        <location filename="../../ui/main_window_files.cpp" line="138"/>
+        <location filename="../../ui/main_window_files.cpp" line="177"/>
         <source>Save study</source>
         <translation>保存研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="103"/>
+        <location filename="../../ui/main_window_files.cpp" line="105"/>
         <source>&amp;Save Study</source>
         <translation>保存研究(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="112"/>
+        <location filename="../../ui/main_window_files.cpp" line="114"/>
         <source>Save Study &amp;As...</source>
         <translation>研究另存为(&amp;A)...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="113"/>
+        <location filename="../../ui/main_window_files.cpp" line="115"/>
         <source>Export &amp;Report...</source>
         <translation>导出报告(&amp;R)...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="115"/>
         <location filename="../../ui/main_window_files.cpp" line="117"/>
+        <location filename="../../ui/main_window_files.cpp" line="119"/>
         <source>Export report</source>
         <translation>导出报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="115"/>
+        <location filename="../../ui/main_window_files.cpp" line="117"/>
         <source>HTML page (*.html)</source>
         <translation>HTML 网页 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="117"/>
+        <location filename="../../ui/main_window_files.cpp" line="119"/>
         <source>Cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="120"/>
+        <location filename="../../ui/main_window_files.cpp" line="122"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="127"/>
+        <location filename="../../ui/main_window_files.cpp" line="129"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="128"/>
+        <location filename="../../ui/main_window_files.cpp" line="130"/>
         <source>The study on screen has changes that are not saved. Save them before opening another?</source>
         <translation>当前研究有尚未保存的更改。打开另一个研究之前要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="148"/>
+        <location filename="../../ui/main_window_files.cpp" line="150"/>
         <source>Could not open the study: %1</source>
         <translation>无法打开研究：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="162"/>
+        <location filename="../../ui/main_window_files.cpp" line="164"/>
         <source>The study has problems (flagged beside their fields): %1</source>
         <translation>研究存在问题（已在对应字段旁标出）：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="175"/>
+        <location filename="../../ui/main_window_files.cpp" line="178"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="183"/>
+        <location filename="../../ui/main_window_files.cpp" line="186"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="191"/>
+        <location filename="../../ui/main_window_files.cpp" line="194"/>
         <source>Opening %1</source>
         <translation>正在打开 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="203"/>
+        <location filename="../../ui/main_window_files.cpp" line="208"/>
         <source>Following %1</source>
         <translation>正在跟踪 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="210"/>
+        <location filename="../../ui/main_window_files.cpp" line="215"/>
         <source>TuneBench study</source>
         <translation>TuneBench 研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="214"/>
+        <location filename="../../ui/main_window_files.cpp" line="219"/>
         <source>Training loss by step, one line per trial</source>
         <translation>按步的训练损失，每个试验一条线</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="215"/>
+        <location filename="../../ui/main_window_files.cpp" line="220"/>
         <source>Validation accuracy by epoch</source>
         <translation>按轮的验证准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="233"/>
+        <location filename="../../ui/main_window_files.cpp" line="238"/>
         <source>The comparison: mean final validation loss and its 95% interval per configuration, seeds as points</source>
         <translation>比较：各配置的最终验证损失均值及其 95% 区间，各种子为点</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="243"/>
+        <location filename="../../ui/main_window_files.cpp" line="248"/>
         <source>Which parameters mattered (PED-ANOVA)</source>
         <translation>哪些参数重要（PED-ANOVA）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="247"/>
+        <location filename="../../ui/main_window_files.cpp" line="252"/>
         <source>Inside the networks: signal through depth, gradient norms, activation histograms</source>
         <translation>网络内部：信号随深度变化、梯度范数、激活直方图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="251"/>
+        <location filename="../../ui/main_window_files.cpp" line="256"/>
         <source>Decision boundaries</source>
         <translation>决策边界</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="256"/>
+        <location filename="../../ui/main_window_files.cpp" line="261"/>
         <source>TuneBench with LibTorch %1 and Qt %2 on %3; results file %4; written %5.</source>
         <translation>TuneBench，LibTorch %1，Qt %2，设备 %3；结果文件 %4；生成于 %5。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="259"/>
+        <location filename="../../ui/main_window_files.cpp" line="264"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="291"/>
+        <location filename="../../ui/main_window_files.cpp" line="296"/>
         <source>Reading the file...</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="300"/>
+        <location filename="../../ui/main_window_files.cpp" line="305"/>
         <source>untitled study</source>
         <translation>未命名研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="339"/>
+        <location filename="../../ui/main_window.cpp" line="350"/>
         <source>About TuneBench</source>
         <translation>关于 TuneBench</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="340"/>
+        <location filename="../../ui/main_window.cpp" line="351"/>
         <source>&lt;b&gt;TuneBench&lt;/b&gt; — a workbench for tuning neural networks.&lt;br&gt;&lt;br&gt;Qt %1&lt;br&gt;LibTorch %2&lt;br&gt;Devices: %3</source>
         <translation>&lt;b&gt;TuneBench&lt;/b&gt;——神经网络调参工作台。&lt;br&gt;&lt;br&gt;Qt %1&lt;br&gt;LibTorch %2&lt;br&gt;设备：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="361"/>
+        <location filename="../../ui/main_window.cpp" line="372"/>
         <source>Cannot run until these are fixed:
 %1</source>
         <translation>修正以下问题后才能运行：
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="369"/>
+        <location filename="../../ui/main_window.cpp" line="380"/>
         <source>TuneBench - %1[*]</source>
         <translation>TuneBench - %1[*]</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="372"/>
+        <location filename="../../ui/main_window.cpp" line="383"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="379"/>
+        <location filename="../../ui/main_window.cpp" line="390"/>
         <source> · about %1:%2 left</source>
         <translation> · 约剩 %1:%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="381"/>
+        <location filename="../../ui/main_window.cpp" line="392"/>
         <source> · paused</source>
         <translation> · 已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="383"/>
+        <location filename="../../ui/main_window.cpp" line="394"/>
         <source>%1 · %2 · %3 running · %4 of %5 done%6</source>
         <translation>%1 · %2 · %3 个运行中 · 已完成 %4/%5%6</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="384"/>
+        <location filename="../../ui/main_window.cpp" line="395"/>
         <source>no study</source>
         <translation>无研究</translation>
     </message>
@@ -2662,41 +2667,41 @@ x = %3 处均值 %2</translation>
     </message>
     <message>
         <location filename="../../ui/setup/setup_fields.cpp" line="142"/>
-        <source>Configurations in all; auto: the whole grid, or 20</source>
-        <translation>配置总数；自动：整个网格，或 20</translation>
+        <source>Configurations in all; auto: every listed one, the whole grid, or 20 searched (see the plan above)</source>
+        <translation>配置总数；自动：全部列出的配置、整个网格，或搜索 20 个（见上方的计划）</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_fields.cpp" line="144"/>
+        <location filename="../../ui/setup/setup_fields.cpp" line="146"/>
         <source>auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_fields.cpp" line="147"/>
+        <location filename="../../ui/setup/setup_fields.cpp" line="149"/>
         <source>Grid points</source>
         <translation>网格点数</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_fields.cpp" line="149"/>
+        <location filename="../../ui/setup/setup_fields.cpp" line="151"/>
         <source>Points per numeric range in the grid (log-spaced on a log scale)</source>
         <translation>网格中每个数值范围的点数（对数尺度上按对数间隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_fields.cpp" line="153"/>
+        <location filename="../../ui/setup/setup_fields.cpp" line="155"/>
         <source>Pruner</source>
         <translation>剪枝器</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_fields.cpp" line="156"/>
+        <location filename="../../ui/setup/setup_fields.cpp" line="158"/>
         <source>Parallel trials</source>
         <translation>并行试验</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_fields.cpp" line="158"/>
+        <location filename="../../ui/setup/setup_fields.cpp" line="160"/>
         <source>Trials at once; the CPU cores are shared among them (%1 here)</source>
         <translation>同时运行的试验数；它们共享 CPU 核心（本机 %1 个）</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_fields.cpp" line="162"/>
+        <location filename="../../ui/setup/setup_fields.cpp" line="164"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>

@@ -14,6 +14,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QTableView>
+#include <QTextBrowser>
 #include <QTimer>
 
 #include "support/temp_dir.h"
@@ -130,6 +131,11 @@ TEST(PlanViewTest, UntickingAPartlyTickedMethodRemovesItsListedConfigurations) {
   EXPECT_EQ(list->findItems(he, Qt::MatchExactly).first()->checkState(), Qt::Checked);
   EXPECT_TRUE(setup->draft().initializers.contains(QStringLiteral("kaiming_normal")));
   EXPECT_EQ(setup->draft().configurations.size(), 1);
+  // The listed row sets its own initializer, so the search's cannot take effect: the plan says
+  // why beside it instead of running something else than it shows.
+  EXPECT_TRUE(plainPlan(setup).contains(
+      QStringLiteral("Initializer is searched, but every listed configuration sets its own")))
+      << plainPlan(setup).toStdString();
 }
 
 // Opening a preset over unsaved edits asks: Cancel keeps the study on screen, Discard opens it.
@@ -165,6 +171,11 @@ TEST(PlanViewTest, OpeningAPresetOverUnsavedEditsAsks) {
   preset->trigger();
   EXPECT_EQ(window.controller()->studyName(), QStringLiteral("playground-spiral"));
   EXPECT_FALSE(window.isWindowModified());
+  // The preset's "what to look for" is its own until the setup is edited; then it says so.
+  EXPECT_FALSE(window.explanation()->toPlainText().contains(QStringLiteral("changed since")));
+  testing::typeInto(lr->lowEdit(), QStringLiteral("0.003"));
+  EXPECT_TRUE(window.explanation()->toPlainText().contains(QStringLiteral("changed since")))
+      << window.explanation()->toPlainText().toStdString();
 }
 
 // While the run goes on, the comparison's marks say they are provisional; after it, they do not.

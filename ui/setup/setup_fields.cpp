@@ -136,12 +136,14 @@ std::vector<SetupField> makeFields() {
   fields.push_back(choice(G::kStudy, "sampler.kind",
                           QT_TRANSLATE_NOOP("tunebench::ui::SetupPanel", "Sampler"),
                           &StudyDraft::sampler, &samplerChoices));
-  fields.push_back(whole(G::kStudy, "budget",
-                         QT_TRANSLATE_NOOP("tunebench::ui::SetupPanel", "Configurations"),
-                         &StudyDraft::budget, 0, 100000,
-                         QT_TRANSLATE_NOOP("tunebench::ui::SetupPanel",
-                                           "Configurations in all; auto: the whole grid, or 20"),
-                         QT_TRANSLATE_NOOP("tunebench::ui::SetupPanel", "auto")));
+  fields.push_back(
+      whole(G::kStudy, "budget", QT_TRANSLATE_NOOP("tunebench::ui::SetupPanel", "Configurations"),
+            &StudyDraft::budget, 0, 100000,
+            QT_TRANSLATE_NOOP(
+                "tunebench::ui::SetupPanel",
+                "Configurations in all; auto: every listed one, the whole grid, or 20 searched "
+                "(see the plan above)"),
+            QT_TRANSLATE_NOOP("tunebench::ui::SetupPanel", "auto")));
   fields.push_back(shownWhen(
       whole(G::kStudy, "sampler.grid_points",
             QT_TRANSLATE_NOOP("tunebench::ui::SetupPanel", "Grid points"), &StudyDraft::grid_points,

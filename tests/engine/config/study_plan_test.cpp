@@ -7,16 +7,21 @@
 #include <map>
 #include <set>
 
+#include <nlohmann/json.hpp>
 #include "config/study_file.h"
+
+#include "common/user_error.h"
 #include "run/plan_summary.h"
+#include "run/stored_study.h"
 #include "study/samplers/random_sampler.h"
 
 namespace tunebench {
 namespace {
 
 StudyFile study(const std::string& body) {
-  return parseStudyText(R"({"name": "plan", "dataset": {"kind": "synthetic-2d"}, )" + body + "}",
-                        "plan.json", "/base");
+  return parseStudyText(
+      R"({"name": "plan", "dataset": {"kind": "synthetic-2d"}, "device": "cpu", )" + body + "}",
+      "plan.json", "/base");
 }
 
 const char* kListed = R"("configurations": [
@@ -111,6 +116,51 @@ TEST(StudyPlanTest, TheSentenceSaysWhatRunsAndATpeSearchIsChosenLater) {
   EXPECT_EQ(summary.chosen_later, 12);
   EXPECT_EQ(summary.trials, 12);
   EXPECT_FALSE(summary.seconds.has_value());
+}
+
+// A point's conditional values follow its own choices: momentum, searched for SGD+momentum
+// only, is not given to the listed Adam configuration.
+TEST(StudyPlanTest, ConditionalValuesGoOnlyWhereTheirConditionHolds) {
+  const StudyPlan plan = planStudy(study(R"(
+      "configurations": [{"optimizer": "adam"}, {"optimizer": "momentum"}],
+      "search": {"optimizer": {"type": "categorical", "choices": ["adam", "momentum"]},
+                 "lr": {"type": "float", "low": 0.001, "high": 0.1, "log": true},
+                 "momentum": {"type": "float", "low": 0.5, "high": 0.99,
+                              "condition": {"optimizer": ["momentum"]}}},
+      "budget": 6)"));
+  ASSERT_EQ(plan.configurations.size(), 6u);
+  int adam = 0;
+  for (const ParamMap& configuration : plan.configurations) {
+    if (std::get<std::string>(configuration.at("optimizer")) != "adam") continue;
+    EXPECT_EQ(configuration.count("momentum"), 0u) << formatParams(configuration);
+    EXPECT_EQ(configuration.count("lr"), 1u);
+    ++adam;
+  }
+  EXPECT_EQ(adam, 3);  // one per point
+  EXPECT_EQ(plan.unused, std::vector<std::string>{"optimizer"});
+  EXPECT_FALSE(plan.capped);
+}
+
+// A study stored before listed configurations were crossed with the search ran them one after
+// the other: resuming it under the new plan would mix the two, so it is refused, clearly.
+TEST(StudyPlanTest, AMixedStudyStoredUnderTheOldRuleIsNotResumedUnderTheNewOne) {
+  const std::string text =
+      R"({"name": "old", "dataset": {"kind": "synthetic-2d"},
+          "configurations": [{"optimizer": "adam"}],
+          "search": {"lr": {"type": "float", "low": 0.001, "high": 0.1}}})";
+  const nlohmann::json old_definition = {
+      {"path", "old.json"}, {"base_folder", "/"}, {"study", text}};
+  try {
+    studyFromStoredDefinition(old_definition.dump(), "old.db", "");
+    FAIL() << "resumed under the new plan";
+  } catch (const UserError& error) {
+    EXPECT_NE(std::string(error.what()).find("cannot be resumed"), std::string::npos)
+        << error.what();
+  }
+  // Stored now, it carries the rule and is read back.
+  const StudyFile now = parseStudyText(text, "new.json", "/");
+  EXPECT_EQ(studyFromStoredDefinition(storedDefinition(now), "new.db", "").configurations.size(),
+            1u);
 }
 
 }  // namespace

@@ -131,7 +131,10 @@ TEST(FactorEffectsTest, ASmallDifferenceSaysHowManySeedsWouldFindIt) {
   const LevelComparison& c = effects.factors[0].comparisons.at(0);
   EXPECT_GE(c.p_holm, 0.05);
   ASSERT_TRUE(c.seeds_for_power.has_value());
-  EXPECT_GT(*c.seeds_for_power, 3);
+  // By hand: differences -0.007, 0.0035, -0.004 (mean -0.0025, sd 0.0054083); one pair, so the
+  // 95% level: n = (1.959964 + 0.841621)^2 sd^2 / mean^2 + 1.959964^2 / 2 = 38.65 cells, one
+  // cell per seed: 39 seeds.
+  EXPECT_EQ(*c.seeds_for_power, 39);
   EXPECT_NE(effects.headline.find("seeds would detect a difference this size at 80% power"),
             std::string::npos)
       << effects.headline;
