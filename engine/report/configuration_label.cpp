@@ -36,28 +36,29 @@ bool companionOf(const std::string& name) {
 
 }  // namespace
 
-// A number as a person reads it in a label: three significant digits ("0.00609", "1e-05").
-std::string numberWords(double number) {
+// A number as a person reads it in a label: three significant digits ("0.00609", "1e-05"), or
+// more where a study's values need them to stay apart.
+static std::string numberWords(double number, int digits) {
   char text[32];
-  std::snprintf(text, sizeof text, "%.3g", number);
+  std::snprintf(text, sizeof text, "%.*g", digits, number);
   return text;
 }
 
-std::string paramWords(const std::string& name, const ParamValue& value) {
+std::string paramWords(const std::string& name, const ParamValue& value, int digits) {
   if (const auto* text = std::get_if<std::string>(&value)) {
     if (const auto words = nameWords(name, *text)) return *words;
     return shortName(name) + " " + *text;
   }
   const double number = std::get<double>(value);
   if (name == "batch_norm") return number != 0.0 ? "batch norm" : "no batch norm";
-  return shortName(name) + " " + numberWords(number);
+  return shortName(name) + " " + numberWords(number, digits);
 }
 
-std::string valueWords(const std::string& name, const ParamValue& value) {
+std::string valueWords(const std::string& name, const ParamValue& value, int digits) {
   if (const auto* text = std::get_if<std::string>(&value))
     return nameWords(name, *text).value_or(*text);
   if (name == "batch_norm") return std::get<double>(value) != 0.0 ? "yes" : "no";
-  return numberWords(std::get<double>(value));
+  return numberWords(std::get<double>(value), digits);
 }
 
 std::string paramTitle(const std::string& name) {
@@ -72,6 +73,22 @@ ConfigurationNamer::ConfigurationNamer(const std::vector<ParamMap>& configuratio
   std::map<std::string, std::set<std::string>> values;  // name -> distinct values ("" = absent)
   for (const ParamMap& params : configurations) {
     for (const auto& [name, value] : params) values[name].insert(formatParamValue(value));
+  }
+  // Digits per number: the fewest from 3 that keep every value of the study apart.
+  std::map<std::string, std::set<double>> numbers;
+  for (const ParamMap& params : configurations) {
+    for (const auto& [name, value] : params) {
+      if (const auto* number = std::get_if<double>(&value)) numbers[name].insert(*number);
+    }
+  }
+  for (const auto& [name, seen] : numbers) {
+    int digits = kLabelDigits;
+    for (; digits < 6; ++digits) {
+      std::set<std::string> words;
+      for (double number : seen) words.insert(numberWords(number, digits));
+      if (words.size() == seen.size()) break;
+    }
+    if (digits != kLabelDigits) digits_[name] = digits;
   }
   for (auto& [name, seen] : values) {
     const bool everywhere =
@@ -105,6 +122,11 @@ ConfigurationNamer::ConfigurationNamer(const std::vector<ParamMap>& configuratio
   }
 }
 
+int ConfigurationNamer::digitsOf(const std::string& name) const {
+  const auto it = digits_.find(name);
+  return it == digits_.end() ? kLabelDigits : it->second;
+}
+
 std::string ConfigurationNamer::label(const ParamMap& params) const {
   std::vector<std::string> names;
   for (const std::string& name : named_) {
@@ -121,11 +143,12 @@ std::string ConfigurationNamer::label(const ParamMap& params) const {
   for (const std::string& name : names) {
     const bool has_initializer = std::count(names.begin(), names.end(), "initializer") > 0;
     if (companionOf(name) && has_initializer) continue;  // in its initializer's brackets
-    text += (text.empty() ? "" : " · ") + paramWords(name, params.at(name));
+    text += (text.empty() ? "" : " · ") + paramWords(name, params.at(name), digitsOf(name));
     if (name != "initializer") continue;
     for (const char* companion : {"init_std", "init_bound", "init_value", "init_gain"}) {
       const auto it = params.find(companion);
-      if (it != params.end()) text += " (" + paramWords(companion, it->second) + ")";
+      if (it != params.end())
+        text += " (" + paramWords(companion, it->second, digitsOf(companion)) + ")";
     }
   }
   return text;

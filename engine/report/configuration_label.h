@@ -1,4 +1,5 @@
 #pragma once
+#include <map>
 #include <string>
 #include <vector>
 
@@ -24,14 +25,19 @@ class ConfigurationNamer {
   const std::vector<std::string>& varying() const { return varying_; }
 
  private:
+  int digitsOf(const std::string& name) const;
   std::vector<std::string> varying_;
-  std::vector<std::string> named_;  // the varying ones a label names
+  std::vector<std::string> named_;     // the varying ones a label names
+  std::map<std::string, int> digits_;  // numbers that need more than kLabelDigits to stay apart
 };
 
+// Significant digits of a number in words, unless more are needed to tell values apart.
+inline constexpr int kLabelDigits = 3;
+
 // One parameter's value in words: "Xavier uniform", "SGD+momentum", "lr 0.01", "width 128".
-std::string paramWords(const std::string& name, const ParamValue& value);
+std::string paramWords(const std::string& name, const ParamValue& value, int digits = kLabelDigits);
 // The value alone, as a table cell under paramTitle: "Xavier uniform", "0.01", "yes".
-std::string valueWords(const std::string& name, const ParamValue& value);
+std::string valueWords(const std::string& name, const ParamValue& value, int digits = kLabelDigits);
 // A parameter's name as a column title: "Initializer", "Learning rate", "Batch size".
 std::string paramTitle(const std::string& name);
 

@@ -51,6 +51,21 @@ TEST(ConfigurationLabelTest, ALearningRateSweepNamesOnlyTheRate) {
   EXPECT_EQ(namer.varying(), std::vector<std::string>{"lr"});
 }
 
+// Numbers read with three significant digits, more only where two values would read alike.
+TEST(ConfigurationLabelTest, NumbersHaveThreeDigitsUnlessTwoValuesWouldReadAlike) {
+  std::vector<ParamMap> random;
+  for (double lr : {0.00609184, 0.000530398, 0.0245832}) random.push_back({{"lr", lr}});
+  const ConfigurationNamer short_names(random);
+  EXPECT_EQ(short_names.label(random[0]), "lr 0.00609");
+  EXPECT_EQ(short_names.label(random[1]), "lr 0.00053");
+  std::vector<ParamMap> close;
+  for (double lr : {0.0012341, 0.0012344, 0.01}) close.push_back({{"lr", lr}});
+  const ConfigurationNamer apart(close);
+  EXPECT_EQ(apart.label(close[0]), "lr 0.0012341");
+  EXPECT_EQ(apart.label(close[1]), "lr 0.0012344");
+  EXPECT_EQ(apart.label(close[2]), "lr 0.01");
+}
+
 TEST(ConfigurationLabelTest, ASettingThatVariesUnderOneInitializerIsNamedOnItsOwn) {
   const std::vector<ParamMap> all = {{{"initializer", "normal"}, {"init_std", 0.01}},
                                      {{"initializer", "normal"}, {"init_std", 0.1}}};
