@@ -59,6 +59,7 @@ struct Factor {
   std::vector<std::string> keys;      // level keys in display order
   std::map<std::string, ParamValue> values;
   std::map<std::string, ParamMap> setting_values;  // level key -> its settings' values
+  int digits = kLabelDigits;  // of its numbers in words: enough to keep its levels apart
 };
 
 std::string levelKey(const ParamMap& params, const Factor& factor) {
@@ -92,6 +93,8 @@ bool determines(const std::vector<GroupSummary>& groups, const std::string& name
   }
   return true;
 }
+
+std::string wordsOf(const Factor& factor, const std::string& key);
 
 std::vector<Factor> factorsOf(const std::vector<GroupSummary>& groups) {
   std::vector<ParamMap> configurations;
@@ -131,13 +134,21 @@ std::vector<Factor> factorsOf(const std::vector<GroupSummary>& groups) {
   factors.erase(std::remove_if(factors.begin(), factors.end(),
                                [](const Factor& f) { return f.keys.size() < 2; }),
                 factors.end());
+  // Levels read with 3 significant digits, more where two would then read alike.
+  for (Factor& factor : factors) {
+    for (; factor.digits < 6; ++factor.digits) {
+      std::set<std::string> words;
+      for (const std::string& key : factor.keys) words.insert(wordsOf(factor, key));
+      if (words.size() == factor.keys.size()) break;
+    }
+  }
   return factors;
 }
 
 std::string wordsOf(const Factor& factor, const std::string& key) {
   std::string words = key.rfind('|', 0) == 0 || key.empty()
                           ? std::string("unset")
-                          : valueWords(factor.name, factor.values.at(key));
+                          : valueWords(factor.name, factor.values.at(key), factor.digits);
   const auto settings = factor.setting_values.find(key);
   if (settings == factor.setting_values.end() || settings->second.empty()) return words;
   std::string inner;

@@ -140,6 +140,24 @@ TEST(FactorEffectsTest, ASmallDifferenceSaysHowManySeedsWouldFindIt) {
       << effects.headline;
 }
 
+// Two rates that read alike at three digits keep apart as levels (more digits where needed).
+TEST(FactorEffectsTest, LevelsThatWouldReadAlikeGetTheDigitsThatTellThemApart) {
+  std::vector<FrozenTrial> trials;
+  for (int s = 0; s < 2; ++s) {
+    for (double lr : {0.0012341, 0.0012344}) {
+      trials.push_back(trial({{"initializer", "xavier_uniform"}, {"lr", lr}}, s, 0.40 + s));
+      trials.push_back(trial({{"initializer", "kaiming_normal"}, {"lr", lr}}, s, 0.39 + s));
+    }
+  }
+  const StudyEffects effects =
+      computeEffects(summarizeGroups(trials, CompareMetric::kValLoss), CompareMetric::kValLoss);
+  ASSERT_EQ(effects.factors.size(), 2u);
+  const FactorEffect& lr = effects.factors[1];
+  ASSERT_EQ(lr.levels.size(), 2u);
+  EXPECT_EQ(lr.levels[0].words, "0.0012341");
+  EXPECT_EQ(lr.levels[1].words, "0.0012344");
+}
+
 // A random search: every configuration has its own learning rate, so no two initializers share
 // a cell; the levels are described, and the headline says the comparison is not controlled.
 TEST(FactorEffectsTest, UnmatchedLevelsAreDescribedNotCompared) {
