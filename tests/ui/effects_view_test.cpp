@@ -45,6 +45,8 @@ TEST(EffectsViewTest, OpenedResultsAnswerPerParameterWithAnInteractionPlot) {
   // The interaction plot: Initializer by Optimizer has one line per optimizer, 3 points each.
   auto* choice = view->findChild<QComboBox*>(QStringLiteral("interactionChoice"));
   ASSERT_NE(choice, nullptr);
+  // Until the person picks one, the plot is of the headline's parameter.
+  EXPECT_EQ(choice->currentData().toPoint().x(), view->effects().headline_factor);
   ASSERT_GE(choice->findText(QStringLiteral("Initializer by Optimizer")), 0);
   choice->setCurrentIndex(choice->findText(QStringLiteral("Initializer by Optimizer")));
   EXPECT_EQ(view->chart()->lineCount(), 2);

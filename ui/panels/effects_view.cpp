@@ -38,13 +38,16 @@ EffectsView::EffectsView(QWidget* parent)
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(split);
   connect(plot_choice_, &QComboBox::currentIndexChanged, this, &EffectsView::showInteraction);
+  // A plot the person picked stays picked; until then it follows the headline's parameter.
+  connect(plot_choice_, &QComboBox::activated, this,
+          [this] { picked_ = plot_choice_->currentText(); });
   setEffects({});
 }
 
 void EffectsView::setEffects(const EffectsRow& effects) {
   effects_ = effects;
   text_->setHtml(effectsHtml(effects));
-  const QString chosen = plot_choice_->currentText();
+  const QString chosen = picked_;
   const QSignalBlocker blocker(plot_choice_);
   plot_choice_->clear();
   for (int f = 0; f < effects.factors.size(); ++f) {
@@ -53,8 +56,8 @@ void EffectsView::setEffects(const EffectsRow& effects) {
           tr("%1 by %2").arg(effects.factors[f].title, effects.factors[f].interactions[i].other),
           QPoint(f, i));
   }
-  // The headline's parameter first; a choice made before stays.
-  int index = plot_choice_->findText(chosen);
+  // The headline's parameter first; a plot the person picked stays.
+  int index = chosen.isEmpty() ? -1 : plot_choice_->findText(chosen);
   if (index < 0 && effects.headline_factor >= 0) {
     for (int k = 0; k < plot_choice_->count(); ++k) {
       if (plot_choice_->itemData(k).toPoint().x() == effects.headline_factor) {

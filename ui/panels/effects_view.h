@@ -27,6 +27,7 @@ class EffectsView : public QWidget {
   void showInteraction();
 
   EffectsRow effects_;
+  QString picked_;  // the interaction plot the person chose ("" until they do)
   QTextBrowser* text_;
   QComboBox* plot_choice_;
   InteractionChart* chart_;
