@@ -5,18 +5,28 @@
 
 #include "cli_commands.h"
 #include "common/user_error.h"
+#include "report/configuration_label.h"
 #include "run/run_service.h"
 
 namespace tunebench::cli {
 namespace {
 
+// Each planned configuration's name, by what tells it apart from the others.
+std::vector<std::string> labelsOf(const PlanSummary& plan) {
+  const ConfigurationNamer namer(plan.configurations);
+  std::vector<std::string> labels;
+  for (const ParamMap& configuration : plan.configurations)
+    labels.push_back(namer.label(configuration));
+  return labels;
+}
+
 void printJson(const StudyOverview& study) {
   const PlanSummary& plan = study.plan;
+  const std::vector<std::string> labels = labelsOf(plan);
   nlohmann::json configurations = nlohmann::json::array();
   for (std::size_t i = 0; i < plan.configurations.size(); ++i) {
-    configurations.push_back({{"index", i},
-                              {"label", plan.labels[i]},
-                              {"params", paramsToJson(plan.configurations[i])}});
+    configurations.push_back(
+        {{"index", i}, {"label", labels[i]}, {"params", paramsToJson(plan.configurations[i])}});
   }
   std::cout << nlohmann::json{{"study", study.name},
                               {"sentence", planSentence(plan)},
@@ -38,10 +48,11 @@ void printJson(const StudyOverview& study) {
 
 void printTable(const StudyOverview& study) {
   const PlanSummary& plan = study.plan;
+  const std::vector<std::string> labels = labelsOf(plan);
   std::cout << "Plan of \"" << study.name << "\": " << planSentence(plan) << "\n\n";
   std::printf("%5s  %s\n", "#", "configuration");
   for (std::size_t i = 0; i < plan.configurations.size(); ++i)
-    std::printf("%5zu  %s\n", i + 1, plan.labels[i].c_str());
+    std::printf("%5zu  %s\n", i + 1, labels[i].c_str());
   if (plan.chosen_later > 0)
     std::printf("%5s  (%lld chosen by TPE as results come in)\n", "...",
                 static_cast<long long>(plan.chosen_later));

@@ -112,9 +112,6 @@ PlanSummary summarizePlan(const StudyFile& study) {
   summary.unused = plan.unused;
   summary.sampler = samplerName(study.sampler.kind);
   summary.capped = plan.capped;
-  const ConfigurationNamer namer(plan.configurations);
-  for (const ParamMap& configuration : plan.configurations)
-    summary.labels.push_back(namer.label(configuration));
   summary.seconds = estimateSeconds(study, plan);
   return summary;
 }
@@ -133,7 +130,7 @@ std::string formatDuration(double seconds) {
 
 std::string planSentence(const PlanSummary& plan) {
   std::string text;
-  const std::string searched = plan.sampler == "grid" ? "grid" : plan.sampler;
+  const std::string& searched = plan.sampler;
   if (plan.chosen_later > 0) {
     text = titles(plan.crossed) + " searched by TPE: it chooses " +
            counted(plan.chosen_later, "configuration", "configurations") + " as results come in";

@@ -14,7 +14,6 @@ struct StudyFile;
 // roughly how long, and which settings cannot take effect and why. This header is torch-free.
 struct PlanSummary {
   std::vector<ParamMap> configurations;  // known before the first trial, in the order they run
-  std::vector<std::string> labels;       // their names (report/configuration_label)
   std::int64_t chosen_later = 0;         // a TPE search alone: chosen as results come in
   std::int64_t listed = 0;
   std::int64_t search_points = 0;
@@ -33,7 +32,9 @@ struct PlanSummary {
   }
 };
 
-// The plan of `study` (config/study_plan.h), named and timed.
+// The plan of `study` (config/study_plan.h), counted and timed. It runs on every edit in the
+// window, so it names nothing: a front end that lists the configurations names them
+// (ConfigurationNamer) when it does.
 PlanSummary summarizePlan(const StudyFile& study);
 
 // In words, as `tunebench-cli plan` prints it: "6 listed configurations x learning rate (random,
