@@ -260,8 +260,11 @@ int showEffects(const RunOptions& options, bool accuracy, Format format) {
   std::int64_t study_id = 0;
   const auto storage = openExisting(options, study_id, StorageAccess::kReadOnly);
   const CompareMetric metric = accuracy ? CompareMetric::kValAccuracy : CompareMetric::kValLoss;
-  printEffects(computeEffects(summarizeGroups(storage->trials(study_id, false), metric), metric),
-               format);
+  // Effects read parameters, not names: the groups are left unnamed.
+  printEffects(
+      computeEffects(summarizeGroups(storage->trials(study_id, false), metric, std::nullopt, false),
+                     metric),
+      format);
   return 0;
 }
 

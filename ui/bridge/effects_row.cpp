@@ -32,7 +32,9 @@ LevelComparisonRow rowOf(const LevelComparison& c) {
 
 EffectsRow effectsOf(const TrialBook& book, bool accuracy) {
   const CompareMetric metric = accuracy ? CompareMetric::kValAccuracy : CompareMetric::kValLoss;
-  const StudyEffects effects = computeEffects(summarizeGroups(book.trials(), metric), metric);
+  // Effects read parameters, not names: the groups are left unnamed (no namer per trial end).
+  const StudyEffects effects =
+      computeEffects(summarizeGroups(book.trials(), metric, std::nullopt, false), metric);
   EffectsRow row;
   row.accuracy = accuracy;
   double clearest = 2.0;
