@@ -354,7 +354,7 @@ void MainWindow::showAbout() {
                               StudyController::devices().join(QStringLiteral(", "))));
 }
 
-void MainWindow::updateStatus() {
+std::pair<int, int> MainWindow::trialCounts() const {
   int running = 0, done = 0;
   for (int i = 0; i < trials_->rowCount(); ++i) {
     const QString& state = trials_->row(i).state;
@@ -364,6 +364,11 @@ void MainWindow::updateStatus() {
       ++done;  // interrupted trials run again under a new id: they do not count as done
     }
   }
+  return {running, done};
+}
+
+void MainWindow::updateStatus() {
+  const auto [running, done] = trialCounts();
   const int planned = std::max(controller_->plannedTrials(), done + running);
   const bool busy = controller_->isRunning();
   run_action_->setEnabled(!busy && controller_->hasStudy());

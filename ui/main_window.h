@@ -1,7 +1,9 @@
 #pragma once
 #include <QElapsedTimer>
 #include <QMainWindow>
+
 #include <QVector>
+#include <utility>
 
 class QAction;
 class QLabel;
@@ -98,6 +100,8 @@ class MainWindow : public QMainWindow {
   bool keepOrDropEdits();
   // The study's "what to look for", marked as written for the study as it came once edited.
   void showExplanation();
+  // Trials running and trials done (finished in any end state) in the trial table.
+  std::pair<int, int> trialCounts() const;
   // The window's own answers to the controller (status, banner, explanation, study views).
   void followController();
   QAction* buildFileMenu();  // returns Open, for the toolbar

@@ -20,7 +20,6 @@
 #include "ui/panels/effects_view.h"
 #include "ui/panels/group_table_model.h"
 #include "ui/panels/results_panel.h"
-#include "ui/panels/trial_table_model.h"
 
 namespace tunebench::ui {
 namespace {
@@ -60,13 +59,7 @@ QWidget* MainWindow::comparisonView() {
 void MainWindow::showGroups(const QVector<GroupRow>& groups) {
   groups_->setGroups(groups);
   // Verdicts drawn from the trials finished so far say so while the run goes on.
-  int finished = 0;
-  for (int i = 0; i < trials_->rowCount(); ++i) {
-    const QString& state = trials_->row(i).state;
-    if (state != QLatin1String("RUNNING") && state != QLatin1String("WAITING") &&
-        state != QLatin1String("INTERRUPTED"))
-      ++finished;
-  }
+  const int finished = trialCounts().second;
   comparison_->setProvisional(controller_->isRunning()
                                   ? tr("Provisional: %1 of %2 trials completed; the marks may "
                                        "change")
