@@ -98,6 +98,9 @@ class MainWindow : public QMainWindow {
   // Before another study replaces the one on screen: unsaved edits are saved, dropped or the
   // opening is cancelled (false), as the person answers.
   bool keepOrDropEdits();
+  // Saves the study where it came from, or (a preset, a new study, `ask_for_file`) asks for a
+  // file in the user's folder; false when nothing was written.
+  bool saveEdits(bool ask_for_file);
   // The study's "what to look for", marked as written for the study as it came once edited.
   void showExplanation();
   // Trials running and trials done (finished in any end state) in the trial table.

@@ -88,30 +88,8 @@ QAction* MainWindow::buildFileMenu() {
           ->setToolTip(path);
     }
   });
-  auto save_as = [this] {
-    // The user's own folder, never the shipped presets (read-only templates).
-    const QString presets = QDir(StudyController::presetsFolder()).absolutePath();
-    const QString folder =
-        base_folder_.isEmpty() || QDir(base_folder_).absolutePath().startsWith(presets)
-            ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
-            : base_folder_;
-    const QString name =
-        (controller_->studyName().isEmpty() ? QStringLiteral("study") : controller_->studyName()) +
-        QStringLiteral(".json");
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Save study"), QDir(folder).filePath(name), tr("Study files (*.json)"));
-    if (!path.isEmpty()) saveStudy(path);
-  };
-  file->addAction(tr("&Save Study"), QKeySequence::Save, this, [this, save_as] {
-    // Presets are read-only templates: saving one asks for a new file.
-    if (study_path_.isEmpty() || !QFileInfo(study_path_).isWritable() ||
-        study_path_.contains(QLatin1String("/presets/"))) {
-      save_as();
-    } else {
-      saveStudy(study_path_);
-    }
-  });
-  file->addAction(tr("Save Study &As..."), QKeySequence::SaveAs, this, save_as);
+  file->addAction(tr("&Save Study"), QKeySequence::Save, this, [this] { saveEdits(false); });
+  file->addAction(tr("Save Study &As..."), QKeySequence::SaveAs, this, [this] { saveEdits(true); });
   file->addAction(tr("Export &Report..."), this, [this] {
     const QString path = QFileDialog::getSaveFileName(
         this, tr("Export report"), QStringLiteral("report.html"), tr("HTML page (*.html)"));
@@ -131,11 +109,25 @@ bool MainWindow::keepOrDropEdits() {
       QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
   if (answer == QMessageBox::Cancel) return false;
   if (answer == QMessageBox::Discard) return true;
-  const bool writable = !study_path_.isEmpty() && QFileInfo(study_path_).isWritable() &&
-                        !study_path_.contains(QLatin1String("/presets/"));
-  if (writable) return saveStudy(study_path_);
-  const QString path =
-      QFileDialog::getSaveFileName(this, tr("Save study"), QString(), tr("Study files (*.json)"));
+  return saveEdits(false);
+}
+
+bool MainWindow::saveEdits(bool ask_for_file) {
+  // Presets are read-only templates: saving one asks for a new file.
+  if (!ask_for_file && !study_path_.isEmpty() && QFileInfo(study_path_).isWritable() &&
+      !study_path_.contains(QLatin1String("/presets/")))
+    return saveStudy(study_path_);
+  // The user's own folder, never the shipped presets.
+  const QString presets = QDir(StudyController::presetsFolder()).absolutePath();
+  const QString folder =
+      base_folder_.isEmpty() || QDir(base_folder_).absolutePath().startsWith(presets)
+          ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
+          : base_folder_;
+  const QString name =
+      (controller_->studyName().isEmpty() ? QStringLiteral("study") : controller_->studyName()) +
+      QStringLiteral(".json");
+  const QString path = QFileDialog::getSaveFileName(
+      this, tr("Save study"), QDir(folder).filePath(name), tr("Study files (*.json)"));
   return !path.isEmpty() && saveStudy(path);
 }
 
