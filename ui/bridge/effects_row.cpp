@@ -1,8 +1,10 @@
 #include "ui/bridge/effects_row.h"
 
 #include <cmath>
+#include <map>
 
 #include "report/factor_effects.h"
+#include "ui/bridge/param_table_view.h"
 #include "ui/bridge/trial_book.h"
 
 namespace tunebench::ui {
@@ -10,20 +12,28 @@ namespace {
 
 QString text(const std::string& words) { return QString::fromStdString(words); }
 
-LevelComparisonRow rowOf(const LevelComparison& c) {
+// The engine names factors by their English titles; the window by its own (translated) ones.
+using Titles = std::map<std::string, QString>;
+
+QString titleOf(const Titles& titles, const std::string& title) {
+  const auto it = titles.find(title);
+  return it == titles.end() ? text(title) : it->second;
+}
+
+LevelComparisonRow rowOf(const LevelComparison& c, const Titles& titles) {
   LevelComparisonRow row;
   row.better = text(c.better);
   row.worse = text(c.worse);
   row.cells = c.cells;
   row.seeds = c.seeds;
-  for (const auto& [title, count] : c.over) row.over.append({text(title), count});
+  for (const auto& [title, count] : c.over) row.over.append({titleOf(titles, title), count});
   row.difference = c.paired.mean_difference;
   row.low = c.interval.low;
   row.high = c.interval.high;
   row.level = c.level;
   row.p_holm = c.p_holm;
   row.same_sign_everywhere = c.same_sign_everywhere;
-  for (const auto& [title, means] : c.by_other) row.other_titles << text(title);
+  for (const auto& [title, means] : c.by_other) row.other_titles << titleOf(titles, title);
   row.seeds_for_power = c.seeds_for_power.value_or(0);
   return row;
 }
@@ -38,18 +48,21 @@ EffectsRow effectsOf(const TrialBook& book, bool accuracy) {
   EffectsRow row;
   row.accuracy = accuracy;
   double clearest = 2.0;
+  Titles titles;
+  for (const FactorEffect& factor : effects.factors)
+    titles[factor.title] = parameterTitle(QString::fromStdString(factor.name));
   for (const FactorEffect& factor : effects.factors) {
     FactorRow f;
-    f.title = text(factor.title);
+    f.title = titles.at(factor.title);
     f.controlled = factor.controlled;
     for (const LevelSummary& level : factor.levels)
       f.levels.append({text(level.words), level.completed, level.mean, level.median, level.best});
     for (const LevelComparison& c : factor.comparisons) {
-      if (c.cells >= 2) f.comparisons.append(rowOf(c));
+      if (c.cells >= 2) f.comparisons.append(rowOf(c, titles));
     }
     for (const Interaction& interaction : factor.interactions) {
       InteractionRow plot;
-      plot.other = text(interaction.other);
+      plot.other = titleOf(titles, interaction.other);
       for (const std::string& level : interaction.levels) plot.levels << text(level);
       for (const auto& [level, means] : interaction.lines)
         plot.lines.append({text(level), QVector<double>(means.begin(), means.end())});
