@@ -61,6 +61,7 @@ RunSettings settingsOf(const RunOptions& options) {
   settings.jobs = options.jobs;
   settings.liveness = options.liveness;
   settings.data_root = options.data_root;
+  settings.seeds = options.seeds;
   return settings;
 }
 
@@ -113,6 +114,10 @@ int resumeStudy(const RunOptions& options, const StopToken& stop) {
       StudyRun::resume(*storage, study_id, shownLocation(options.storage), settingsOf(options));
   if (!options.quiet && run->requeued() > 0) {
     std::fprintf(stderr, "%d interrupted trial(s) queued to run again\n", run->requeued());
+  }
+  if (!options.quiet && run->seedsQueued() > 0) {
+    std::fprintf(stderr, "%d trial(s) queued for the new seeds (%lld per configuration now)\n",
+                 run->seedsQueued(), static_cast<long long>(run->study().plan.seeds));
   }
   return execute(*storage, *run, options, stop);
 }
@@ -264,7 +269,7 @@ int showEffects(const RunOptions& options, bool accuracy, Format format) {
   printEffects(
       computeEffects(summarizeGroups(storage->trials(study_id, false), metric, std::nullopt, false),
                      metric),
-      format);
+      format, shownLocation(options.storage));
   return 0;
 }
 

@@ -16,8 +16,9 @@ struct RunOptions {
   int jobs = 0;            // 0 = the study's own
   bool json = false;
   bool quiet = false;
-  Liveness liveness;      // heartbeats and stale trials (run, resume, worker)
-  std::string data_root;  // worker/resume: where this host keeps the study's relative data paths
+  Liveness liveness;       // heartbeats and stale trials (run, resume, worker)
+  std::string data_root;   // worker/resume: where this host keeps the study's relative data paths
+  std::int64_t seeds = 0;  // resume: seeds per configuration from now on (0: as stored)
 };
 
 // A run that a worker's storage failure ended (every worker stopped, committed trials kept):
@@ -72,7 +73,8 @@ struct StudyEffects;
 
 namespace tunebench::cli {
 // Prints `effects` as the table (the headline, then per parameter its levels and sentences) or
-// as JSON (cli_effects.cpp).
-void printEffects(const StudyEffects& effects, Format format);
+// as JSON (cli_effects.cpp); the table ends with the resume command that adds the seeds a
+// difference needs, naming `storage` (as shown).
+void printEffects(const StudyEffects& effects, Format format, const std::string& storage);
 
 }  // namespace tunebench::cli

@@ -24,7 +24,11 @@ nlohmann::json effectsJson(const StudyEffects& effects) {
                         {"completed", level.completed},
                         {"mean", number(level.mean)},
                         {"median", number(level.median)},
-                        {"best", number(level.best)}});
+                        {"best", number(level.best)},
+                        {"lowest", number(level.lowest)},
+                        {"q1", number(level.q1)},
+                        {"q3", number(level.q3)},
+                        {"highest", number(level.highest)}});
     for (const LevelComparison& c : factor.comparisons) {
       nlohmann::json by_other = nlohmann::json::object();
       for (const auto& [title, means] : c.by_other) {
@@ -62,41 +66,52 @@ nlohmann::json effectsJson(const StudyEffects& effects) {
     factors.push_back({{"parameter", factor.name},
                        {"title", factor.title},
                        {"controlled", factor.controlled},
+                       {"ranged", factor.ranged},
                        {"levels", levels},
                        {"comparisons", comparisons},
                        {"interactions", interactions}});
   }
   return {{"metric", effects.metric == CompareMetric::kValLoss ? "val_loss" : "val_accuracy"},
           {"headline", effects.headline},
+          {"more_seeds",
+           effects.more_seeds ? nlohmann::json(*effects.more_seeds) : nlohmann::json(nullptr)},
+          {"more_seeds_for", effects.more_seeds_for},
           {"factors", factors}};
 }
 
-void printTable(const StudyEffects& effects) {
+void printTable(const StudyEffects& effects, const std::string& storage) {
   std::cout << effects.headline << "\n";
   for (const FactorEffect& factor : effects.factors) {
     std::cout << "\n"
               << factor.title
-              << (factor.controlled ? "" : " (not controlled: levels never met the same others)")
+              << (factor.ranged       ? " (ranges of a searched value: described, not compared)"
+                  : factor.controlled ? ""
+                                      : " (not controlled: levels never met the same others)")
               << "\n";
-    std::printf("  %-40s %9s %10s %10s %10s\n", "level", "completed", "mean", "median", "best");
+    std::printf("  %-40s %9s %10s %10s %21s %10s\n", "level", "completed", "mean", "median",
+                "middle half", "best");
     for (const LevelSummary& level : factor.levels)
-      std::printf("  %-40s %9d %10.4f %10.4f %10.4f\n", level.words.c_str(), level.completed,
-                  level.mean, level.median, level.best);
+      std::printf("  %-40s %9d %10.4f %10.4f %10.4f to %7.4f %10.4f\n", level.words.c_str(),
+                  level.completed, level.mean, level.median, level.q1, level.q3, level.best);
     for (const LevelComparison& c : factor.comparisons) {
       if (c.cells < 2) continue;
       std::cout << "  - " << comparisonSentence(factor, c, effects.metric) << "\n";
     }
+  }
+  if (effects.more_seeds) {
+    std::cout << "\nTo detect " << effects.more_seeds_for << " at 80% power: tunebench-cli resume "
+              << storage << " --seeds " << *effects.more_seeds << "\n";
   }
   std::fflush(stdout);
 }
 
 }  // namespace
 
-void printEffects(const StudyEffects& effects, Format format) {
+void printEffects(const StudyEffects& effects, Format format, const std::string& storage) {
   if (format == Format::kJson) {
     std::cout << effectsJson(effects).dump(2) << "\n";
   } else {
-    printTable(effects);
+    printTable(effects, storage);
   }
 }
 

@@ -185,6 +185,10 @@ const Command kCommands[] = {
      [](CLI::App& c, CommandLine& line) {
        addStorage(c, line);
        addTraining(c, line, true);
+       c.add_option("--seeds", line.options.seeds,
+                    "Seeds per configuration from now on: the new ones run for every "
+                    "configuration (more seeds for a difference not yet significant)")
+           ->check(CLI::Range(1, 1000));
      },
      [](CommandLine& line, const tunebench::StopToken& stop) {
        return tunebench::cli::resumeStudy(line.options, stop);

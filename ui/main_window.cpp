@@ -191,6 +191,12 @@ void MainWindow::followController() {
     if (open_action_ != nullptr) open_action_->trigger();
   });
   connect(controller_, &StudyController::rerunPrepared, this, &MainWindow::showRerun);
+  connect(effects_, &EffectsView::moreSeedsRequested, controller_,
+          &StudyController::resumeWithSeeds);
+  connect(controller_, &StudyController::studyChanged, this, [this] {
+    showStoredStudy();
+    updateStatus();
+  });
 }
 
 void MainWindow::buildMenus(const QString& presets_folder) {
@@ -380,6 +386,7 @@ void MainWindow::updateStatus() {
     find_lr_action_->setEnabled(!busy && setup_problems_.isEmpty() && !lr_find_->isRunning());
   step_action_->setEnabled(controller_->isPaused());
   resume_action_->setEnabled(!busy && !controller_->resultsPath().isEmpty() && done < planned);
+  effects_->setResumable(!busy && !controller_->resultsPath().isEmpty());
   setup_->setEnabled(!busy);
   // The file the study is edited in (it follows Save As), else the study's name.
   setWindowTitle(tr("TuneBench - %1[*]")

@@ -93,7 +93,8 @@ class MainWindow : public QMainWindow {
 
  private:
   void showOpenedResults(const QString& path);  // the setup panel shows the file's study
-  void showRerun();                             // the setup panel shows Run again's study
+  void showStoredStudy();  // the setup panel shows the study on screen as stored (and its plan)
+  void showRerun();        // the setup panel shows Run again's study
   void buildMenus(const QString& presets_folder);
   // Before another study replaces the one on screen: unsaved edits are saved, dropped or the
   // opening is cancelled (false), as the person answers.

@@ -187,15 +187,20 @@ bool MainWindow::openResults(const QString& path) {
   return true;
 }
 
-void MainWindow::showOpenedResults(const QString& path) {
+void MainWindow::showStoredStudy() {
   // The panel shows the study as it was run; Run starts it afresh, Resume continues this file.
   const QJsonDocument json = QJsonDocument::fromJson(controller_->studyText().toUtf8());
   setup_->setDraft(draftFromJson(json.object()));
+  setup_->setPlan(controller_->plan());
   setup_->showProblems({});
   setup_problems_.clear();
   study_path_.clear();
   setWindowModified(false);  // the panel holds the stored study as it was run
   showExplanation();
+}
+
+void MainWindow::showOpenedResults(const QString& path) {
+  showStoredStudy();
   if (!StudyController::isServerLocation(path)) base_folder_ = QFileInfo(path).absolutePath();
   statusBar()->showMessage(tr("Following %1").arg(StudyController::shownLocation(path)), 5000);
   updateStatus();

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "report/configuration_label.h"
+#include "report/factor_levels.h"
 
 namespace tunebench {
 namespace {
@@ -18,17 +19,13 @@ bool isBetter(double a, double b, CompareMetric metric) {
   return metric == CompareMetric::kValLoss ? a < b : a > b;
 }
 
-// A value's identity: its text, or "" where a configuration leaves the parameter unset.
-std::string valueKey(const ParamMap& params, const std::string& name) {
-  const auto it = params.find(name);
-  return it == params.end() ? std::string() : formatParamValue(it->second);
-}
-
-double median(std::vector<double> values) {
-  if (values.empty()) return NAN;
-  std::sort(values.begin(), values.end());
-  const std::size_t mid = values.size() / 2;
-  return values.size() % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2.0;
+// The `q` quantile of ascending `sorted` values, interpolated between neighbours (NaN if none).
+double quantile(const std::vector<double>& sorted, double q) {
+  if (sorted.empty()) return NAN;
+  const double at = q * static_cast<double>(sorted.size() - 1);
+  const auto below = static_cast<std::size_t>(std::floor(at));
+  const std::size_t above = std::min(below + 1, sorted.size() - 1);
+  return sorted[below] + (at - static_cast<double>(below)) * (sorted[above] - sorted[below]);
 }
 
 double meanOf(const std::vector<double>& values) {
@@ -50,126 +47,20 @@ std::string number(double value, int digits = 3) {
   return text;
 }
 
-// A parameter and the settings that always move with it in this study (an optimizer's learning
-// rate and momentum when each optimizer has its own; a plain normal's std): one factor, since
-// their effects cannot be told apart.
-struct Factor {
-  std::string name;
-  std::vector<std::string> settings;  // parameters determined by `name`'s value here
-  std::vector<std::string> keys;      // level keys in display order
-  std::map<std::string, ParamValue> values;
-  std::map<std::string, ParamMap> setting_values;  // level key -> its settings' values
-  int digits = kLabelDigits;  // of its numbers in words: enough to keep its levels apart
-};
-
-std::string levelKey(const ParamMap& params, const Factor& factor) {
-  std::string key = valueKey(params, factor.name);
-  for (const std::string& setting : factor.settings) key += "|" + valueKey(params, setting);
-  return key;
-}
-
-// The configuration without the factor's parameters: the cell its levels are matched in.
-std::string restKey(const ParamMap& params, const Factor& factor) {
-  ParamMap rest = params;
-  rest.erase(factor.name);
-  for (const std::string& setting : factor.settings) rest.erase(setting);
-  return formatParams(rest);
-}
-
-// True when every configuration with one value of `name` has one value of `other`, and each
-// value of `name` is met in two configurations or more (a value met once, such as a random
-// search's rate, would "determine" everything).
-bool determines(const std::vector<GroupSummary>& groups, const std::string& name,
-                const std::string& other) {
-  std::map<std::string, std::pair<std::string, int>> seen;
-  for (const GroupSummary& group : groups) {
-    const auto [it, added] =
-        seen.emplace(valueKey(group.params, name), std::pair{valueKey(group.params, other), 0});
-    if (!added && it->second.first != valueKey(group.params, other)) return false;
-    ++it->second.second;
-  }
-  for (const auto& [value, met] : seen) {
-    if (met.second < 2) return false;
-  }
-  return true;
-}
-
-std::string wordsOf(const Factor& factor, const std::string& key);
-
-std::vector<Factor> factorsOf(const std::vector<GroupSummary>& groups) {
-  std::vector<ParamMap> configurations;
-  for (const GroupSummary& group : groups) configurations.push_back(group.params);
-  std::vector<Factor> factors;
-  const ConfigurationNamer namer(configurations);  // lives through the loop over its list
-  for (const std::string& name : namer.varying()) {
-    const auto owner = std::find_if(factors.begin(), factors.end(), [&](const Factor& f) {
-      return determines(groups, f.name, name);
-    });
-    if (owner != factors.end()) {
-      owner->settings.push_back(name);
-      continue;
-    }
-    factors.push_back(Factor{name, {}, {}, {}, {}});
-  }
-  for (Factor& factor : factors) {
-    for (const GroupSummary& group : groups) {
-      const std::string key = levelKey(group.params, factor);
-      if (factor.values.count(key) > 0) continue;
-      factor.keys.push_back(key);
-      const auto it = group.params.find(factor.name);
-      factor.values[key] = it == group.params.end() ? ParamValue(std::string("-")) : it->second;
-      for (const std::string& setting : factor.settings) {
-        const auto value = group.params.find(setting);
-        if (value != group.params.end()) factor.setting_values[key][setting] = value->second;
-      }
-    }
-    // Numbers in ascending order, then names (and "unset") as first met.
-    std::stable_sort(factor.keys.begin(), factor.keys.end(), [&](const auto& a, const auto& b) {
-      const auto* x = std::get_if<double>(&factor.values[a]);
-      const auto* y = std::get_if<double>(&factor.values[b]);
-      if (x != nullptr && y != nullptr) return *x < *y;
-      return x != nullptr && y == nullptr;
-    });
-  }
-  factors.erase(std::remove_if(factors.begin(), factors.end(),
-                               [](const Factor& f) { return f.keys.size() < 2; }),
-                factors.end());
-  // Levels read with 3 significant digits, more where two would then read alike.
-  for (Factor& factor : factors) {
-    for (; factor.digits < 6; ++factor.digits) {
-      std::set<std::string> words;
-      for (const std::string& key : factor.keys) words.insert(wordsOf(factor, key));
-      if (words.size() == factor.keys.size()) break;
-    }
-  }
-  return factors;
-}
-
-std::string wordsOf(const Factor& factor, const std::string& key) {
-  std::string words = key.rfind('|', 0) == 0 || key.empty()
-                          ? std::string("unset")
-                          : valueWords(factor.name, factor.values.at(key), factor.digits);
-  const auto settings = factor.setting_values.find(key);
-  if (settings == factor.setting_values.end() || settings->second.empty()) return words;
-  std::string inner;
-  for (const auto& [name, value] : settings->second)
-    inner += (inner.empty() ? "" : ", ") + paramWords(name, value);
-  return words + " (" + inner + ")";
-}
-
 // The comparison of levels `a` and `b` of `factor` over matched cells; nullopt without one.
 // A factor's groups by level, then by the cell (the other parameters) they sit in.
 using Cells = std::map<std::string, std::map<std::string, const GroupSummary*>>;
 
-Cells cellsOf(const std::vector<GroupSummary>& groups, const Factor& factor) {
+Cells cellsOf(const std::vector<GroupSummary>& groups, const EffectFactor& factor) {
   Cells cells;
   for (const GroupSummary& group : groups)
     cells[levelKey(group.params, factor)][restKey(group.params, factor)] = &group;
   return cells;
 }
 
-std::optional<LevelComparison> compareLevels(const Cells& cells, const std::vector<Factor>& factors,
-                                             const Factor& factor, const std::string& a,
+std::optional<LevelComparison> compareLevels(const Cells& cells,
+                                             const std::vector<EffectFactor>& factors,
+                                             const EffectFactor& factor, const std::string& a,
                                              const std::string& b, CompareMetric metric,
                                              std::vector<double>& differences) {
   const auto& at_a = cells.at(a);
@@ -186,7 +77,7 @@ std::optional<LevelComparison> compareLevels(const Cells& cells, const std::vect
       const double d = value_a - other->second;
       differences.push_back(d);
       seeds.insert(seed);
-      for (const Factor& g : factors) {
+      for (const EffectFactor& g : factors) {
         if (g.name != factor.name) by_other[g.name][levelKey(group_a->params, g)].push_back(d);
       }
     }
@@ -202,7 +93,7 @@ std::optional<LevelComparison> compareLevels(const Cells& cells, const std::vect
   comparison.seeds = static_cast<int>(seeds.size());
   comparison.paired = pairedTTest(differences);
   const double overall = comparison.paired.mean_difference;
-  for (const Factor& g : factors) {
+  for (const EffectFactor& g : factors) {
     const auto levels = by_other.find(g.name);
     if (g.name == factor.name || levels == by_other.end() || levels->second.size() < 2) continue;
     comparison.over.emplace_back(paramTitle(g.name), static_cast<int>(levels->second.size()));
@@ -251,8 +142,9 @@ double sdOf(const std::vector<double>& values) {
   return std::sqrt(sum / static_cast<double>(values.size() - 1));
 }
 
-FactorEffect effectOf(const std::vector<GroupSummary>& groups, const std::vector<Factor>& factors,
-                      const Factor& factor, CompareMetric metric) {
+FactorEffect effectOf(const std::vector<GroupSummary>& groups,
+                      const std::vector<EffectFactor>& factors, const EffectFactor& factor,
+                      CompareMetric metric) {
   FactorEffect effect;
   effect.name = factor.name;
   effect.title = paramTitle(factor.name);
@@ -262,21 +154,25 @@ FactorEffect effectOf(const std::vector<GroupSummary>& groups, const std::vector
       if (levelKey(group.params, factor) != key) continue;
       for (const auto& [seed, value] : group.seed_values) values.push_back(value);
     }
+    std::sort(values.begin(), values.end());
     LevelSummary level{factor.values.at(key), wordsOf(factor, key),
                        static_cast<int>(values.size())};
     level.mean = meanOf(values);
-    level.median = median(values);
-    level.best = values.empty() ? NAN
-                 : metric == CompareMetric::kValLoss
-                     ? *std::min_element(values.begin(), values.end())
-                     : *std::max_element(values.begin(), values.end());
+    level.median = quantile(values, 0.5);
+    level.lowest = quantile(values, 0.0);
+    level.q1 = quantile(values, 0.25);
+    level.q3 = quantile(values, 0.75);
+    level.highest = quantile(values, 1.0);
+    level.best = metric == CompareMetric::kValLoss ? level.lowest : level.highest;
     effect.levels.push_back(level);
   }
+  effect.ranged = factor.ranged();
   std::vector<std::vector<double>> differences;
   std::vector<double> p_values;
   const Cells cells = cellsOf(groups, factor);
   for (std::size_t i = 0; i < factor.keys.size(); ++i) {
     for (std::size_t j = i + 1; j < factor.keys.size(); ++j) {
+      if (factor.ranged()) break;  // values within a range differ: nothing is matched
       std::vector<double> d;
       auto comparison =
           compareLevels(cells, factors, factor, factor.keys[i], factor.keys[j], metric, d);
@@ -303,7 +199,7 @@ FactorEffect effectOf(const std::vector<GroupSummary>& groups, const std::vector
                      const double py = std::isnan(y.p_holm) ? 2.0 : y.p_holm;
                      return px < py;
                    });
-  for (const Factor& other : factors) {
+  for (const EffectFactor& other : factors) {
     // A plot of more than a few dozen points reads as noise (and costs levels x levels x groups).
     if (other.name == factor.name || factor.keys.size() * other.keys.size() > kMostPlotPoints)
       continue;
@@ -333,8 +229,8 @@ FactorEffect effectOf(const std::vector<GroupSummary>& groups, const std::vector
 StudyEffects computeEffects(const std::vector<GroupSummary>& groups, CompareMetric metric) {
   StudyEffects effects;
   effects.metric = metric;
-  const std::vector<Factor> factors = factorsOf(groups);
-  for (const Factor& factor : factors)
+  const std::vector<EffectFactor> factors = factorsOf(groups);
+  for (const EffectFactor& factor : factors)
     effects.factors.push_back(effectOf(groups, factors, factor, metric));
   const FactorEffect* best_factor = nullptr;
   const LevelComparison* best = nullptr;
@@ -344,6 +240,16 @@ StudyEffects computeEffects(const std::vector<GroupSummary>& groups, CompareMetr
       if (best == nullptr || comparison.p_holm < best->p_holm) {
         best = &comparison;
         best_factor = &factor;
+      }
+    }
+  }
+  for (const FactorEffect& factor : effects.factors) {
+    for (const LevelComparison& comparison : factor.comparisons) {
+      const std::optional<int>& seeds = comparison.seeds_for_power;
+      if (!seeds || *seeds > kMostSeedsToAdd || comparison.cells < 2) continue;
+      if (!effects.more_seeds || *seeds < *effects.more_seeds) {
+        effects.more_seeds = *seeds;
+        effects.more_seeds_for = comparison.better + " vs " + comparison.worse;
       }
     }
   }

@@ -10,12 +10,14 @@
 
 namespace tunebench {
 
-// One level of a factor over every configuration that has it (not controlled for the others).
+// One level of a factor over every configuration that has it (not controlled for the others):
+// its completed trials' final metric, described.
 struct LevelSummary {
-  ParamValue value;
-  std::string words;  // "He normal", "0.001"
+  ParamValue value;   // a range's lowest value for a ranged factor
+  std::string words;  // "He normal", "0.001", "0.0001 to 0.00032"
   int completed = 0;  // completed trials
   double mean = 0.0, median = 0.0, best = 0.0;
+  double lowest = 0.0, q1 = 0.0, q3 = 0.0, highest = 0.0;  // the distribution (quartiles)
 };
 
 // Two levels of a factor compared over cells matched on every other factor and on the seed:
@@ -54,6 +56,9 @@ struct FactorEffect {
   std::vector<LevelSummary> levels;
   std::vector<LevelComparison> comparisons;  // every pair with a matched cell, best first
   bool controlled = false;  // some pair is matched in 2+ cells: the comparisons hold others fixed
+  // A searched number with too many values to list (a random search's rates): its levels are
+  // ranges of about equally many configurations, described and never compared.
+  bool ranged = false;
   std::vector<Interaction> interactions;
 };
 
@@ -61,7 +66,14 @@ struct StudyEffects {
   CompareMetric metric = CompareMetric::kValLoss;
   std::vector<FactorEffect> factors;  // the parameters that vary, in display order
   std::string headline;  // one sentence: the clearest controlled difference, or why there is none
+  // Resume with more seeds: the fewest seeds per configuration at which a difference seen but
+  // not yet significant would be detected at 80% power (at most kMostSeedsToAdd), and that
+  // comparison in words ("He normal vs Xavier uniform"); unset when there is none.
+  std::optional<int> more_seeds;
+  std::string more_seeds_for;
 };
+
+inline constexpr int kMostSeedsToAdd = 1000;  // a study's seed limit
 
 // The effect of each varying parameter on the final validation loss (or accuracy), from the
 // groups summarizeGroups makes.

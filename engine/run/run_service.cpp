@@ -131,6 +131,7 @@ struct StudyRun::Impl {
   StudyOverview overview;
   RunSettings settings;
   int requeued = 0;
+  int seeds_queued = 0;
 
   Impl(Storage& s, PreparedStudy p, const RunSettings& r)
       : storage(s), prepared(std::move(p)), overview(overviewOf(prepared.study)), settings(r) {}
@@ -154,13 +155,19 @@ std::unique_ptr<StudyRun> StudyRun::create(Storage& storage, const StudyOverview
 std::unique_ptr<StudyRun> StudyRun::resume(Storage& storage, std::int64_t study_id,
                                            const std::string& storage_path,
                                            const RunSettings& settings) {
-  const std::string definition = storage.studyDefinition(study_id);
+  std::string definition = storage.studyDefinition(study_id);
+  StudyFile study = studyFromStoredDefinition(definition, storage_path, settings.data_root);
+  std::vector<std::uint64_t> added;
+  if (settings.seeds > 0 && settings.seeds != study.seeds) {
+    definition = definitionWithSeeds(definition, study, settings.seeds, storage_path, added);
+    study = studyFromStoredDefinition(definition, storage_path, settings.data_root);
+  }
   auto impl = std::make_unique<Impl>(
-      storage,
-      prepareStudy(studyFromStoredDefinition(definition, storage_path, settings.data_root),
-                   settings.device, settings.jobs),
-      settings);
+      storage, prepareStudy(std::move(study), settings.device, settings.jobs), settings);
   impl->study_id = study_id;
+  // Stored only once the study is prepared (its data found, its models built): a resume that
+  // cannot start changes nothing.
+  if (!added.empty()) impl->seeds_queued = storage.addSeeds(study_id, definition, added);
   // This process runs nothing of the study now, so its own RUNNING trials (left by a run whose
   // storage failed) are as gone as those of a dead process.
   const std::string self = currentWorkerId();
@@ -178,6 +185,7 @@ std::int64_t StudyRun::studyId() const { return impl_->study_id; }
 const StudyOverview& StudyRun::study() const { return impl_->overview; }
 std::string StudyRun::dataDescription() const { return impl_->prepared.data.description; }
 int StudyRun::requeued() const { return impl_->requeued; }
+int StudyRun::seedsQueued() const { return impl_->seeds_queued; }
 int StudyRun::jobs() const {
   return impl_->settings.jobs > 0 ? impl_->settings.jobs : impl_->prepared.study.jobs;
 }

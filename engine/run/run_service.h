@@ -82,6 +82,9 @@ struct RunSettings {
   const PauseControl* pause = nullptr;
   Liveness liveness;      // heartbeats and stale trials
   std::string data_root;  // resume: relative data paths start here instead of the stored folder
+  // resume: seeds per configuration from now on (0: as stored). More than the study has queues
+  // the new seeds for every configuration it has (Resume with more seeds); fewer is refused.
+  std::int64_t seeds = 0;
 };
 
 // Puts a study in `storage` without preparing or running it (what `tunebench-cli create` does for
@@ -107,6 +110,7 @@ class StudyRun {
   const StudyOverview& study() const;
   std::string dataDescription() const;  // "fashion-mnist: 60000 train / 10000 validation, ..."
   int requeued() const;                 // resume: trials queued to run again
+  int seedsQueued() const;              // resume with more seeds: the new seeds' trials
   int jobs() const;
 
   // Trains until the plan is done or `stop` is requested, reporting to `sink` from worker

@@ -1,6 +1,7 @@
 #include "storage/in_memory_storage.h"
 
 #include <algorithm>
+#include <set>
 #include <stdexcept>
 #include <utility>
 
@@ -194,6 +195,39 @@ bool InMemoryStorage::apply(FrozenTrial& t, const TrialEvent& event, const std::
   if (next.beat) t.heartbeat = unixSecondsNow();
   if (next.queue_copy) queueCopy(t);
   return true;
+}
+
+int InMemoryStorage::addSeeds(std::int64_t study_id, const std::string& definition,
+                              const std::vector<std::uint64_t>& seeds) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  StudyRecord& study = this->study(study_id);
+  study.definition = definition;
+  std::map<std::int64_t, const FrozenTrial*> first;  // configuration index -> its first trial
+  std::set<std::pair<std::int64_t, std::uint64_t>> tried;
+  for (const std::int64_t id : study.trial_ids) {
+    const FrozenTrial& t = trials_.at(id);
+    first.emplace(t.configuration_index, &t);
+    tried.emplace(t.configuration_index, t.seed);
+  }
+  std::vector<FrozenTrial> queued;
+  for (const std::uint64_t seed : seeds) {
+    for (const auto& [index, original] : first) {
+      if (!tried.emplace(index, seed).second) continue;
+      FrozenTrial copy;
+      copy.configuration_index = index;
+      copy.seed = seed;
+      copy.params = original->params;
+      copy.configuration = original->configuration;
+      copy.result.state = TrialState::kWaiting;
+      queued.push_back(std::move(copy));
+    }
+  }
+  for (FrozenTrial& t : queued) {
+    t.id = next_trial_++;
+    study.trial_ids.push_back(t.id);
+    trials_[t.id] = std::move(t);
+  }
+  return static_cast<int>(queued.size());
 }
 
 void InMemoryStorage::queueCopy(const FrozenTrial& original) {

@@ -28,6 +28,22 @@ std::string transitionSetSql(const TrialTransition& next,
   return sql;
 }
 
+std::string queueSeedSql(const std::string& trials_table, const std::string& study,
+                         const std::string& seed) {
+  const std::string& t = trials_table;
+  return "INSERT INTO " + t +
+         "(study_id, configuration_index, seed, params, configuration, state) "
+         "SELECT study_id, configuration_index, " +
+         seed + ", params, configuration, 'WAITING' FROM " + t +
+         " AS first WHERE study_id = " + study + " AND id = (SELECT MIN(id) FROM " + t +
+         " AS same WHERE same.study_id = first.study_id AND same.configuration_index = "
+         "first.configuration_index) AND NOT EXISTS (SELECT 1 FROM " +
+         t +
+         " AS seeded WHERE seeded.study_id = first.study_id AND seeded.configuration_index = "
+         "first.configuration_index AND seeded.seed = " +
+         seed + ") ORDER BY configuration_index";
+}
+
 double unixSecondsNow() {
   return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
 }

@@ -22,6 +22,12 @@ std::string transitionSetSql(const TrialTransition& next,
                              const std::function<std::string()>& placeholder,
                              const std::string& now);
 
+// The statement that gives every configuration of the study bound to `study` (a placeholder)
+// without a trial under the seed bound to `seed` one WAITING trial under it, copied from the
+// configuration's first trial, in configuration order: Storage::addSeeds in both SQL backends.
+std::string queueSeedSql(const std::string& trials_table, const std::string& study,
+                         const std::string& seed);
+
 // Now, in Unix seconds: the clock the local backends stamp heartbeats with.
 double unixSecondsNow();
 

@@ -87,6 +87,10 @@ std::string Result::message() const {
   return trimmed(result_ ? PQresultErrorMessage(result_.get()) : "out of memory");
 }
 int Result::rows() const { return PQntuples(result_.get()); }
+int Result::affected() const {
+  const char* count = PQcmdTuples(result_.get());
+  return count == nullptr || *count == '\0' ? 0 : std::atoi(count);
+}
 bool Result::isNull(int row, int column) const {
   return PQgetisnull(result_.get(), row, column) == 1;
 }

@@ -41,6 +41,7 @@ class Result {
   std::string sqlstate() const;  // when not ok: the server's code, "" for a client-side failure
   std::string message() const;
   int rows() const;
+  int affected() const;  // rows an INSERT, UPDATE or DELETE wrote
   bool isNull(int row, int column) const;
   std::string text(int row, int column) const;
   std::int64_t integer(int row, int column) const;  // 0 when NULL

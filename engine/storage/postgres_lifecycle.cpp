@@ -112,6 +112,28 @@ void PostgresStorage::finishTrial(std::int64_t trial_id, const TrialResult& r,
   });
 }
 
+int PostgresStorage::addSeeds(std::int64_t study_id, const std::string& definition,
+                              const std::vector<std::uint64_t>& seeds) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  int queued = 0;
+  connection_->run([&] {
+    queued = 0;
+    // The study's row lock, as proposals take it: no configuration is added meanwhile.
+    if (connection_
+            ->exec("UPDATE tunebench_studies SET definition = $2 WHERE id = $1",
+                   Params().add(study_id).add(definition))
+            .affected() == 0)
+      throw std::out_of_range("no study with id " + std::to_string(study_id));
+    for (const std::uint64_t seed : seeds) {
+      queued += connection_
+                    ->exec(queueSeedSql("tunebench_trials", "$1", "$2::bigint"),
+                           Params().add(study_id).add(static_cast<std::int64_t>(seed)))
+                    .affected();
+    }
+  });
+  return queued;
+}
+
 int PostgresStorage::requeueInterrupted(std::int64_t study_id,
                                         const std::function<bool(const std::string&)>& is_gone) {
   std::lock_guard<std::mutex> lock(mutex_);

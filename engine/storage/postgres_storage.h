@@ -39,6 +39,8 @@ class PostgresStorage : public Storage {
   bool proposeConfiguration(std::int64_t study_id, std::int64_t max_configurations,
                             const std::vector<std::uint64_t>& seeds,
                             const IndexedProposer& propose) override;
+  int addSeeds(std::int64_t study_id, const std::string& definition,
+               const std::vector<std::uint64_t>& seeds) override;
   std::optional<FrozenTrial> claimWaitingTrial(std::int64_t study_id, const std::string& worker,
                                                const std::string& device) override;
   void recordTrainLoss(std::int64_t trial_id, const TrainLossPoint& point) override;

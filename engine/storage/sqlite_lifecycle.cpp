@@ -108,6 +108,25 @@ void SqliteStorage::finishTrial(std::int64_t trial_id, const TrialResult& r,
   transaction->commit();
 }
 
+int SqliteStorage::addSeeds(std::int64_t study_id, const std::string& definition,
+                            const std::vector<std::uint64_t>& seeds) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  WriteTransaction transaction(db_);
+  requireStudy(study_id);
+  Statement update(db_, "UPDATE studies SET definition = ? WHERE id = ?");
+  update.bind(1, definition).bind(2, study_id);
+  update.step();
+  int queued = 0;
+  for (const std::uint64_t seed : seeds) {
+    Statement insert(db_, queueSeedSql("trials", "?1", "?2"));
+    insert.bind(1, study_id).bind(2, static_cast<std::int64_t>(seed));
+    insert.step();
+    queued += sqlite3_changes(db_);
+  }
+  transaction.commit();
+  return queued;
+}
+
 int SqliteStorage::requeueInterrupted(std::int64_t study_id,
                                       const std::function<bool(const std::string&)>& is_gone) {
   std::lock_guard<std::mutex> lock(mutex_);

@@ -67,6 +67,13 @@ class Storage {
     return addConfiguration(study_id, max_configurations, seeds, propose);
   }
 
+  // Atomically replaces the study's definition with `definition` (the same study with more
+  // seeds) and queues, for every configuration the study has, one WAITING trial under each of
+  // `seeds` it has no trial under, seed by seed, configurations in order. Returns how many
+  // trials it queued. Calling it again with the same seeds queues nothing.
+  virtual int addSeeds(std::int64_t study_id, const std::string& definition,
+                       const std::vector<std::uint64_t>& seeds) = 0;
+
   // Atomically moves the oldest WAITING trial to RUNNING, owned by `worker` ("host:pid") and
   // training on `device` ("cpu", "cuda:1"); nullopt if none is waiting.
   virtual std::optional<FrozenTrial> claimWaitingTrial(std::int64_t study_id,

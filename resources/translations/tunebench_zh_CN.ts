@@ -360,6 +360,14 @@
     </message>
 </context>
 <context>
+    <name>EffectsRowText</name>
+    <message>
+        <location filename="../../ui/bridge/effects_row.cpp" line="34"/>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+</context>
+<context>
     <name>EffectsText</name>
     <message>
         <location filename="../../ui/panels/effects_text.cpp" line="20"/>
@@ -423,33 +431,48 @@
     </message>
     <message>
         <location filename="../../ui/panels/effects_text.cpp" line="76"/>
+        <source>Searched values, grouped into ranges of about as many configurations each: described, not compared (not controlled: the other settings differ within a range).</source>
+        <translation>搜索得到的取值，按每段配置数大致相同分成区间：只作描述，不作比较（未受控：同一区间内其他设置各不相同）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/effects_text.cpp" line="82"/>
         <source>Not controlled: its levels never ran under the same other settings and seeds; per level, the spread only.</source>
         <translation>非受控：它的各取值从未在相同的其他设置和种子下运行；只列出每个取值的分布。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/effects_text.cpp" line="82"/>
+        <location filename="../../ui/panels/effects_text.cpp" line="88"/>
         <source>level</source>
         <translation>取值</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/effects_text.cpp" line="82"/>
+        <location filename="../../ui/panels/effects_text.cpp" line="88"/>
         <source>finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/effects_text.cpp" line="82"/>
+        <location filename="../../ui/panels/effects_text.cpp" line="88"/>
         <source>mean</source>
         <translation>均值</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/effects_text.cpp" line="83"/>
+        <location filename="../../ui/panels/effects_text.cpp" line="89"/>
         <source>median</source>
         <translation>中位数</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/effects_text.cpp" line="83"/>
+        <location filename="../../ui/panels/effects_text.cpp" line="89"/>
+        <source>middle half</source>
+        <translation>中间一半</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/effects_text.cpp" line="90"/>
         <source>best</source>
         <translation>最佳</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/effects_text.cpp" line="99"/>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
     </message>
 </context>
 <context>
@@ -1532,14 +1555,34 @@ x = %3 处均值 %2</translation>
 <context>
     <name>tunebench::ui::EffectsView</name>
     <message>
-        <location filename="../../ui/panels/effects_view.cpp" line="24"/>
-        <source>Interaction plot:</source>
-        <translation>交互图：</translation>
+        <location filename="../../ui/panels/effects_view.cpp" line="48"/>
+        <source>Plot:</source>
+        <translation>图：</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/effects_view.cpp" line="53"/>
+        <location filename="../../ui/panels/effects_view.cpp" line="83"/>
+        <source>%1: results per level</source>
+        <translation>%1：各水平的结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/effects_view.cpp" line="85"/>
         <source>%1 by %2</source>
         <translation>%1 按 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/effects_view.cpp" line="113"/>
+        <source>Resume with %1 seeds per configuration</source>
+        <translation>以每个配置 %1 个种子继续</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/effects_view.cpp" line="115"/>
+        <source>About %1 seeds would detect %2 at 80% power: the new seeds run for every configuration, the finished trials stay.</source>
+        <translation>约 %1 个种子可以 80% 的检验效能检出 %2：新种子会在每个配置上运行，已完成的试验保留。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/effects_view.cpp" line="119"/>
+        <source>Available when the study&apos;s results are stored and nothing is running.</source>
+        <translation>研究结果已保存且没有运行中的任务时可用。</translation>
     </message>
 </context>
 <context>
@@ -1736,17 +1779,17 @@ x = %3 处均值 %2</translation>
 <context>
     <name>tunebench::ui::InteractionChart</name>
     <message>
-        <location filename="../../ui/charts/interaction_chart.cpp" line="31"/>
+        <location filename="../../ui/charts/interaction_chart.cpp" line="28"/>
         <source>%1: one line per %2</source>
         <translation>%1：每个 %2 一条线</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/interaction_chart.cpp" line="38"/>
+        <location filename="../../ui/charts/interaction_chart.cpp" line="35"/>
         <source>mean validation accuracy</source>
         <translation>平均验证准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/interaction_chart.cpp" line="38"/>
+        <location filename="../../ui/charts/interaction_chart.cpp" line="35"/>
         <source>mean validation loss</source>
         <translation>平均验证损失</translation>
     </message>
@@ -1757,6 +1800,29 @@ x = %3 处均值 %2</translation>
         <location filename="../../ui/charts/layer_lines_chart.cpp" line="38"/>
         <source>layer</source>
         <translation>层</translation>
+    </message>
+</context>
+<context>
+    <name>tunebench::ui::LevelDistributionChart</name>
+    <message>
+        <location filename="../../ui/charts/level_distribution_chart.cpp" line="31"/>
+        <source>Final results per level</source>
+        <translation>各水平的最终结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charts/level_distribution_chart.cpp" line="32"/>
+        <source>Each box holds the middle half of a level&apos;s finished trials, the line inside is their median, the whiskers reach the lowest and highest.</source>
+        <translation>每个箱体包含该水平已完成试验的中间一半，箱内横线是中位数，须线延伸到最低和最高值。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charts/level_distribution_chart.cpp" line="51"/>
+        <source>final validation accuracy</source>
+        <translation>最终验证准确率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charts/level_distribution_chart.cpp" line="51"/>
+        <source>final validation loss</source>
+        <translation>最终验证损失</translation>
     </message>
 </context>
 <context>
@@ -1863,42 +1929,42 @@ x = %3 处均值 %2</translation>
 <context>
     <name>tunebench::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window_views.cpp" line="35"/>
+        <location filename="../../ui/main_window_views.cpp" line="34"/>
         <source>Validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_views.cpp" line="35"/>
+        <location filename="../../ui/main_window_views.cpp" line="34"/>
         <source>Validation accuracy</source>
         <translation>验证准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_views.cpp" line="71"/>
+        <location filename="../../ui/main_window_views.cpp" line="64"/>
         <source>Provisional: %1 of %2 trials completed; the marks may change</source>
         <translation>暂定：已完成 %1/%2 个试验；标记可能还会变</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_views.cpp" line="84"/>
+        <location filename="../../ui/main_window_views.cpp" line="77"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_views.cpp" line="87"/>
+        <location filename="../../ui/main_window_views.cpp" line="80"/>
         <source>Clear brushes</source>
         <translation>清除刷选</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_views.cpp" line="88"/>
+        <location filename="../../ui/main_window_views.cpp" line="81"/>
         <source>Show every trial again in the tables and the curves</source>
         <translation>在表格和曲线中重新显示全部试验</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_views.cpp" line="93"/>
+        <location filename="../../ui/main_window_views.cpp" line="86"/>
         <source>Parallel coordinates</source>
         <translation>平行坐标</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_views.cpp" line="96"/>
+        <location filename="../../ui/main_window_views.cpp" line="89"/>
         <source>Slices</source>
         <translation>切片图</translation>
     </message>
@@ -1938,12 +2004,12 @@ x = %3 处均值 %2</translation>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="330"/>
+        <location filename="../../ui/main_window.cpp" line="336"/>
         <source> &lt;i&gt;(Written for the study as it came; the setup has changed since.)&lt;/i&gt;</source>
         <translation> &lt;i&gt;（这段说明针对研究的原始设置；设置已经改动过。）&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="334"/>
+        <location filename="../../ui/main_window.cpp" line="340"/>
         <source>&lt;b&gt;What to look for.&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;看点。&lt;/b&gt; %1</translation>
     </message>
@@ -1958,128 +2024,128 @@ x = %3 处均值 %2</translation>
         <translation>无法打开结果：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="200"/>
+        <location filename="../../ui/main_window.cpp" line="206"/>
         <source>&amp;Presets</source>
         <translation>预设(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="209"/>
+        <location filename="../../ui/main_window.cpp" line="215"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="211"/>
-        <location filename="../../ui/main_window.cpp" line="371"/>
+        <location filename="../../ui/main_window.cpp" line="217"/>
+        <location filename="../../ui/main_window.cpp" line="382"/>
         <source>Run the study (Ctrl+R)</source>
         <translation>运行研究（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="212"/>
+        <location filename="../../ui/main_window.cpp" line="218"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="214"/>
+        <location filename="../../ui/main_window.cpp" line="220"/>
         <source>Stop: running trials end within one batch (Ctrl+.)</source>
         <translation>停止：运行中的试验在一个批次内结束（Ctrl+.）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="215"/>
+        <location filename="../../ui/main_window.cpp" line="221"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="217"/>
+        <location filename="../../ui/main_window.cpp" line="223"/>
         <source>Continue the study in its results file: finished trials stay, the rest run</source>
         <translation>在结果文件中继续研究：已完成的试验保留，其余的继续运行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="218"/>
+        <location filename="../../ui/main_window.cpp" line="224"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="221"/>
+        <location filename="../../ui/main_window.cpp" line="227"/>
         <source>Pause: running trials wait before their next epoch (Ctrl+P)</source>
         <translation>暂停：运行中的试验在下一轮开始前等待（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="222"/>
+        <location filename="../../ui/main_window.cpp" line="228"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="224"/>
+        <location filename="../../ui/main_window.cpp" line="230"/>
         <source>While paused: every running trial trains one more epoch (Ctrl+J)</source>
         <translation>暂停时：每个运行中的试验再训练一轮（Ctrl+J）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="229"/>
+        <location filename="../../ui/main_window.cpp" line="235"/>
         <source>Find learning rate</source>
         <translation>寻找学习率</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="231"/>
+        <location filename="../../ui/main_window.cpp" line="237"/>
         <source>Learning-rate range test on the configuration being edited: trains a throw-away copy while the learning rate grows from 1e-7 to 10, and suggests a range</source>
         <translation>对正在编辑的配置做学习率范围测试：在一次性副本上训练，学习率从 1e-7 增长到 10，然后给出建议范围</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="248"/>
+        <location filename="../../ui/main_window.cpp" line="254"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="252"/>
+        <location filename="../../ui/main_window.cpp" line="258"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="253"/>
+        <location filename="../../ui/main_window.cpp" line="259"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="256"/>
+        <location filename="../../ui/main_window.cpp" line="262"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="266"/>
+        <location filename="../../ui/main_window.cpp" line="272"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="267"/>
+        <location filename="../../ui/main_window.cpp" line="273"/>
         <source>The new language is used when TuneBench starts again.</source>
         <translation>新语言将在 TuneBench 下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="270"/>
+        <location filename="../../ui/main_window.cpp" line="276"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="271"/>
+        <location filename="../../ui/main_window.cpp" line="277"/>
         <source>&amp;Initializers and Optimizers</source>
         <translation>初始化方法与优化器(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="274"/>
+        <location filename="../../ui/main_window.cpp" line="280"/>
         <source>Initializers and optimizers</source>
         <translation>初始化方法与优化器</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="283"/>
+        <location filename="../../ui/main_window.cpp" line="289"/>
         <source>&amp;About TuneBench</source>
         <translation>关于 TuneBench(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="285"/>
+        <location filename="../../ui/main_window.cpp" line="291"/>
         <source>Study</source>
         <translation>研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="317"/>
+        <location filename="../../ui/main_window.cpp" line="323"/>
         <source>Nothing to run again while a run is going</source>
         <translation>运行进行中，无法重新运行</translation>
     </message>
@@ -2100,8 +2166,7 @@ x = %3 处均值 %2</translation>
     </message>
     <message>
         <location filename="../../ui/main_window_files.cpp" line="50"/>
-        <location filename="../../ui/main_window_files.cpp" line="102"/>
-        <location filename="../../ui/main_window_files.cpp" line="138"/>
+        <location filename="../../ui/main_window_files.cpp" line="130"/>
         <source>Study files (*.json)</source>
         <translation>研究文件 (*.json)</translation>
     </message>
@@ -2141,187 +2206,186 @@ x = %3 处均值 %2</translation>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="102"/>
-        <location filename="../../ui/main_window_files.cpp" line="138"/>
-        <location filename="../../ui/main_window_files.cpp" line="177"/>
+        <location filename="../../ui/main_window_files.cpp" line="130"/>
+        <location filename="../../ui/main_window_files.cpp" line="169"/>
         <source>Save study</source>
         <translation>保存研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="105"/>
+        <location filename="../../ui/main_window_files.cpp" line="91"/>
         <source>&amp;Save Study</source>
         <translation>保存研究(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="114"/>
+        <location filename="../../ui/main_window_files.cpp" line="92"/>
         <source>Save Study &amp;As...</source>
         <translation>研究另存为(&amp;A)...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="115"/>
+        <location filename="../../ui/main_window_files.cpp" line="93"/>
         <source>Export &amp;Report...</source>
         <translation>导出报告(&amp;R)...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="117"/>
-        <location filename="../../ui/main_window_files.cpp" line="119"/>
+        <location filename="../../ui/main_window_files.cpp" line="95"/>
+        <location filename="../../ui/main_window_files.cpp" line="97"/>
         <source>Export report</source>
         <translation>导出报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="117"/>
+        <location filename="../../ui/main_window_files.cpp" line="95"/>
         <source>HTML page (*.html)</source>
         <translation>HTML 网页 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="119"/>
+        <location filename="../../ui/main_window_files.cpp" line="97"/>
         <source>Cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="122"/>
+        <location filename="../../ui/main_window_files.cpp" line="100"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="129"/>
+        <location filename="../../ui/main_window_files.cpp" line="107"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="130"/>
+        <location filename="../../ui/main_window_files.cpp" line="108"/>
         <source>The study on screen has changes that are not saved. Save them before opening another?</source>
         <translation>当前研究有尚未保存的更改。打开另一个研究之前要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="150"/>
+        <location filename="../../ui/main_window_files.cpp" line="142"/>
         <source>Could not open the study: %1</source>
         <translation>无法打开研究：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="164"/>
+        <location filename="../../ui/main_window_files.cpp" line="156"/>
         <source>The study has problems (flagged beside their fields): %1</source>
         <translation>研究存在问题（已在对应字段旁标出）：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="178"/>
+        <location filename="../../ui/main_window_files.cpp" line="170"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="186"/>
+        <location filename="../../ui/main_window_files.cpp" line="178"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="194"/>
+        <location filename="../../ui/main_window_files.cpp" line="186"/>
         <source>Opening %1</source>
         <translation>正在打开 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="208"/>
+        <location filename="../../ui/main_window_files.cpp" line="205"/>
         <source>Following %1</source>
         <translation>正在跟踪 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="215"/>
+        <location filename="../../ui/main_window_files.cpp" line="212"/>
         <source>TuneBench study</source>
         <translation>TuneBench 研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="219"/>
+        <location filename="../../ui/main_window_files.cpp" line="216"/>
         <source>Training loss by step, one line per trial</source>
         <translation>按步的训练损失，每个试验一条线</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="220"/>
+        <location filename="../../ui/main_window_files.cpp" line="217"/>
         <source>Validation accuracy by epoch</source>
         <translation>按轮的验证准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="238"/>
+        <location filename="../../ui/main_window_files.cpp" line="235"/>
         <source>The comparison: mean final validation loss and its 95% interval per configuration, seeds as points</source>
         <translation>比较：各配置的最终验证损失均值及其 95% 区间，各种子为点</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="248"/>
+        <location filename="../../ui/main_window_files.cpp" line="245"/>
         <source>Which parameters mattered (PED-ANOVA)</source>
         <translation>哪些参数重要（PED-ANOVA）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="252"/>
+        <location filename="../../ui/main_window_files.cpp" line="249"/>
         <source>Inside the networks: signal through depth, gradient norms, activation histograms</source>
         <translation>网络内部：信号随深度变化、梯度范数、激活直方图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="256"/>
+        <location filename="../../ui/main_window_files.cpp" line="253"/>
         <source>Decision boundaries</source>
         <translation>决策边界</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="261"/>
+        <location filename="../../ui/main_window_files.cpp" line="258"/>
         <source>TuneBench with LibTorch %1 and Qt %2 on %3; results file %4; written %5.</source>
         <translation>TuneBench，LibTorch %1，Qt %2，设备 %3；结果文件 %4；生成于 %5。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="264"/>
+        <location filename="../../ui/main_window_files.cpp" line="261"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="296"/>
+        <location filename="../../ui/main_window_files.cpp" line="293"/>
         <source>Reading the file...</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="305"/>
+        <location filename="../../ui/main_window_files.cpp" line="302"/>
         <source>untitled study</source>
         <translation>未命名研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="350"/>
+        <location filename="../../ui/main_window.cpp" line="356"/>
         <source>About TuneBench</source>
         <translation>关于 TuneBench</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="351"/>
+        <location filename="../../ui/main_window.cpp" line="357"/>
         <source>&lt;b&gt;TuneBench&lt;/b&gt; — a workbench for tuning neural networks.&lt;br&gt;&lt;br&gt;Qt %1&lt;br&gt;LibTorch %2&lt;br&gt;Devices: %3</source>
         <translation>&lt;b&gt;TuneBench&lt;/b&gt;——神经网络调参工作台。&lt;br&gt;&lt;br&gt;Qt %1&lt;br&gt;LibTorch %2&lt;br&gt;设备：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="372"/>
+        <location filename="../../ui/main_window.cpp" line="383"/>
         <source>Cannot run until these are fixed:
 %1</source>
         <translation>修正以下问题后才能运行：
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="380"/>
+        <location filename="../../ui/main_window.cpp" line="392"/>
         <source>TuneBench - %1[*]</source>
         <translation>TuneBench - %1[*]</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="383"/>
+        <location filename="../../ui/main_window.cpp" line="395"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="390"/>
+        <location filename="../../ui/main_window.cpp" line="402"/>
         <source> · about %1:%2 left</source>
         <translation> · 约剩 %1:%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="392"/>
+        <location filename="../../ui/main_window.cpp" line="404"/>
         <source> · paused</source>
         <translation> · 已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="394"/>
+        <location filename="../../ui/main_window.cpp" line="406"/>
         <source>%1 · %2 · %3 running · %4 of %5 done%6</source>
         <translation>%1 · %2 · %3 个运行中 · 已完成 %4/%5%6</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="395"/>
+        <location filename="../../ui/main_window.cpp" line="407"/>
         <source>no study</source>
         <translation>无研究</translation>
     </message>

@@ -192,5 +192,47 @@ TEST(CliStudyTest, TwoProcessesShareOneStudyAndRunEveryTrialOnce) {
   EXPECT_EQ(workers.size(), 2u) << "both processes should have run trials";
 }
 
+// Resume with more seeds: the new seeds run for every configuration the study has, the finished
+// trials stay as they were, and the stored study says the new count (a second resume adds none).
+TEST(CliStudyTest, ResumeWithMoreSeedsRunsTheNewSeedsForEveryConfiguration) {
+  TempDir dir;
+  std::string text = studyJson(2, 1);
+  text.replace(text.find("\"seeds\": 1"), 10, "\"seeds\": 2");
+  const std::string study = dir.write("seeds.json", text);
+  const std::string db = (dir.path() / "seeds.db").string();
+  ASSERT_EQ(testing::runCli("run " + study + " --storage " + db + " --quiet").exit_code, 0);
+  const auto before = nlohmann::json::parse(testing::runCli("export " + db + " --format json").out);
+  ASSERT_EQ(before.size(), 4u);  // 2 configurations x 2 seeds
+
+  const testing::CliRun fewer = testing::runCli("resume " + db + " --seeds 1");
+  EXPECT_EQ(fewer.exit_code, 2);
+  EXPECT_NE(fewer.err.find("seeds can be added"), std::string::npos) << fewer.err;
+
+  const testing::CliRun more = testing::runCli("resume " + db + " --seeds 4 --json");
+  ASSERT_EQ(more.exit_code, 0) << more.err;
+  EXPECT_NE(more.err.find("4 trial(s) queued for the new seeds (4 per configuration now)"),
+            std::string::npos)
+      << more.err;
+  const auto after = nlohmann::json::parse(testing::runCli("export " + db + " --format json").out);
+  ASSERT_EQ(after.size(), 8u);
+  std::map<std::string, std::set<int>> seeds;
+  for (const auto& trial : after) {
+    EXPECT_EQ(trial["state"], "COMPLETE");
+    seeds[trial["configuration"].get<std::string>()].insert(trial["seed"].get<int>());
+  }
+  ASSERT_EQ(seeds.size(), 2u);
+  for (const auto& [configuration, got] : seeds)
+    EXPECT_EQ(got, (std::set<int>{0, 1, 2, 3})) << configuration;
+  for (std::size_t i = 0; i < before.size(); ++i) EXPECT_EQ(after[i], before[i]);  // kept
+
+  const testing::CliRun again = testing::runCli("resume " + db + " --seeds 4 --quiet");
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(nlohmann::json::parse(testing::runCli("export " + db + " --format json").out).size(),
+            8u);
+  SqliteStorage storage(db);
+  const auto stored = nlohmann::json::parse(storage.studyDefinition(*storage.findStudy("shared")));
+  EXPECT_EQ(nlohmann::json::parse(stored["study"].get<std::string>())["seeds"], 4);
+}
+
 }  // namespace
 }  // namespace tunebench

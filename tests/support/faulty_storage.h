@@ -43,6 +43,10 @@ class FaultyStorage : public Storage {
     check(Method::kAddConfiguration);
     return inner_.proposeConfiguration(study_id, max_configurations, seeds, propose);
   }
+  int addSeeds(std::int64_t study_id, const std::string& definition,
+               const std::vector<std::uint64_t>& seeds) override {
+    return inner_.addSeeds(study_id, definition, seeds);
+  }
   std::optional<FrozenTrial> claimWaitingTrial(std::int64_t study_id, const std::string& worker,
                                                const std::string& device) override {
     check(Method::kClaim);

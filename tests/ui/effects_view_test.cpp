@@ -4,10 +4,19 @@
 
 #include <QChart>
 #include <QComboBox>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPushButton>
+#include <QSignalSpy>
 #include <QXYSeries>
 
+#include <map>
+#include <set>
+
 #include "support/temp_dir.h"
+#include "ui/bridge/study_controller.h"
 #include "ui/charts/interaction_chart.h"
+#include "ui/charts/level_distribution_chart.h"
 #include "ui/main_window.h"
 #include "ui/panels/effects_view.h"
 #include "widget_driver.h"
@@ -52,6 +61,55 @@ TEST(EffectsViewTest, OpenedResultsAnswerPerParameterWithAnInteractionPlot) {
   EXPECT_EQ(view->chart()->lineCount(), 2);
   for (QAbstractSeries* series : view->chart()->chart()->series())
     EXPECT_EQ(qobject_cast<QXYSeries*>(series)->count(), 3) << series->name().toStdString();
+  // Each parameter's levels as boxes: one per initializer.
+  choice->setCurrentIndex(choice->findText(QStringLiteral("Initializer: results per level")));
+  EXPECT_FALSE(view->distributionChart()->isHidden());  // the stack shows it, not the lines
+  EXPECT_TRUE(view->chart()->isHidden());
+  EXPECT_EQ(view->distributionChart()->boxCount(), 3);
+
+  // Resume with more seeds (what the button asks for): the third seed runs for all six
+  // configurations, the finished trials stay, and the panel and the plan say 3 seeds.
+  Q_EMIT view->moreSeedsRequested(3);
+  StudyController* controller = window.controller();
+  ASSERT_TRUE(testing::waitUntil(
+      [&] { return !controller->isRunning() && controller->book().trials().size() == 18; },
+      120000));
+  std::map<std::string, std::set<std::uint64_t>> seeds;
+  for (const FrozenTrial& trial : controller->book().trials()) {
+    EXPECT_EQ(trial.result.state, TrialState::kComplete);
+    seeds[trial.configuration].insert(trial.seed);
+  }
+  EXPECT_EQ(seeds.size(), 6u);
+  for (const auto& [configuration, got] : seeds)
+    EXPECT_EQ(got, (std::set<std::uint64_t>{0, 1, 2})) << configuration;
+  EXPECT_EQ(QJsonDocument::fromJson(window.studyText().toUtf8()).object()[QStringLiteral("seeds")],
+            3);
+  EXPECT_EQ(controller->plannedTrials(), 18);
+  EXPECT_TRUE(
+      testing::waitUntil([&] { return view->text().contains(QStringLiteral("× 3 seeds")); }, 60000))
+      << view->text().toStdString();
+}
+
+// The button offers the seeds the engine computed, only when the study can be resumed.
+TEST(EffectsViewTest, MoreSeedsButtonOffersTheSeedsThatWouldDetectADifference) {
+  EffectsView view;
+  view.show();
+  auto* button = view.moreSeedsButton();
+  EXPECT_FALSE(button->isVisible());  // nothing to detect
+  EffectsRow effects;
+  effects.more_seeds = 7;
+  effects.more_seeds_for = QStringLiteral("He normal vs Xavier uniform");
+  view.setEffects(effects);
+  EXPECT_TRUE(button->isVisible());
+  EXPECT_TRUE(button->text().contains(QStringLiteral("7 seeds")));
+  EXPECT_FALSE(button->isEnabled());  // not resumable yet (nothing stored, or running)
+  view.setResumable(true);
+  EXPECT_TRUE(button->isEnabled());
+  EXPECT_TRUE(button->toolTip().contains(QStringLiteral("He normal vs Xavier uniform")));
+  QSignalSpy requested(&view, &EffectsView::moreSeedsRequested);
+  testing::clickButton(button);
+  ASSERT_EQ(requested.size(), 1);
+  EXPECT_EQ(requested.at(0).at(0).toInt(), 7);
 }
 
 }  // namespace

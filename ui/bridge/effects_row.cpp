@@ -1,5 +1,7 @@
 #include "ui/bridge/effects_row.h"
 
+#include <QCoreApplication>
+
 #include <cmath>
 #include <map>
 
@@ -18,6 +20,18 @@ using Titles = std::map<std::string, QString>;
 QString titleOf(const Titles& titles, const std::string& title) {
   const auto it = titles.find(title);
   return it == titles.end() ? text(title) : it->second;
+}
+
+// The translation context of the bridge's words.
+class EffectsRowText {
+  Q_DECLARE_TR_FUNCTIONS(EffectsRowText)
+};
+
+// "0.0001 to 0.00022" (the engine's words for a range) in the window's language.
+QString rangeWords(const std::string& words) {
+  const std::size_t to = words.find(" to ");
+  if (to == std::string::npos) return text(words);
+  return EffectsRowText::tr("%1 to %2").arg(text(words.substr(0, to)), text(words.substr(to + 4)));
 }
 
 LevelComparisonRow rowOf(const LevelComparison& c, const Titles& titles) {
@@ -55,8 +69,12 @@ EffectsRow effectsOf(const TrialBook& book, bool accuracy) {
     FactorRow f;
     f.title = titles.at(factor.title);
     f.controlled = factor.controlled;
-    for (const LevelSummary& level : factor.levels)
-      f.levels.append({text(level.words), level.completed, level.mean, level.median, level.best});
+    f.ranged = factor.ranged;
+    for (const LevelSummary& level : factor.levels) {
+      f.levels.append({factor.ranged ? rangeWords(level.words) : text(level.words), level.completed,
+                       level.mean, level.median, level.best, level.lowest, level.q1, level.q3,
+                       level.highest});
+    }
     for (const LevelComparison& c : factor.comparisons) {
       if (c.cells >= 2) f.comparisons.append(rowOf(c, titles));
     }
@@ -74,6 +92,8 @@ EffectsRow effectsOf(const TrialBook& book, bool accuracy) {
     }
     row.factors.append(f);
   }
+  row.more_seeds = effects.more_seeds.value_or(0);
+  row.more_seeds_for = text(effects.more_seeds_for);
   return row;
 }
 

@@ -31,10 +31,12 @@ struct InteractionRow {
 struct FactorRow {
   QString title;
   bool controlled = false;
+  bool ranged = false;  // levels are ranges of a searched number: described, never compared
   struct Level {
     QString words;
     int completed = 0;
     double mean = 0.0, median = 0.0, best = 0.0;
+    double lowest = 0.0, q1 = 0.0, q3 = 0.0, highest = 0.0;  // the distribution (NaN: none)
   };
   QVector<Level> levels;
   QVector<LevelComparisonRow> comparisons;  // clearest first
@@ -45,6 +47,10 @@ struct EffectsRow {
   bool accuracy = false;  // else the validation loss (lower is better)
   QVector<FactorRow> factors;
   int headline_factor = -1;  // the clearest controlled comparison: factors[f].comparisons[0]
+  // Resume with more seeds: seeds per configuration that would detect `more_seeds_for` (two
+  // levels' words, "He normal vs Xavier uniform") at 80% power; 0 when nothing needs them.
+  int more_seeds = 0;
+  QString more_seeds_for;
 };
 
 // The effects over the book's trials (final validation loss, or accuracy).

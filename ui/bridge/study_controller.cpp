@@ -31,6 +31,7 @@ struct StudyController::Job {
   std::shared_ptr<const StudyOverview> study;  // kFresh
   std::string source_path;                     // kRerun: the file holding the trial
   std::int64_t trial_id = 0;                   // kRerun
+  std::int64_t seeds = 0;                      // kResume: seeds per configuration (0: as stored)
 };
 
 StudyController::StudyController(QObject* parent)
@@ -277,6 +278,14 @@ void StudyController::resume() {
   launch(job);
 }
 
+void StudyController::resumeWithSeeds(int seeds) {
+  if (running_ || results_path_.isEmpty()) return;
+  Job job;
+  job.kind = Job::Kind::kResume;
+  job.seeds = seeds;
+  launch(job);
+}
+
 void StudyController::launch(const Job& job) {
   stopFollowing();
   running_ = true;
@@ -291,6 +300,7 @@ void StudyController::launch(const Job& job) {
   Q_EMIT runStarted();
   RunSettings settings;
   settings.pause = pause_.get();
+  settings.seeds = job.seeds;
   // The thread holds what it uses (the sink, the pause control), never this controller.
   BackgroundThreads::start([this, post = post_, sink = sink_, pause = pause_, job, settings,
                             path = results_path_.toStdString(), token = stop_->token()] {
@@ -316,6 +326,12 @@ void StudyController::launch(const Job& job) {
       std::unique_ptr<StudyRun> run;
       if (job.kind == Job::Kind::kResume) {
         run = StudyRun::resume(*storage, pickStudy(*storage, "", shown, true), shown, settings);
+        if (run->seedsQueued() > 0) {
+          post->post([this, study = run->study()] {
+            study_ = std::make_unique<StudyOverview>(study);
+            Q_EMIT studyChanged();
+          });
+        }
         // What is stored already shows before the remaining trials start.
         std::shared_ptr<const StoredPoll> poll = StoredReader().read(*storage, run->studyId());
         post->post([this, poll] { publish(*poll); });

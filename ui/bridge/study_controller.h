@@ -120,7 +120,10 @@ class StudyController : public QObject {
  public Q_SLOTS:
   void run();     // starts the loaded study in a new results file; no-op while running
   void resume();  // continues the study in resultsPath(): finished trials stay, the rest run
-  void stop();    // running trials end within one batch
+  // The same with `seeds` seeds per configuration from now on: the new seeds run for every
+  // configuration so far (Resume with more seeds); studyChanged once they are stored.
+  void resumeWithSeeds(int seeds);
+  void stop();  // running trials end within one batch
   // Play, pause and step: while paused, running trials wait before their next epoch; each step
   // lets every one of them train one more epoch.
   void setPaused(bool paused);
@@ -130,6 +133,7 @@ class StudyController : public QObject {
   void studyLoaded(const QString& name);
   void resultsOpened(const QString& path);  // openResults read the file's study
   void rerunPrepared();                     // runAgain's one-trial study is loaded and starts
+  void studyChanged();  // the stored study on screen now says more (its seeds): studyText() has it
   // The views start again: empty (a new run, another study) or from the stored trials (resume,
   // open results).
   void runStarted();

@@ -2,6 +2,10 @@
 #include <QAbstractAxis>
 #include <QChart>
 #include <QPalette>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
 
 namespace tunebench::ui {
 
@@ -16,6 +20,15 @@ inline void resetChart(QChart* chart, const QPalette& palette) {
   }
   const bool dark = palette.color(QPalette::Window).lightness() < 128;
   chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+}
+
+// Shows `low` to `high` on `axis` with a tenth of their span (at least 1e-6) to spare on either
+// side, on round numbers; leaves the axis as it is when there is nothing finite to show.
+inline void fitValueAxis(QValueAxis* axis, double low, double high) {
+  if (!std::isfinite(low) || !std::isfinite(high)) return;
+  const double pad = std::max((high - low) * 0.1, 1e-6);
+  axis->setRange(low - pad, high + pad);
+  axis->applyNiceNumbers();
 }
 
 }  // namespace tunebench::ui

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ui/charts/chart_reset.h"
 #include "ui/charts/series_palette.h"
 
 namespace tunebench::ui {
@@ -23,11 +24,7 @@ int InteractionChart::lineCount() const { return static_cast<int>(chart()->serie
 void InteractionChart::setInteraction(const QString& title, const InteractionRow& interaction,
                                       bool accuracy) {
   QChart* chart = this->chart();
-  chart->removeAllSeries();
-  for (QAbstractAxis* axis : chart->axes()) {
-    chart->removeAxis(axis);
-    delete axis;
-  }
+  resetChart(chart, palette());
   chart->setTitle(tr("%1: one line per %2").arg(title, interaction.other));
   auto* x = new QCategoryAxis();
   x->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
@@ -55,11 +52,7 @@ void InteractionChart::setInteraction(const QString& title, const InteractionRow
     series->attachAxis(x);
     series->attachAxis(y);
   }
-  if (std::isfinite(low)) {
-    const double pad = std::max((high - low) * 0.1, 1e-6);
-    y->setRange(low - pad, high + pad);
-    y->applyNiceNumbers();
-  }
+  fitValueAxis(y, low, high);
 }
 
 }  // namespace tunebench::ui

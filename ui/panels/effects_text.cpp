@@ -71,23 +71,33 @@ QString effectsHtml(const EffectsRow& effects) {
   QString html = QStringLiteral("<p><b>%1</b></p>").arg(effectsHeadline(effects).toHtmlEscaped());
   for (const FactorRow& factor : effects.factors) {
     html += QStringLiteral("<h3>%1</h3>").arg(factor.title.toHtmlEscaped());
-    if (!factor.controlled)
+    if (factor.ranged)
+      html += QStringLiteral("<p><i>%1</i></p>")
+                  .arg(EffectsText::tr("Searched values, grouped into ranges of about as many "
+                                       "configurations each: described, not compared (not "
+                                       "controlled: the other settings differ within a range).")
+                           .toHtmlEscaped());
+    else if (!factor.controlled)
       html += QStringLiteral("<p><i>%1</i></p>")
                   .arg(EffectsText::tr("Not controlled: its levels never ran under the same "
                                        "other settings and seeds; per level, the spread only.")
                            .toHtmlEscaped());
     html += QStringLiteral(
                 "<table border='1' cellspacing='0' cellpadding='3'><tr><th>%1</th>"
-                "<th>%2</th><th>%3</th><th>%4</th><th>%5</th></tr>")
+                "<th>%2</th><th>%3</th><th>%4</th><th>%5</th><th>%6</th></tr>")
                 .arg(EffectsText::tr("level"), EffectsText::tr("finished"), EffectsText::tr("mean"),
-                     EffectsText::tr("median"), EffectsText::tr("best"));
+                     EffectsText::tr("median"), EffectsText::tr("middle half"),
+                     EffectsText::tr("best"));
     for (const FactorRow::Level& level : factor.levels)
       html += QStringLiteral(
                   "<tr><td>%1</td><td align='right'>%2</td><td align='right'>%3</td>"
-                  "<td align='right'>%4</td><td align='right'>%5</td></tr>")
+                  "<td align='right'>%4</td><td align='right'>%5</td>"
+                  "<td align='right'>%6</td></tr>")
                   .arg(level.words.toHtmlEscaped())
                   .arg(level.completed)
-                  .arg(number(level.mean, 4), number(level.median, 4), number(level.best, 4));
+                  .arg(number(level.mean, 4), number(level.median, 4),
+                       EffectsText::tr("%1 to %2").arg(number(level.q1, 3), number(level.q3, 3)),
+                       number(level.best, 4));
     html += QStringLiteral("</table><ul>");
     for (const LevelComparisonRow& comparison : factor.comparisons)
       html += QStringLiteral("<li>%1</li>")

@@ -135,6 +135,9 @@ TEST(FactorEffectsTest, ASmallDifferenceSaysHowManySeedsWouldFindIt) {
   // 95% level: n = (1.959964 + 0.841621)^2 sd^2 / mean^2 + 1.959964^2 / 2 = 38.65 cells, one
   // cell per seed: 39 seeds.
   EXPECT_EQ(*c.seeds_for_power, 39);
+  // The one difference not yet significant is what Resume with more seeds offers.
+  EXPECT_EQ(effects.more_seeds, 39);
+  EXPECT_EQ(effects.more_seeds_for, c.better + " vs " + c.worse);
   EXPECT_NE(effects.headline.find("seeds would detect a difference this size at 80% power"),
             std::string::npos)
       << effects.headline;
@@ -174,6 +177,41 @@ TEST(FactorEffectsTest, UnmatchedLevelsAreDescribedNotCompared) {
   ASSERT_EQ(init.levels.size(), 2u);
   EXPECT_EQ(init.levels[0].completed, 3);
   EXPECT_NEAR(init.levels[0].best, 0.40, 1e-12);
+}
+
+// A random search over 20 rates: too many to list, so the rate's levels are five ranges of four
+// configurations each, described by their distribution and never compared.
+TEST(FactorEffectsTest, ManySearchedRatesBecomeRangesDescribedByTheirQuartiles) {
+  std::vector<FrozenTrial> trials;
+  for (int k = 0; k < 20; ++k)
+    for (int s = 0; s < 2; ++s)
+      trials.push_back(trial({{"initializer", kInits[k % 2]}, {"lr", 1e-4 * std::pow(1.3, k)}}, s,
+                             0.3 + 0.01 * k + 0.001 * s));
+  const StudyEffects effects =
+      computeEffects(summarizeGroups(trials, CompareMetric::kValLoss), CompareMetric::kValLoss);
+  ASSERT_EQ(effects.factors.size(), 2u);
+  const FactorEffect& lr = effects.factors[1];
+  EXPECT_TRUE(lr.ranged);
+  EXPECT_FALSE(lr.controlled);
+  EXPECT_TRUE(lr.comparisons.empty());
+  ASSERT_EQ(lr.levels.size(), 5u);
+  EXPECT_EQ(lr.levels[0].words, "0.0001 to 0.00022");  // 1e-4 x 1.3^0 .. 1.3^3
+  for (const LevelSummary& level : lr.levels) EXPECT_EQ(level.completed, 8);
+  // By hand, the first range's 8 losses 0.300 0.301 0.310 0.311 0.320 0.321 0.330 0.331:
+  // quartiles interpolated at positions 1.75, 3.5 and 5.25 of 0..7.
+  const LevelSummary& first = lr.levels[0];
+  EXPECT_NEAR(first.lowest, 0.300, 1e-12);
+  EXPECT_NEAR(first.q1, 0.301 + 0.75 * 0.009, 1e-12);
+  EXPECT_NEAR(first.median, (0.311 + 0.320) / 2, 1e-12);
+  EXPECT_NEAR(first.q3, 0.321 + 0.25 * 0.009, 1e-12);
+  EXPECT_NEAR(first.highest, 0.331, 1e-12);
+  EXPECT_NEAR(first.best, 0.300, 1e-12);
+  EXPECT_NEAR(lr.levels[4].best, 0.3 + 0.01 * 16, 1e-12);
+  // The initializer's means per range: the plot a random search can still show.
+  const FactorEffect& init = effects.factors[0];
+  ASSERT_EQ(init.interactions.size(), 1u);
+  EXPECT_EQ(init.interactions[0].lines.size(), 5u);
+  EXPECT_FALSE(effects.more_seeds.has_value());
 }
 
 }  // namespace
