@@ -29,8 +29,9 @@ void LevelDistributionChart::setFactor(const FactorRow& factor, bool accuracy) {
   QChart* chart = this->chart();
   resetChart(chart, palette());
   chart->setTitle(tr("Final results per level"));
-  setToolTip(tr("Each box holds the middle half of a level's finished trials, the line inside is "
-                "their median, the whiskers reach the lowest and highest."));
+  setToolTip(
+      tr("Each box holds the middle half of a level's finished trials, the line inside is "
+         "their median, the whiskers reach the lowest and highest."));
   auto* series = new QBoxPlotSeries();
   series->setBrush(seriesColor(0).lighter(160));
   series->setPen(QPen(seriesColor(0), 1.5));
