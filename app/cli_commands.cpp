@@ -9,6 +9,8 @@
 #include <iostream>
 
 #include "cli_progress.h"
+#include "common/redact.h"
+#include "common/storage_error.h"
 #include "common/user_error.h"
 #include "report/factor_effects.h"
 #include "report/group_summary.h"
@@ -21,8 +23,6 @@
 
 namespace tunebench::cli {
 namespace {
-
-constexpr int kExitUserError = 2;
 
 void printResults(const Storage& storage, std::int64_t study_id, const StudyOverview& study,
                   bool json) {
@@ -40,7 +40,7 @@ void printResults(const Storage& storage, std::int64_t study_id, const StudyOver
 // A stored study that must already exist: a file must be there before SQLite would create it.
 // show and export open it read-only (they write nothing, and work on read-only media).
 std::unique_ptr<Storage> openExisting(const RunOptions& options, std::int64_t& study_id,
-                                      StorageAccess access) {
+                                      StorageAccess access, const StopToken& stop = StopToken()) {
   std::error_code error;
   if (!isServerLocation(options.storage) &&
       !std::filesystem::is_regular_file(options.storage, error)) {
@@ -50,7 +50,7 @@ std::unique_ptr<Storage> openExisting(const RunOptions& options, std::int64_t& s
                                          ? "is not a regular file"
                                          : "no such study file");
   }
-  auto storage = openStorage(options.storage, access);
+  auto storage = openStorage(options.storage, access, stop);
   study_id = pickStudy(*storage, options.study_name, shownLocation(options.storage));
   return storage;
 }
@@ -65,29 +65,51 @@ RunSettings settingsOf(const RunOptions& options) {
   return settings;
 }
 
+// A run that ended by an exception (every worker has stopped; what was committed stays), told
+// as `message`: stopped all the same when a stop was asked for (a storage still failing then,
+// such as a server gone away: exit 130); else the user's problem (RunStopped, exit 2) when it is
+// a UserError or StorageError, and a bug (exit 1) otherwise.
+int endedByError(const std::exception& error, const std::string& message, const StopToken& stop) {
+  if (stop.stopRequested()) {
+    std::fprintf(stderr, "tunebench-cli: %s\n", redactSecrets(message).c_str());
+    return kExitInterrupted;
+  }
+  if (dynamic_cast<const UserError*>(&error) != nullptr ||
+      dynamic_cast<const StorageError*>(&error) != nullptr)
+    throw RunStopped(message);
+  throw InternalFailure(message);
+}
+
 int execute(Storage& storage, StudyRun& run, const RunOptions& options, const StopToken& stop) {
   const bool show_progress = !options.quiet && isatty(STDERR_FILENO);
   if (!options.quiet) std::fprintf(stderr, "data: %s\n", run.dataDescription().c_str());
   CliProgress progress(static_cast<std::size_t>(run.study().planned_trials), stderr);
   EventSink silent;
+  const std::string resume_hint =
+      options.storage.empty()
+          ? ""
+          : "; continue with: tunebench-cli resume " + shownLocation(options.storage);
   try {
     run.run(show_progress ? static_cast<EventSink&>(progress) : silent, stop);
   } catch (const std::exception& error) {
-    // A worker's storage failed: every worker has stopped; what was committed stays.
-    std::string message = std::string("the run stopped: ") + error.what();
-    if (!options.storage.empty()) {
-      message += "; finished trials are kept: continue with `tunebench-cli resume " +
-                 shownLocation(options.storage) + "`";
-    }
-    throw RunStopped(message);
+    return endedByError(error, std::string("the run stopped: ") + error.what() + resume_hint, stop);
   }
   printResults(storage, run.studyId(), run.study(), options.json);
-  if (stop.stopRequested() && !options.quiet) {
-    std::fprintf(
-        stderr, "stopped%s\n",
-        options.storage.empty()
-            ? ""
-            : ("; continue with: tunebench-cli resume " + shownLocation(options.storage)).c_str());
+  if (stop.stopRequested()) {
+    std::fprintf(stderr, "stopped%s\n", resume_hint.c_str());
+    return kExitInterrupted;
+  }
+  const auto trials = storage.trials(run.studyId(), false);
+  const bool none_completed =
+      !trials.empty() && std::none_of(trials.begin(), trials.end(), [](const FrozenTrial& t) {
+        return t.result.state == TrialState::kComplete || t.result.state == TrialState::kPruned ||
+               t.result.state == TrialState::kDiverged;
+      });
+  if (none_completed) {
+    std::fprintf(stderr,
+                 "tunebench-cli: no trial completed: every trial failed (the reasons are under "
+                 "the trials table)\n");
+    return kExitNoTrialCompleted;
   }
   return 0;
 }
@@ -96,7 +118,7 @@ int execute(Storage& storage, StudyRun& run, const RunOptions& options, const St
 
 int runStudy(const std::string& study_path, const RunOptions& options, const StopToken& stop) {
   const StudyOverview study = loadStudyOverview(study_path);
-  auto storage = openStorage(options.storage);
+  auto storage = openStorage(options.storage, StorageAccess::kReadWrite, stop);
   const std::string shown = shownLocation(options.storage);
   if (storage->findStudy(study.name)) {
     throw UserError(shown, "already holds a study named '" + study.name +
@@ -109,7 +131,7 @@ int runStudy(const std::string& study_path, const RunOptions& options, const Sto
 
 int resumeStudy(const RunOptions& options, const StopToken& stop) {
   std::int64_t study_id = 0;
-  auto storage = openExisting(options, study_id, StorageAccess::kReadWrite);
+  auto storage = openExisting(options, study_id, StorageAccess::kReadWrite, stop);
   const auto run =
       StudyRun::resume(*storage, study_id, shownLocation(options.storage), settingsOf(options));
   if (!options.quiet && run->requeued() > 0) {
@@ -148,7 +170,7 @@ int createStudy(const std::string& study_path, const RunOptions& options, bool i
 
 int workOnStudy(const RunOptions& options, const StopToken& stop) {
   std::int64_t study_id = 0;
-  auto storage = openExisting(options, study_id, StorageAccess::kReadWrite);
+  auto storage = openExisting(options, study_id, StorageAccess::kReadWrite, stop);
   const std::string shown = shownLocation(options.storage);
   const auto run = StudyRun::resume(*storage, study_id, shown, settingsOf(options));
   const std::string self = currentWorkerId();
@@ -162,8 +184,10 @@ int workOnStudy(const RunOptions& options, const StopToken& stop) {
   try {
     run->run(show_progress ? static_cast<EventSink&>(progress) : silent, stop);
   } catch (const std::exception& error) {
-    throw RunStopped(std::string("the worker stopped: ") + error.what() +
-                     "; what it finished is kept, and another worker can go on");
+    return endedByError(error,
+                        std::string("the worker stopped: ") + error.what() +
+                            "; what it finished is kept, and another worker can go on",
+                        stop);
   }
   int mine = 0, finished = 0;
   for (const FrozenTrial& trial : storage->trials(study_id, false)) {
@@ -178,12 +202,12 @@ int workOnStudy(const RunOptions& options, const StopToken& stop) {
       self.c_str(), mine, run->study().name.c_str(), finished,
       static_cast<long long>(run->study().planned_trials),
       stop.stopRequested() ? " (stopped)" : "");
-  return 0;
+  return stop.stopRequested() ? kExitInterrupted : 0;
 }
 
 int showStudy(const RunOptions& options, View view, Format format) {
   std::int64_t study_id = 0;
-  const auto storage = openExisting(options, study_id, StorageAccess::kReadOnly);
+  const auto storage = openExisting(options, study_id, StorageAccess::kReadOnce);
   const StudyOverview study =
       storedStudyOverview(*storage, study_id, shownLocation(options.storage));
   const auto trials = storage->trials(study_id, false);
@@ -215,7 +239,7 @@ int showStudy(const RunOptions& options, View view, Format format) {
 int showProbes(const RunOptions& options, std::int64_t step, Format format) {
   if (format == Format::kCsv) throw UserError("--format", "--probes prints a table or json");
   std::int64_t study_id = 0;
-  const auto storage = openExisting(options, study_id, StorageAccess::kReadOnly);
+  const auto storage = openExisting(options, study_id, StorageAccess::kReadOnce);
   std::vector<TrialProbes> trials;
   for (const FrozenTrial& trial : storage->trials(study_id, false)) {
     trials.push_back({trial.configuration, storage->probes(trial.id)});
@@ -233,7 +257,7 @@ int showProbes(const RunOptions& options, std::int64_t step, Format format) {
 int showImportance(const RunOptions& options, bool accuracy, Format format) {
   if (format == Format::kCsv) throw UserError("--format", "--importance prints a table or json");
   std::int64_t study_id = 0;
-  const auto storage = openExisting(options, study_id, StorageAccess::kReadOnly);
+  const auto storage = openExisting(options, study_id, StorageAccess::kReadOnce);
   const StudyOverview study =
       storedStudyOverview(*storage, study_id, shownLocation(options.storage));
   const auto importance = parameterImportance(study, storage->trials(study_id, false), accuracy);
@@ -263,7 +287,7 @@ int showImportance(const RunOptions& options, bool accuracy, Format format) {
 int showEffects(const RunOptions& options, bool accuracy, Format format) {
   if (format == Format::kCsv) throw UserError("--format", "--effects prints a table or json");
   std::int64_t study_id = 0;
-  const auto storage = openExisting(options, study_id, StorageAccess::kReadOnly);
+  const auto storage = openExisting(options, study_id, StorageAccess::kReadOnce);
   const CompareMetric metric = accuracy ? CompareMetric::kValAccuracy : CompareMetric::kValLoss;
   // Effects read parameters, not names: the groups are left unnamed.
   printEffects(
@@ -276,7 +300,7 @@ int showEffects(const RunOptions& options, bool accuracy, Format format) {
 int exportStudy(const RunOptions& options, Format format) {
   std::int64_t study_id = 0;
   const auto trials =
-      openExisting(options, study_id, StorageAccess::kReadOnly)->trials(study_id, false);
+      openExisting(options, study_id, StorageAccess::kReadOnce)->trials(study_id, false);
   std::cout << (format == Format::kCsv ? formatEpochsCsv(trials) : formatResultsJson(trials));
   return 0;
 }

@@ -21,6 +21,18 @@ struct RunOptions {
   std::int64_t seeds = 0;  // resume: seeds per configuration from now on (0: as stored)
 };
 
+// tunebench-cli's exit codes (the README's "Exit codes" lists them).
+inline constexpr int kExitInternalError = 1;     // a bug in TuneBench
+inline constexpr int kExitUserError = 2;         // the user's input, files, disk or server
+inline constexpr int kExitNoTrialCompleted = 3;  // a run in which every trial failed
+inline constexpr int kExitInterrupted = 130;     // Ctrl+C or SIGTERM: stopped, resumable
+
+// A bug met during a run (not the user's input or storage): exit 1, with what to report.
+class InternalFailure : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 // A run that a worker's storage failure ended (every worker stopped, committed trials kept):
 // the CLI prints it on one line and exits with code 2 (a full disk or a lost file is the
 // user's to fix).

@@ -1,18 +1,36 @@
 // tunebench-cli: the headless front end. Parses the command line and hands over to the commands.
 #include <CLI/CLI.hpp>
 
+#include <unistd.h>
+
 #include <csignal>
+#include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <utility>
 #include <vector>
 
 #include "cli_commands.h"
+#include "common/abandonable.h"
+#include "common/redact.h"
 #include "common/storage_error.h"
 #include "common/user_error.h"
 
 namespace {
 
-constexpr int kExitUserError = 2;
+using tunebench::cli::kExitInternalError;
+using tunebench::cli::kExitUserError;
+
+// An error line on standard error, any password in it hidden.
+void printError(const char* kind, const std::string& what) {
+  std::cerr << "tunebench-cli: " << kind << ": " << tunebench::redactSecrets(what) << "\n";
+}
+
+// Whether everything written to standard output got there (a full disk, a closed pipe).
+bool outputWritten() {
+  std::cout.flush();
+  return std::fflush(stdout) == 0 && !std::ferror(stdout) && std::cout.good();
+}
 
 // --jobs: a whole number from 1 to 256, and a message that says which of the two is wrong.
 CLI::Validator jobsValidator() {
@@ -33,7 +51,23 @@ CLI::Validator jobsValidator() {
 }
 tunebench::StopSource g_stop;
 
-void onInterrupt(int) { g_stop.requestStop(); }
+// After Ctrl+C or SIGTERM the work stops within seconds (trials INTERRUPTED, resumable). Should
+// the process still be here kForceExitSecondsAfterStop later (a wait nothing could cut short),
+// it ends anyway: its running trials are left RUNNING, and a resume queues them again.
+constexpr unsigned kForceExitSecondsAfterStop = 20;
+
+void onOverdue(int) {
+  const char message[] =
+      "tunebench-cli: still busy 20 s after the stop; exiting now (continue with resume)\n";
+  [[maybe_unused]] const auto written = write(STDERR_FILENO, message, sizeof message - 1);
+  _exit(tunebench::cli::kExitInterrupted);
+}
+
+void onInterrupt(int) {
+  g_stop.requestStop();
+  std::signal(SIGALRM, onOverdue);
+  alarm(kForceExitSecondsAfterStop);  // a second signal restarts the count, never stops it
+}
 
 using tunebench::cli::Format;
 using tunebench::cli::RunOptions;
@@ -244,7 +278,7 @@ const Command kCommands[] = {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+int runCommandLine(int argc, char** argv) {
   CLI::App app{"TuneBench: compare initializers, optimizers and hyperparameters with LibTorch"};
   app.require_subcommand(1);
   CommandLine line;
@@ -281,23 +315,43 @@ int main(int argc, char** argv) {
     // A file-size limit (ulimit -f) then fails the write like a full disk, with a clear storage
     // error and the study kept, instead of killing the process mid-write.
     std::signal(SIGXFSZ, SIG_IGN);
-    return chosen->run(line, g_stop.token());
+    const int code = chosen->run(line, g_stop.token());
+    if (!outputWritten()) {
+      printError("error",
+                 "standard output: could not write everything (a full disk or a closed "
+                 "pipe); nothing stored was changed by that");
+      return kExitUserError;
+    }
+    return code;
   } catch (const tunebench::UserErrors& errors) {
-    for (const auto& problem : errors.problems())
-      std::cerr << "tunebench-cli: error: " << problem.what() << "\n";
+    for (const auto& problem : errors.problems()) printError("error", problem.what());
     return kExitUserError;
   } catch (const tunebench::UserError& error) {
-    std::cerr << "tunebench-cli: error: " << error.what() << "\n";
+    printError("error", error.what());
     return kExitUserError;
-  } catch (const tunebench::cli::RunStopped&
-               error) {  // the study's file failed mid-run: the user's disk or file
-    std::cerr << "tunebench-cli: error: " << error.what() << "\n";
+  } catch (const tunebench::cli::RunStopped& error) {  // the user's disk, file or server
+    printError("error", error.what());
     return kExitUserError;
   } catch (const tunebench::StorageError& error) {  // a damaged, locked or unreachable storage
-    std::cerr << "tunebench-cli: error: " << error.what() << "\n";
+    printError("error", error.what());
+    return kExitUserError;
+  } catch (const std::filesystem::filesystem_error& error) {  // a path of the user's
+    printError("error", error.what());
     return kExitUserError;
   } catch (const std::exception& error) {
-    std::cerr << "tunebench-cli: internal error: " << error.what() << "\n";
-    return 1;
+    printError("internal error", std::string(error.what()) +
+                                     " (a bug in TuneBench: please report it with the command "
+                                     "that gave it)");
+    return kExitInternalError;
   }
+}
+
+int main(int argc, char** argv) {
+  const int code = runCommandLine(argc, argv);
+  if (tunebench::abandonedThreads() > 0) {  // a user's model left looping: destroy nothing
+    std::cout.flush();
+    std::fflush(nullptr);
+    std::_Exit(code);
+  }
+  return code;
 }

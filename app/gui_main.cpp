@@ -12,6 +12,7 @@
 
 #include "ui/app_icon.h"
 #include "ui/bridge/background_threads.h"
+#include "ui/bridge/home_folder.h"
 #include "ui/bridge/study_controller.h"
 #include "ui/charts/parallel_coordinates.h"
 #include "ui/i18n.h"
@@ -21,6 +22,7 @@
 #include "ui/teaching/lr_find_dialog.h"
 
 int main(int argc, char** argv) {
+  tunebench::ui::ensureHomeFolder();  // before Qt reads it
   QApplication app(argc, argv);
   // Outlives the window: after it is gone, its background threads get a bounded wait.
   tunebench::ui::BackgroundThreads::AtExit background_threads;

@@ -4,7 +4,6 @@
 
 #include <QDateTime>
 #include <QDir>
-#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
@@ -134,9 +133,10 @@ bool MainWindow::saveEdits(bool ask_for_file) {
 bool MainWindow::openStudy(const QString& path) {
   if (controller_->isRunning()) return false;
   const bool valid = controller_->loadStudy(path);
-  QFile file(path);
+  // Read within the engine's bounds: a FIFO, /dev/zero or a huge file is refused, not read.
+  QString unreadable;
   const QJsonDocument json =
-      file.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(file.readAll()) : QJsonDocument();
+      QJsonDocument::fromJson(StudyController::readStudyText(path, &unreadable).toUtf8());
   // Not readable or not JSON: nothing to show in the panel, which keeps what it holds.
   if (!json.isObject()) {
     problem_->showProblem(path, tr("Could not open the study: %1").arg(controller_->lastError()));

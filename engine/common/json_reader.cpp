@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 namespace tunebench {
@@ -35,9 +36,12 @@ namespace {
 // Where the parser is: one frame per open container, its current key or index.
 class JsonPath {
  public:
-  void open(bool array) { frames_.push_back({array, 0, ""}); }
-  void key(const std::string& name) {
-    if (!frames_.empty()) frames_.back().key = name;
+  void open(bool array) { frames_.push_back({array, 0, "", {}}); }
+  // The next key of the open object; false when the object already has it.
+  bool key(const std::string& name) {
+    if (frames_.empty()) return true;
+    frames_.back().key = name;
+    return frames_.back().keys.insert(name).second;
   }
   void closeOrValue(bool closed) {
     if (closed && !frames_.empty()) frames_.pop_back();
@@ -63,6 +67,7 @@ class JsonPath {
     bool array;
     std::size_t index;
     std::string key;
+    std::set<std::string> keys;  // an object's keys so far
   };
   std::vector<Frame> frames_;
 };
@@ -87,7 +92,13 @@ nlohmann::json parseUserJson(const std::string& text, const std::string& origin)
         path.open(event == Event::array_start);
         break;
       case Event::key:
-        path.key(parsed.get<std::string>());
+        // JSON parsers keep one of two equal keys silently (this one the last): "lr": 0.001,
+        // "lr": 50 would train at 50. Name both instead.
+        if (!path.key(parsed.get<std::string>())) {
+          throw UserError(at(origin, path.text()),
+                          "given twice in the same object: keep one (the later value would "
+                          "silently replace the first)");
+        }
         break;
       case Event::value:
         path.closeOrValue(false);

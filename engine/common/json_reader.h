@@ -71,7 +71,8 @@ inline constexpr int kMaxJsonDepth = 64;
 
 // Parses a user's JSON text. Throws UserError(origin + the field path where known, why) for text
 // that is not JSON, a number past a double ("configurations[0].lr: number out of range: 1e999")
-// and nesting deeper than kMaxJsonDepth ("name[0][0]...: nested too deep (more than 64 levels)").
+// and nesting deeper than kMaxJsonDepth ("name[0][0]...: nested too deep (more than 64 levels)"),
+// and a key given twice in one object ("configurations[0].lr: given twice in the same object").
 nlohmann::json parseUserJson(const std::string& text, const std::string& origin);
 
 }  // namespace tunebench

@@ -32,11 +32,18 @@ bool PauseControl::paused() const {
 
 void PauseControl::awaitTurn(std::uint64_t& steps_used, const StopToken& stop) const {
   std::unique_lock<std::mutex> lock(mutex_);
+  ++waiting_;
   // A stop request is a flag, not a notification: look at it every 50 ms.
   while (paused_ && steps_used >= steps_ && !stop.stopRequested()) {
     changed_.wait_for(lock, std::chrono::milliseconds(50));
   }
+  --waiting_;
   steps_used = steps_;  // a step taken now (or while playing) is used up
+}
+
+int PauseControl::waiting() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return waiting_;
 }
 
 }  // namespace tunebench

@@ -20,12 +20,16 @@ class PauseControl {
   // Called by a trial before each epoch. Returns at once while playing; while paused, waits for
   // play(), a step this trial has not used yet (`steps_used` is the trial's own count), or a stop.
   void awaitTurn(std::uint64_t& steps_used, const StopToken& stop) const;
+  // How many trials are waiting in awaitTurn right now: the event a test (or a view) can wait
+  // for to know a trial is held, instead of waiting for time to pass.
+  int waiting() const;
 
  private:
   mutable std::mutex mutex_;
   mutable std::condition_variable changed_;
   bool paused_ = false;
   std::uint64_t steps_ = 0;
+  mutable int waiting_ = 0;
 };
 
 }  // namespace tunebench

@@ -4,11 +4,11 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "common/json_reader.h"
 #include "config/param_catalogue.h"
 #include "config/search_space_reader.h"
+#include "study/samplers/grid_sampler.h"
 
 namespace tunebench {
 namespace {
@@ -155,6 +155,7 @@ void readTraining(JsonObjectReader& reader, TrialSpec& base, ParamMap& params) {
   if (!(base.divergence_loss > 0.0))
     reader.problems().add("training.divergence_loss", "must be > 0");
   readInteger(reader, "boundary_grid", base.boundary_grid, 0, 512, "must be in 0..512");
+  base.time_limit_seconds = reader.number("time_limit", 0.0, 1e9).value_or(0.0);
   ProbeSettings& probes = base.probes;
   readInteger(reader, "probe_every", probes.every_steps, 0, kMaxInteger,
               "must be >= 0 (0: no probes)");
@@ -250,11 +251,30 @@ void readSeeds(JsonObjectReader& top, ProblemList& problems, StudyFile& study) {
   study.seeds = static_cast<std::int64_t>(study.seed_list.size());
 }
 
+// A study's name finds its results (`--study NAME`, the window's list): printable text of 1 to
+// 200 bytes, no control characters (a NUL would cut it short in every C string it meets).
+void checkStudyName(const std::string& name, ProblemList& problems) {
+  if (name.empty() || name.size() > 200) {
+    problems.add("name", "must be 1 to 200 characters long, got " + std::to_string(name.size()));
+    return;
+  }
+  for (const char c : name) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte == 0x7F) {
+      problems.add("name", "holds a control character (code " + std::to_string(byte) +
+                               "): use printable text");
+      return;
+    }
+  }
+  if (name.find_first_not_of(' ') == std::string::npos) problems.add("name", "is only spaces");
+}
+
 StudyFile parseStudyJson(const nlohmann::json& json, const std::string& base_folder) {
   ProblemList problems;
   StudyFile study;
   JsonObjectReader top(json, "", problems);
   study.name = top.string("name").value_or("study");
+  checkStudyName(study.name, problems);
   study.description = top.string("description").value_or("");
   study.explanation = top.string("explanation").value_or("");
   if (const nlohmann::json* translations = top.raw("translations"))
@@ -300,9 +320,10 @@ StudyFile parseStudyJson(const nlohmann::json& json, const std::string& base_fol
   if (const nlohmann::json* pruner = top.raw("pruner")) readPruner(*pruner, problems, study.pruner);
   study.pruner.max_epochs = static_cast<int>(study.base.epochs);
   // The plan holds every configuration it names (config/study_plan.h): bounded before it is.
-  readInteger(top, "budget", study.budget, 1, 100000,
-              "must be in 1..100000 (or left out: every listed configuration, the whole grid, "
-              "or " +
+  readInteger(top, "budget", study.budget, 1, kMostConfigurations,
+              "must be in 1.." + std::to_string(kMostConfigurations) +
+                  " (or left out: every listed configuration, the whole grid, "
+                  "or " +
                   std::to_string(kDefaultSearchBudget) +
                   " searched ones; see the plan in docs/STUDY_FORMAT.md)");
   study.target_accuracy = top.number("target_accuracy");
@@ -324,6 +345,28 @@ StudyFile parseStudyJson(const nlohmann::json& json, const std::string& base_fol
       ParamMap params;
       readParams(reader, (*configurations)[i], params);
       study.configurations.push_back(params);
+    }
+  }
+  // The plan lists every grid point, crossed with each listed configuration: count first.
+  if (study.sampler.kind == SamplerSpec::Kind::kGrid && !study.search.empty()) {
+    const std::uint64_t points =
+        GridSampler(study.sampler.grid_points, study.sampler.seed).countAtMost(study.search);
+    const auto listed =
+        static_cast<std::uint64_t>(std::max<std::size_t>(1, study.configurations.size()));
+    const std::uint64_t planned = points > UINT64_MAX / listed ? UINT64_MAX : points * listed;
+    if (planned > static_cast<std::uint64_t>(kMostConfigurations)) {
+      problems.add(
+          "search",
+          "the grid has " +
+              (points == UINT64_MAX ? std::string("over 10^19") : std::to_string(points)) +
+              " points" +
+              (listed > 1 ? " for each of " + std::to_string(listed) + " listed configurations"
+                          : std::string()) +
+              ", more than the " + std::to_string(kMostConfigurations) +
+              " configurations a study may plan: use fewer grid_points (" +
+              std::to_string(study.sampler.grid_points) +
+              " now), narrower integer ranges or fewer parameters, or a "
+              "random search with a budget");
     }
   }
   top.rejectUnknownKeys();
@@ -354,26 +397,38 @@ StudyFile parseStudyText(const std::string& text, const std::string& origin,
   }
 }
 
-StudyFile loadStudyFile(const std::string& path) {
+std::string readStudyFileText(const std::string& path) {
   std::error_code error;
+  // Its type first, never by opening it: a FIFO would wait for a writer, /dev/zero never end.
   const fs::file_status status = fs::status(path, error);
   if (fs::is_directory(status)) throw UserError(path, "is a directory, not a study file");
   if (fs::exists(status) && !fs::is_regular_file(status)) {
     throw UserError(path, "is not a regular file (a study file is a JSON file)");
   }
   if (!fs::exists(status)) throw UserError(path, "no such study file");
+  const std::uintmax_t size = fs::file_size(path, error);
+  if (error || size > kMostStudyFileBytes) {
+    throw UserError(
+        path, error ? "cannot read its size (" + error.message() + ")"
+                    : "is " + std::to_string(size) + " bytes: a study file is at most " +
+                          std::to_string(kMostStudyFileBytes / (1024 * 1024)) + " MiB of JSON");
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) throw UserError(path, "cannot open for reading");
-  std::stringstream text;
-  text << in.rdbuf();
-  const std::string content = text.str();
+  std::string content(static_cast<std::size_t>(size), '\0');
+  in.read(content.data(), static_cast<std::streamsize>(size));
+  content.resize(static_cast<std::size_t>(in.gcount()));  // a file that shrank meanwhile
   if (content.rfind(std::string("SQLite format 3\0", 16), 0) == 0) {
     throw UserError(path,
                     "is an SQLite results database, not a study file (read it with "
                     "`tunebench-cli show " +
                         path + "`, or File > Open Results in the window)");
   }
-  return parseStudyText(content, path, fs::absolute(path).parent_path().string());
+  return content;
+}
+
+StudyFile loadStudyFile(const std::string& path) {
+  return parseStudyText(readStudyFileText(path), path, fs::absolute(path).parent_path().string());
 }
 
 TrialSpec resolveTrial(const TrialSpec& base, const ParamMap& configuration) {

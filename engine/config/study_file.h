@@ -47,12 +47,20 @@ struct StudyFile {
 // fields are wrong or unknown. Relative data paths are taken from the file's folder.
 StudyFile loadStudyFile(const std::string& path);
 
+// A study file's text, read with its bounds checked first: a regular file (not a FIFO, device or
+// folder) of at most kMostStudyFileBytes, not a results database. Throws UserError naming `path`.
+inline constexpr std::uintmax_t kMostStudyFileBytes = 64ULL * 1024 * 1024;
+std::string readStudyFileText(const std::string& path);
+
 // Same, from text; `origin` names the source in messages, `base_folder` anchors relative paths.
 StudyFile parseStudyText(const std::string& text, const std::string& origin,
                          const std::string& base_folder);
 
 // Configurations a search without a budget draws (see config/study_plan.h).
 inline constexpr std::int64_t kDefaultSearchBudget = 20;
+// The most configurations a study may plan: its budget's bound, and the largest grid (counted
+// before any point is listed).
+inline constexpr std::int64_t kMostConfigurations = 100000;
 
 // The trial spec of one configuration: `base` with the configuration's parameters applied.
 TrialSpec resolveTrial(const TrialSpec& base, const ParamMap& configuration);

@@ -10,8 +10,8 @@
 #include <fstream>
 #include <iterator>
 #include <map>
-#include <sstream>
 
+#include "common/redact.h"
 #include "common/user_error.h"
 
 namespace tunebench {
@@ -55,11 +55,38 @@ bool parseNumber(const std::string& text, double& value) {
 
 }  // namespace
 
+// The text's lines one by one, each refused past kMostCsvLineBytes (a stream would fail on a
+// huge line and silently end the file there).
+class CsvLines {
+ public:
+  CsvLines(const std::string& text, const std::string& path) : text_(text), path_(path) {}
+  bool next(std::string& line) {
+    if (at_ >= text_.size()) return false;
+    std::size_t end = text_.find('\n', at_);
+    if (end == std::string::npos) end = text_.size();
+    ++number_;
+    if (end - at_ > kMostCsvLineBytes) {
+      throw UserError(path_ + ":" + std::to_string(number_),
+                      "a line of " + std::to_string(end - at_) + " bytes, more than the " +
+                          std::to_string(kMostCsvLineBytes >> 20) + " MiB a CSV row may be");
+    }
+    line.assign(text_, at_, end - at_);
+    at_ = end + 1;
+    return true;
+  }
+  std::size_t number() const { return number_; }  // of the last line given
+
+ private:
+  const std::string& text_;
+  const std::string& path_;
+  std::size_t at_ = 0, number_ = 0;
+};
+
 Dataset parseCsvText(const std::string& text, const std::string& path,
                      const std::string& label_column) {
-  std::istringstream in(text);
+  CsvLines lines(text, path);
   std::string line;
-  if (!std::getline(in, line) || trim(line).empty()) {
+  if (!lines.next(line) || trim(line).empty()) {
     throw UserError(path, "empty file: expected a header row");
   }
   const std::vector<std::string> header = splitRow(line);
@@ -67,7 +94,8 @@ Dataset parseCsvText(const std::string& text, const std::string& path,
   if (label_it == header.end()) {
     std::string columns;
     for (const auto& name : header) columns += (columns.empty() ? "" : ", ") + name;
-    throw UserError(path, "no column named '" + label_column + "' (columns: " + columns + ")");
+    throw UserError(path, "no column named '" + shortened(label_column, 80) +
+                              "' (columns: " + shortened(columns, 300) + ")");
   }
   const auto label_index = static_cast<std::size_t>(label_it - header.begin());
   const std::size_t feature_count = header.size() - 1;
@@ -76,9 +104,8 @@ Dataset parseCsvText(const std::string& text, const std::string& path,
   std::vector<float> features;
   std::vector<std::string> labels;
   std::vector<std::size_t> label_lines;
-  std::size_t line_number = 1;
-  while (std::getline(in, line)) {
-    ++line_number;
+  while (lines.next(line)) {
+    const std::size_t line_number = lines.number();
     if (trim(line).empty()) continue;
     const std::vector<std::string> cells = splitRow(line);
     const std::string where = path + ":" + std::to_string(line_number);
@@ -90,7 +117,8 @@ Dataset parseCsvText(const std::string& text, const std::string& path,
       if (c == label_index) continue;
       double value = 0;
       if (!parseNumber(cells[c], value)) {
-        throw UserError(where, "column '" + header[c] + "': not a number: '" + cells[c] + "'");
+        throw UserError(where, "column '" + shortened(header[c], 80) + "': not a number: '" +
+                                   shortened(cells[c], 80) + "'");
       }
       features.push_back(static_cast<float>(value));
     }

@@ -1,4 +1,5 @@
 #pragma once
+#include <cstddef>
 #include <string>
 
 #include "data/dataset.h"
@@ -10,6 +11,9 @@ namespace tunebench {
 // order (numerically when all labels are integers). Throws UserError naming the file, line and
 // column for a missing label column, a non-numeric cell, a ragged row or an empty file.
 Dataset loadCsv(const std::string& path, const std::string& label_column);
+
+// The longest CSV line read (a row of 16 MiB is about a million features).
+inline constexpr std::size_t kMostCsvLineBytes = std::size_t{16} << 20;
 
 // The same from the file's text; `origin` names it in errors (what loadCsv calls once read).
 Dataset parseCsvText(const std::string& text, const std::string& origin,

@@ -63,6 +63,16 @@ class IdxByteStream {
       const int status = inflate(&stream_, Z_NO_FLUSH);
       done += want - stream_.avail_out;
       if (status == Z_STREAM_END) {
+        // A gzip file may hold several members one after another (`cat a.gz b.gz`, pigz): the
+        // data goes on in the next one. Anything else after the end is ignored, as gzip does.
+        const bool buffered = stream_.avail_in > 0;
+        const char* next =
+            buffered ? reinterpret_cast<const char*>(stream_.next_in) : bytes_.data() + offset_;
+        const std::size_t left = buffered ? stream_.avail_in : rawLeft();
+        if (left >= 2 && static_cast<unsigned char>(next[0]) == 0x1f &&
+            static_cast<unsigned char>(next[1]) == 0x8b && inflateReset(&stream_) == Z_OK) {
+          continue;
+        }
         ended_ = true;
       } else if (status != Z_OK && !(status == Z_BUF_ERROR && stream_.avail_in == 0)) {
         throw UserError(origin_, std::string("corrupt compressed data (") +

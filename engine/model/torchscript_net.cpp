@@ -3,8 +3,11 @@
 #include <torch/script.h>
 
 #include <algorithm>
+#include <chrono>
+#include <filesystem>
 #include <map>
 
+#include "common/abandonable.h"
 #include "common/user_error.h"
 #include "model/shape_text.h"
 
@@ -30,6 +33,22 @@ struct TorchScriptNet::Scripted {
 };
 
 TorchScriptNet::TorchScriptNet(const std::string& path) : scripted_(std::make_unique<Scripted>()) {
+  // Its type and size first, never by opening it: a FIFO would wait for a writer forever, a
+  // device never end.
+  std::error_code error;
+  const auto status = std::filesystem::status(path, error);
+  if (!std::filesystem::exists(status)) throw UserError("model.path", path + ": no such file");
+  if (!std::filesystem::is_regular_file(status))
+    throw UserError("model.path",
+                    path + ": not a regular file (a TorchScript module is a .pt file)");
+  const std::uintmax_t size = std::filesystem::file_size(path, error);
+  if (error || size > kMostModelFileBytes) {
+    throw UserError("model.path", path + ": " +
+                                      (error ? "cannot read its size"
+                                             : std::to_string(size) + " bytes, more than the " +
+                                                   std::to_string(kMostModelFileBytes >> 30) +
+                                                   " GiB a model file may be"));
+  }
   try {
     scripted_->module = torch::jit::load(path, torch::kCPU);
   } catch (const c10::Error& error) {
@@ -90,6 +109,27 @@ void TorchScriptNet::train(bool on) {
 
 std::string TorchScriptNet::firstWeightText() const { return scripted_->first_weight; }
 
+torch::Tensor TorchScriptNet::forwardWithin(const torch::Tensor& inputs, double seconds,
+                                            const std::string& path) {
+  // Handles, not copies: the module and the answer live as long as the thread needs them.
+  const auto module = std::make_shared<torch::jit::Module>(scripted_->module);
+  const auto answer = std::make_shared<torch::Tensor>();
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+  const bool returned = runOrAbandon(
+      [module, inputs, answer] {
+        torch::NoGradGuard no_grad;
+        *answer = module->forward({inputs}).toTensor();
+      },
+      [deadline] { return std::chrono::steady_clock::now() > deadline; });
+  if (!returned) {
+    throw UserError("model.path", path + ": its forward on a batch of " +
+                                      std::to_string(inputs.size(0)) + " did not return within " +
+                                      std::to_string(static_cast<int>(seconds)) +
+                                      " s (a loop that never ends?)");
+  }
+  return *answer;
+}
+
 void checkTorchScriptFits(TorchScriptNet& net, const std::string& path,
                           const std::vector<std::int64_t>& sample_shape, std::int64_t num_classes) {
   const std::string given = shapeText(sample_shape, true);
@@ -103,11 +143,12 @@ void checkTorchScriptFits(TorchScriptNet& net, const std::string& path,
   batch_shape.insert(batch_shape.end(), sample_shape.begin(), sample_shape.end());
   torch::Tensor logits;
   try {
-    torch::NoGradGuard no_grad;
     const bool training = net.is_training();
     net.train(false);
-    logits = net.forward(torch::zeros(batch_shape));
+    logits = net.forwardWithin(torch::zeros(batch_shape), kFitCheckSeconds, path);
     net.train(training);
+  } catch (const UserError&) {
+    throw;
   } catch (const std::exception& error) {
     std::string why = error.what();
     if (const auto* c10_error = dynamic_cast<const c10::Error*>(&error))

@@ -1,4 +1,5 @@
 #pragma once
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -15,6 +16,9 @@ namespace tunebench {
 // Activation probes see nothing inside it (a compiled module has no hook for them); weight
 // probes work as for the built-in models. Dropout inside the module draws from LibTorch's
 // global generator, so such a module is reproducible only without dropout.
+// The largest TorchScript file TuneBench loads (a model for these data sets is megabytes).
+inline constexpr std::uintmax_t kMostModelFileBytes = 4ULL << 30;
+
 class TorchScriptNet : public ClassifierNet {
  public:
   // Loads `path` on CPU. Throws UserError naming "model.path" when it can't be read or is not
@@ -31,6 +35,9 @@ class TorchScriptNet : public ClassifierNet {
   const std::vector<std::int64_t>& declaredInputShape() const { return input_shape_; }
   // The first weight layer's name and shape, for messages ("conv1.weight [16, 3, 3, 3]").
   std::string firstWeightText() const;
+  // forward() without gradients on a thread that is left behind after `seconds`: a module whose
+  // forward never returns is a UserError naming `path`, not a hang.
+  torch::Tensor forwardWithin(const torch::Tensor& inputs, double seconds, const std::string& path);
 
  private:
   struct Scripted;
@@ -39,9 +46,12 @@ class TorchScriptNet : public ClassifierNet {
   std::vector<std::int64_t> input_shape_;
 };
 
+// How long the fit check waits for a module's forward on two samples.
+inline constexpr double kFitCheckSeconds = 60.0;
+
 // Checks a loaded module against the data: one forward pass of two zero samples of
-// `sample_shape` must give [2, num_classes] logits. Throws UserError naming the file with what
-// it expects and what the data set gives.
+// `sample_shape` must give [2, num_classes] logits (within kFitCheckSeconds). Throws UserError
+// naming the file with what it expects and what the data set gives.
 void checkTorchScriptFits(TorchScriptNet& net, const std::string& path,
                           const std::vector<std::int64_t>& sample_shape, std::int64_t num_classes);
 

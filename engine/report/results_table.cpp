@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "common/redact.h"
 #include "report/configuration_label.h"
 
 namespace tunebench {
@@ -128,7 +129,14 @@ std::string formatResultsTable(const std::vector<FrozenTrial>& trials,
                     trial.device.empty() ? "-" : trial.device,
                     trial.worker.empty() ? "-" : trial.worker, heartbeat(trial)});
   }
-  return alignedTable(header, rows, {1, 3, 9});
+  // Why each failed trial failed, under the table (a reason is too long for a column).
+  std::string reasons;
+  for (const FrozenTrial& trial : trials) {
+    if (trial.result.state != TrialState::kFailed || trial.result.reason.empty()) continue;
+    reasons += "trial " + std::to_string(trial.id) +
+               " FAILED: " + shortened(trial.result.reason, 300) + "\n";
+  }
+  return alignedTable(header, rows, {1, 3, 9}) + (reasons.empty() ? "" : "\n" + reasons);
 }
 
 namespace {

@@ -12,7 +12,7 @@ namespace tunebench {
 // state, final train loss, best validation loss, validation accuracy, seconds, the device it ran
 // on, the worker (host:pid) that ran or holds it and its last heartbeat, as an aligned text table
 // (NaN shown as "-"). The heartbeat is an age ("12s ago") when `now_unix_seconds` is given, else
-// a UTC time.
+// a UTC time. Each FAILED trial's reason follows the table on a line of its own.
 std::string formatResultsTable(const std::vector<FrozenTrial>& trials,
                                std::optional<double> now_unix_seconds = std::nullopt);
 

@@ -43,6 +43,8 @@ StudyOverview overviewOf(const StudyFile& study) {
 
 }  // namespace
 
+std::string readStudyText(const std::string& path) { return readStudyFileText(path); }
+
 StudyOverview loadStudyOverview(const std::string& path) { return overviewOf(loadStudyFile(path)); }
 
 StudyOverview parseStudyOverview(const std::string& text, const std::string& origin,

@@ -52,6 +52,10 @@ std::vector<ParamImportance> parameterImportance(const StudyOverview& study,
                                                  const std::vector<FrozenTrial>& trials,
                                                  bool accuracy);
 
+// A study file's text, bounds checked before reading (config/study_file.h, readStudyFileText):
+// what the window shows in its setup panel. Throws UserError naming the file.
+std::string readStudyText(const std::string& path);
+
 // Reads and validates a study file (or its text). Throws UserError / UserErrors naming the file
 // and field of every problem, as tunebench-cli prints them.
 StudyOverview loadStudyOverview(const std::string& path);

@@ -9,8 +9,13 @@
 #include <algorithm>
 #include <chrono>
 #include <functional>
+#include <memory>
+#include <optional>
+#include <system_error>
 #include <thread>
 
+#include "common/abandonable.h"
+#include "common/user_error.h"
 #include "run/worker_identity.h"
 #include "study/pruners/pruner.h"
 #include "study/study_view.h"
@@ -73,6 +78,56 @@ class StoringSink : public EventSink {
   std::exception_ptr failure_;
 };
 
+// The events of a trial whose thread may be left behind (runUserModelTrial): passed on under a
+// lock until close(), dropped after it, so a trial abandoned mid-forward never reaches the
+// storage or the window again, even if its forward returns one day.
+class GatedSink : public EventSink {
+ public:
+  GatedSink(EventSink& inner, Trainer::EpochGate gate) : inner_(inner), gate_(std::move(gate)) {}
+  void close() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    open_ = false;
+  }
+  bool hasGate() const { return static_cast<bool>(gate_); }
+  std::string judge(const std::vector<EpochMetrics>& epochs) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return open_ && gate_ ? gate_(epochs) : std::string();
+  }
+  void trialStarted(const TrialStart& start) override {
+    pass([&] { inner_.trialStarted(start); });
+  }
+  void trainLoss(std::int64_t id, const TrainLossPoint& point) override {
+    pass([&] { inner_.trainLoss(id, point); });
+  }
+  void epochEnded(std::int64_t id, const EpochMetrics& metrics) override {
+    pass([&] { inner_.epochEnded(id, metrics); });
+  }
+  void trialEnded(std::int64_t id, const TrialResult& result) override {
+    pass([&] { inner_.trialEnded(id, result); });
+  }
+  void probeRecorded(std::int64_t id, const ProbeSnapshot& snapshot) override {
+    pass([&] { inner_.probeRecorded(id, snapshot); });
+  }
+  void boundaryRecorded(std::int64_t id, const BoundarySnapshot& snapshot) override {
+    pass([&] { inner_.boundaryRecorded(id, snapshot); });
+  }
+
+ private:
+  template <typename Event>
+  void pass(const Event& event) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (open_) event();
+  }
+  std::mutex mutex_;
+  bool open_ = true;
+  EventSink& inner_;
+  Trainer::EpochGate gate_;
+};
+
+// How long a stopped (or timed-out) trial of the user's own module may take to notice before its
+// thread is left behind.
+constexpr std::chrono::seconds kAbandonGrace{5};
+
 TrialResult interruptedBy(const std::string& why) {
   TrialResult result;
   result.state = TrialState::kInterrupted;
@@ -133,13 +188,30 @@ void Scheduler::run(EventSink& sink, const StopToken& stop) {
   }
   const StopToken token = abort_->token();
   finished_ = false;
-  std::thread heartbeats([this] { heartbeatLoop(); });
+  // A thread the system will not start (its limit on threads or memory) is the user's to fix,
+  // never a std::terminate: what started is stopped and joined first.
+  const auto cannotStart = [this](const std::system_error& error, const std::string& which) {
+    return UserError("jobs", "cannot start " + which + " (" + error.what() + "): run fewer " +
+                                 "--jobs, or raise the system's limit on threads");
+  };
+  std::thread heartbeats;
+  try {
+    heartbeats = std::thread([this] { heartbeatLoop(); });
+  } catch (const std::system_error& error) {
+    throw cannotStart(error, "the heartbeat thread");
+  }
   if (options_.jobs == 1) {
     workerLoop(0, sink, token);
   } else {
     std::vector<std::thread> workers;
-    for (int i = 0; i < options_.jobs; ++i) {
-      workers.emplace_back([this, i, &sink, &token] { workerLoop(i, sink, token); });
+    try {
+      for (int i = 0; i < options_.jobs; ++i) {
+        workers.emplace_back([this, i, &sink, &token] { workerLoop(i, sink, token); });
+      }
+    } catch (const std::system_error& error) {
+      fail(std::make_exception_ptr(cannotStart(error, "trial thread " +
+                                                          std::to_string(workers.size() + 1) +
+                                                          " of " + std::to_string(options_.jobs))));
     }
     for (auto& worker : workers) worker.join();
   }
@@ -269,12 +341,49 @@ void Scheduler::runTrial(const FrozenTrial& claimed, const c10::Device& device, 
   };
   const bool prunes = study_.pruner.kind != PrunerSpec::Kind::kNone;
   TrialResult result =
-      Trainer().run(spec, data_, storing, stop, prunes ? gate : nullptr, options_.pause);
+      spec.model.kind == ModelKind::kTorchScript
+          ? runUserModelTrial(spec, storing, stop, prunes ? gate : nullptr)
+          : Trainer().run(spec, data_, storing, stop, prunes ? gate : nullptr, options_.pause);
   // Its record is incomplete: the worker stores it INTERRUPTED (it runs again on resume).
   if (storing.failure()) std::rethrow_exception(storing.failure());
   storage_.finishTrial(claimed.id, result,
                        pruned ? std::optional<std::int64_t>(pruned->epoch) : std::nullopt,
                        pruned ? pruned->threshold : 0.0);
+}
+
+TrialResult Scheduler::runUserModelTrial(const TrialSpec& spec, EventSink& sink,
+                                         const StopToken& stop, const Trainer::EpochGate& gate) {
+  // What the thread touches it owns (a copy of the split shares its tensors), so it may outlive
+  // this call; the pause control outlives every run.
+  const auto gated = std::make_shared<GatedSink>(sink, gate);
+  const auto result = std::make_shared<TrialResult>();
+  const PauseControl* pause = options_.pause;
+  const auto start = std::chrono::steady_clock::now();
+  std::optional<std::chrono::steady_clock::time_point> stopped_at;
+  const bool returned = runOrAbandon(
+      [spec, data = data_, gated, result, stop, pause] {
+        Trainer::EpochGate judge;
+        if (gated->hasGate()) judge = [&gated](const auto& epochs) { return gated->judge(epochs); };
+        *result = Trainer().run(spec, data, *gated, stop, judge, pause);
+      },
+      [&] {
+        const auto now = std::chrono::steady_clock::now();
+        if (stop.stopRequested() && !stopped_at) stopped_at = now;
+        const bool limit_passed =
+            spec.time_limit_seconds > 0.0 &&
+            now - start > std::chrono::duration<double>(spec.time_limit_seconds) + kAbandonGrace;
+        return (stopped_at && now - *stopped_at > kAbandonGrace) || limit_passed;
+      });
+  if (returned) return *result;
+  gated->close();
+  TrialResult left;
+  left.state = stopped_at ? TrialState::kInterrupted : TrialState::kFailed;
+  left.reason = (stopped_at ? std::string("stopped") : timeLimitReason(spec.time_limit_seconds)) +
+                "; its model's forward had not returned " + std::to_string(kAbandonGrace.count()) +
+                " s later and was left running";
+  left.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  sink.trialEnded(spec.trial_id, left);
+  return left;
 }
 
 }  // namespace tunebench

@@ -16,6 +16,7 @@
 #include "run/liveness.h"
 #include "storage/storage.h"
 #include "study/samplers/sampler.h"
+#include "train/trainer.h"
 #include "trial/event_sink.h"
 
 namespace tunebench {
@@ -66,6 +67,11 @@ class Scheduler {
   // True while any trial of the study is RUNNING (so a WAITING copy may still appear).
   bool othersStillRunning() const;
   void heartbeatLoop();
+  // A trial of the user's own (TorchScript) module, whose forward may never return: it trains on
+  // a thread that a stop, or its time limit, leaves behind after kAbandonGrace (the trial then
+  // ends INTERRUPTED, or FAILED past its limit, with that said).
+  TrialResult runUserModelTrial(const TrialSpec& spec, EventSink& sink, const StopToken& stop,
+                                const Trainer::EpochGate& gate);
   // Keeps the first error and stops every worker.
   void fail(std::exception_ptr error);
 

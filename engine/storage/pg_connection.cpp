@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <thread>
 
+#include "common/redact.h"
 #include "common/storage_error.h"
 #include "common/user_error.h"
 
@@ -28,16 +29,6 @@ std::string trimmed(std::string text) {
 }
 
 }  // namespace
-
-std::string redactedUrl(const std::string& url) {
-  const auto scheme = url.find("://");
-  if (scheme == std::string::npos) return url;
-  const auto at = url.find('@', scheme + 3);
-  if (at == std::string::npos) return url;
-  const auto colon = url.find(':', scheme + 3);
-  if (colon == std::string::npos || colon > at) return url;
-  return url.substr(0, colon + 1) + "***" + url.substr(at);
-}
 
 Params& Params::add(std::int64_t value) {
   values_.emplace_back(std::to_string(value));
@@ -116,14 +107,28 @@ std::optional<double> Result::optionalReal(int row, int column) const {
   return value;
 }
 
-Connection::Connection(std::string url, bool read_only, std::chrono::milliseconds reconnect_for)
+Connection::Connection(std::string url, bool read_only, std::chrono::milliseconds reconnect_for,
+                       StopToken stop)
     : url_(std::move(url)),
-      shown_url_(redactedUrl(url_)),
+      shown_url_(redactSecrets(url_)),
       read_only_(read_only),
-      reconnect_for_(reconnect_for) {
+      reconnect_for_(reconnect_for),
+      stop_(std::move(stop)) {
+  // libpq splits the user information at its first '@': the rest of a password would become the
+  // host (and show in its messages). Percent-encoded, '@' is %40.
+  const std::size_t scheme = url_.find("://");
+  if (scheme != std::string::npos) {
+    const std::size_t authority_end = url_.find_first_of("/?#", scheme + 3);
+    const std::string authority = url_.substr(scheme + 3, authority_end - (scheme + 3));
+    if (std::count(authority.begin(), authority.end(), '@') > 1) {
+      throw UserError(shown_url_,
+                      "the user name or password holds '@': write it as %40 in the URL, or "
+                      "leave the password out and put it in ~/.pgpass or PGPASSWORD");
+    }
+  }
   connect();
   if (PQstatus(conn_) != CONNECTION_OK) {
-    const std::string why = trimmed(PQerrorMessage(conn_));
+    const std::string why = redactSecrets(trimmed(PQerrorMessage(conn_)));
     PQfinish(conn_);
     conn_ = nullptr;
     throw UserError(shown_url_, "cannot connect to the PostgreSQL server (" + why + ")");
@@ -166,7 +171,7 @@ void Connection::run(const std::function<void()>& work, bool transaction) {
     if (connectionLost()) {
       connect();
       if (connectionLost()) {
-        last_problem = trimmed(PQerrorMessage(conn_));
+        last_problem = redactSecrets(trimmed(PQerrorMessage(conn_)));
         if (std::chrono::steady_clock::now() + backoff > deadline) {
           throw StorageError(shown_url_,
                              "the PostgreSQL server went away and did not come back "
@@ -174,7 +179,7 @@ void Connection::run(const std::function<void()>& work, bool transaction) {
                                  std::to_string(reconnect_for_.count() / 1000) + " s (" +
                                  last_problem + ")");
         }
-        std::this_thread::sleep_for(backoff);
+        waitOrStop(backoff, last_problem);
         backoff = std::min(backoff * 2, std::chrono::milliseconds(5000));
         continue;
       }
@@ -198,11 +203,25 @@ void Connection::run(const std::function<void()>& work, bool transaction) {
         PQfinish(conn_);
         conn_ = nullptr;
       }
-      if (!lost) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      if (!lost) waitOrStop(std::chrono::milliseconds(10), trimmed(error.what()));
     } catch (...) {
       if (transaction && !connectionLost()) PQclear(PQexec(conn_, "ROLLBACK"));
       throw;
     }
+  }
+}
+
+void Connection::waitOrStop(std::chrono::milliseconds pause, const std::string& why) const {
+  const auto until = std::chrono::steady_clock::now() + pause;
+  for (;;) {
+    if (stop_.stopRequested()) {
+      throw StorageError(shown_url_,
+                         "stopped while waiting for the PostgreSQL server (" + why + ")");
+    }
+    const auto now = std::chrono::steady_clock::now();
+    if (now >= until) return;
+    std::this_thread::sleep_for(
+        std::min<std::chrono::steady_clock::duration>(until - now, std::chrono::milliseconds(50)));
   }
 }
 

@@ -10,13 +10,12 @@
 #include <string>
 #include <vector>
 
+#include "common/stop_token.h"
+
 typedef struct pg_conn PGconn;
 typedef struct pg_result PGresult;
 
 namespace tunebench::pg {
-
-// A URL as it may be shown: "postgresql://user:secret@host/db" -> "postgresql://user:***@host/db".
-std::string redactedUrl(const std::string& url);
 
 // One query's parameters, sent as text ($1, $2, ...). NaN and infinities are PostgreSQL's
 // 'NaN' and 'Infinity'; an empty optional is NULL.
@@ -69,8 +68,10 @@ class StatementError : public std::runtime_error {
 class Connection {
  public:
   // Connects (throws StorageError naming the redacted URL when the server can't be reached
-  // within `reconnect_for`). `read_only` sessions refuse every write on the server side.
-  Connection(std::string url, bool read_only, std::chrono::milliseconds reconnect_for);
+  // within `reconnect_for`). `read_only` sessions refuse every write on the server side. A stop
+  // requested on `stop` ends any wait for the server at once (run() throws StorageError).
+  Connection(std::string url, bool read_only, std::chrono::milliseconds reconnect_for,
+             StopToken stop = StopToken());
   ~Connection();
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
@@ -80,7 +81,8 @@ class Connection {
   // Runs `work` inside BEGIN ... COMMIT (or just once, with `transaction` false). When the
   // connection is lost, or the server asks for a retry (serialization failure, deadlock), it
   // reconnects with backoff (100 ms doubling to 5 s, for up to `reconnect_for` in all) and runs
-  // `work` again from the start: `work` must be safe to repeat. Other failures throw
+  // `work` again from the start: `work` must be safe to repeat. A stop ends the waiting between
+  // tries with StorageError (the work not done). Other failures throw
   // StorageError; exceptions from `work` pass through after a rollback.
   void run(const std::function<void()>& work, bool transaction = true);
 
@@ -91,10 +93,13 @@ class Connection {
  private:
   void connect();
   bool connectionLost() const;
+  // Sleeps `pause`, or less when a stop comes first: then throws StorageError naming `why`.
+  void waitOrStop(std::chrono::milliseconds pause, const std::string& why) const;
   std::string url_;
   std::string shown_url_;
   bool read_only_;
   std::chrono::milliseconds reconnect_for_;
+  StopToken stop_;
   PGconn* conn_ = nullptr;
 };
 

@@ -68,7 +68,8 @@ bool isPostgresUrl(const std::string& location) {
 }
 
 PostgresStorage::PostgresStorage(const std::string& url, Options options)
-    : connection_(std::make_unique<pg::Connection>(url, options.read_only, options.reconnect_for)) {
+    : connection_(std::make_unique<pg::Connection>(url, options.read_only, options.reconnect_for,
+                                                   options.stop)) {
   if (!options.read_only) {
     createSchema();
     return;

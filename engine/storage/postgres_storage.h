@@ -5,6 +5,7 @@
 #include <mutex>
 #include <string>
 
+#include "common/stop_token.h"
 #include "storage/pg_connection.h"
 #include "storage/storage.h"
 #include "trial/trial_lifecycle.h"
@@ -23,6 +24,7 @@ class PostgresStorage : public Storage {
   struct Options {
     bool read_only = false;  // show and export: the session refuses writes, no schema is made
     std::chrono::milliseconds reconnect_for = std::chrono::seconds(120);
+    StopToken stop;  // a stop ends any wait for the server (the call throws StorageError)
   };
   // Throws UserError naming the URL (password hidden) when the server can't be reached, or,
   // read-only, holds no TuneBench tables.

@@ -90,9 +90,9 @@ void SqliteStorage::open(const std::string& uri, int flags) {
     const std::string why = db_ ? sqlite3_errmsg(db_) : "out of memory";
     sqlite3_close(db_);
     db_ = nullptr;
-    throw UserError(path_, (access_ == Access::kReadOnly ? "cannot open the study database ("
-                                                         : "cannot open or create the study "
-                                                           "database (") +
+    throw UserError(path_, (access_ != Access::kReadWrite ? "cannot open the study database ("
+                                                          : "cannot open or create the study "
+                                                            "database (") +
                                why + ")");
   }
   sqlite3_busy_timeout(db_, kBusyTimeoutMs);
@@ -100,7 +100,19 @@ void SqliteStorage::open(const std::string& uri, int flags) {
 
 SqliteStorage::SqliteStorage(const std::string& path, Access access)
     : path_(path), access_(access) {
-  if (access_ == Access::kReadOnly) {
+  {
+    // A device, FIFO or folder is never a study file: SQLite would open it (and put its journal
+    // beside it, in /dev).
+    std::error_code error;
+    const auto status = std::filesystem::status(path, error);
+    if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+      throw UserError(path, std::filesystem::is_directory(status)
+                                ? "is a directory, not a study database"
+                                : "is not a regular file (a device, FIFO or socket), not a study "
+                                  "database");
+    }
+  }
+  if (access_ != Access::kReadWrite) {
     std::error_code error;
     if (!std::filesystem::is_regular_file(path, error)) {
       throw UserError(path, std::filesystem::is_directory(path, error)
@@ -109,15 +121,17 @@ SqliteStorage::SqliteStorage(const std::string& path, Access access)
                                                                    : "no such study database");
     }
   }
-  const int flags = access_ == Access::kReadOnly ? SQLITE_OPEN_READONLY
-                                                 : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-  open(fileUri(path, ""), flags);
+  const int flags = access_ != Access::kReadWrite ? SQLITE_OPEN_READONLY
+                                                  : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  std::error_code no_wal;
+  bool immutable =
+      access_ == Access::kSnapshot && !std::filesystem::exists(path + "-wal", no_wal) && !no_wal;
+  open(fileUri(path, immutable ? "immutable=1" : ""), flags);
   // Switching a new file to WAL needs a moment alone with it: when another process is opening the
   // same file (a window following a study the CLI is creating), SQLite answers "locked" without
   // waiting, so the set-up is retried for as long as a busy write would wait.
   const auto deadline =
       std::chrono::steady_clock::now() + std::chrono::milliseconds(kBusyTimeoutMs);
-  bool immutable = false;
   for (;;) {
     try {
       setUp();
@@ -134,7 +148,7 @@ SqliteStorage::SqliteStorage(const std::string& path, Access access)
         continue;
       }
       // A WAL file on read-only media: its -shm cannot be made, so read it as immutable.
-      if (access_ == Access::kReadOnly && !immutable &&
+      if (access_ != Access::kReadWrite && !immutable &&
           (code == SQLITE_CANTOPEN || code == SQLITE_READONLY)) {
         sqlite3_close(db_);
         db_ = nullptr;
@@ -181,7 +195,7 @@ void SqliteStorage::setUp() {
     throw UserError(
         path_, "not a TuneBench study database (an SQLite file with other tables: " + names + ")");
   }
-  if (access_ == Access::kReadOnly) {
+  if (access_ != Access::kReadWrite) {
     if (tables.empty()) throw UserError(path_, "not a TuneBench study database (it is empty)");
     has_device_column_ = hasColumn("trials", "device");
     has_heartbeat_column_ = hasColumn("trials", "heartbeat");

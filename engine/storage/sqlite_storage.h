@@ -18,7 +18,10 @@ class SqliteStorage : public Storage {
   // kReadWrite opens or creates the file (an empty or new file gets the schema). kReadOnly opens
   // an existing file without writing anything to it: no schema, no WAL switch; a file on
   // read-only media is read as immutable. Every write then fails with StorageError.
-  enum class Access { kReadWrite, kReadOnly };
+  // kReadOnly follows a study other processes may be writing; kSnapshot reads it once (show,
+  // export) and, when no writer has it open (no -wal file beside it), as immutable: no -wal or
+  // -shm file is left beside a study a command only read.
+  enum class Access { kReadWrite, kReadOnly, kSnapshot };
 
   // Throws UserError naming the path when it can't be opened (or, read-write, written), or is not
   // a TuneBench study database: a file is one when its application_id says so, or when it holds

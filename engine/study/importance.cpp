@@ -117,7 +117,8 @@ std::vector<ParamImportance> pedAnovaImportance(const std::vector<Observation>& 
   }
   if (sorted.size() < 2 || space.empty()) return {};
   std::stable_sort(sorted.begin(), sorted.end(), [direction](const auto* a, const auto* b) {
-    return direction == Direction::kMinimize ? *a->value < *b->value : *a->value > *b->value;
+    return direction == Direction::kMinimize ? (*a->value) < (*b->value)
+                                             : (*a->value) > (*b->value);
   });
   const std::vector<const Observation*> region = bestOf(sorted, settings.region_quantile);
   const std::vector<const Observation*> local = bestOf(sorted, settings.target_quantile);

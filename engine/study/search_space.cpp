@@ -14,12 +14,19 @@ bool sameParamValue(const ParamValue& a, const ParamValue& b) {
   return std::get<std::string>(a) == std::get<std::string>(b);
 }
 
-std::vector<std::int64_t> Distribution::intValues() const {
-  std::vector<std::int64_t> values;
+std::uint64_t Distribution::intValueCount() const {
   const auto first = static_cast<std::int64_t>(std::llround(low));
   const auto last = static_cast<std::int64_t>(std::llround(high));
-  for (std::int64_t v = first; v <= last; v += std::max<std::int64_t>(1, step)) values.push_back(v);
-  return values;
+  if (last < first) return 0;
+  // Both within +-2^53 (the study file's bound): the difference fits.
+  return static_cast<std::uint64_t>(last - first) /
+             static_cast<std::uint64_t>(std::max<std::int64_t>(1, step)) +
+         1;
+}
+
+std::int64_t Distribution::intValue(std::uint64_t i) const {
+  return static_cast<std::int64_t>(std::llround(low)) +
+         static_cast<std::int64_t>(i) * std::max<std::int64_t>(1, step);
 }
 
 bool Distribution::contains(const ParamValue& value) const {

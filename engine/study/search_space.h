@@ -28,8 +28,10 @@ struct Distribution {
 
   // True when `value` is one this distribution can produce.
   bool contains(const ParamValue& value) const;
-  // The int values low, low+step, ..., <= high.
-  std::vector<std::int64_t> intValues() const;
+  // How many int values low, low+step, ..., <= high there are (counted, never listed: a range
+  // may hold 2^53 of them), and the i-th of them.
+  std::uint64_t intValueCount() const;
+  std::int64_t intValue(std::uint64_t i) const;
 };
 
 struct SearchParam {

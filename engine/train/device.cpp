@@ -23,6 +23,12 @@ c10::Device resolveDevice(const std::string& name, const std::string& where) {
       if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos) {
         throw UserError(where, "bad device '" + name + "': expected cuda:N with N a number");
       }
+      // No machine has 10,000 GPUs: a longer number is refused before stoi would throw.
+      if (digits.size() > 4) {
+        throw UserError(where, "'" + name + "' asked for, but only " +
+                                   std::to_string(torch::cuda::device_count()) +
+                                   " CUDA device(s) exist");
+      }
       index = std::stoi(digits);
     }
     const auto count = static_cast<int>(torch::cuda::device_count());

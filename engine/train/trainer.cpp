@@ -188,6 +188,12 @@ bool TrialRun::trainEpoch(std::int64_t epoch, TrialResult& result) {
       result.reason = "stopped at step " + std::to_string(step_);
       return false;
     }
+    if (spec_.time_limit_seconds > 0.0 && secondsSince(start_) > spec_.time_limit_seconds) {
+      result.state = TrialState::kFailed;
+      result.reason =
+          timeLimitReason(spec_.time_limit_seconds) + " at step " + std::to_string(step_);
+      return false;
+    }
     const std::int64_t len = std::min(spec_.batch_size, n - begin);
     const torch::Tensor index = order.narrow(0, begin, len);
     const torch::Tensor x = train_x_.index_select(0, index);

@@ -263,5 +263,44 @@ TEST_F(CliClusterTest, WorkersRideOutTheServerStoppedForTenSecondsAndLoseNoCommi
   EXPECT_EQ(trials.size(), 8u);
 }
 
+// SIGTERM reaches a worker that is waiting for its server to come back: it ends at once (not
+// after the two minutes it would wait), its trial is left for the others (STALE once its
+// heartbeat is old, or INTERRUPTED as its process is gone), and a worker started after the server
+// returns finishes the study.
+TEST_F(CliClusterTest, AWorkerStoppedWhileItsServerIsDownEndsAtOnceAndAnotherFinishesTheStudy) {
+  PgServer server;  // its own: this test stops it
+  const std::string url = createStudy(server, clusterStudy(3, 1, 30, 4000));
+  const pid_t worker = startWorker(url, {"--jobs", "1", "--heartbeat", "1", "--stale-after", "4"});
+  ASSERT_TRUE(waitUntil(
+      [&] {
+        for (const auto& t : storedTrials(url))
+          if (t.result.state == TrialState::kRunning && !t.result.epochs.empty()) return true;
+        return false;
+      },
+      std::chrono::seconds(300)))
+      << logs();
+  server.stop();
+  kill(worker, SIGTERM);
+  // Gone within 10 s by itself (waitAll kills it only past the limit, counted as -SIGKILL).
+  EXPECT_EQ(waitAll({worker}, std::chrono::seconds(10)), std::vector<int>{130}) << logs();
+  EXPECT_NE(logs().find("stopped while waiting for the PostgreSQL server"), std::string::npos)
+      << logs();
+  server.start();
+
+  const pid_t second = startWorker(url, {"--jobs", "1", "--heartbeat", "1", "--stale-after", "4"});
+  EXPECT_EQ(waitAll({second}, std::chrono::seconds(600)), std::vector<int>{0}) << logs();
+  const auto trials = storedTrials(url);
+  std::set<std::int64_t> complete;
+  int left = 0;
+  for (const auto& t : trials) {
+    if (t.result.state == TrialState::kComplete) complete.insert(t.configuration_index);
+    left += t.result.state == TrialState::kStale || t.result.state == TrialState::kInterrupted;
+  }
+  EXPECT_EQ(complete.size(), 3u) << logs();
+  // The first worker's trial: STALE (its heartbeat went old) or INTERRUPTED (the second saw its
+  // process gone on this host), and run again by the second.
+  EXPECT_EQ(left, 1) << logs();
+}
+
 }  // namespace
 }  // namespace tunebench

@@ -2,6 +2,8 @@
 // Runs the real tunebench-cli binary for the app tests: exit code, stdout and stderr.
 #include <sys/types.h>
 
+#include <chrono>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -30,5 +32,9 @@ pid_t spawnCli(const std::vector<std::string>& args, const std::string& log,
                const std::string& shell_prefix = "");
 // Waits for `pid`: its exit code, or minus the signal that ended it.
 int waitExit(pid_t pid);
+
+// Polls `ready` every 50 ms for up to `limit`: whether it came true (waiting for an event, with
+// a generous deadline, never for a fixed time).
+bool waitFor(const std::function<bool()>& ready, std::chrono::seconds limit);
 
 }  // namespace tunebench::testing

@@ -60,7 +60,17 @@ PgServer::PgServer() : bin_(serverBinaries()), port_(freeLoopbackPort()) {
           " -U tunebench --auth=trust -E UTF8 --no-instructions > " + folder_.string() +
           "/initdb.log 2>&1") != 0)
     throw std::runtime_error("initdb failed; see " + folder_.string() + "/initdb.log");
-  start();
+  // The port was free when the kernel picked it, but another test program may take it before the
+  // server binds it: on a failed start, again on a fresh port.
+  for (int attempt = 1;; ++attempt) {
+    try {
+      start();
+      return;
+    } catch (const std::runtime_error&) {
+      if (attempt == 5) throw;
+      port_ = freeLoopbackPort();
+    }
+  }
 }
 
 PgServer::~PgServer() {

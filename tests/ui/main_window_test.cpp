@@ -108,7 +108,9 @@ TEST(MainWindowTest, StopMidRunKeepsCompletedTrialsAndEndsTheRest) {
   ASSERT_TRUE(waitUntil([&] { return finished; }, 60000));
   EXPECT_GE(rowsInState(*window.trials(), QStringLiteral("COMPLETE")), 1);
   EXPECT_EQ(rowsInState(*window.trials(), QStringLiteral("RUNNING")), 0);
-  EXPECT_EQ(rowsInState(*window.trials(), QStringLiteral("INTERRUPTED")), 1);
+  // The trial running at Stop, unless it finished in the moment before: at most one.
+  const int interrupted = rowsInState(*window.trials(), QStringLiteral("INTERRUPTED"));
+  EXPECT_LE(interrupted, 1);
   EXPECT_LT(window.trials()->rowCount(), 6);  // nothing new started after Stop
 
   // Resume continues the recorded study: completed trials stay, the interrupted one runs again.
@@ -123,7 +125,7 @@ TEST(MainWindowTest, StopMidRunKeepsCompletedTrialsAndEndsTheRest) {
   ASSERT_TRUE(waitUntil([&] { return finished; }, 120000));
   EXPECT_EQ(rowsInState(*window.trials(), QStringLiteral("COMPLETE")),
             6);  // every configuration, once
-  EXPECT_EQ(rowsInState(*window.trials(), QStringLiteral("INTERRUPTED")), 1);
+  EXPECT_EQ(rowsInState(*window.trials(), QStringLiteral("INTERRUPTED")), interrupted);
   for (qint64 id : completed) {
     EXPECT_EQ(window.trials()->row(window.trials()->rowOf(id)).state, QStringLiteral("COMPLETE"));
   }

@@ -135,6 +135,19 @@ TEST(OpenResultsTest, WhatCannotBeOpenedShowsABannerNamingTheFileWithTheActionTh
   EXPECT_TRUE(banner.message().contains(junk));
   testing::clickButton(banner.findChild<QPushButton*>(QStringLiteral("problemDismiss")));
   EXPECT_TRUE(banner.isHidden());
+  // Devices as a study: refused by their type, never read (/dev/zero would never end).
+  for (const QString& device : {QStringLiteral("/dev/zero"), QStringLiteral("/dev/urandom")}) {
+    EXPECT_FALSE(window.openStudy(device));
+    ASSERT_FALSE(banner.isHidden());
+    EXPECT_TRUE(banner.message().contains(device + QStringLiteral(": is not a regular file")))
+        << banner.message().toStdString();
+  }
+  // A server's password never reaches the banner, whatever the message quotes.
+  EXPECT_FALSE(openAndWait(window, QStringLiteral("postgresql://ann:s3cret@127.0.0.1:1/db")));
+  EXPECT_FALSE(banner.message().contains(QStringLiteral("s3cret")))
+      << banner.message().toStdString();
+  EXPECT_TRUE(banner.message().contains(QStringLiteral("postgresql://ann:***@127.0.0.1:1/db")))
+      << banner.message().toStdString();
 }
 
 TEST(OpenResultsTest, AStudyAnotherProcessIsStillRunningIsFollowedLive) {

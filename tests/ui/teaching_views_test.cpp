@@ -149,14 +149,15 @@ TEST(TeachingViewsTest, PauseHoldsTheTrialsAndStepTrainsOneEpochEach) {
     }
     return true;
   };
-  ASSERT_TRUE(waitUntil([&] { return epochsOfAll(0); }, 30000));  // both started, both waiting
-  waitUntil([] { return false; }, 300);
+  // Both started and both held by the pause (an event, not a time): no epoch yet.
+  StudyController* controller = window.controller();
+  ASSERT_TRUE(waitUntil([&] { return epochsOfAll(0) && controller->trialsHeld() == 2; }, 30000));
   EXPECT_TRUE(epochsOfAll(0));
   ASSERT_TRUE(window.stepAction()->isEnabled());
   testing::clickToolbarButton(window, QStringLiteral("studyToolbar"), window.stepAction());
-  ASSERT_TRUE(waitUntil([&] { return epochsOfAll(1); }, 30000));
-  waitUntil([] { return false; }, 300);
-  EXPECT_TRUE(epochsOfAll(1));  // one step, one epoch each
+  // Held again after one epoch each: one step, one epoch.
+  ASSERT_TRUE(waitUntil([&] { return epochsOfAll(1) && controller->trialsHeld() == 2; }, 30000));
+  EXPECT_TRUE(epochsOfAll(1));
   testing::clickToolbarButton(window, QStringLiteral("studyToolbar"),
                               window.pauseAction());  // play
   ASSERT_TRUE(waitUntil([&] { return finished; }, 60000));

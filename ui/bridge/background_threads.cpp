@@ -7,6 +7,8 @@
 #include <mutex>
 #include <thread>
 
+#include "common/abandonable.h"
+
 namespace tunebench::ui {
 namespace {
 
@@ -57,7 +59,11 @@ bool BackgroundThreads::waitForAll(std::chrono::milliseconds timeout) {
 }
 
 BackgroundThreads::AtExit::~AtExit() {
-  if (waitForAll(grace)) return;
+  if (waitForAll(grace) && abandonedThreads() == 0) return;
+  if (abandonedThreads() > 0) {  // a user's model left looping: nothing static may be destroyed
+    std::fflush(nullptr);
+    std::_Exit(exit_code);
+  }
   std::fprintf(stderr, "tunebench: %d background task(s) still busy at exit, left behind\n",
                running());
   std::fflush(nullptr);

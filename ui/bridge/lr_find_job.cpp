@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "common/redact.h"
 #include "common/stop_token.h"
 #include "run/lr_find_service.h"
 #include "ui/bridge/background_threads.h"
@@ -60,7 +61,7 @@ bool LrFindJob::start(const QString& text, const QString& origin, const QString&
         Q_EMIT found(curve);
       };
     } catch (const std::exception& error) {
-      const QString message = QString::fromStdString(error.what());
+      const QString message = QString::fromStdString(redactSecrets(error.what()));
       report = [this, message] {
         running_ = false;
         Q_EMIT failed(message);

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <thread>
 
+#include "common/redact.h"
 #include "storage/open_storage.h"
 #include "ui/bridge/background_threads.h"
 
@@ -40,7 +41,7 @@ void ResultsFollower::follow(const std::string& location, Handlers handlers) {
             }
           }
         } catch (const std::exception& error) {
-          const QString message = QString::fromStdString(error.what());
+          const QString message = QString::fromStdString(redactSecrets(error.what()));
           post->post([this, handlers, message, stop] {
             if (*stop) return;
             following_ = false;  // the post runs only while the owner (and this follower) lives

@@ -12,6 +12,7 @@
 #include <map>
 
 #include "common/pause_control.h"
+#include "common/redact.h"
 #include "common/stop_token.h"
 #include "common/user_error.h"
 #include "run/run_service.h"
@@ -94,7 +95,7 @@ bool StudyController::adoptStudy(const std::function<StudyOverview()>& load) {
     Q_EMIT studyLoaded(studyName());
     return true;
   } catch (const std::exception& error) {
-    last_error_ = QString::fromStdString(error.what());
+    last_error_ = redacted(QString::fromStdString(error.what()));
     return false;
   }
 }
@@ -203,6 +204,19 @@ QString StudyController::newResultsPath(const QString& study_name) const {
 
 QString StudyController::shownLocation(const QString& location) {
   return QString::fromStdString(tunebench::shownLocation(location.toStdString()));
+}
+
+QString StudyController::readStudyText(const QString& path, QString* error) {
+  try {
+    return QString::fromStdString(tunebench::readStudyText(path.toStdString()));
+  } catch (const std::exception& e) {
+    if (error != nullptr) *error = redacted(QString::fromStdString(e.what()));
+    return QString();
+  }
+}
+
+QString StudyController::redacted(const QString& text) {
+  return QString::fromStdString(redactSecrets(text.toStdString()));
 }
 
 bool StudyController::isServerLocation(const QString& location) {
@@ -346,7 +360,7 @@ void StudyController::launch(const Job& job) {
       drain();
       running_ = false;
       if (!error.empty()) {
-        last_error_ = QString::fromStdString(error);
+        last_error_ = redacted(QString::fromStdString(error));
         Q_EMIT runFailed(last_error_);
       }
       Q_EMIT runFinished();
@@ -363,6 +377,8 @@ void StudyController::setPaused(bool paused) {
 }
 
 void StudyController::stepEpoch() { pause_->step(); }
+
+int StudyController::trialsHeld() const { return pause_->waiting(); }
 
 bool StudyController::isPaused() const { return pause_->paused(); }
 

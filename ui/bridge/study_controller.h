@@ -76,6 +76,11 @@ class StudyController : public QObject {
   QString resultsPath() const { return results_path_; }
   // A results location as it may be shown: a URL's password replaced by ***.
   static QString shownLocation(const QString& location);
+  // `text` with every password hidden (common/redact.h): what any message shown must go through.
+  static QString redacted(const QString& text);
+  // A study file's text, read within the engine's bounds (a regular file of at most 64 MiB);
+  // empty with `error` set when it cannot be.
+  static QString readStudyText(const QString& path, QString* error);
   // True for a database server's URL rather than a file.
   static bool isServerLocation(const QString& location);
   // Opens a stored study (a SQLite file written by tunebench-cli or an earlier run, or a
@@ -128,6 +133,9 @@ class StudyController : public QObject {
   // lets every one of them train one more epoch.
   void setPaused(bool paused);
   void stepEpoch();
+  // Trials held by the pause right now (waiting for a step or play): what a view or a test can
+  // wait for instead of for time.
+  int trialsHeld() const;
 
  Q_SIGNALS:
   void studyLoaded(const QString& name);

@@ -1,14 +1,19 @@
 #include "ui/panels/problem_banner.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QStyle>
 
+#include "ui/bridge/study_controller.h"
+
 namespace tunebench::ui {
 namespace {
 bool isSqliteFile(const QString& path) {
+  // A regular file only: opening a FIFO or a device would wait (or read forever).
+  if (!QFileInfo(path).isFile()) return false;
   QFile file(path);
   return file.open(QIODevice::ReadOnly) && file.read(16) == QByteArray("SQLite format 3\0", 16);
 }
@@ -56,7 +61,8 @@ ProblemBanner::ProblemBanner(QWidget* parent)
 
 void ProblemBanner::showProblem(const QString& path, const QString& message) {
   path_ = path;
-  text_->setText(message);
+  // Whatever the message quotes (a server's URL, a libpq error), no password reaches the screen.
+  text_->setText(StudyController::redacted(message));
   open_results_->setVisible(!path.isEmpty() && isSqliteFile(path));
   open_study_->setVisible(!path.isEmpty());
   show();

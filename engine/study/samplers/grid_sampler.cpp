@@ -37,6 +37,18 @@ bool sameParams(const ParamMap& a, const ParamMap& b) {
 
 }  // namespace
 
+std::uint64_t GridSampler::countAtMost(const SearchSpace& space) const {
+  std::uint64_t count = 1;
+  for (const SearchParam& param : space.params()) {
+    // Each of its grid values, or absent where its condition does not hold.
+    const std::uint64_t values =
+        gridValues(param.distribution, points_).size() + (param.distribution.condition ? 1 : 0);
+    if (values != 0 && count > UINT64_MAX / values) return UINT64_MAX;
+    count *= values;
+  }
+  return count;
+}
+
 std::vector<ParamMap> GridSampler::enumerate(const SearchSpace& space) const {
   std::vector<ParamMap> grid;
   ParamMap chosen;

@@ -11,6 +11,9 @@ class GridSampler : public Sampler {
   GridSampler(int points, std::uint64_t seed) : points_(points), seed_(seed) {}
   std::optional<ParamMap> sample(const StudyView& study, const SearchSpace& space) override;
 
+  // How many points the grid has at most (exactly, without conditional parameters), counted
+  // without listing them; saturates at UINT64_MAX.
+  std::uint64_t countAtMost(const SearchSpace& space) const;
   // Every grid point, in enumeration order (before shuffling).
   std::vector<ParamMap> enumerate(const SearchSpace& space) const;
   // Every grid point in the order it proposes them (shuffled by the seed).

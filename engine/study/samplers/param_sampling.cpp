@@ -33,8 +33,7 @@ ParamValue snapNumeric(const Distribution& d, double value) {
 ParamValue sampleUniformly(const Distribution& d, PortableRandom& rng) {
   if (d.kind == Distribution::Kind::kCategorical) return d.choices[rng.index(d.choices.size())];
   if (d.kind == Distribution::Kind::kInt && !d.log) {
-    const auto values = d.intValues();
-    return ParamValue(static_cast<double>(values[rng.index(values.size())]));
+    return ParamValue(static_cast<double>(d.intValue(rng.index(d.intValueCount()))));
   }
   const auto [low, high] = internalRange(d);
   return snapNumeric(d, fromInternal(d, rng.uniform(low, high)));
@@ -44,8 +43,9 @@ std::vector<ParamValue> gridValues(const Distribution& d, int points) {
   if (d.kind == Distribution::Kind::kCategorical) return d.choices;
   std::vector<ParamValue> values;
   if (d.kind == Distribution::Kind::kInt && !d.log &&
-      d.intValues().size() <= static_cast<std::size_t>(points)) {
-    for (std::int64_t v : d.intValues()) values.emplace_back(static_cast<double>(v));
+      d.intValueCount() <= static_cast<std::uint64_t>(std::max(points, 1))) {
+    for (std::uint64_t i = 0; i < d.intValueCount(); ++i)
+      values.emplace_back(static_cast<double>(d.intValue(i)));
     return values;
   }
   const double low = toInternal(d, d.low), high = toInternal(d, d.high);

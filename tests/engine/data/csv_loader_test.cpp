@@ -64,6 +64,22 @@ TEST(CsvLoaderTest, NonNumericCellNamesFileLineAndColumn) {
   EXPECT_NE(message.find("'oops'"), std::string::npos) << message;
 }
 
+// A row longer than any CSV row should be is refused by its line, not dropped with every row
+// after it; a huge cell is shortened in the message, not echoed whole.
+TEST(CsvLoaderTest, AnOverlongLineIsAnErrorAndALongCellIsShortenedInTheMessage) {
+  const std::string huge(kMostCsvLineBytes + 1, '7');
+  const std::string message =
+      messageOf([&] { parseCsvText("a,label\n1,x\n" + huge + "\n2,y\n", "big.csv", "label"); });
+  EXPECT_NE(message.find("big.csv:3"), std::string::npos) << message.substr(0, 300);
+  EXPECT_NE(message.find("more than the 16 MiB"), std::string::npos) << message.substr(0, 300);
+  const std::string cell(100000, 'z');
+  const std::string shown =
+      messageOf([&] { parseCsvText("a,label\n" + cell + ",x\n", "cell.csv", "label"); });
+  EXPECT_NE(shown.find("cell.csv:2"), std::string::npos) << shown.substr(0, 300);
+  EXPECT_NE(shown.find("(100000 bytes)"), std::string::npos) << shown.substr(0, 300);
+  EXPECT_LT(shown.size(), 400u);
+}
+
 TEST(CsvLoaderTest, MissingLabelColumnListsTheColumns) {
   TempDir dir;
   const std::string path = dir.write("x.csv", "a,b\n1,2\n");

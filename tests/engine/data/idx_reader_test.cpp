@@ -44,6 +44,18 @@ TEST(IdxReaderTest, ReadsRawAndGzipFilesAlike) {
   EXPECT_EQ(raw[2][3][4].item<int>(), 59);
 }
 
+// `cat a.gz b.gz` (or pigz) makes one gzip file of several members: the data runs on across them.
+TEST(IdxReaderTest, AGzipFileOfSeveralMembersReadsAsOne) {
+  TempDir dir;
+  const std::string bytes = idxBytes({3, 4, 5}, ramp(60));
+  const std::string members =
+      gzipped(bytes.substr(0, 7)) + gzipped(bytes.substr(7, 30)) + gzipped(bytes.substr(37));
+  const at::Tensor joined = readIdxFile(dir.write("m-idx3-ubyte.gz", members));
+  EXPECT_TRUE(at::equal(joined, parseIdxBytes(bytes, "plain")));
+  // Bytes past the last member that are not another member end the data, as gzip reads them.
+  EXPECT_TRUE(at::equal(parseIdxBytes(members + std::string(8, '\0'), "padded.gz"), joined));
+}
+
 TEST(IdxReaderTest, TruncatedFileNamesFileAndCounts) {
   TempDir dir;
   std::string bytes = idxBytes({10, 28, 28}, ramp(10 * 28 * 28));

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <functional>
 #include <thread>
 
 #include <torch/cuda.h>
@@ -83,17 +84,20 @@ TEST_F(TrainerTest, PausedTrialsTrainOneEpochPerStepAndFinishOnPlay) {
   std::thread worker(
       [&] { result = Trainer().run(spec, data_, sink_, StopToken(), nullptr, &pause); });
   auto epochsSoFar = [&] { return sink_.epochs(spec.trial_id).size(); };
-  auto waitFor = [&](std::size_t epochs) {
-    for (int i = 0; i < 600 && epochsSoFar() < epochs; ++i)
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    return epochsSoFar();
+  // Events, not time: the trial held at the pause point, an epoch reported.
+  auto waitFor = [](const std::function<bool()>& done) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (!done() && std::chrono::steady_clock::now() < deadline)
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    return done();
   };
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));
-  EXPECT_EQ(epochsSoFar(), 0u);  // paused before the first epoch
+  ASSERT_TRUE(waitFor([&] { return pause.waiting() == 1; }));
+  EXPECT_EQ(epochsSoFar(), 0u);  // held before the first epoch
   pause.step();
-  EXPECT_EQ(waitFor(1), 1u);
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));
-  EXPECT_EQ(epochsSoFar(), 1u);  // one step, one epoch
+  ASSERT_TRUE(waitFor([&] { return epochsSoFar() == 1; }));
+  // Held again, before the second epoch: one step, one epoch.
+  ASSERT_TRUE(waitFor([&] { return pause.waiting() == 1; }));
+  EXPECT_EQ(epochsSoFar(), 1u);
   pause.play();
   worker.join();
   EXPECT_EQ(result.state, TrialState::kComplete);
@@ -108,7 +112,11 @@ TEST_F(TrainerTest, AStopEndsAPausedTrial) {
   TrialResult result;
   std::thread worker(
       [&] { result = Trainer().run(spec, data_, sink_, stop.token(), nullptr, &pause); });
-  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  // Once it is held at the pause point (an event, not a sleep), the stop must free it.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (pause.waiting() == 0 && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  EXPECT_EQ(pause.waiting(), 1);
   stop.requestStop();
   worker.join();
   EXPECT_EQ(result.state, TrialState::kInterrupted);
