@@ -70,14 +70,14 @@ RunSettings settingsOf(const RunOptions& options) {
 // such as a server gone away: exit 130); else the user's problem (RunStopped, exit 2) when it is
 // a UserError or StorageError, and a bug (exit 1) otherwise.
 int endedByError(const std::exception& error, const std::string& message, const StopToken& stop) {
+  const bool users = dynamic_cast<const UserError*>(&error) != nullptr ||
+                     dynamic_cast<const StorageError*>(&error) != nullptr;
+  if (!users) throw InternalFailure(message);  // a bug stays a bug, stop or not
   if (stop.stopRequested()) {
     std::fprintf(stderr, "tunebench-cli: %s\n", redactSecrets(message).c_str());
     return kExitInterrupted;
   }
-  if (dynamic_cast<const UserError*>(&error) != nullptr ||
-      dynamic_cast<const StorageError*>(&error) != nullptr)
-    throw RunStopped(message);
-  throw InternalFailure(message);
+  throw RunStopped(message);
 }
 
 int execute(Storage& storage, StudyRun& run, const RunOptions& options, const StopToken& stop) {
@@ -95,11 +95,15 @@ int execute(Storage& storage, StudyRun& run, const RunOptions& options, const St
     return endedByError(error, std::string("the run stopped: ") + error.what() + resume_hint, stop);
   }
   printResults(storage, run.studyId(), run.study(), options.json);
-  if (stop.stopRequested()) {
+  const auto trials = storage.trials(run.studyId(), false);
+  // A stop that came after the last trial ended stopped nothing.
+  const bool unfinished = std::any_of(trials.begin(), trials.end(), [](const FrozenTrial& t) {
+    return t.result.state == TrialState::kWaiting || t.result.state == TrialState::kRunning;
+  });
+  if (stop.stopRequested() && unfinished) {
     std::fprintf(stderr, "stopped%s\n", resume_hint.c_str());
     return kExitInterrupted;
   }
-  const auto trials = storage.trials(run.studyId(), false);
   const bool none_completed =
       !trials.empty() && std::none_of(trials.begin(), trials.end(), [](const FrozenTrial& t) {
         return t.result.state == TrialState::kComplete || t.result.state == TrialState::kPruned ||

@@ -63,10 +63,14 @@ void onOverdue(int) {
   _exit(tunebench::cli::kExitInterrupted);
 }
 
+volatile std::sig_atomic_t g_signalled = 0;
+
 void onInterrupt(int) {
   g_stop.requestStop();
+  if (g_signalled) return;  // the count started with the first signal; another never delays it
+  g_signalled = 1;
   std::signal(SIGALRM, onOverdue);
-  alarm(kForceExitSecondsAfterStop);  // a second signal restarts the count, never stops it
+  alarm(kForceExitSecondsAfterStop);
 }
 
 using tunebench::cli::Format;
@@ -310,8 +314,12 @@ int runCommandLine(int argc, char** argv) {
     return kExitUserError;
   }
   try {
-    std::signal(SIGINT, onInterrupt);
-    std::signal(SIGTERM, onInterrupt);
+    // Commands that train stop cleanly (trials INTERRUPTED, resumable); the others write nothing
+    // or one row, and end at once on the signal as any program does.
+    if (chosen->trains) {
+      std::signal(SIGINT, onInterrupt);
+      std::signal(SIGTERM, onInterrupt);
+    }
     // A file-size limit (ulimit -f) then fails the write like a full disk, with a clear storage
     // error and the study kept, instead of killing the process mid-write.
     std::signal(SIGXFSZ, SIG_IGN);

@@ -8,14 +8,15 @@ namespace {
 
 constexpr const char* kHidden = "***";
 
-bool endsAuthority(char c) {
-  return c == '/' || c == '?' || c == '#' || std::isspace(static_cast<unsigned char>(c)) ||
-         c == '"' || c == '\'' || c == '`' || c == '<' || c == '>';
-}
+// libpq reads a URL's user information up to its first '/' (a password may hold '?', '#', '@'
+// or a space), and so does this: in a longer message that may hide more than the password (up
+// to the message's last '@' when no '/' follows the URL), never less.
+bool endsUserInfo(char c) { return c == '/'; }
 
-bool endsValue(char c) {
-  return c == '&' || c == '#' || std::isspace(static_cast<unsigned char>(c)) || c == '"' ||
-         c == '\'' || c == '`';
+// A value ends at '&' or '#' inside a URL's query, else (libpq's key=value text) at a space.
+bool endsValue(char c, bool in_query) {
+  return std::isspace(static_cast<unsigned char>(c)) ||
+         (in_query && (c == '&' || c == '#' || c == '"' || c == '\'' || c == '`'));
 }
 
 bool isNameChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
@@ -35,7 +36,7 @@ std::string redactUserInfo(const std::string& text) {
        scheme = text.find("://", scheme + 3)) {
     const std::size_t start = scheme + 3;
     std::size_t end = start;
-    while (end < text.size() && !endsAuthority(text[end])) ++end;
+    while (end < text.size() && !endsUserInfo(text[end])) ++end;
     const std::size_t at = text.rfind('@', end == 0 ? 0 : end - 1);
     if (at == std::string::npos || at < start) continue;
     const std::size_t colon = text.find(':', start);
@@ -54,13 +55,14 @@ std::string redactParameters(const std::string& text) {
     std::size_t name = eq;
     while (name > 0 && isNameChar(text[name - 1])) --name;
     if (name == eq || !isSecretName(text.substr(name, eq - name))) continue;
+    const bool in_query = name > 0 && (text[name - 1] == '?' || text[name - 1] == '&');
     std::size_t end = eq + 1;
-    if (end < text.size() && text[end] == '\'') {  // libpq's quoted key=value form
+    if (!in_query && end < text.size() && text[end] == '\'') {  // libpq's quoted key=value form
       ++end;
       while (end < text.size() && text[end] != '\'') end += text[end] == '\\' ? 2 : 1;
       end = std::min(end + 1, text.size());
     } else {
-      while (end < text.size() && !endsValue(text[end])) ++end;
+      while (end < text.size() && !endsValue(text[end], in_query)) ++end;
     }
     if (eq + 1 < from) continue;
     out += text.substr(from, eq + 1 - from) + kHidden;

@@ -169,7 +169,10 @@ std::unique_ptr<StudyRun> StudyRun::resume(Storage& storage, std::int64_t study_
   impl->study_id = study_id;
   // Stored only once the study is prepared (its data found, its models built): a resume that
   // cannot start changes nothing.
-  if (!added.empty()) impl->seeds_queued = storage.addSeeds(study_id, definition, added);
+  // Every seed for every configuration: the new ones, and any a worker started before an
+  // earlier resume --seeds proposed its configurations without (addSeeds queues only what
+  // is missing).
+  impl->seeds_queued = storage.addSeeds(study_id, definition, impl->prepared.study.seed_list);
   // This process runs nothing of the study now, so its own RUNNING trials (left by a run whose
   // storage failed) are as gone as those of a dead process.
   const std::string self = currentWorkerId();

@@ -358,7 +358,10 @@ TrialResult Scheduler::runUserModelTrial(const TrialSpec& spec, EventSink& sink,
   const auto gated = std::make_shared<GatedSink>(sink, gate);
   const auto result = std::make_shared<TrialResult>();
   const PauseControl* pause = options_.pause;
-  const auto start = std::chrono::steady_clock::now();
+  // Its time counts while the study is not paused (a paused trial is held, not stuck).
+  auto last_look = std::chrono::steady_clock::now();
+  std::chrono::steady_clock::duration active{};
+  const auto start = last_look;
   std::optional<std::chrono::steady_clock::time_point> stopped_at;
   const bool returned = runOrAbandon(
       [spec, data = data_, gated, result, stop, pause] {
@@ -368,10 +371,12 @@ TrialResult Scheduler::runUserModelTrial(const TrialSpec& spec, EventSink& sink,
       },
       [&] {
         const auto now = std::chrono::steady_clock::now();
+        if (pause == nullptr || !pause->paused()) active += now - last_look;
+        last_look = now;
         if (stop.stopRequested() && !stopped_at) stopped_at = now;
         const bool limit_passed =
             spec.time_limit_seconds > 0.0 &&
-            now - start > std::chrono::duration<double>(spec.time_limit_seconds) + kAbandonGrace;
+            active > std::chrono::duration<double>(spec.time_limit_seconds) + kAbandonGrace;
         return (stopped_at && now - *stopped_at > kAbandonGrace) || limit_passed;
       });
   if (returned) return *result;

@@ -118,7 +118,7 @@ Connection::Connection(std::string url, bool read_only, std::chrono::millisecond
   // host (and show in its messages). Percent-encoded, '@' is %40.
   const std::size_t scheme = url_.find("://");
   if (scheme != std::string::npos) {
-    const std::size_t authority_end = url_.find_first_of("/?#", scheme + 3);
+    const std::size_t authority_end = url_.find('/', scheme + 3);  // libpq's own boundary
     const std::string authority = url_.substr(scheme + 3, authority_end - (scheme + 3));
     if (std::count(authority.begin(), authority.end(), '@') > 1) {
       throw UserError(shown_url_,

@@ -102,6 +102,7 @@ class TrialRun {
   const Trainer::EpochGate& gate_;
   const PauseControl* pause_;
   Clock::time_point start_ = Clock::now();
+  Clock::duration paused_{};  // time spent held by the pause
   std::shared_ptr<ClassifierNet> model_;
   std::unique_ptr<torch::optim::Optimizer> optimizer_;
   std::unique_ptr<LrSchedule> schedule_;
@@ -135,7 +136,11 @@ void TrialRun::execute(TrialResult& result) {
   reportBoundary(0);
   std::uint64_t steps_used = 0;
   for (std::int64_t epoch = 1; epoch <= spec_.epochs; ++epoch) {
-    if (pause_ != nullptr) pause_->awaitTurn(steps_used, stop_);
+    if (pause_ != nullptr) {  // time held by the pause is not the trial's (its time limit)
+      const Clock::time_point held = Clock::now();
+      pause_->awaitTurn(steps_used, stop_);
+      paused_ += Clock::now() - held;
+    }
     const bool finished = trainEpoch(epoch, result);
     result.steps = step_;
     if (!finished) return;
@@ -188,7 +193,9 @@ bool TrialRun::trainEpoch(std::int64_t epoch, TrialResult& result) {
       result.reason = "stopped at step " + std::to_string(step_);
       return false;
     }
-    if (spec_.time_limit_seconds > 0.0 && secondsSince(start_) > spec_.time_limit_seconds) {
+    if (spec_.time_limit_seconds > 0.0 &&
+        secondsSince(start_) - std::chrono::duration<double>(paused_).count() >
+            spec_.time_limit_seconds) {
       result.state = TrialState::kFailed;
       result.reason =
           timeLimitReason(spec_.time_limit_seconds) + " at step " + std::to_string(step_);

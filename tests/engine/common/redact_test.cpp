@@ -16,6 +16,10 @@ TEST(RedactTest, HidesTheUserInfoPasswordWhateverItHolds) {
   EXPECT_EQ(redactSecrets("postgresql://db:5432/t?sslmode=require"),
             "postgresql://db:5432/t?sslmode=require");
   EXPECT_EQ(redactSecrets("/home/ann/study@2.db"), "/home/ann/study@2.db");
+  // What libpq takes as a password runs to the '@' before the first '/': '#', '?', a space too.
+  EXPECT_EQ(redactSecrets("postgresql://ann:pa#ss@db/tb"), "postgresql://ann:***@db/tb");
+  EXPECT_EQ(redactSecrets("postgresql://ann:pa?ss@db/tb"), "postgresql://ann:***@db/tb");
+  EXPECT_EQ(redactSecrets("postgresql://ann:p w@db/tb"), "postgresql://ann:***@db/tb");
 }
 
 TEST(RedactTest, HidesPasswordParametersInQueriesAndKeyValueText) {
@@ -25,6 +29,10 @@ TEST(RedactTest, HidesPasswordParametersInQueriesAndKeyValueText) {
   EXPECT_EQ(redactSecrets("host=db password='it\\'s here' user=ann"),
             "host=db password=*** user=ann");
   EXPECT_EQ(redactSecrets("sslpassword=k3y dbname=t"), "sslpassword=*** dbname=t");
+  // In key=value text only a space ends a value ('#', '&' and '"' are the password's).
+  EXPECT_EQ(redactSecrets("password=ab#cd host=db"), "password=*** host=db");
+  EXPECT_EQ(redactSecrets("password=p&ss host=db"), "password=*** host=db");
+  EXPECT_EQ(redactSecrets("password=\"s3cret\" host=db"), "password=*** host=db");
   // Inside a longer message, twice.
   EXPECT_EQ(redactSecrets("cannot reach postgresql://a:b@h/d (was postgresql://c:d@h/d)"),
             "cannot reach postgresql://a:***@h/d (was postgresql://c:***@h/d)");
