@@ -12,11 +12,7 @@ c10::Device resolveDevice(const std::string& name, const std::string& where) {
   }
   if (name == "cpu") return c10::Device(c10::kCPU);
   if (name == "cuda" || name.rfind("cuda:", 0) == 0) {
-    if (!torch::cuda::is_available()) {
-      throw UserError(where, "'" + name +
-                                 "' asked for, but CUDA is not available here "
-                                 "(no GPU, or a LibTorch built without CUDA); use 'cpu' or 'auto'");
-    }
+    // The name first (the same answer with or without a GPU), then the machine.
     int index = 0;
     if (name != "cuda") {
       const std::string digits = name.substr(5);
@@ -25,11 +21,15 @@ c10::Device resolveDevice(const std::string& name, const std::string& where) {
       }
       // No machine has 10,000 GPUs: a longer number is refused before stoi would throw.
       if (digits.size() > 4) {
-        throw UserError(where, "'" + name + "' asked for, but only " +
-                                   std::to_string(torch::cuda::device_count()) +
-                                   " CUDA device(s) exist");
+        throw UserError(where, "bad device '" + name + "': no machine has a GPU numbered " +
+                                   (digits.size() > 24 ? digits.substr(0, 24) + "..." : digits));
       }
       index = std::stoi(digits);
+    }
+    if (!torch::cuda::is_available()) {
+      throw UserError(where, "'" + name +
+                                 "' asked for, but CUDA is not available here "
+                                 "(no GPU, or a LibTorch built without CUDA); use 'cpu' or 'auto'");
     }
     const auto count = static_cast<int>(torch::cuda::device_count());
     if (index >= count) {

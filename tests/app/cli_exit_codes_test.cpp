@@ -152,6 +152,10 @@ TEST(CliExitCodeTest, InputTakenTheWrongWayIsRefusedWithItsPath) {
         "dataset": {"kind": "synthetic-2d"}, "model": {"depth": 1, "width": 8},
         "configurations": [{"optimizer": "adam", "lr": 0.001, "lr": 50}]})")),
                       {"twice.json: configurations[0].lr", "given twice"});
+  // A GPU number past any machine's (std::stoi would throw on it): the user's, said as such.
+  expectOneClearError(runCli("run " + dir.write("gpu.json", smallStudy("\"gpu\"")) +
+                             " --device cuda:99999999999999999999"),
+                      {"cuda:99999999999999999999", "no machine has a GPU numbered"});
   // Names that find no results: empty, or holding a control character.
   expectOneClearError(runCli("plan " + dir.write("empty.json", smallStudy("\"\""))),
                       {"empty.json: name", "1 to 200 characters"});
