@@ -1,0 +1,69 @@
+#include "model/fused_mlp.h"
+
+#include <ATen/ATen.h>
+
+#include <stdexcept>
+
+#include "model/activation.h"
+#include "model/classifier_net.h"
+
+namespace tunebench {
+
+std::string whyNotFusable(const std::vector<ModelSpec>& specs) {
+  if (specs.empty()) return "no models";
+  const ModelSpec& first = specs.front();
+  for (const ModelSpec& spec : specs) {
+    if (spec.kind != ModelKind::kMlp) return "only the built-in MLP is stacked";
+    if (spec.batch_norm || spec.dropout > 0.0) return "batch norm and dropout are not stacked yet";
+    if (spec.depth != first.depth || spec.width != first.width ||
+        spec.activation != first.activation)
+      return "the models differ in shape";
+  }
+  return "";
+}
+
+FusedMlp::FusedMlp(const ModelSpec& shape, const std::vector<const ClassifierNet*>& models)
+    : shape_(shape), slices_(static_cast<std::int64_t>(models.size())) {
+  if (models.empty()) throw std::invalid_argument("FusedMlp: no models to stack");
+  const std::size_t layer_count = models.front()->weightLayers().size();
+  for (std::size_t layer = 0; layer < layer_count; ++layer) {
+    std::vector<at::Tensor> weights, biases;
+    for (const ClassifierNet* model : models) {
+      if (model->weightLayers().size() != layer_count)
+        throw std::invalid_argument("FusedMlp: models of different depths");
+      const WeightLayer& source = model->weightLayers()[layer];
+      weights.push_back(source.weight.detach().t());        // [in, out]
+      biases.push_back(source.bias.detach().unsqueeze(0));  // [1, out]
+    }
+    weights_.push_back(at::stack(weights).contiguous().requires_grad_(true));
+    biases_.push_back(at::stack(biases).contiguous().requires_grad_(true));
+  }
+}
+
+at::Tensor FusedMlp::forward(const at::Tensor& inputs) const {
+  at::Tensor x = inputs.reshape({inputs.size(0), inputs.size(1), -1});
+  for (std::size_t layer = 0; layer < weights_.size(); ++layer) {
+    x = at::baddbmm(biases_[layer], x, weights_[layer]);
+    if (layer + 1 < weights_.size()) x = applyActivation(shape_.activation, x);
+  }
+  return x;
+}
+
+std::vector<at::Tensor> FusedMlp::parameters() const {
+  std::vector<at::Tensor> all;
+  for (std::size_t layer = 0; layer < weights_.size(); ++layer) {
+    all.push_back(weights_[layer]);
+    all.push_back(biases_[layer]);
+  }
+  return all;
+}
+
+at::Tensor FusedMlp::sliceWeight(std::size_t layer, std::int64_t slice) const {
+  return weights_.at(layer)[slice].t();
+}
+
+at::Tensor FusedMlp::sliceBias(std::size_t layer, std::int64_t slice) const {
+  return biases_.at(layer)[slice][0];
+}
+
+}  // namespace tunebench

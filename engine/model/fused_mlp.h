@@ -1,0 +1,44 @@
+#pragma once
+#include <ATen/Tensor.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "model/model_spec.h"
+
+namespace tunebench {
+
+class ClassifierNet;
+
+// Why `specs` cannot train as one stacked MLP ("" when they can): each must be a built-in MLP of
+// one shape (depth, width, activation) without batch norm or dropout (not stacked yet).
+std::string whyNotFusable(const std::vector<ModelSpec>& specs);
+
+// K multi-layer perceptrons of one shape as one model (issue 24's first brick): each layer's
+// weights stacked [K, in, out] and biases [K, 1, out], applied to inputs [K, B, ...] with one
+// baddbmm per layer, so K small products cost one call. Slice k starts from exactly the weights
+// of `models[k]` (an unfused Mlp as makeTrialModel builds and initializes it from its own seed),
+// copied in: the same initial weights, bit for bit.
+class FusedMlp {
+ public:
+  FusedMlp(const ModelSpec& shape, const std::vector<const ClassifierNet*>& models);
+
+  std::int64_t slices() const { return slices_; }
+  // Logits [K, B, classes] for inputs [K, B, features...] (slice k's batch in row k).
+  at::Tensor forward(const at::Tensor& inputs) const;
+  // Every stacked tensor (weights, then biases, layer by layer), for an optimizer.
+  std::vector<at::Tensor> parameters() const;
+  // Layer `layer`'s weight of slice `slice` as the unfused model holds it ([out, in]).
+  at::Tensor sliceWeight(std::size_t layer, std::int64_t slice) const;
+  at::Tensor sliceBias(std::size_t layer, std::int64_t slice) const;
+  std::size_t layers() const { return weights_.size(); }
+
+ private:
+  ModelSpec shape_;
+  std::int64_t slices_ = 0;
+  std::vector<at::Tensor> weights_;  // [K, in, out], needing grad
+  std::vector<at::Tensor> biases_;   // [K, 1, out], needing grad
+};
+
+}  // namespace tunebench
