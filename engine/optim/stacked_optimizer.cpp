@@ -1,0 +1,153 @@
+#include "optim/stacked_optimizer.h"
+
+#include <ATen/ATen.h>
+
+#include <cmath>
+#include <stdexcept>
+
+namespace tunebench {
+namespace {
+
+bool isSgdFamily(OptimizerKind kind) {
+  return kind == OptimizerKind::kSgd || kind == OptimizerKind::kMomentum ||
+         kind == OptimizerKind::kNesterov;
+}
+
+bool isAdamFamily(OptimizerKind kind) {
+  return kind == OptimizerKind::kAdam || kind == OptimizerKind::kAdamW;
+}
+
+// The weight decay a slice's optimizer applies (AdamW's own default unless set), as
+// optim/optimizer_factory's makeOptimizer gives it.
+double weightDecayOf(const OptimizerSpec& spec) {
+  if (spec.kind == OptimizerKind::kAdamW && !spec.weight_decay_set)
+    return param_default::kAdamWWeightDecay;
+  return spec.weight_decay;
+}
+
+// `values` (one per slice of a family) shaped to broadcast over a parameter like `like`.
+at::Tensor perSlice(const std::vector<double>& values, const at::Tensor& like) {
+  std::vector<std::int64_t> shape(static_cast<std::size_t>(like.dim()), 1);
+  shape[0] = static_cast<std::int64_t>(values.size());
+  return at::tensor(values, at::TensorOptions().dtype(at::kDouble)).to(like.options()).view(shape);
+}
+
+}  // namespace
+
+std::string whyNotStackable(const std::vector<OptimizerSpec>& slices) {
+  if (slices.empty()) return "no slices";
+  for (const OptimizerSpec& spec : slices) {
+    if (!isSgdFamily(spec.kind) && !isAdamFamily(spec.kind))
+      return "RMSprop and Adagrad are not stacked yet";
+    if (spec.clip_norm > 0.0) return "gradient clipping is not stacked yet";
+  }
+  return "";
+}
+
+StackedOptimizer::StackedOptimizer(std::vector<at::Tensor> parameters,
+                                   std::vector<OptimizerSpec> slices)
+    : parameters_(std::move(parameters)), slices_(std::move(slices)) {
+  const std::string why = whyNotStackable(slices_);
+  if (!why.empty()) throw std::invalid_argument("StackedOptimizer: " + why);
+  for (const bool adam : {false, true}) {
+    Family family;
+    family.adam = adam;
+    for (std::size_t k = 0; k < slices_.size(); ++k) {
+      if (isAdamFamily(slices_[k].kind) == adam)
+        family.slices.push_back(static_cast<std::int64_t>(k));
+    }
+    if (family.slices.empty()) continue;
+    family.rows = at::tensor(family.slices, at::TensorOptions().dtype(at::kLong));
+    families_.push_back(std::move(family));
+  }
+  for (const at::Tensor& parameter : parameters_) {
+    if (parameter.size(0) != static_cast<std::int64_t>(slices_.size()))
+      throw std::invalid_argument("StackedOptimizer: a parameter's first dimension is not K");
+    momentum_.push_back(at::zeros_like(parameter));
+    exp_avg_.push_back(at::zeros_like(parameter));
+    exp_avg_sq_.push_back(at::zeros_like(parameter));
+  }
+}
+
+void StackedOptimizer::step() {
+  at::NoGradGuard no_grad;
+  for (const Family& family : families_) {
+    if (family.adam) {
+      stepAdam(family);
+    } else {
+      stepSgd(family);
+    }
+  }
+  ++steps_;
+}
+
+void StackedOptimizer::stepSgd(const Family& family) {
+  std::vector<double> lr, momentum, nesterov, decay;
+  for (const std::int64_t k : family.slices) {
+    const OptimizerSpec& spec = slices_[static_cast<std::size_t>(k)];
+    lr.push_back(spec.lr);
+    momentum.push_back(spec.kind == OptimizerKind::kSgd ? 0.0 : spec.momentum);
+    nesterov.push_back(spec.kind == OptimizerKind::kNesterov ? 1.0 : 0.0);
+    decay.push_back(weightDecayOf(spec));
+  }
+  for (std::size_t i = 0; i < parameters_.size(); ++i) {
+    at::Tensor& parameter = parameters_[i];
+    const at::Tensor& grad = parameter.grad();
+    if (!grad.defined()) continue;
+    const at::Tensor rows = family.rows.to(parameter.device());
+    const at::Tensor p = parameter.index_select(0, rows);
+    const at::Tensor d = grad.index_select(0, rows) + perSlice(decay, p) * p;
+    // torch::optim::SGD: the first step's buffer is the step itself; plain SGD (momentum 0)
+    // has buffer == step, so one formula serves all three.
+    const at::Tensor m = perSlice(momentum, p);
+    const at::Tensor buffer = steps_ == 0 ? d : m * momentum_[i].index_select(0, rows) + d;
+    const at::Tensor n = perSlice(nesterov, p);
+    const at::Tensor update = n * (d + m * buffer) + (1 - n) * buffer;
+    parameter.index_copy_(0, rows, p - perSlice(lr, p) * update);
+    momentum_[i].index_copy_(0, rows, buffer);
+  }
+}
+
+void StackedOptimizer::stepAdam(const Family& family) {
+  const double t = static_cast<double>(steps_ + 1);
+  std::vector<double> lr, beta1, beta2, eps, coupled, decoupled, bias1, bias2_root;
+  for (const std::int64_t k : family.slices) {
+    const OptimizerSpec& spec = slices_[static_cast<std::size_t>(k)];
+    const bool adamw = spec.kind == OptimizerKind::kAdamW;
+    lr.push_back(spec.lr);
+    beta1.push_back(spec.beta1);
+    beta2.push_back(spec.beta2);
+    eps.push_back(spec.eps);
+    coupled.push_back(adamw ? 0.0 : weightDecayOf(spec));
+    decoupled.push_back(adamw ? 1.0 - spec.lr * weightDecayOf(spec) : 1.0);
+    bias1.push_back(spec.lr / (1.0 - std::pow(spec.beta1, t)));  // the step size
+    bias2_root.push_back(std::sqrt(1.0 - std::pow(spec.beta2, t)));
+  }
+  for (std::size_t i = 0; i < parameters_.size(); ++i) {
+    at::Tensor& parameter = parameters_[i];
+    const at::Tensor& grad = parameter.grad();
+    if (!grad.defined()) continue;
+    const at::Tensor rows = family.rows.to(parameter.device());
+    const at::Tensor p = parameter.index_select(0, rows) * perSlice(decoupled, parameter);
+    const at::Tensor g = grad.index_select(0, rows) + perSlice(coupled, p) * p;
+    const at::Tensor b1 = perSlice(beta1, p), b2 = perSlice(beta2, p);
+    const at::Tensor m = b1 * exp_avg_[i].index_select(0, rows) + (1 - b1) * g;
+    const at::Tensor v = b2 * exp_avg_sq_[i].index_select(0, rows) + (1 - b2) * g * g;
+    const at::Tensor denom = v.sqrt() / perSlice(bias2_root, p) + perSlice(eps, p);
+    parameter.index_copy_(0, rows, p - perSlice(bias1, p) * m / denom);
+    exp_avg_[i].index_copy_(0, rows, m);
+    exp_avg_sq_[i].index_copy_(0, rows, v);
+  }
+}
+
+void StackedOptimizer::clearGradients() {
+  for (at::Tensor& parameter : parameters_) parameter.mutable_grad() = at::Tensor();
+}
+
+void StackedOptimizer::setLearningRates(const std::vector<double>& lrs) {
+  if (lrs.size() != slices_.size())
+    throw std::invalid_argument("StackedOptimizer: one learning rate per slice");
+  for (std::size_t k = 0; k < lrs.size(); ++k) slices_[k].lr = lrs[k];
+}
+
+}  // namespace tunebench
