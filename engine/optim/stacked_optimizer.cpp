@@ -58,6 +58,14 @@ StackedOptimizer::StackedOptimizer(std::vector<at::Tensor> parameters,
     }
     if (family.slices.empty()) continue;
     family.rows = at::tensor(family.slices, at::TensorOptions().dtype(at::kLong));
+    family.first = family.slices.front();
+    family.count = static_cast<std::int64_t>(family.slices.size());
+    family.contiguous = family.slices.back() - family.first + 1 == family.count;
+    for (const std::int64_t k : family.slices) {
+      const OptimizerSpec& spec = slices_[static_cast<std::size_t>(k)];
+      family.any_decay = family.any_decay || weightDecayOf(spec) != 0.0;
+      family.any_nesterov = family.any_nesterov || spec.kind == OptimizerKind::kNesterov;
+    }
     families_.push_back(std::move(family));
   }
   for (const at::Tensor& parameter : parameters_) {
@@ -94,6 +102,23 @@ void StackedOptimizer::stepSgd(const Family& family) {
     at::Tensor& parameter = parameters_[i];
     const at::Tensor& grad = parameter.grad();
     if (!grad.defined()) continue;
+    if (family.contiguous) {  // views and in-place updates: no copy of the stack
+      at::Tensor p = parameter.narrow(0, family.first, family.count);
+      at::Tensor buffer = momentum_[i].narrow(0, family.first, family.count);
+      const at::Tensor g = grad.narrow(0, family.first, family.count);
+      const at::Tensor d = family.any_decay ? g + perSlice(decay, p) * p : g;
+      const at::Tensor m = perSlice(momentum, p);
+      if (steps_ == 0) {
+        buffer.copy_(d);
+      } else {
+        buffer.mul_(m).add_(d);
+      }
+      const at::Tensor n = perSlice(nesterov, p);
+      const at::Tensor update =
+          family.any_nesterov ? n * (d + m * buffer) + (1 - n) * buffer : buffer;
+      p.sub_(perSlice(lr, p) * update);
+      continue;
+    }
     const at::Tensor rows = family.rows.to(parameter.device());
     const at::Tensor p = parameter.index_select(0, rows);
     const at::Tensor d = grad.index_select(0, rows) + perSlice(decay, p) * p;
@@ -127,6 +152,20 @@ void StackedOptimizer::stepAdam(const Family& family) {
     at::Tensor& parameter = parameters_[i];
     const at::Tensor& grad = parameter.grad();
     if (!grad.defined()) continue;
+    if (family.contiguous) {  // views and in-place updates: no copy of the stack
+      at::Tensor p = parameter.narrow(0, family.first, family.count);
+      at::Tensor m = exp_avg_[i].narrow(0, family.first, family.count);
+      at::Tensor v = exp_avg_sq_[i].narrow(0, family.first, family.count);
+      if (family.any_decay) p.mul_(perSlice(decoupled, p));
+      const at::Tensor g0 = grad.narrow(0, family.first, family.count);
+      const at::Tensor g = family.any_decay ? g0 + perSlice(coupled, p) * p : g0;
+      const at::Tensor b1 = perSlice(beta1, p), b2 = perSlice(beta2, p);
+      m.mul_(b1).add_((1 - b1) * g);
+      v.mul_(b2).add_((1 - b2) * g * g);
+      const at::Tensor denom = v.sqrt().div_(perSlice(bias2_root, p)).add_(perSlice(eps, p));
+      p.sub_(perSlice(bias1, p) * m / denom);
+      continue;
+    }
     const at::Tensor rows = family.rows.to(parameter.device());
     const at::Tensor p = parameter.index_select(0, rows) * perSlice(decoupled, parameter);
     const at::Tensor g = grad.index_select(0, rows) + perSlice(coupled, p) * p;

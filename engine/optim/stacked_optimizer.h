@@ -35,6 +35,11 @@ class StackedOptimizer {
     bool adam = false;
     at::Tensor rows;  // the family's slice indices (int64)
     std::vector<std::int64_t> slices;
+    // Slices first..first+count-1 in a row: stepped in place on views of the stack (the fused
+    // trainer orders its slices so); else through copies of the family's rows.
+    bool contiguous = false;
+    std::int64_t first = 0, count = 0;
+    bool any_decay = false, any_nesterov = false;
   };
   void stepSgd(const Family& family);
   void stepAdam(const Family& family);

@@ -4,6 +4,7 @@
 #include <ATen/CPUGeneratorImpl.h>
 #include <torch/nn/functional/loss.h>
 
+#include <algorithm>
 #include <memory>
 #include <stdexcept>
 
@@ -46,9 +47,22 @@ at::Tensor sliceLosses(const at::Tensor& logits, const at::Tensor& targets) {
 
 }  // namespace
 
-std::vector<FusedSliceRecord> trainFused(const std::vector<TrialSpec>& specs,
+std::vector<FusedSliceRecord> trainFused(const std::vector<TrialSpec>& given,
                                          const DataSplit& data) {
-  checkFusable(specs);
+  checkFusable(given);
+  // Slices of one optimizer family side by side (SGD's, then Adam's): the stacked optimizer then
+  // steps each family in place on a view. `placed[i]` is where trial i went.
+  std::vector<std::size_t> order(given.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const auto adam = [&](std::size_t i) {
+      return given[i].optimizer.kind == OptimizerKind::kAdam ||
+             given[i].optimizer.kind == OptimizerKind::kAdamW;
+    };
+    return !adam(a) && adam(b);
+  });
+  std::vector<TrialSpec> specs;
+  for (const std::size_t i : order) specs.push_back(given[i]);
   const auto k = static_cast<std::int64_t>(specs.size());
   std::vector<std::shared_ptr<ClassifierNet>> models;
   std::vector<const ClassifierNet*> views;
@@ -103,7 +117,10 @@ std::vector<FusedSliceRecord> trainFused(const std::vector<TrialSpec>& specs,
     records[static_cast<std::size_t>(s)].val_accuracy =
         correct[s].item<double>() / static_cast<double>(m);
   }
-  return records;
+  std::vector<FusedSliceRecord> in_given_order(records.size());
+  for (std::size_t slot = 0; slot < order.size(); ++slot)
+    in_given_order[order[slot]] = std::move(records[slot]);
+  return in_given_order;
 }
 
 }  // namespace tunebench
