@@ -17,9 +17,9 @@ std::string whyNotFusable(const std::vector<ModelSpec>& specs);
 
 // K multi-layer perceptrons of one shape as one model (issue 24's first brick): each layer's
 // weights stacked [K, in, out] and biases [K, 1, out], applied to inputs [K, B, ...] with one
-// baddbmm per layer, so K small products cost one call. Slice k starts from exactly the weights
-// of `models[k]` (an unfused Mlp as makeTrialModel builds and initializes it from its own seed),
-// copied in: the same initial weights, bit for bit.
+// batched product per layer, so K small products cost one call. Slice k starts from exactly the
+// weights of `models[k]` (an unfused Mlp as makeTrialModel builds and initializes it from its own
+// seed), copied in: the same initial weights, bit for bit.
 class FusedMlp {
  public:
   FusedMlp(const ModelSpec& shape, const std::vector<const ClassifierNet*>& models);
