@@ -33,12 +33,19 @@ bool PauseControl::paused() const {
 void PauseControl::awaitTurn(std::uint64_t& steps_used, const StopToken& stop) const {
   std::unique_lock<std::mutex> lock(mutex_);
   ++waiting_;
+  ++held_;
+  changed_.notify_all();  // whoever waits in awaitHeld
   // A stop request is a flag, not a notification: look at it every 50 ms.
   while (paused_ && steps_used >= steps_ && !stop.stopRequested()) {
     changed_.wait_for(lock, std::chrono::milliseconds(50));
   }
   --waiting_;
   steps_used = steps_;  // a step taken now (or while playing) is used up
+}
+
+bool PauseControl::awaitHeld(std::uint64_t times, std::chrono::milliseconds limit) const {
+  std::unique_lock<std::mutex> lock(mutex_);
+  return changed_.wait_for(lock, limit, [&] { return held_ >= times && waiting_ > 0; });
 }
 
 int PauseControl::waiting() const {

@@ -1,4 +1,5 @@
 #pragma once
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <mutex>
@@ -23,6 +24,9 @@ class PauseControl {
   // How many trials are waiting in awaitTurn right now: the event a test (or a view) can wait
   // for to know a trial is held, instead of waiting for time to pass.
   int waiting() const;
+  // Waits (on the control's own condition, not by polling) until trials have come to be held
+  // `times` times in all since it was made; false after `limit`.
+  bool awaitHeld(std::uint64_t times, std::chrono::milliseconds limit) const;
 
  private:
   mutable std::mutex mutex_;
@@ -30,6 +34,7 @@ class PauseControl {
   bool paused_ = false;
   std::uint64_t steps_ = 0;
   mutable int waiting_ = 0;
+  mutable std::uint64_t held_ = 0;  // entries into awaitTurn, ever
 };
 
 }  // namespace tunebench

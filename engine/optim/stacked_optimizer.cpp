@@ -34,6 +34,17 @@ at::Tensor perSlice(const std::vector<double>& values, const at::Tensor& like) {
 
 }  // namespace
 
+// The family's rows of `t`: a view when they sit side by side (the update is then in place), else
+// a copy that putRows writes back.
+at::Tensor StackedOptimizer::rowsOf(const at::Tensor& t, const Family& family) {
+  return family.contiguous ? t.narrow(0, family.first, family.count)
+                           : t.index_select(0, family.rows.to(t.device()));
+}
+
+void StackedOptimizer::putRows(at::Tensor& t, const Family& family, const at::Tensor& rows) {
+  if (!family.contiguous) t.index_copy_(0, family.rows.to(t.device()), rows);
+}
+
 std::string whyNotStackable(const std::vector<OptimizerSpec>& slices) {
   if (slices.empty()) return "no slices";
   for (const OptimizerSpec& spec : slices) {
@@ -102,34 +113,24 @@ void StackedOptimizer::stepSgd(const Family& family) {
     at::Tensor& parameter = parameters_[i];
     const at::Tensor& grad = parameter.grad();
     if (!grad.defined()) continue;
-    if (family.contiguous) {  // views and in-place updates: no copy of the stack
-      at::Tensor p = parameter.narrow(0, family.first, family.count);
-      at::Tensor buffer = momentum_[i].narrow(0, family.first, family.count);
-      const at::Tensor g = grad.narrow(0, family.first, family.count);
-      const at::Tensor d = family.any_decay ? g + perSlice(decay, p) * p : g;
-      const at::Tensor m = perSlice(momentum, p);
-      if (steps_ == 0) {
-        buffer.copy_(d);
-      } else {
-        buffer.mul_(m).add_(d);
-      }
-      const at::Tensor n = perSlice(nesterov, p);
-      const at::Tensor update =
-          family.any_nesterov ? n * (d + m * buffer) + (1 - n) * buffer : buffer;
-      p.sub_(perSlice(lr, p) * update);
-      continue;
-    }
-    const at::Tensor rows = family.rows.to(parameter.device());
-    const at::Tensor p = parameter.index_select(0, rows);
-    const at::Tensor d = grad.index_select(0, rows) + perSlice(decay, p) * p;
+    at::Tensor p = rowsOf(parameter, family);
+    at::Tensor buffer = rowsOf(momentum_[i], family);
+    const at::Tensor g = rowsOf(grad, family);
+    const at::Tensor d = family.any_decay ? g + perSlice(decay, p) * p : g;
     // torch::optim::SGD: the first step's buffer is the step itself; plain SGD (momentum 0)
     // has buffer == step, so one formula serves all three.
     const at::Tensor m = perSlice(momentum, p);
-    const at::Tensor buffer = steps_ == 0 ? d : m * momentum_[i].index_select(0, rows) + d;
+    if (steps_ == 0) {
+      buffer.copy_(d);
+    } else {
+      buffer.mul_(m).add_(d);
+    }
     const at::Tensor n = perSlice(nesterov, p);
-    const at::Tensor update = n * (d + m * buffer) + (1 - n) * buffer;
-    parameter.index_copy_(0, rows, p - perSlice(lr, p) * update);
-    momentum_[i].index_copy_(0, rows, buffer);
+    const at::Tensor update =
+        family.any_nesterov ? n * (d + m * buffer) + (1 - n) * buffer : buffer;
+    p.sub_(perSlice(lr, p) * update);
+    putRows(parameter, family, p);
+    putRows(momentum_[i], family, buffer);
   }
 }
 
@@ -152,30 +153,20 @@ void StackedOptimizer::stepAdam(const Family& family) {
     at::Tensor& parameter = parameters_[i];
     const at::Tensor& grad = parameter.grad();
     if (!grad.defined()) continue;
-    if (family.contiguous) {  // views and in-place updates: no copy of the stack
-      at::Tensor p = parameter.narrow(0, family.first, family.count);
-      at::Tensor m = exp_avg_[i].narrow(0, family.first, family.count);
-      at::Tensor v = exp_avg_sq_[i].narrow(0, family.first, family.count);
-      if (family.any_decay) p.mul_(perSlice(decoupled, p));
-      const at::Tensor g0 = grad.narrow(0, family.first, family.count);
-      const at::Tensor g = family.any_decay ? g0 + perSlice(coupled, p) * p : g0;
-      const at::Tensor b1 = perSlice(beta1, p), b2 = perSlice(beta2, p);
-      m.mul_(b1).add_((1 - b1) * g);
-      v.mul_(b2).add_((1 - b2) * g * g);
-      const at::Tensor denom = v.sqrt().div_(perSlice(bias2_root, p)).add_(perSlice(eps, p));
-      p.sub_(perSlice(bias1, p) * m / denom);
-      continue;
-    }
-    const at::Tensor rows = family.rows.to(parameter.device());
-    const at::Tensor p = parameter.index_select(0, rows) * perSlice(decoupled, parameter);
-    const at::Tensor g = grad.index_select(0, rows) + perSlice(coupled, p) * p;
+    at::Tensor p = rowsOf(parameter, family);
+    at::Tensor m = rowsOf(exp_avg_[i], family);
+    at::Tensor v = rowsOf(exp_avg_sq_[i], family);
+    if (family.any_decay) p.mul_(perSlice(decoupled, p));  // AdamW's decay, before the moments
+    const at::Tensor g0 = rowsOf(grad, family);
+    const at::Tensor g = family.any_decay ? g0 + perSlice(coupled, p) * p : g0;
     const at::Tensor b1 = perSlice(beta1, p), b2 = perSlice(beta2, p);
-    const at::Tensor m = b1 * exp_avg_[i].index_select(0, rows) + (1 - b1) * g;
-    const at::Tensor v = b2 * exp_avg_sq_[i].index_select(0, rows) + (1 - b2) * g * g;
-    const at::Tensor denom = v.sqrt() / perSlice(bias2_root, p) + perSlice(eps, p);
-    parameter.index_copy_(0, rows, p - perSlice(bias1, p) * m / denom);
-    exp_avg_[i].index_copy_(0, rows, m);
-    exp_avg_sq_[i].index_copy_(0, rows, v);
+    m.mul_(b1).add_((1 - b1) * g);
+    v.mul_(b2).add_((1 - b2) * g * g);
+    const at::Tensor denom = v.sqrt().div_(perSlice(bias2_root, p)).add_(perSlice(eps, p));
+    p.sub_(perSlice(bias1, p) * m / denom);
+    putRows(parameter, family, p);
+    putRows(exp_avg_[i], family, m);
+    putRows(exp_avg_sq_[i], family, v);
   }
 }
 

@@ -36,11 +36,13 @@ class StackedOptimizer {
     at::Tensor rows;  // the family's slice indices (int64)
     std::vector<std::int64_t> slices;
     // Slices first..first+count-1 in a row: stepped in place on views of the stack (the fused
-    // trainer orders its slices so); else through copies of the family's rows.
+    // trainer orders its slices so); else on copies of the family's rows, written back.
     bool contiguous = false;
     std::int64_t first = 0, count = 0;
     bool any_decay = false, any_nesterov = false;
   };
+  static at::Tensor rowsOf(const at::Tensor& t, const Family& family);
+  static void putRows(at::Tensor& t, const Family& family, const at::Tensor& rows);
   void stepSgd(const Family& family);
   void stepAdam(const Family& family);
 

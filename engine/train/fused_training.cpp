@@ -97,9 +97,11 @@ std::vector<FusedSliceRecord> trainFused(const std::vector<TrialSpec>& given,
       const at::Tensor losses = sliceLosses(model.forward(inputs), targets);
       losses.sum().backward();  // each slice's weights get only its own loss's gradient
       optimizer.step();
-      const at::Tensor values = losses.detach().to(at::kDouble);
+      // One read of the K losses per step (an item() per slice would be K reads).
+      const at::Tensor values = losses.detach().to(at::kDouble).contiguous();
+      const double* value = values.data_ptr<double>();
       for (std::int64_t s = 0; s < k; ++s)
-        records[static_cast<std::size_t>(s)].step_losses.push_back(values[s].item<double>());
+        records[static_cast<std::size_t>(s)].step_losses.push_back(value[s]);
     }
   }
   // Validation, stacked too: every slice sees the whole validation set.

@@ -20,7 +20,6 @@
 namespace tunebench {
 namespace {
 
-using Clock = std::chrono::steady_clock;
 using testing::PgServer;
 using testing::readFile;
 using testing::spawnCli;
@@ -48,23 +47,13 @@ std::vector<FrozenTrial> storedTrials(const std::string& url) {
   return id ? storage.trials(*id, false) : std::vector<FrozenTrial>{};
 }
 
-// Polls `ready` every 100 ms until it holds or `limit` passes; whether it held.
-bool waitUntil(const std::function<bool()>& ready, std::chrono::seconds limit) {
-  const auto deadline = Clock::now() + limit;
-  while (Clock::now() < deadline) {
-    if (ready()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  }
-  return ready();
-}
-
 // The workers' exit codes; one still running after `limit` is killed and counts as -SIGKILL.
 // `each_poll` runs at every look while they run.
 std::vector<int> waitAll(
     const std::vector<pid_t>& pids, std::chrono::seconds limit,
     const std::function<void()>& each_poll = [] {}) {
   std::map<pid_t, int> codes;
-  waitUntil(
+  testing::waitFor(
       [&] {
         each_poll();
         for (pid_t pid : pids) {
@@ -168,7 +157,7 @@ TEST_F(CliClusterTest, AWorkerKilledMidTrialLeavesAStaleTrialWhoseCopyFinishesEl
   // other worker has claimed a trial.
   std::map<std::int64_t, double> completed_before;
   std::int64_t held = 0;
-  ASSERT_TRUE(waitUntil(
+  ASSERT_TRUE(testing::waitFor(
       [&] {
         completed_before.clear();
         held = 0;
@@ -229,7 +218,7 @@ TEST_F(CliClusterTest, WorkersRideOutTheServerStoppedForTenSecondsAndLoseNoCommi
   for (int w = 0; w < 2; ++w) pids.push_back(startWorker(url, {"--jobs", "1"}));
   // Stop the server once epochs are committed, one trial finished and others under way.
   std::map<std::int64_t, std::vector<double>> committed;
-  ASSERT_TRUE(waitUntil(
+  ASSERT_TRUE(testing::waitFor(
       [&] {
         committed.clear();
         bool finished = false, running = false;
@@ -271,7 +260,7 @@ TEST_F(CliClusterTest, AWorkerStoppedWhileItsServerIsDownEndsAtOnceAndAnotherFin
   PgServer server;  // its own: this test stops it
   const std::string url = createStudy(server, clusterStudy(3, 1, 30, 4000));
   const pid_t worker = startWorker(url, {"--jobs", "1", "--heartbeat", "1", "--stale-after", "4"});
-  ASSERT_TRUE(waitUntil(
+  ASSERT_TRUE(testing::waitFor(
       [&] {
         for (const auto& t : storedTrials(url))
           if (t.result.state == TrialState::kRunning && !t.result.epochs.empty()) return true;

@@ -63,20 +63,21 @@ TEST(CliStudyTest, KilledMidStudyThenResumedLosesNothingAndFinishesThePlan) {
       spawnCli({"run", study, "--storage", db, "--quiet"}, (dir.path() / "run.log").string());
   ASSERT_GT(pid, 0);
   // Kill once two trials are complete and a third has recorded an epoch.
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
-  bool ready = false;
-  while (!ready && std::chrono::steady_clock::now() < deadline) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    if (!std::filesystem::exists(db)) continue;
-    const auto trials = readTrials(db);
-    const auto counts = stateCounts(trials);
-    for (const auto& t : trials) {
-      ready =
-          ready || (counts.count(TrialState::kComplete) && counts.at(TrialState::kComplete) >= 2 &&
-                    t.result.state == TrialState::kRunning && !t.result.epochs.empty());
-    }
-  }
-  ASSERT_TRUE(ready) << "the study never got going";
+  ASSERT_TRUE(testing::waitFor(
+      [&] {
+        if (!std::filesystem::exists(db)) return false;
+        const auto trials = readTrials(db);
+        const auto counts = stateCounts(trials);
+        const bool two_done =
+            counts.count(TrialState::kComplete) && counts.at(TrialState::kComplete) >= 2;
+        for (const auto& t : trials) {
+          if (two_done && t.result.state == TrialState::kRunning && !t.result.epochs.empty())
+            return true;
+        }
+        return false;
+      },
+      std::chrono::seconds(120)))
+      << "the study never got going";
   kill(pid, SIGKILL);
   EXPECT_EQ(waitExit(pid), -SIGKILL);
 

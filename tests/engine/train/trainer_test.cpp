@@ -4,7 +4,6 @@
 
 #include <chrono>
 #include <cmath>
-#include <functional>
 #include <thread>
 
 #include <torch/cuda.h>
@@ -84,19 +83,13 @@ TEST_F(TrainerTest, PausedTrialsTrainOneEpochPerStepAndFinishOnPlay) {
   std::thread worker(
       [&] { result = Trainer().run(spec, data_, sink_, StopToken(), nullptr, &pause); });
   auto epochsSoFar = [&] { return sink_.epochs(spec.trial_id).size(); };
-  // Events, not time: the trial held at the pause point, an epoch reported.
-  auto waitFor = [](const std::function<bool()>& done) {
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-    while (!done() && std::chrono::steady_clock::now() < deadline)
-      std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    return done();
-  };
-  ASSERT_TRUE(waitFor([&] { return pause.waiting() == 1; }));
+  // Events, not time: the pause control says when the trial is held (its own condition).
+  const std::chrono::seconds limit(60);
+  ASSERT_TRUE(pause.awaitHeld(1, limit));
   EXPECT_EQ(epochsSoFar(), 0u);  // held before the first epoch
   pause.step();
-  ASSERT_TRUE(waitFor([&] { return epochsSoFar() == 1; }));
-  // Held again, before the second epoch: one step, one epoch.
-  ASSERT_TRUE(waitFor([&] { return pause.waiting() == 1; }));
+  // Held the second time, before the second epoch: one step, one epoch.
+  ASSERT_TRUE(pause.awaitHeld(2, limit));
   EXPECT_EQ(epochsSoFar(), 1u);
   pause.play();
   worker.join();
@@ -113,10 +106,7 @@ TEST_F(TrainerTest, AStopEndsAPausedTrial) {
   std::thread worker(
       [&] { result = Trainer().run(spec, data_, sink_, stop.token(), nullptr, &pause); });
   // Once it is held at the pause point (an event, not a sleep), the stop must free it.
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-  while (pause.waiting() == 0 && std::chrono::steady_clock::now() < deadline)
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  EXPECT_EQ(pause.waiting(), 1);
+  ASSERT_TRUE(pause.awaitHeld(1, std::chrono::seconds(60)));
   stop.requestStop();
   worker.join();
   EXPECT_EQ(result.state, TrialState::kInterrupted);
