@@ -50,6 +50,42 @@ at::Tensor FusedMlp::forward(const at::Tensor& inputs) const {
   return x;
 }
 
+at::Tensor FusedMlp::forwardShared(const at::Tensor& inputs) const {
+  const at::Tensor x = inputs.reshape({inputs.size(0), -1});  // [m, in]
+  const at::Tensor& first = weights_.front();                 // [K, in, out]
+  // [in, K * out]: every slice's first layer in one product, then back to [K, m, out].
+  const at::Tensor side_by_side = first.permute({1, 0, 2}).reshape({first.size(1), -1});
+  at::Tensor h = at::mm(x, side_by_side)
+                     .view({x.size(0), slices_, first.size(2)})
+                     .permute({1, 0, 2})
+                     .add(biases_.front());
+  for (std::size_t layer = 1; layer < weights_.size(); ++layer) {
+    h = applyActivation(shape_.activation, h);
+    h = at::bmm(h, weights_[layer]) + biases_[layer];
+  }
+  return h;
+}
+
+void FusedMlp::keepSlices(const std::vector<std::int64_t>& kept) {
+  const at::Tensor rows = at::tensor(kept, at::TensorOptions().dtype(at::kLong));
+  for (std::vector<at::Tensor>* stack : {&weights_, &biases_}) {
+    for (at::Tensor& tensor : *stack)
+      tensor = tensor.detach().index_select(0, rows.to(tensor.device())).requires_grad_(true);
+  }
+  slices_ = static_cast<std::int64_t>(kept.size());
+}
+
+void FusedMlp::copySliceInto(std::int64_t slice, ClassifierNet& model) const {
+  at::NoGradGuard no_grad;
+  const std::vector<WeightLayer>& layers = model.weightLayers();
+  if (layers.size() != weights_.size())
+    throw std::invalid_argument("FusedMlp: a model of another depth");
+  for (std::size_t layer = 0; layer < layers.size(); ++layer) {
+    layers[layer].weight.copy_(sliceWeight(layer, slice));
+    layers[layer].bias.copy_(sliceBias(layer, slice));
+  }
+}
+
 std::vector<at::Tensor> FusedMlp::parameters() const {
   std::vector<at::Tensor> all;
   for (std::size_t layer = 0; layer < weights_.size(); ++layer) {

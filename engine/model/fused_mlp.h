@@ -27,6 +27,14 @@ class FusedMlp {
   std::int64_t slices() const { return slices_; }
   // Logits [K, B, classes] for inputs [K, B, features...] (slice k's batch in row k).
   at::Tensor forward(const at::Tensor& inputs) const;
+  // Logits [K, m, classes] of every slice for one shared batch [m, features...] (evaluation: the
+  // first layer is one product for all slices, as their weights sit side by side).
+  at::Tensor forwardShared(const at::Tensor& inputs) const;
+  // Keeps only the slices `kept` (ascending indices): the stack is rebuilt without the others
+  // (new parameter tensors; give them to the optimizer).
+  void keepSlices(const std::vector<std::int64_t>& kept);
+  // Writes slice `slice`'s weights into `model`, an unfused model of the same shape.
+  void copySliceInto(std::int64_t slice, ClassifierNet& model) const;
   // Every stacked tensor (weights, then biases, layer by layer), for an optimizer.
   std::vector<at::Tensor> parameters() const;
   // Layer `layer`'s weight of slice `slice` as the unfused model holds it ([out, in]).

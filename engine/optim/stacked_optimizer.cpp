@@ -60,6 +60,16 @@ StackedOptimizer::StackedOptimizer(std::vector<at::Tensor> parameters,
     : parameters_(std::move(parameters)), slices_(std::move(slices)) {
   const std::string why = whyNotStackable(slices_);
   if (!why.empty()) throw std::invalid_argument("StackedOptimizer: " + why);
+  for (const at::Tensor& parameter : parameters_) {
+    momentum_.push_back(at::zeros_like(parameter));
+    exp_avg_.push_back(at::zeros_like(parameter));
+    exp_avg_sq_.push_back(at::zeros_like(parameter));
+  }
+  buildFamilies();
+}
+
+void StackedOptimizer::buildFamilies() {
+  families_.clear();
   for (const bool adam : {false, true}) {
     Family family;
     family.adam = adam;
@@ -82,10 +92,23 @@ StackedOptimizer::StackedOptimizer(std::vector<at::Tensor> parameters,
   for (const at::Tensor& parameter : parameters_) {
     if (parameter.size(0) != static_cast<std::int64_t>(slices_.size()))
       throw std::invalid_argument("StackedOptimizer: a parameter's first dimension is not K");
-    momentum_.push_back(at::zeros_like(parameter));
-    exp_avg_.push_back(at::zeros_like(parameter));
-    exp_avg_sq_.push_back(at::zeros_like(parameter));
   }
+}
+
+void StackedOptimizer::keepSlices(const std::vector<std::int64_t>& kept,
+                                  std::vector<at::Tensor> parameters) {
+  if (parameters.size() != parameters_.size())
+    throw std::invalid_argument("StackedOptimizer: a different number of parameters");
+  const at::Tensor rows = at::tensor(kept, at::TensorOptions().dtype(at::kLong));
+  at::NoGradGuard no_grad;
+  for (std::vector<at::Tensor>* state : {&momentum_, &exp_avg_, &exp_avg_sq_}) {
+    for (at::Tensor& tensor : *state) tensor = tensor.index_select(0, rows.to(tensor.device()));
+  }
+  std::vector<OptimizerSpec> slices;
+  for (const std::int64_t k : kept) slices.push_back(slices_.at(static_cast<std::size_t>(k)));
+  slices_ = std::move(slices);
+  parameters_ = std::move(parameters);
+  buildFamilies();
 }
 
 void StackedOptimizer::step() {

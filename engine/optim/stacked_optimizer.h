@@ -28,6 +28,10 @@ class StackedOptimizer {
   void clearGradients();
   // Each slice's learning rate from now on (schedules).
   void setLearningRates(const std::vector<double>& lrs);
+  // Keeps only the slices `kept` (ascending indices into the current stack) with their state,
+  // stepping `parameters` from now on: the stacked parameters rebuilt with those slices alone.
+  void keepSlices(const std::vector<std::int64_t>& kept, std::vector<at::Tensor> parameters);
+  std::int64_t slices() const { return static_cast<std::int64_t>(slices_.size()); }
 
  private:
   // The slices of one optimizer family (SGD's or Adam's), stepped together.
@@ -41,6 +45,8 @@ class StackedOptimizer {
     std::int64_t first = 0, count = 0;
     bool any_decay = false, any_nesterov = false;
   };
+  // Groups the slices into families (checking every parameter's first dimension is K).
+  void buildFamilies();
   static at::Tensor rowsOf(const at::Tensor& t, const Family& family);
   static void putRows(at::Tensor& t, const Family& family, const at::Tensor& rows);
   void stepSgd(const Family& family);

@@ -65,18 +65,6 @@ Evaluation evaluate(ClassifierNet& model, const torch::Tensor& inputs,
   return {loss_sum.item<double>() / n, static_cast<double>(correct.item<std::int64_t>()) / n};
 }
 
-std::string divergenceReason(double loss, double bound, std::int64_t step) {
-  std::ostringstream text;
-  if (std::isnan(loss)) {
-    text << "loss became NaN at step " << step;
-  } else if (std::isinf(loss)) {
-    text << "loss became infinite at step " << step;
-  } else {
-    text << "loss " << loss << " exceeded the divergence bound " << bound << " at step " << step;
-  }
-  return text.str();
-}
-
 class TrialRun {
  public:
   TrialRun(const TrialSpec& spec, const DataSplit& data, EventSink& sink, const StopToken& stop,
@@ -274,6 +262,18 @@ bool TrialRun::trainEpoch(std::int64_t epoch, TrialResult& result) {
 }
 
 }  // namespace
+
+std::string divergenceReason(double loss, double bound, std::int64_t step) {
+  std::ostringstream text;
+  if (std::isnan(loss)) {
+    text << "loss became NaN at step " << step;
+  } else if (std::isinf(loss)) {
+    text << "loss became infinite at step " << step;
+  } else {
+    text << "loss " << loss << " exceeded the divergence bound " << bound << " at step " << step;
+  }
+  return text.str();
+}
 
 TrialResult Trainer::run(const TrialSpec& spec, const DataSplit& data, EventSink& sink,
                          const StopToken& stop, const EpochGate& gate,

@@ -12,6 +12,10 @@
 
 namespace tunebench {
 
+// Why a trial whose training loss read `loss` at `step` ends DIVERGED ("loss became NaN at step
+// 37", or the bound it exceeded): the unfused and the fused trainer say it alike.
+std::string divergenceReason(double loss, double bound, std::int64_t step);
+
 // Trains one configuration with one seed. Builds model, optimizer and data views on the calling
 // thread (call it from a worker thread), reports progress to the sink, checks `stop` before every
 // batch, and returns the result. Never throws for a bad trial: a NaN/Inf or runaway loss ends it

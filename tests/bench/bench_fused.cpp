@@ -1,6 +1,6 @@
 // Fused trials against the same trials one at a time, side by side in one run (issue 24): K
 // trials of one MLP shape, each epoch trained (a) by the unfused Trainer one trial after the
-// other and (b) as one stacked model (train/fused_training). Prints one JSON line per shape with
+// other and (b) as one stacked model (train/fused_trainer). Prints one JSON line per shape with
 // both times and their ratio.
 //   build/tests/bench/bench_fused [SUBSET] [EPOCHS]
 #include <ATen/ATen.h>
@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "data/dataset_loader.h"
-#include "train/fused_training.h"
+#include "train/fused_trainer.h"
 #include "train/runtime_tuning.h"
 #include "train/trainer.h"
 
@@ -62,7 +62,9 @@ void compare(const char* name, const std::vector<TrialSpec>& specs,
   const double alone = seconds([&] {
     for (const TrialSpec& spec : specs) tunebench::Trainer().run(spec, data, quiet);
   });
-  const double fused = seconds([&] { tunebench::trainFused(specs, data); });
+  std::vector<tunebench::FusedTrial> trials;
+  for (const TrialSpec& spec : specs) trials.push_back({spec, {}, nullptr});
+  const double fused = seconds([&] { tunebench::FusedTrainer().run(trials, data, quiet); });
   std::cout << "{\"shape\": \"" << name << "\", \"trials\": " << specs.size()
             << ", \"train_samples\": " << data.train.size() << ", \"epochs\": " << specs[0].epochs
             << ", \"one_at_a_time_s\": " << alone << ", \"fused_s\": " << fused
