@@ -62,6 +62,7 @@ RunSettings settingsOf(const RunOptions& options) {
   settings.liveness = options.liveness;
   settings.data_root = options.data_root;
   settings.seeds = options.seeds;
+  settings.fuse = options.fuse.empty() ? std::nullopt : parseFuseMode(options.fuse);
   return settings;
 }
 
@@ -176,7 +177,9 @@ int workOnStudy(const RunOptions& options, const StopToken& stop) {
   std::int64_t study_id = 0;
   auto storage = openExisting(options, study_id, StorageAccess::kReadWrite, stop);
   const std::string shown = shownLocation(options.storage);
-  const auto run = StudyRun::resume(*storage, study_id, shown, settingsOf(options));
+  RunSettings settings = settingsOf(options);
+  settings.one_of_many = true;  // a fused group leaves part of the study to the other workers
+  const auto run = StudyRun::resume(*storage, study_id, shown, settings);
   const std::string self = currentWorkerId();
   if (!options.quiet) {
     std::fprintf(stderr, "worker %s on study '%s' in %s; data: %s\n", self.c_str(),

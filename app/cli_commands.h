@@ -19,6 +19,7 @@ struct RunOptions {
   Liveness liveness;       // heartbeats and stale trials (run, resume, worker)
   std::string data_root;   // worker/resume: where this host keeps the study's relative data paths
   std::int64_t seeds = 0;  // resume: seeds per configuration from now on (0: as stored)
+  std::string fuse;        // "auto" or "off" (train/fuse_mode.h); "" = the study's own
 };
 
 // tunebench-cli's exit codes (the README's "Exit codes" lists them).

@@ -15,6 +15,7 @@
 #include "common/redact.h"
 #include "common/storage_error.h"
 #include "common/user_error.h"
+#include "train/fuse_mode.h"
 
 namespace {
 
@@ -116,6 +117,18 @@ void addTraining(CLI::App& command, CommandLine& line, bool json) {
   command.add_option("--jobs,-j", o.jobs, "Trials at once (default: the study's)")
       ->check(jobsValidator());
   command.add_option("--device", o.device, "auto, cpu, cuda or cuda:N (overrides the study)");
+  command
+      .add_option("--fuse", o.fuse,
+                  std::string("Train same-shape trials as one model: ") +
+                      tunebench::kFuseModeNames +
+                      " (default: the study's training.fuse, else auto)")
+      ->check(CLI::Validator(
+          [](std::string& text) -> std::string {
+            return tunebench::parseFuseMode(text)
+                       ? ""
+                       : std::string("expected ") + tunebench::kFuseModeNames;
+          },
+          tunebench::kFuseModeNames));
   if (json) command.add_flag("--json", o.json, "Print the trials as JSON instead of tables");
   command.add_flag("--quiet,-q", o.quiet, "No progress lines");
   command

@@ -30,16 +30,16 @@ bool PauseControl::paused() const {
   return paused_;
 }
 
-void PauseControl::awaitTurn(std::uint64_t& steps_used, const StopToken& stop) const {
+void PauseControl::awaitTurn(std::uint64_t& steps_used, const StopToken& stop, int trials) const {
   std::unique_lock<std::mutex> lock(mutex_);
-  ++waiting_;
-  ++held_;
+  waiting_ += trials;
+  held_ += static_cast<std::uint64_t>(trials);
   changed_.notify_all();  // whoever waits in awaitHeld
   // A stop request is a flag, not a notification: look at it every 50 ms.
   while (paused_ && steps_used >= steps_ && !stop.stopRequested()) {
     changed_.wait_for(lock, std::chrono::milliseconds(50));
   }
-  --waiting_;
+  waiting_ -= trials;
   steps_used = steps_;  // a step taken now (or while playing) is used up
 }
 

@@ -20,7 +20,8 @@ class PauseControl {
 
   // Called by a trial before each epoch. Returns at once while playing; while paused, waits for
   // play(), a step this trial has not used yet (`steps_used` is the trial's own count), or a stop.
-  void awaitTurn(std::uint64_t& steps_used, const StopToken& stop) const;
+  // A fused group waits once for its `trials` trials.
+  void awaitTurn(std::uint64_t& steps_used, const StopToken& stop, int trials = 1) const;
   // How many trials are waiting in awaitTurn right now: the event a test (or a view) can wait
   // for to know a trial is held, instead of waiting for time to pass.
   int waiting() const;

@@ -148,7 +148,7 @@ void readDataset(const nlohmann::json& json, const std::string& base_folder, Pro
   reader.rejectUnknownKeys();
 }
 
-void readTraining(JsonObjectReader& reader, TrialSpec& base, ParamMap& params) {
+void readTraining(JsonObjectReader& reader, TrialSpec& base, FuseMode& fuse, ParamMap& params) {
   readSectionParams(reader, {{"epochs", "epochs"}, {"batch_size", "batch_size"}}, params);
   readInteger(reader, "log_every", base.log_every_steps, 1, kMaxInteger, "must be >= 1");
   base.divergence_loss = reader.number("divergence_loss").value_or(base.divergence_loss);
@@ -156,6 +156,14 @@ void readTraining(JsonObjectReader& reader, TrialSpec& base, ParamMap& params) {
     reader.problems().add("training.divergence_loss", "must be > 0");
   readInteger(reader, "boundary_grid", base.boundary_grid, 0, 512, "must be in 0..512");
   base.time_limit_seconds = reader.number("time_limit", 0.0, 1e9).value_or(0.0);
+  if (const auto name = reader.string("fuse")) {
+    if (const auto mode = parseFuseMode(*name)) {
+      fuse = *mode;
+    } else {
+      reader.problems().add("training.fuse",
+                            "unknown value '" + *name + "' (expected " + kFuseModeNames + ")");
+    }
+  }
   ProbeSettings& probes = base.probes;
   readInteger(reader, "probe_every", probes.every_steps, 0, kMaxInteger,
               "must be >= 0 (0: no probes)");
@@ -305,7 +313,7 @@ StudyFile parseStudyJson(const nlohmann::json& json, const std::string& base_fol
   JsonObjectReader training_reader(training ? *training : kEmpty, "training", problems);
   // 2-D data sets show their decision boundary by default (48 x 48: cheap next to an epoch).
   if (study.dataset.kind == DatasetKind::kSynthetic2d) study.base.boundary_grid = 48;
-  readTraining(training_reader, study.base, base_params);
+  readTraining(training_reader, study.base, study.fuse, base_params);
 
   if (const nlohmann::json* defaults = top.raw("defaults")) {
     JsonObjectReader reader(*defaults, "defaults", problems);

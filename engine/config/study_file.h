@@ -9,6 +9,7 @@
 #include "study/pruners/pruner.h"
 #include "study/samplers/sampler.h"
 #include "study/search_space.h"
+#include "train/fuse_mode.h"
 #include "train/trial_spec.h"
 #include "trial/param_map.h"
 
@@ -40,6 +41,7 @@ struct StudyFile {
   int jobs = 1;
   std::optional<double> target_accuracy;  // comparison: epochs until validation accuracy reaches it
   std::string device = "auto";
+  FuseMode fuse = kDefaultFuseMode;  // "training": {"fuse": ...}: same-shape trials as one model
 };
 
 // Parses and validates a study file. Throws UserError when the file can't be read or isn't JSON,

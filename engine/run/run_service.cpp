@@ -201,6 +201,8 @@ void StudyRun::run(EventSink& sink, const StopToken& stop) {
   options.device = impl_->prepared.device;
   options.pause = impl_->settings.pause;
   options.liveness = impl_->settings.liveness;
+  options.fuse = impl_->settings.fuse.value_or(impl_->prepared.study.fuse);
+  options.one_of_many = impl_->settings.one_of_many;
   Scheduler scheduler(impl_->storage, impl_->study_id, impl_->prepared.study, impl_->prepared.data,
                       options);
   scheduler.run(sink, stop);

@@ -15,6 +15,7 @@
 #include "run/plan_summary.h"
 #include "study/importance.h"
 #include "study/search_space.h"
+#include "train/fuse_mode.h"
 #include "trial/event_sink.h"
 #include "trial/frozen_trial.h"
 #include "trial/param_map.h"
@@ -89,6 +90,8 @@ struct RunSettings {
   // resume: seeds per configuration from now on (0: as stored). More than the study has queues
   // the new seeds for every configuration it has (Resume with more seeds); fewer is refused.
   std::int64_t seeds = 0;
+  std::optional<FuseMode> fuse;  // same-shape trials as one model (unset: the study's)
+  bool one_of_many = false;      // a cluster's worker: other workers are expected to come
 };
 
 // Puts a study in `storage` without preparing or running it (what `tunebench-cli create` does for

@@ -16,6 +16,7 @@
 
 #include "common/abandonable.h"
 #include "common/user_error.h"
+#include "run/storing_sink.h"
 #include "run/worker_identity.h"
 #include "study/pruners/pruner.h"
 #include "study/study_view.h"
@@ -24,59 +25,6 @@
 
 namespace tunebench {
 namespace {
-
-// Records a running trial's progress in storage as it happens, then passes it on. A storage
-// error is kept (the trial's first), reported to `on_failure` and not passed to the trainer,
-// which would take it for the trial's own failure; later writes of the trial are skipped.
-class StoringSink : public EventSink {
- public:
-  StoringSink(Storage& storage, EventSink& next,
-              std::function<void(const std::exception_ptr&)> on_failure)
-      : storage_(storage), next_(next), on_failure_(std::move(on_failure)) {}
-
-  // The trial's first storage error (null when none).
-  const std::exception_ptr& failure() const { return failure_; }
-
-  // Runs one storage call of the trial; false when it (or an earlier one) failed.
-  template <typename Write>
-  bool guarded(Write&& write) {
-    if (failure_) return false;
-    try {
-      write();
-      return true;
-    } catch (...) {
-      failure_ = std::current_exception();
-      on_failure_(failure_);
-      return false;
-    }
-  }
-
-  void trialStarted(const TrialStart& start) override { next_.trialStarted(start); }
-  void trainLoss(std::int64_t trial_id, const TrainLossPoint& point) override {
-    guarded([&] { storage_.recordTrainLoss(trial_id, point); });
-    next_.trainLoss(trial_id, point);
-  }
-  void epochEnded(std::int64_t trial_id, const EpochMetrics& metrics) override {
-    guarded([&] { storage_.recordEpoch(trial_id, metrics); });
-    next_.epochEnded(trial_id, metrics);
-  }
-  void trialEnded(std::int64_t trial_id, const TrialResult& result) override {
-    next_.trialEnded(trial_id, result);
-  }
-  void boundaryRecorded(std::int64_t trial_id, const BoundarySnapshot& snapshot) override {
-    next_.boundaryRecorded(trial_id, snapshot);  // live only: cheap to recompute, not stored
-  }
-  void probeRecorded(std::int64_t trial_id, const ProbeSnapshot& snapshot) override {
-    guarded([&] { storage_.recordProbe(trial_id, snapshot); });
-    next_.probeRecorded(trial_id, snapshot);
-  }
-
- private:
-  Storage& storage_;
-  EventSink& next_;
-  std::function<void(const std::exception_ptr&)> on_failure_;
-  std::exception_ptr failure_;
-};
 
 // The events of a trial whose thread may be left behind (runUserModelTrial): passed on under a
 // lock until close(), dropped after it, so a trial abandoned mid-forward never reaches the
@@ -226,7 +174,9 @@ void Scheduler::run(EventSink& sink, const StopToken& stop) {
 
 void Scheduler::workerLoop(int worker_index, EventSink& sink, const StopToken& stop) {
   // Nothing may leave this function: an exception escaping a std::thread ends the process.
-  std::optional<FrozenTrial> claimed;
+  std::vector<FrozenTrial> owned;  // claimed, not yet stored as finished
+  std::deque<FrozenTrial> held;    // claimed for a group they did not fit: run next
+  std::string left_reason = "stopped before it started";
   try {
     c10::Device device = options_.device;
     if (device.is_cpu()) {
@@ -242,8 +192,16 @@ void Scheduler::workerLoop(int worker_index, EventSink& sink, const StopToken& s
     if (device.is_cuda()) stream_guard.emplace(c10::cuda::getStreamFromPool(false, device.index()));
 #endif
     while (!stop.stopRequested()) {
-      claimed = storage_.claimWaitingTrial(study_id_, options_.worker_id, device.str());
-      if (!claimed) {
+      if (held.empty()) {
+        std::optional<FrozenTrial> claimed =
+            storage_.claimWaitingTrial(study_id_, options_.worker_id, device.str());
+        if (claimed) {
+          registerRunning(claimed->id, stop);
+          owned.push_back(*claimed);
+          held.push_back(std::move(*claimed));
+        }
+      }
+      if (held.empty()) {
         const bool added = storage_.proposeConfiguration(
             study_id_, budget_, study_.seed_list,
             [this](std::int64_t index, const Storage::TrialReader& read_trials) {
@@ -256,21 +214,33 @@ void Scheduler::workerLoop(int worker_index, EventSink& sink, const StopToken& s
         }
         continue;
       }
-      runTrial(*claimed, device, sink, stop);
-      claimed.reset();
+      runClaimed(owned, held, device, sink, stop);
     }
   } catch (...) {
     const std::exception_ptr error = std::current_exception();
     fail(error);
-    if (claimed) {  // the trial it held: INTERRUPTED with the reason, so a resume runs it again
-      try {
-        storage_.finishTrial(claimed->id, interruptedBy("storage error: " + describe(error)),
-                             std::nullopt, 0.0);
-      } catch (...) {
-        // Still RUNNING under this process: a resume queues it again (its worker is gone).
-      }
-    }
+    left_reason = "storage error: " + describe(error);
   }
+  // The trials it still holds (a storage error, or a stop before a held one started):
+  // INTERRUPTED with the reason, so a resume runs them again.
+  for (const FrozenTrial& trial : owned) {
+    try {
+      storage_.finishTrial(trial.id, interruptedBy(left_reason), std::nullopt, 0.0);
+    } catch (...) {
+      // Still RUNNING under this process: a resume queues it again (its worker is gone).
+    }
+    unregisterRunning(trial.id);
+  }
+}
+
+StopToken Scheduler::registerRunning(std::int64_t trial_id, const StopToken& worker_stop) {
+  std::lock_guard<std::mutex> lock(running_mutex_);
+  return running_.emplace(trial_id, StopSource(worker_stop)).first->second.token();
+}
+
+void Scheduler::unregisterRunning(std::int64_t trial_id) {
+  std::lock_guard<std::mutex> lock(running_mutex_);
+  running_.erase(trial_id);
 }
 
 bool Scheduler::othersStillRunning() const {
@@ -306,44 +276,47 @@ void Scheduler::heartbeatLoop() {
   }
 }
 
-void Scheduler::runTrial(const FrozenTrial& claimed, const c10::Device& device, EventSink& sink,
-                         const StopToken& worker_stop) {
-  // The trial's own stop: the worker's, or the heartbeat thread's when it was declared STALE.
-  StopToken stop;
-  {
-    std::lock_guard<std::mutex> lock(running_mutex_);
-    stop = running_.emplace(claimed.id, StopSource(worker_stop)).first->second.token();
-  }
-  struct Unregister {
-    Scheduler& scheduler;
-    std::int64_t id;
-    ~Unregister() {
-      std::lock_guard<std::mutex> lock(scheduler.running_mutex_);
-      scheduler.running_.erase(id);
-    }
-  } unregister{*this, claimed.id};
-  StoringSink storing(storage_, sink, [this](const std::exception_ptr& error) { fail(error); });
+TrialSpec Scheduler::specOf(const FrozenTrial& claimed, const c10::Device& device) const {
   TrialSpec spec = resolveTrial(study_.base, claimed.params);
   spec.trial_id = claimed.id;
   spec.seed = claimed.seed;
   spec.device = device;
-  std::optional<PruneDecision> pruned;
-  const Trainer::EpochGate gate = [&](const std::vector<EpochMetrics>& epochs) -> std::string {
-    TrialCurve self{claimed.id, TrialState::kRunning, {}};
+  return spec;
+}
+
+Trainer::EpochGate Scheduler::pruneGate(std::int64_t trial_id, StoringSink& storing,
+                                        std::optional<PruneDecision>& pruned) const {
+  if (study_.pruner.kind == PrunerSpec::Kind::kNone) return nullptr;
+  return [this, trial_id, &storing, &pruned](const std::vector<EpochMetrics>& epochs) {
+    TrialCurve self{trial_id, TrialState::kRunning, {}};
     for (const EpochMetrics& epoch : epochs) self.values.push_back(epoch.val_loss);
     std::vector<TrialAtEpoch> study;
     const auto epoch = static_cast<std::int64_t>(epochs.size());
-    if (!storing.guarded([&] { study = storage_.trialsAtEpoch(study_id_, epoch); })) return "";
+    if (!storing.guarded([&] { study = storage_.trialsAtEpoch(study_id_, epoch); }))
+      return std::string();
     const PruneDecision decision = pruner_->judge(study, self);
-    if (!decision.prune) return "";
+    if (!decision.prune) return std::string();
     pruned = decision;
     return decision.reason;
   };
-  const bool prunes = study_.pruner.kind != PrunerSpec::Kind::kNone;
-  TrialResult result =
-      spec.model.kind == ModelKind::kTorchScript
-          ? runUserModelTrial(spec, storing, stop, prunes ? gate : nullptr)
-          : Trainer().run(spec, data_, storing, stop, prunes ? gate : nullptr, options_.pause);
+}
+
+void Scheduler::runTrial(const FrozenTrial& claimed, const c10::Device& device, EventSink& sink,
+                         const StopToken& worker_stop) {
+  // The trial's own stop: the worker's, or the heartbeat thread's when it was declared STALE.
+  const StopToken stop = registerRunning(claimed.id, worker_stop);
+  struct Unregister {
+    Scheduler& scheduler;
+    std::int64_t id;
+    ~Unregister() { scheduler.unregisterRunning(id); }
+  } unregister{*this, claimed.id};
+  StoringSink storing(storage_, sink, [this](const std::exception_ptr& error) { fail(error); });
+  const TrialSpec spec = specOf(claimed, device);
+  std::optional<PruneDecision> pruned;
+  const Trainer::EpochGate gate = pruneGate(claimed.id, storing, pruned);
+  TrialResult result = spec.model.kind == ModelKind::kTorchScript
+                           ? runUserModelTrial(spec, storing, stop, gate)
+                           : Trainer().run(spec, data_, storing, stop, gate, options_.pause);
   // Its record is incomplete: the worker stores it INTERRUPTED (it runs again on resume).
   if (storing.failure()) std::rethrow_exception(storing.failure());
   storage_.finishTrial(claimed.id, result,

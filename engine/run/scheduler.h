@@ -3,10 +3,13 @@
 
 #include <condition_variable>
 #include <cstdint>
+#include <deque>
 #include <exception>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "common/pause_control.h"
 #include "common/stop_token.h"
@@ -16,10 +19,13 @@
 #include "run/liveness.h"
 #include "storage/storage.h"
 #include "study/samplers/sampler.h"
+#include "train/fuse_mode.h"
 #include "train/trainer.h"
 #include "trial/event_sink.h"
 
 namespace tunebench {
+
+class StoringSink;
 
 struct SchedulerOptions {
   int jobs = 1;                                 // trials at once
@@ -27,6 +33,10 @@ struct SchedulerOptions {
   std::string worker_id;                        // "" = currentWorkerId()
   const PauseControl* pause = nullptr;          // play/pause/step for the trials (the window's)
   Liveness liveness;
+  FuseMode fuse = kDefaultFuseMode;  // kAuto: trials of one shape train as one model
+  // A cluster's worker: a fused group counts at least one other worker to share the study
+  // with, even before one is seen (so a lone first worker leaves half for those to come).
+  bool one_of_many = false;
 };
 
 // Runs a stored study: `jobs` worker threads each claim a WAITING trial, or, when none is
@@ -48,6 +58,9 @@ struct SchedulerOptions {
 // no exception ever leaves a worker thread.
 class Scheduler {
  public:
+  // The most trials one fused group trains as one model.
+  static constexpr std::int64_t kMostFusedTrials = 32;
+
   Scheduler(Storage& storage, std::int64_t study_id, const StudyFile& study, const DataSplit& data,
             SchedulerOptions options);
 
@@ -59,8 +72,33 @@ class Scheduler {
 
  private:
   void workerLoop(int worker_index, EventSink& sink, const StopToken& stop);
+  // Trains `claimed` alone, or, when the study fuses and it can be, with other waiting trials
+  // of its shape as one model (run/fused_groups.cpp). `owned`: the trials this worker claimed
+  // and has not finished (each is erased as it is stored); `held`: claimed trials of another
+  // shape, which the worker runs next.
+  void runClaimed(std::vector<FrozenTrial>& owned, std::deque<FrozenTrial>& held,
+                  const c10::Device& device, EventSink& sink, const StopToken& stop);
   void runTrial(const FrozenTrial& claimed, const c10::Device& device, EventSink& sink,
                 const StopToken& stop);
+  // Up to groupCap() trials of `first`'s fusion key: `first`, then waiting ones (and new
+  // proposals when the sampler needs no results), claimed one by one; the first of another
+  // shape goes to `held`.
+  std::vector<FrozenTrial> formGroup(const FrozenTrial& first, const c10::Device& device,
+                                     std::vector<FrozenTrial>& owned, std::deque<FrozenTrial>& held,
+                                     const StopToken& stop);
+  // How many trials one fused group takes: its first, and a share of what no one has claimed
+  // yet, shared among this process's jobs and the other workers seen running the study's trials
+  // (at least two workers with SchedulerOptions::one_of_many); at most kMostFusedTrials.
+  std::int64_t groupCap() const;
+  void runGroup(const std::vector<FrozenTrial>& group, const c10::Device& device,
+                std::vector<FrozenTrial>& owned, EventSink& sink, const StopToken& stop);
+  // A claimed trial's spec on `device`, and the pruner's gate for it.
+  TrialSpec specOf(const FrozenTrial& claimed, const c10::Device& device) const;
+  Trainer::EpochGate pruneGate(std::int64_t trial_id, StoringSink& storing,
+                               std::optional<PruneDecision>& pruned) const;
+  // Registers a claimed trial for heartbeats; its stop is set when it is declared STALE.
+  StopToken registerRunning(std::int64_t trial_id, const StopToken& worker_stop);
+  void unregisterRunning(std::int64_t trial_id);
   // The configuration at `index`: a listed one, else the sampler's (reading the trials only
   // when the sampler needs the history).
   std::optional<ParamMap> propose(std::int64_t index, const Storage::TrialReader& read_trials);

@@ -157,7 +157,7 @@ std::vector<TrialResult> FusedRun::execute() {
     for (std::int64_t epoch = 1; !slots_.empty(); ++epoch) {
       if (pause_ != nullptr) {  // time held by the pause is no trial's (time limits)
         const Clock::time_point held = Clock::now();
-        pause_->awaitTurn(steps_used, stop_);
+        pause_->awaitTurn(steps_used, stop_, static_cast<int>(slots_.size()));
         paused_ += Clock::now() - held;
       }
       trainEpoch(epoch);

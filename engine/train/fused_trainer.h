@@ -5,6 +5,7 @@
 #include "common/pause_control.h"
 #include "common/stop_token.h"
 #include "data/dataset.h"
+#include "train/fuse_mode.h"
 #include "train/trainer.h"
 #include "train/trial_spec.h"
 #include "trial/event_sink.h"

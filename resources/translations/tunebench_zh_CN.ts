@@ -1106,27 +1106,27 @@
 <context>
     <name>StudyDraft</name>
     <message>
-        <location filename="../../ui/setup/study_draft.cpp" line="294"/>
+        <location filename="../../ui/setup/study_draft.cpp" line="300"/>
         <source>choose at least one initializer</source>
         <translation>请至少选择一种初始化方法</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/study_draft.cpp" line="298"/>
+        <location filename="../../ui/setup/study_draft.cpp" line="304"/>
         <source>choose at least one optimizer</source>
         <translation>请至少选择一种优化器</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/study_draft.cpp" line="304"/>
+        <location filename="../../ui/setup/study_draft.cpp" line="310"/>
         <source>give at least one batch size, e.g. 64, 128</source>
         <translation>请至少给出一个批大小，例如 64, 128</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/study_draft.cpp" line="312"/>
+        <location filename="../../ui/setup/study_draft.cpp" line="318"/>
         <source>no such folder: %1</source>
         <translation>文件夹不存在：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/study_draft.cpp" line="318"/>
+        <location filename="../../ui/setup/study_draft.cpp" line="324"/>
         <source>no such file: %1</source>
         <translation>文件不存在：%1</translation>
     </message>
@@ -1810,17 +1810,17 @@ x = %3 处均值 %2</translation>
         <translation>各水平的最终结果</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/level_distribution_chart.cpp" line="32"/>
+        <location filename="../../ui/charts/level_distribution_chart.cpp" line="33"/>
         <source>Each box holds the middle half of a level&apos;s finished trials, the line inside is their median, the whiskers reach the lowest and highest.</source>
         <translation>每个箱体包含该水平已完成试验的中间一半，箱内横线是中位数，须线延伸到最低和最高值。</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/level_distribution_chart.cpp" line="51"/>
+        <location filename="../../ui/charts/level_distribution_chart.cpp" line="52"/>
         <source>final validation accuracy</source>
         <translation>最终验证准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/level_distribution_chart.cpp" line="51"/>
+        <location filename="../../ui/charts/level_distribution_chart.cpp" line="52"/>
         <source>final validation loss</source>
         <translation>最终验证损失</translation>
     </message>
@@ -2150,110 +2150,110 @@ x = %3 处均值 %2</translation>
         <translation>运行进行中，无法重新运行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="46"/>
+        <location filename="../../ui/main_window_files.cpp" line="45"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="47"/>
+        <location filename="../../ui/main_window_files.cpp" line="46"/>
         <source>&amp;Open Study...</source>
         <translation>打开研究(&amp;O)...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="49"/>
+        <location filename="../../ui/main_window_files.cpp" line="48"/>
         <source>Open study</source>
         <translation>打开研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="50"/>
-        <location filename="../../ui/main_window_files.cpp" line="130"/>
+        <location filename="../../ui/main_window_files.cpp" line="49"/>
+        <location filename="../../ui/main_window_files.cpp" line="129"/>
         <source>Study files (*.json)</source>
         <translation>研究文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="55"/>
+        <location filename="../../ui/main_window_files.cpp" line="54"/>
         <source>Open Res&amp;ults...</source>
         <translation>打开结果(&amp;U)...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="58"/>
+        <location filename="../../ui/main_window_files.cpp" line="57"/>
         <source>Open results</source>
         <translation>打开结果</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="59"/>
+        <location filename="../../ui/main_window_files.cpp" line="58"/>
         <source>TuneBench results (*.sqlite *.db);;All files (*)</source>
         <translation>TuneBench 结果 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="62"/>
+        <location filename="../../ui/main_window_files.cpp" line="61"/>
         <source>Open Results from a Ser&amp;ver...</source>
         <translation>从服务器打开结果(&amp;V)...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="68"/>
+        <location filename="../../ui/main_window_files.cpp" line="67"/>
         <source>Open results from a server</source>
         <translation>从服务器打开结果</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="69"/>
+        <location filename="../../ui/main_window_files.cpp" line="68"/>
         <source>The study&apos;s PostgreSQL URL (postgresql://user@host:port/database):</source>
         <translation>研究所在的 PostgreSQL URL（postgresql://user@host:port/database）：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="79"/>
+        <location filename="../../ui/main_window_files.cpp" line="78"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="130"/>
+        <location filename="../../ui/main_window_files.cpp" line="129"/>
         <location filename="../../ui/main_window_files.cpp" line="169"/>
         <source>Save study</source>
         <translation>保存研究</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="91"/>
+        <location filename="../../ui/main_window_files.cpp" line="90"/>
         <source>&amp;Save Study</source>
         <translation>保存研究(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="92"/>
+        <location filename="../../ui/main_window_files.cpp" line="91"/>
         <source>Save Study &amp;As...</source>
         <translation>研究另存为(&amp;A)...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="93"/>
+        <location filename="../../ui/main_window_files.cpp" line="92"/>
         <source>Export &amp;Report...</source>
         <translation>导出报告(&amp;R)...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="95"/>
-        <location filename="../../ui/main_window_files.cpp" line="97"/>
+        <location filename="../../ui/main_window_files.cpp" line="94"/>
+        <location filename="../../ui/main_window_files.cpp" line="96"/>
         <source>Export report</source>
         <translation>导出报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="95"/>
+        <location filename="../../ui/main_window_files.cpp" line="94"/>
         <source>HTML page (*.html)</source>
         <translation>HTML 网页 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="97"/>
+        <location filename="../../ui/main_window_files.cpp" line="96"/>
         <source>Cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="100"/>
+        <location filename="../../ui/main_window_files.cpp" line="99"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="107"/>
+        <location filename="../../ui/main_window_files.cpp" line="106"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="108"/>
+        <location filename="../../ui/main_window_files.cpp" line="107"/>
         <source>The study on screen has changes that are not saved. Save them before opening another?</source>
         <translation>当前研究有尚未保存的更改。打开另一个研究之前要保存吗？</translation>
     </message>
@@ -2458,17 +2458,17 @@ x = %3 处均值 %2</translation>
 <context>
     <name>tunebench::ui::ProblemBanner</name>
     <message>
-        <location filename="../../ui/panels/problem_banner.cpp" line="20"/>
+        <location filename="../../ui/panels/problem_banner.cpp" line="25"/>
         <source>Open as results</source>
         <translation>作为结果打开</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/problem_banner.cpp" line="21"/>
+        <location filename="../../ui/panels/problem_banner.cpp" line="26"/>
         <source>Open Study...</source>
         <translation>打开研究...</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/problem_banner.cpp" line="36"/>
+        <location filename="../../ui/panels/problem_banner.cpp" line="41"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
@@ -2530,77 +2530,77 @@ x = %3 处均值 %2</translation>
 <context>
     <name>tunebench::ui::SetupPanel</name>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="213"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="220"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="182"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="183"/>
         <source>auto (%1)</source>
         <translation>自动（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="134"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="135"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="135"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="136"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="242"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="249"/>
         <source>Compare</source>
         <translation>比较项</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="245"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="252"/>
         <source>Listed configurations</source>
         <translation>列出的配置</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="252"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="259"/>
         <source>One batch size, or several separated by commas to compare them</source>
         <translation>一个批大小，或用逗号分隔的多个以便比较</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="253"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="260"/>
         <source>Initializers</source>
         <translation>初始化方法</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="254"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="261"/>
         <source>Optimizers</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="255"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="262"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="264"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="271"/>
         <source>Batch sizes</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="374"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="383"/>
         <source>A partly ticked box is used by a listed configuration (the table below). A learning-rate range is searched for every listed configuration whose rate is left empty.</source>
         <translation>部分勾选的框表示被某个列出的配置使用（见下表）。学习率范围会用于每个学习率留空的列出配置。</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="137"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="138"/>
         <source>Study</source>
         <translation>研究</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="380"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="389"/>
         <source>Also searched, as the file says: %1.</source>
         <translation>按文件设定另外搜索：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_panel.cpp" line="433"/>
+        <location filename="../../ui/setup/setup_panel.cpp" line="444"/>
         <source>expected whole numbers &gt; 0, got &apos;%1&apos;</source>
         <translation>应为大于 0 的整数，得到 &apos;%1&apos;</translation>
     </message>
@@ -2765,7 +2765,17 @@ x = %3 处均值 %2</translation>
         <translation>同时运行的试验数；它们共享 CPU 核心（本机 %1 个）</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_fields.cpp" line="164"/>
+        <location filename="../../ui/setup/setup_fields.cpp" line="166"/>
+        <source>Train same-shape trials together</source>
+        <translation>同形状的试验一起训练</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_fields.cpp" line="169"/>
+        <source>Trials of one network shape and batch size train as one batched model on the CPU, each with its own initializer, optimizer, seed and fate: the same results, sooner</source>
+        <translation>网络形状和批大小相同的试验在 CPU 上作为一个批量模型一起训练，各自保留自己的初始化、优化器、种子和结局：结果相同，更快得到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_fields.cpp" line="175"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>

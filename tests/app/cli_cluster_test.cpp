@@ -143,8 +143,10 @@ TEST_F(CliClusterTest, FourWorkersOfTwoJobsRunEveryPlannedTrialExactlyOnce) {
 TEST_F(CliClusterTest, AWorkerKilledMidTrialLeavesAStaleTrialWhoseCopyFinishesElsewhere) {
   PgServer& server = PgServer::shared();
   const std::string url = createStudy(server, clusterStudy(8, 1, 4, 4000));
+  // One trial at a time (--fuse off): the trial seen running is the one the kill cuts short
+  // (a fused group killed mid-epoch: CliStudyTest.KilledMidStudy...).
   const std::vector<std::string> liveness = {"--jobs",        "1", "--heartbeat", "0.5",
-                                             "--stale-after", "3"};
+                                             "--stale-after", "3", "--fuse",      "off"};
   // Both workers run when one dies, as on a cluster (a worker starting on the dead one's host
   // would see at once that its pid is gone and requeue its trial as INTERRUPTED instead).
   const pid_t doomed = startWorker(url, liveness);
@@ -215,7 +217,8 @@ TEST_F(CliClusterTest, WorkersRideOutTheServerStoppedForTenSecondsAndLoseNoCommi
   PgServer server;  // its own: this test stops it
   const std::string url = createStudy(server, clusterStudy(8, 1, 4, 4000));
   std::vector<pid_t> pids;
-  for (int w = 0; w < 2; ++w) pids.push_back(startWorker(url, {"--jobs", "1"}));
+  // One trial at a time per worker: one finishes while another runs.
+  for (int w = 0; w < 2; ++w) pids.push_back(startWorker(url, {"--jobs", "1", "--fuse", "off"}));
   // Stop the server once epochs are committed, one trial finished and others under way.
   std::map<std::int64_t, std::vector<double>> committed;
   ASSERT_TRUE(testing::waitFor(
@@ -259,7 +262,8 @@ TEST_F(CliClusterTest, WorkersRideOutTheServerStoppedForTenSecondsAndLoseNoCommi
 TEST_F(CliClusterTest, AWorkerStoppedWhileItsServerIsDownEndsAtOnceAndAnotherFinishesTheStudy) {
   PgServer server;  // its own: this test stops it
   const std::string url = createStudy(server, clusterStudy(3, 1, 30, 4000));
-  const pid_t worker = startWorker(url, {"--jobs", "1", "--heartbeat", "1", "--stale-after", "4"});
+  const pid_t worker =
+      startWorker(url, {"--jobs", "1", "--heartbeat", "1", "--stale-after", "4", "--fuse", "off"});
   ASSERT_TRUE(testing::waitFor(
       [&] {
         for (const auto& t : storedTrials(url))

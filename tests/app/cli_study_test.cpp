@@ -28,12 +28,15 @@ using testing::spawnCli;
 using testing::TempDir;
 using testing::waitExit;
 
-// Fashion-MNIST subset, small MLP: each trial takes a fraction of a second.
-std::string studyJson(int configurations, int epochs) {
+// Fashion-MNIST subset, small MLP: each trial takes a fraction of a second. With `two_shapes`
+// the second half of the configurations are 32 units wide: they train as a second fused group.
+std::string studyJson(int configurations, int epochs, bool two_shapes = false) {
   std::string list;
   for (int c = 0; c < configurations; ++c) {
+    const bool narrow = two_shapes && 2 * c >= configurations;
     list += std::string(c ? ", " : "") +
-            "{\"optimizer\": \"adam\", \"lr\": " + std::to_string(0.0005 * (c + 1)) + "}";
+            "{\"optimizer\": \"adam\", \"lr\": " + std::to_string(0.0005 * (c + 1)) +
+            (narrow ? ", \"width\": 32}" : "}");
   }
   return R"({"name": "shared",
     "dataset": {"kind": "fashion-mnist", "subset": 4000, "validation": 0.25},
@@ -55,14 +58,15 @@ std::vector<FrozenTrial> readTrials(const std::string& db) {
   return id ? storage.trials(*id, false) : std::vector<FrozenTrial>{};
 }
 
+// Two fused groups of four (two shapes): killed while the second trains, after the first ended.
 TEST(CliStudyTest, KilledMidStudyThenResumedLosesNothingAndFinishesThePlan) {
   TempDir dir;
-  const std::string study = dir.write("study.json", studyJson(8, 3));
+  const std::string study = dir.write("study.json", studyJson(8, 3, true));
   const std::string db = (dir.path() / "study.db").string();
   const pid_t pid =
       spawnCli({"run", study, "--storage", db, "--quiet"}, (dir.path() / "run.log").string());
   ASSERT_GT(pid, 0);
-  // Kill once two trials are complete and a third has recorded an epoch.
+  // Kill once two trials are complete and another has recorded an epoch.
   ASSERT_TRUE(testing::waitFor(
       [&] {
         if (!std::filesystem::exists(db)) return false;
@@ -88,7 +92,8 @@ TEST(CliStudyTest, KilledMidStudyThenResumedLosesNothingAndFinishesThePlan) {
       completed_before[t.id] = t.result.epochs.back().val_loss;
   }
   ASSERT_GE(completed_before.size(), 2u);
-  EXPECT_EQ(stateCounts(before)[TrialState::kRunning], 1);
+  const int cut_short = stateCounts(before)[TrialState::kRunning];
+  EXPECT_EQ(cut_short, 4) << "the second group's four trials train together";
 
   const pid_t resumed = spawnCli({"resume", db, "--quiet"}, (dir.path() / "resume.log").string());
   ASSERT_EQ(waitExit(resumed), 0);
@@ -96,7 +101,7 @@ TEST(CliStudyTest, KilledMidStudyThenResumedLosesNothingAndFinishesThePlan) {
   const auto counts = stateCounts(after);
   EXPECT_EQ(counts.count(TrialState::kRunning), 0u);
   EXPECT_EQ(counts.at(TrialState::kInterrupted),
-            1);  // the one the kill cut short, kept as a record
+            cut_short);  // the ones the kill cut short, kept as a record
   std::set<std::int64_t> completed_configurations;
   for (const auto& t : after) {
     if (t.result.state != TrialState::kComplete) continue;
@@ -176,8 +181,12 @@ TEST(CliStudyTest, TwoProcessesShareOneStudyAndRunEveryTrialOnce) {
         {"path", "study.json"}, {"base_folder", dir.path().string()}, {"study", studyJson(10, 6)}};
     storage.createStudy("shared", definition.dump());
   }
-  const pid_t first = spawnCli({"resume", db, "--quiet"}, (dir.path() / "a.log").string());
-  const pid_t second = spawnCli({"resume", db, "--quiet"}, (dir.path() / "b.log").string());
+  // One trial at a time each (--fuse off): the first to start would otherwise take a fused
+  // group of the study's trials before the second arrives (workers share: CliClusterTest).
+  const pid_t first =
+      spawnCli({"resume", db, "--quiet", "--fuse", "off"}, (dir.path() / "a.log").string());
+  const pid_t second =
+      spawnCli({"resume", db, "--quiet", "--fuse", "off"}, (dir.path() / "b.log").string());
   EXPECT_EQ(waitExit(first), 0);
   EXPECT_EQ(waitExit(second), 0);
   const auto trials = readTrials(db);

@@ -92,7 +92,8 @@ TEST(MainWindowTest, StopMidRunKeepsCompletedTrialsAndEndsTheRest) {
   tunebench::testing::TempDir dir;
   const std::string study = dir.write("slow.json", R"({"name": "slow",
     "dataset": {"kind": "fashion-mnist", "subset": 3000, "validation": 0.2},
-    "model": {"depth": 1, "width": 64}, "training": {"epochs": 4, "batch_size": 32},
+    "model": {"depth": 1, "width": 64},
+    "training": {"epochs": 4, "batch_size": 32, "fuse": "off"},
     "configurations": [{"lr": 0.001}, {"lr": 0.002}, {"lr": 0.003}, {"lr": 0.004},
                        {"lr": 0.005}, {"lr": 0.006}]})");
   MainWindow window(kPresets);

@@ -162,7 +162,8 @@ TEST(OpenResultsTest, AStudyAnotherProcessIsStillRunningIsFollowedLive) {
   QProcess cli;
   cli.start(kCli,
             {QStringLiteral("run"), QString::fromStdString(study), QStringLiteral("--storage"), db,
-             QStringLiteral("--quiet"), QStringLiteral("--jobs"), QStringLiteral("1")});
+             QStringLiteral("--quiet"), QStringLiteral("--jobs"), QStringLiteral("1"),
+             QStringLiteral("--fuse"), QStringLiteral("off")});  // one finishes, the next runs
   ASSERT_TRUE(cli.waitForStarted());
 
   MainWindow window(kPresets);

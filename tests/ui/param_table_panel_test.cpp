@@ -157,6 +157,9 @@ TEST(ParamTablePanelTest, EveryRowOfTheSetupFieldTableCarriesItsValueBothWays) {
       case SetupField::Editor::kNumber:
         draft.*field.number = field.high;
         break;
+      case SetupField::Editor::kCheck:
+        draft.*field.flag = !(draft.*field.flag);  // away from the default
+        break;
       default:
         draft.*field.text = QStringLiteral("/some/%1").arg(QString::fromLatin1(field.key));
     }
@@ -168,6 +171,8 @@ TEST(ParamTablePanelTest, EveryRowOfTheSetupFieldTableCarriesItsValueBothWays) {
       EXPECT_EQ(back.*field.whole, draft.*field.whole) << field.key;
     } else if (field.number != nullptr) {
       EXPECT_DOUBLE_EQ(back.*field.number, draft.*field.number) << field.key;
+    } else if (field.flag != nullptr) {
+      EXPECT_EQ(back.*field.flag, draft.*field.flag) << field.key;
     } else {
       EXPECT_EQ(back.*field.text, draft.*field.text) << field.key;
     }

@@ -160,6 +160,17 @@ std::vector<SetupField> makeFields() {
                          QT_TRANSLATE_NOOP("tunebench::ui::SetupPanel",
                                            "Trials at once; the CPU cores are shared among them "
                                            "(%1 here)")));
+  SetupField fuse;
+  fuse.group = G::kStudy;
+  fuse.key = "training.fuse";
+  fuse.label = QT_TRANSLATE_NOOP("tunebench::ui::SetupPanel", "Train same-shape trials together");
+  fuse.editor = E::kCheck;
+  fuse.flag = &StudyDraft::fuse;
+  fuse.tooltip = QT_TRANSLATE_NOOP(
+      "tunebench::ui::SetupPanel",
+      "Trials of one network shape and batch size train as one batched model on the CPU, each "
+      "with its own initializer, optimizer, seed and fate: the same results, sooner");
+  fields.push_back(fuse);
   fields.push_back(text(G::kStudy, "device",
                         QT_TRANSLATE_NOOP("tunebench::ui::SetupPanel", "Device"), E::kChoice,
                         &StudyDraft::device));

@@ -14,7 +14,7 @@ namespace tunebench::ui {
 // group's rows come from the engine's parameter table instead (param_table_view.h).
 struct SetupField {
   enum class Group { kData, kModel, kStudy };
-  enum class Editor { kChoice, kWhole, kNumber, kText, kFolder, kFile };
+  enum class Editor { kChoice, kWhole, kNumber, kText, kFolder, kFile, kCheck };
 
   Group group = Group::kData;
   const char* key = "";    // the study file's path ("dataset.kind"), the row's name
@@ -23,6 +23,7 @@ struct SetupField {
   QString StudyDraft::*text = nullptr;   // kChoice, kText, kFolder, kFile
   int StudyDraft::*whole = nullptr;      // kWhole
   double StudyDraft::*number = nullptr;  // kNumber
+  bool StudyDraft::*flag = nullptr;      // kCheck
   double low = 0.0, high = 0.0, step = 1.0;
   const char* lowest_says = nullptr;  // what the lowest value reads as ("all", "auto")
   const char* tooltip = nullptr;      // in tunebench::ui::SetupPanel's translation context

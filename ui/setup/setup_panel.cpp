@@ -1,5 +1,6 @@
 #include "ui/setup/setup_panel.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
@@ -202,6 +203,12 @@ QWidget* SetupPanel::buildEditor(const SetupField& field, QWidget* parent) {
       editor = spin;
       break;
     }
+    case SetupField::Editor::kCheck: {
+      auto* check = new QCheckBox(parent);
+      connect(check, &QCheckBox::toggled, this, &SetupPanel::edited);
+      editor = check;
+      break;
+    }
     case SetupField::Editor::kText:
     case SetupField::Editor::kFolder:
     case SetupField::Editor::kFile: {
@@ -353,6 +360,8 @@ void SetupPanel::setDraft(const StudyDraft& draft) {
       number->setValue(draft.*field.number);
     } else if (auto* edit = qobject_cast<QLineEdit*>(editor)) {
       edit->setText(draft.*field.text);
+    } else if (auto* check = qobject_cast<QCheckBox*>(editor)) {
+      check->setChecked(draft.*field.flag);
     }
   }
   configurations_->setConfigurations(draft.configurations);
@@ -395,6 +404,8 @@ StudyDraft SetupPanel::draft() const {
       draft.*field.number = number->value();
     } else if (const auto* edit = qobject_cast<const QLineEdit*>(editor)) {
       draft.*field.text = edit->text().trimmed();
+    } else if (const auto* check = qobject_cast<const QCheckBox*>(editor)) {
+      draft.*field.flag = check->isChecked();
     }
   }
   draft.configurations = configurations_->configurations();

@@ -5,6 +5,8 @@
 #include <QFileInfo>
 #include <QJsonArray>
 
+#include "ui/bridge/fuse_setting.h"
+
 namespace tunebench::ui {
 namespace {
 
@@ -188,6 +190,7 @@ StudyDraft draftFromJson(const QJsonObject& study) {
   const QJsonObject training = study.value(QStringLiteral("training")).toObject();
   draft.epochs = training.value(QStringLiteral("epochs")).toInt(draft.epochs);
   draft.batch_sizes = {training.value(QStringLiteral("batch_size")).toInt(128)};
+  draft.fuse = fusesTogether(training.value(QStringLiteral("fuse")).toString());
 
   draft.configurations = study.value(QStringLiteral("configurations")).toArray();
   const QJsonObject search = study.value(QStringLiteral("search")).toObject();
@@ -251,6 +254,9 @@ QJsonObject draftToJson(const StudyDraft& draft) {
   training.insert(QStringLiteral("epochs"), draft.epochs);
   setOrRemove(training, QStringLiteral("batch_size"), draft.batch_sizes.value(0),
               draft.batch_sizes.size() == 1);
+  // Written when the file says it or it differs from the default (a file stays as it was).
+  if (training.contains(QStringLiteral("fuse")) || draft.fuse != fusesTogether(QString()))
+    training.insert(QStringLiteral("fuse"), fuseSettingValue(draft.fuse));
   study.insert(QStringLiteral("training"), training);
 
   setOrRemove(study, QStringLiteral("configurations"), draft.configurations,

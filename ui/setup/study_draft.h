@@ -60,6 +60,7 @@ struct StudyDraft {
   int grid_points = 3;
   QString pruner = QStringLiteral("none");
   int jobs = 1;
+  bool fuse = true;  // training.fuse: same-shape trials as one model
   QString device = QStringLiteral("auto");
 
   int listedConfigurations() const { return static_cast<int>(configurations.size()); }

@@ -91,8 +91,10 @@ TEST(SchedulerTest, StopLeavesAConsistentRecordAndASecondRunFinishesThePlan) {
   const auto study = storage.createStudy("blobs", "{}");
   StopSource stop;
   StopAfterTrials sink(stop, 2);
-  Scheduler(storage, study, prepared.study, prepared.data, {1, prepared.device, "test:1"})
-      .run(sink, stop.token());
+  SchedulerOptions one_by_one{1, prepared.device, "test:1"};
+  one_by_one.fuse = FuseMode::kOff;  // trials end one after another (a fused group's stop: see
+                                     // FusedGroupsTest)
+  Scheduler(storage, study, prepared.study, prepared.data, one_by_one).run(sink, stop.token());
   auto after_stop = storage.trials(study, false);
   auto states = countStates(after_stop);
   EXPECT_EQ(states[TrialState::kComplete], 2);
@@ -124,8 +126,11 @@ TEST(SchedulerTest, MedianPrunerStopsAHopelessConfigurationAndRecordsWhy) {
   InMemoryStorage storage;
   const auto study = storage.createStudy("blobs", "{}");
   RecordingEventSink sink;
-  Scheduler(storage, study, prepared.study, prepared.data, {1, prepared.device, "t:1"})
-      .run(sink, StopToken());
+  // One by one: the slow trial is judged against three finished ones (in a fused group:
+  // FusedGroupsTest.APrunedTrialLeavesItsGroupAndItsPeerFinishes).
+  SchedulerOptions one_by_one{1, prepared.device, "t:1"};
+  one_by_one.fuse = FuseMode::kOff;
+  Scheduler(storage, study, prepared.study, prepared.data, one_by_one).run(sink, StopToken());
   const auto trials = storage.trials(study, false);
   ASSERT_EQ(trials.size(), 4u);
   const FrozenTrial& slow = trials[3];

@@ -112,7 +112,7 @@ TYPED_TEST(WorkerFailureTest, AFailedEpochWriteEndsTheRunCleanlyAndResumeFinishe
       }
       EXPECT_TRUE(copied) << "no copy of trial " << t.id;
     }
-    EXPECT_EQ(storage_errors, 1);
+    EXPECT_GE(storage_errors, 1);  // the trials the failing worker held (a fused group: all)
     // The other worker stopped as well: the run ended before the plan did.
     EXPECT_LT(states.count(TrialState::kComplete) ? states.at(TrialState::kComplete) : 0, 6);
   }

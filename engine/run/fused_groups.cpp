@@ -1,0 +1,123 @@
+// The scheduler's fused groups (issue 24): a worker that claims a trial which may be fused
+// claims more waiting trials of its shape and trains them all as one model (train/fused_trainer).
+#include <algorithm>
+#include <set>
+#include <string>
+
+#include "run/scheduler.h"
+#include "run/storing_sink.h"
+#include "train/fused_trainer.h"
+
+namespace tunebench {
+namespace {
+
+// Drops a trial stored as finished from the worker's claimed ones.
+void forget(std::vector<FrozenTrial>& owned, std::int64_t id) {
+  owned.erase(std::remove_if(owned.begin(), owned.end(),
+                             [id](const FrozenTrial& trial) { return trial.id == id; }),
+              owned.end());
+}
+
+}  // namespace
+
+void Scheduler::runClaimed(std::vector<FrozenTrial>& owned, std::deque<FrozenTrial>& held,
+                           const c10::Device& device, EventSink& sink, const StopToken& stop) {
+  const FrozenTrial first = held.front();
+  held.pop_front();
+  if (options_.fuse == FuseMode::kAuto && whyTrainedAlone(specOf(first, device)).empty()) {
+    const std::vector<FrozenTrial> group = formGroup(first, device, owned, held, stop);
+    if (group.size() > 1) {
+      runGroup(group, device, owned, sink, stop);
+      return;
+    }
+  }
+  runTrial(first, device, sink, stop);
+  forget(owned, first.id);
+}
+
+std::int64_t Scheduler::groupCap() const {
+  // What no one has claimed yet, shared among this process's jobs and the other workers seen
+  // running trials of the study (workers of a cluster each take their part).
+  std::int64_t taken = 0;
+  std::set<std::string> workers{options_.worker_id};
+  for (const FrozenTrial& trial : storage_.trials(study_id_, false)) {
+    if (trial.result.state == TrialState::kWaiting) continue;
+    ++taken;
+    if (trial.result.state == TrialState::kRunning) workers.insert(trial.worker);
+  }
+  const auto planned = budget_ * static_cast<std::int64_t>(study_.seed_list.size());
+  const std::int64_t left = std::max<std::int64_t>(0, planned - taken);
+  const std::int64_t worker_count = std::max<std::int64_t>(
+      static_cast<std::int64_t>(workers.size()), options_.one_of_many ? 2 : 1);
+  const std::int64_t sharers = options_.jobs * worker_count;
+  // Its first trial (claimed, so counted as taken) and a share of the rest.
+  return std::clamp<std::int64_t>(1 + (left + sharers - 1) / sharers, 1, kMostFusedTrials);
+}
+
+std::vector<FrozenTrial> Scheduler::formGroup(const FrozenTrial& first, const c10::Device& device,
+                                              std::vector<FrozenTrial>& owned,
+                                              std::deque<FrozenTrial>& held,
+                                              const StopToken& stop) {
+  std::vector<FrozenTrial> group{first};
+  const std::string key = fusionKey(specOf(first, device));
+  const std::int64_t cap = groupCap();
+  // New configurations are proposed to fill a group only when the sampler needs no results to
+  // propose them (listed ones, grid, random); a model-based search fuses what is waiting.
+  const bool may_propose = plan_.chosen_later == 0 || !sampler_->readsHistory();
+  while (static_cast<std::int64_t>(group.size()) < cap && !stop.stopRequested()) {
+    std::optional<FrozenTrial> next =
+        storage_.claimWaitingTrial(study_id_, options_.worker_id, device.str());
+    if (!next) {
+      const bool added =
+          may_propose && storage_.proposeConfiguration(
+                             study_id_, budget_, study_.seed_list,
+                             [this](std::int64_t index, const Storage::TrialReader& read_trials) {
+                               return propose(index, read_trials);
+                             });
+      if (!added) break;
+      continue;
+    }
+    registerRunning(next->id, stop);
+    owned.push_back(*next);
+    const TrialSpec spec = specOf(*next, device);
+    if (whyTrainedAlone(spec).empty() && fusionKey(spec) == key) {
+      group.push_back(std::move(*next));
+    } else {
+      held.push_back(std::move(*next));
+      break;
+    }
+  }
+  return group;
+}
+
+void Scheduler::runGroup(const std::vector<FrozenTrial>& group, const c10::Device& device,
+                         std::vector<FrozenTrial>& owned, EventSink& sink,
+                         const StopToken& worker_stop) {
+  StoringSink storing(storage_, sink, [this](const std::exception_ptr& error) { fail(error); });
+  std::vector<std::optional<PruneDecision>> pruned(group.size());
+  std::vector<FusedTrial> trials;
+  for (std::size_t i = 0; i < group.size(); ++i) {
+    FusedTrial trial;
+    trial.spec = specOf(group[i], device);
+    trial.stop = registerRunning(group[i].id, worker_stop);
+    trial.gate = pruneGate(group[i].id, storing, pruned[i]);
+    trials.push_back(std::move(trial));
+  }
+  // Each trial is stored as finished the moment it leaves the group, and stops beating.
+  storing.finishEachTrial([&](std::int64_t id, const TrialResult& result) {
+    const auto at = std::find_if(group.begin(), group.end(),
+                                 [id](const FrozenTrial& trial) { return trial.id == id; });
+    const std::optional<PruneDecision>& decision =
+        pruned[static_cast<std::size_t>(at - group.begin())];
+    storage_.finishTrial(id, result,
+                         decision ? std::optional<std::int64_t>(decision->epoch) : std::nullopt,
+                         decision ? decision->threshold : 0.0);
+    unregisterRunning(id);
+    forget(owned, id);
+  });
+  FusedTrainer().run(trials, data_, storing, worker_stop, options_.pause);
+  // A record left incomplete: the worker stores the rest INTERRUPTED (they run again on resume).
+  if (storing.failure()) std::rethrow_exception(storing.failure());
+}
+
+}  // namespace tunebench
