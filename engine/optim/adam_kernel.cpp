@@ -5,6 +5,30 @@
 
 namespace tunebench {
 
+AdamCoefficients adamCoefficients(double lr, double beta1, double beta2, double eps,
+                                  double weight_decay, bool decoupled, std::int64_t step) {
+  const double bias_correction1 = 1.0 - std::pow(beta1, static_cast<double>(step));
+  const double bias_correction2 = 1.0 - std::pow(beta2, static_cast<double>(step));
+  return {static_cast<float>(beta1),
+          static_cast<float>(beta2),
+          static_cast<float>(lr / bias_correction1),
+          static_cast<float>(1.0 / std::sqrt(bias_correction2)),
+          static_cast<float>(eps),
+          static_cast<float>(decoupled ? 0.0 : weight_decay),
+          static_cast<float>(decoupled ? 1.0 - lr * weight_decay : 1.0)};
+}
+
+__attribute__((target_clones("avx512f", "avx2", "default"))) void sgdKernel(
+    float* __restrict param, const float* __restrict grad, float* __restrict buffer, std::int64_t n,
+    float lr, float momentum, float weight_decay, bool nesterov, bool first) {
+  for (std::int64_t i = 0; i < n; ++i) {
+    const float d = grad[i] + weight_decay * param[i];
+    const float b = first ? d : momentum * buffer[i] + d;
+    buffer[i] = b;
+    param[i] -= lr * (nesterov ? d + momentum * b : b);
+  }
+}
+
 __attribute__((target_clones("avx512f", "avx2", "default"))) void adamKernel(
     float* __restrict param, const float* __restrict grad, float* __restrict exp_avg,
     float* __restrict exp_avg_sq, std::int64_t n, const AdamCoefficients& c) {

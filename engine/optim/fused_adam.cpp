@@ -62,11 +62,8 @@ void FusedAdam::update(torch::Tensor& param, const torch::optim::AdamOptions& op
 
   if (fusable(param, grad) && state.exp_avg.strides() == param.strides() &&
       state.exp_avg_sq.strides() == param.strides()) {
-    const AdamCoefficients c{
-        static_cast<float>(beta1),         static_cast<float>(beta2),
-        static_cast<float>(step_size),     static_cast<float>(1.0 / std::sqrt(bias_correction2)),
-        static_cast<float>(options.eps()), static_cast<float>(l2),
-        static_cast<float>(decay)};
+    const AdamCoefficients c =
+        adamCoefficients(lr, beta1, beta2, options.eps(), weight_decay, decoupled_, state.step);
     adamKernel(param.data_ptr<float>(), grad.data_ptr<float>(), state.exp_avg.data_ptr<float>(),
                state.exp_avg_sq.data_ptr<float>(), param.numel(), c);
     return;

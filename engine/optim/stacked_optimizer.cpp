@@ -5,6 +5,8 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "optim/adam_kernel.h"
+
 namespace tunebench {
 namespace {
 
@@ -111,8 +113,53 @@ void StackedOptimizer::keepSlices(const std::vector<std::int64_t>& kept,
   buildFamilies();
 }
 
+bool StackedOptimizer::kernelsApply() const {
+  const auto plain = [](const at::Tensor& t) {
+    return t.device().is_cpu() && t.scalar_type() == at::kFloat && t.is_contiguous();
+  };
+  for (std::size_t i = 0; i < parameters_.size(); ++i) {
+    const at::Tensor& grad = parameters_[i].grad();
+    if (!plain(parameters_[i]) || (grad.defined() && !plain(grad)) || !plain(momentum_[i]) ||
+        !plain(exp_avg_[i]) || !plain(exp_avg_sq_[i]))
+      return false;
+  }
+  return true;
+}
+
+void StackedOptimizer::stepWithKernels() {
+  const auto k_count = static_cast<std::int64_t>(slices_.size());
+  for (std::size_t i = 0; i < parameters_.size(); ++i) {
+    const at::Tensor& grad = parameters_[i].grad();
+    if (!grad.defined()) continue;
+    const std::int64_t n = parameters_[i].numel() / k_count;  // one slice's floats, side by side
+    float* p = parameters_[i].data_ptr<float>();
+    const float* g = grad.data_ptr<float>();
+    for (std::int64_t k = 0; k < k_count; ++k) {
+      const OptimizerSpec& spec = slices_[static_cast<std::size_t>(k)];
+      const std::int64_t at = k * n;
+      if (isAdamFamily(spec.kind)) {
+        adamKernel(p + at, g + at, exp_avg_[i].data_ptr<float>() + at,
+                   exp_avg_sq_[i].data_ptr<float>() + at, n,
+                   adamCoefficients(spec.lr, spec.beta1, spec.beta2, spec.eps, weightDecayOf(spec),
+                                    spec.kind == OptimizerKind::kAdamW, steps_ + 1));
+      } else {
+        sgdKernel(p + at, g + at, momentum_[i].data_ptr<float>() + at, n,
+                  static_cast<float>(spec.lr),
+                  static_cast<float>(spec.kind == OptimizerKind::kSgd ? 0.0 : spec.momentum),
+                  static_cast<float>(weightDecayOf(spec)), spec.kind == OptimizerKind::kNesterov,
+                  steps_ == 0);
+      }
+    }
+  }
+}
+
 void StackedOptimizer::step() {
   at::NoGradGuard no_grad;
+  if (kernelsApply()) {  // the CPU: one pass over each slice's memory, no temporaries
+    stepWithKernels();
+    ++steps_;
+    return;
+  }
   for (const Family& family : families_) {
     if (family.adam) {
       stepAdam(family);

@@ -49,6 +49,9 @@ class StackedOptimizer {
   void buildFamilies();
   static at::Tensor rowsOf(const at::Tensor& t, const Family& family);
   static void putRows(at::Tensor& t, const Family& family, const at::Tensor& rows);
+  // Float stacks in CPU memory, side by side: each slice steps by optim/adam_kernel's loops.
+  bool kernelsApply() const;
+  void stepWithKernels();
   void stepSgd(const Family& family);
   void stepAdam(const Family& family);
 

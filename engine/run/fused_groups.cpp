@@ -24,7 +24,8 @@ void Scheduler::runClaimed(std::vector<FrozenTrial>& owned, std::deque<FrozenTri
                            const c10::Device& device, EventSink& sink, const StopToken& stop) {
   const FrozenTrial first = held.front();
   held.pop_front();
-  if (options_.fuse == FuseMode::kAuto && whyTrainedAlone(specOf(first, device)).empty()) {
+  if (options_.fuse == FuseMode::kAuto &&
+      whyAutoTrainsAlone(specOf(first, device), data_.train).empty()) {
     const std::vector<FrozenTrial> group = formGroup(first, device, owned, held, stop);
     if (group.size() > 1) {
       runGroup(group, device, owned, sink, stop);
@@ -103,6 +104,9 @@ void Scheduler::runGroup(const std::vector<FrozenTrial>& group, const c10::Devic
     trial.gate = pruneGate(group[i].id, storing, pruned[i]);
     trials.push_back(std::move(trial));
   }
+  std::vector<std::int64_t> ids;
+  for (const FrozenTrial& trial : group) ids.push_back(trial.id);
+  storing.guarded([&] { storage_.recordFusedGroup(ids); });
   // Each trial is stored as finished the moment it leaves the group, and stops beating.
   storing.finishEachTrial([&](std::int64_t id, const TrialResult& result) {
     const auto at = std::find_if(group.begin(), group.end(),

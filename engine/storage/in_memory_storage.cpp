@@ -287,6 +287,13 @@ int InMemoryStorage::requeueInterrupted(std::int64_t study_id,
   return count;
 }
 
+void InMemoryStorage::recordFusedGroup(const std::vector<std::int64_t>& trial_ids) {
+  if (trial_ids.empty()) return;
+  std::lock_guard<std::mutex> lock(mutex_);
+  const std::int64_t group = *std::min_element(trial_ids.begin(), trial_ids.end());
+  for (const std::int64_t id : trial_ids) trial(id).fused_group = group;
+}
+
 bool InMemoryStorage::heartbeat(std::int64_t trial_id, const std::string& worker) {
   std::lock_guard<std::mutex> lock(mutex_);
   return apply(trial(trial_id), {TrialEventKind::kHeartbeat, worker});

@@ -34,6 +34,7 @@ class InMemoryStorage : public Storage {
   int requeueInterrupted(std::int64_t study_id,
                          const std::function<bool(const std::string& worker)>& is_gone) override;
   bool heartbeat(std::int64_t trial_id, const std::string& worker) override;
+  void recordFusedGroup(const std::vector<std::int64_t>& trial_ids) override;
   int markStale(std::int64_t study_id, double grace_seconds, int max_attempts) override;
 
  private:

@@ -157,6 +157,18 @@ int PostgresStorage::requeueInterrupted(std::int64_t study_id,
   return count;
 }
 
+void PostgresStorage::recordFusedGroup(const std::vector<std::int64_t>& trial_ids) {
+  if (trial_ids.empty()) return;
+  std::lock_guard<std::mutex> lock(mutex_);
+  const std::int64_t group = *std::min_element(trial_ids.begin(), trial_ids.end());
+  std::string ids;
+  for (const std::int64_t id : trial_ids) ids += (ids.empty() ? "" : ",") + std::to_string(id);
+  connection_->run([&] {
+    connection_->exec("UPDATE tunebench_trials SET fused_group = $1 WHERE id = ANY($2::bigint[])",
+                      Params().add(group).add("{" + ids + "}"));
+  });
+}
+
 bool PostgresStorage::heartbeat(std::int64_t trial_id, const std::string& worker) {
   std::lock_guard<std::mutex> lock(mutex_);
   bool alive = false;

@@ -37,6 +37,7 @@ FrozenTrial trialFromRow(const Result& rows, int row, const std::string& where,
   trial.prune_threshold = rows.real(row, 13);
   trial.device = rows.text(row, 14);
   trial.heartbeat = rows.optionalReal(row, 15);
+  trial.fused_group = rows.integer(row, 16);
   return trial;
 }
 

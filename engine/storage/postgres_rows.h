@@ -16,7 +16,8 @@ inline constexpr const char* kNow = "extract(epoch from clock_timestamp())";
 // A trial's columns, in the order trialFromRow reads them.
 inline constexpr const char* kTrialColumns =
     "id, configuration_index, seed, params, configuration, state, reason, worker, steps, seconds, "
-    "diverged_step, last_train_loss, pruned_epoch, prune_threshold, device, heartbeat";
+    "diverged_step, last_train_loss, pruned_epoch, prune_threshold, device, heartbeat, "
+    "fused_group";
 
 // The trial in `row` of `rows` (kTrialColumns); `where` names the database in a damaged-row
 // message; each trial's parameters are parsed once per connection (`params_cache`).

@@ -33,7 +33,8 @@ CREATE TABLE IF NOT EXISTS tunebench_trials(
   worker TEXT NOT NULL DEFAULT '', device TEXT NOT NULL DEFAULT '', heartbeat DOUBLE PRECISION,
   steps BIGINT NOT NULL DEFAULT 0, seconds DOUBLE PRECISION NOT NULL DEFAULT 0,
   diverged_step BIGINT, last_train_loss DOUBLE PRECISION, pruned_epoch BIGINT,
-  prune_threshold DOUBLE PRECISION NOT NULL DEFAULT 0);
+  prune_threshold DOUBLE PRECISION NOT NULL DEFAULT 0, fused_group BIGINT NOT NULL DEFAULT 0);
+ALTER TABLE tunebench_trials ADD COLUMN IF NOT EXISTS fused_group BIGINT NOT NULL DEFAULT 0;
 CREATE INDEX IF NOT EXISTS tunebench_trials_by_study_state
   ON tunebench_trials(study_id, state, id);
 CREATE INDEX IF NOT EXISTS tunebench_trials_by_configuration

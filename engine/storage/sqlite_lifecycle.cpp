@@ -152,6 +152,19 @@ int SqliteStorage::requeueInterrupted(std::int64_t study_id,
   return count;
 }
 
+void SqliteStorage::recordFusedGroup(const std::vector<std::int64_t>& trial_ids) {
+  if (trial_ids.empty()) return;
+  std::lock_guard<std::mutex> lock(mutex_);
+  const std::int64_t group = *std::min_element(trial_ids.begin(), trial_ids.end());
+  WriteTransaction transaction(db_);
+  for (const std::int64_t id : trial_ids) {
+    Statement record(db_, "UPDATE trials SET fused_group = ? WHERE id = ?");
+    record.bind(1, group).bind(2, id);
+    record.step();
+  }
+  transaction.commit();
+}
+
 bool SqliteStorage::heartbeat(std::int64_t trial_id, const std::string& worker) {
   std::lock_guard<std::mutex> lock(mutex_);
   const TrialTransition next = transitionWhereAccepted({TrialEventKind::kHeartbeat, worker});

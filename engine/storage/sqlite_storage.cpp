@@ -33,7 +33,7 @@ using sqlite::WriteTransaction;
 constexpr int kBusyTimeoutMs = 30000;
 // PRAGMA application_id of a TuneBench study database ("TNBN"); user_version is the schema's.
 constexpr std::int64_t kApplicationId = 0x544E424E;
-constexpr int kSchemaVersion = 3;  // 2: trials.device; 3: trials.heartbeat
+constexpr int kSchemaVersion = 4;  // 2: trials.device; 3: trials.heartbeat; 4: fused_group
 const char* const kTables[] = {"studies", "trials", "epochs", "train_losses", "probes"};
 
 const char* kSchema = R"sql(
@@ -47,7 +47,8 @@ CREATE TABLE IF NOT EXISTS trials(
   worker TEXT NOT NULL DEFAULT '', device TEXT NOT NULL DEFAULT '', heartbeat REAL,
   steps INTEGER NOT NULL DEFAULT 0,
   seconds REAL NOT NULL DEFAULT 0, diverged_step INTEGER, last_train_loss REAL,
-  pruned_epoch INTEGER, prune_threshold REAL NOT NULL DEFAULT 0);
+  pruned_epoch INTEGER, prune_threshold REAL NOT NULL DEFAULT 0,
+  fused_group INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX IF NOT EXISTS trials_by_study_state ON trials(study_id, state, id);
 CREATE INDEX IF NOT EXISTS trials_by_configuration ON trials(study_id, configuration_index, seed);
 CREATE TABLE IF NOT EXISTS epochs(
@@ -199,6 +200,7 @@ void SqliteStorage::setUp() {
     if (tables.empty()) throw UserError(path_, "not a TuneBench study database (it is empty)");
     has_device_column_ = hasColumn("trials", "device");
     has_heartbeat_column_ = hasColumn("trials", "heartbeat");
+    has_fused_group_column_ = hasColumn("trials", "fused_group");
     return;
   }
   // A file that is already a WAL study database is opened without writing anything, so readers
@@ -216,7 +218,8 @@ void SqliteStorage::setUp() {
     return found.step() && found.integer(0) == 1;
   };
   if (!tables.empty() && application_id == kApplicationId && hasColumn("trials", "device") &&
-      hasColumn("trials", "heartbeat") && hasIndex("trials_by_configuration"))
+      hasColumn("trials", "heartbeat") && hasColumn("trials", "fused_group") &&
+      hasIndex("trials_by_configuration"))
     return;
   // The schema (its indexes too: the next configuration's index and the attempts of a
   // configuration and seed are looked up, not counted over the study), the device column and
@@ -231,6 +234,8 @@ void SqliteStorage::setUp() {
       exec("ALTER TABLE trials ADD COLUMN device TEXT NOT NULL DEFAULT ''");
     }
     if (!hasColumn("trials", "heartbeat")) exec("ALTER TABLE trials ADD COLUMN heartbeat REAL");
+    if (!hasColumn("trials", "fused_group"))
+      exec("ALTER TABLE trials ADD COLUMN fused_group INTEGER NOT NULL DEFAULT 0");
     exec("PRAGMA application_id = " + std::to_string(kApplicationId));
     exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
     exec("COMMIT");
@@ -242,7 +247,8 @@ void SqliteStorage::setUp() {
 
 std::string SqliteStorage::trialColumns() const {
   return std::string(kTrialColumns) + (has_device_column_ ? ", device" : ", '' AS device") +
-         (has_heartbeat_column_ ? ", heartbeat" : ", NULL AS heartbeat");
+         (has_heartbeat_column_ ? ", heartbeat" : ", NULL AS heartbeat") +
+         (has_fused_group_column_ ? ", fused_group" : ", 0 AS fused_group");
 }
 
 void SqliteStorage::requireStudy(std::int64_t study_id) const {

@@ -57,6 +57,7 @@ class SqliteStorage : public Storage {
   int requeueInterrupted(std::int64_t study_id,
                          const std::function<bool(const std::string& worker)>& is_gone) override;
   bool heartbeat(std::int64_t trial_id, const std::string& worker) override;
+  void recordFusedGroup(const std::vector<std::int64_t>& trial_ids) override;
   int markStale(std::int64_t study_id, double grace_seconds, int max_attempts) override;
 
  private:
@@ -75,8 +76,9 @@ class SqliteStorage : public Storage {
 
   std::string path_;
   Access access_;
-  bool has_device_column_ = true;     // files from before trials recorded their device lack it
-  bool has_heartbeat_column_ = true;  // and from before heartbeats
+  bool has_device_column_ = true;       // files from before trials recorded their device lack it
+  bool has_heartbeat_column_ = true;    // and from before heartbeats
+  bool has_fused_group_column_ = true;  // and from before fused groups
   sqlite3* db_ = nullptr;
   mutable std::mutex mutex_;
   mutable std::map<std::int64_t, ParamMap> params_cache_;  // guarded by mutex_

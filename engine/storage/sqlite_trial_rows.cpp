@@ -40,6 +40,7 @@ FrozenTrial trialFromRow(sqlite3* db, const Statement& row,
   trial.prune_threshold = row.real(13);
   trial.device = row.text(14);
   if (!row.isNull(15)) trial.heartbeat = row.real(15);
+  trial.fused_group = row.integer(16);
   return trial;
 }
 

@@ -107,6 +107,10 @@ class Storage {
   virtual std::vector<TrialAtEpoch> trialsAtEpoch(std::int64_t study_id,
                                                   std::int64_t epoch) const = 0;
 
+  // Records that `trial_ids` (RUNNING, claimed by one worker) train as one fused group: each
+  // trial's fused_group becomes the group's smallest id (0, the default, is "trained alone").
+  virtual void recordFusedGroup(const std::vector<std::int64_t>& trial_ids) = 0;
+
   // Liveness, for several processes or hosts on one study. A claim starts the trial's heartbeat
   // and its worker refreshes it every few seconds. False when the trial is no longer RUNNING
   // under `worker` (it was declared STALE, or it finished): the worker should give it up.

@@ -143,10 +143,12 @@ void FusedRun::build() {
 
 std::vector<TrialResult> FusedRun::execute() {
   if (trials_.empty()) return {};
+  std::int64_t group = trials_.front().spec.trial_id;  // the smallest id names the group
+  for (const FusedTrial& trial : trials_) group = std::min(group, trial.spec.trial_id);
   for (const FusedTrial& trial : trials_) {
     const TrialSpec& spec = trial.spec;
     sink_.trialStarted({spec.trial_id, spec.configuration, spec.params, spec.seed, spec.epochs,
-                        spec.device.str()});
+                        spec.device.str(), group});
   }
   results_.resize(trials_.size());
   try {
@@ -346,6 +348,24 @@ std::string whyTrainedAlone(const TrialSpec& spec) {
   if (why.empty()) why = whyNotStackable({spec.optimizer});
   if (why.empty() && spec.probes.every_steps > 0) why = "probes are not recorded in a fused group";
   if (why.empty() && !spec.device.is_cpu()) why = "fused groups train on the CPU for now";
+  return why;
+}
+
+std::string whyAutoTrainsAlone(const TrialSpec& spec, const Dataset& data) {
+  std::string why = whyTrainedAlone(spec);
+  if (!why.empty() || data.inputs.dim() == 0) return why;
+  const std::int64_t features =
+      data.inputs.numel() / std::max<std::int64_t>(1, data.inputs.size(0));
+  std::int64_t multiply_adds = 0, width = features;
+  for (std::int64_t layer = 0; layer < spec.model.depth; ++layer) {
+    multiply_adds += width * spec.model.width;
+    width = spec.model.width;
+  }
+  multiply_adds += width * data.num_classes;
+  if (multiply_adds > kMostFusedMultiplyAdds)
+    why = "a network of " + std::to_string(multiply_adds) +
+          " multiply-adds a sample trains as fast alone (fused groups gain below " +
+          std::to_string(kMostFusedMultiplyAdds) + ")";
   return why;
 }
 

@@ -18,6 +18,15 @@ namespace tunebench {
 // CPU. A TorchScript model is never fused.
 std::string whyTrainedAlone(const TrialSpec& spec);
 
+// Above this many multiply-adds per sample (one forward pass), a trial trains about as fast alone
+// on the CPU as in a fused group (bench_fused: 784-256-256-10 at batch 128 ~1.0x, 784-64-64-10
+// 1.2x, 784-32-32-10 1.7x, 2-16-16-2 6x), so FuseMode::kAuto trains it alone.
+inline constexpr std::int64_t kMostFusedMultiplyAdds = 100000;
+
+// Why FuseMode::kAuto trains `spec` alone on `data` ("" when it fuses it): whyTrainedAlone, or
+// a network too large to gain (more than kMostFusedMultiplyAdds a sample).
+std::string whyAutoTrainsAlone(const TrialSpec& spec, const Dataset& data);
+
 // What trials fused together share (the network's shape, the batch size, the device), as text:
 // two fusable trials with equal keys may train as one model.
 std::string fusionKey(const TrialSpec& spec);

@@ -18,8 +18,9 @@ struct TrialStart {
   std::string configuration;  // formatParams of its parameters
   ParamMap params;            // its parameters
   std::uint64_t seed = 0;
-  std::int64_t epochs = 0;  // planned
-  std::string device;       // where it trains ("cpu", "cuda:0")
+  std::int64_t epochs = 0;       // planned
+  std::string device;            // where it trains ("cpu", "cuda:0")
+  std::int64_t fused_group = 0;  // a fused group's smallest trial id (0: it trains alone)
 };
 
 // Receives a trial's progress. Called from worker threads, possibly several at once:

@@ -19,7 +19,9 @@ struct FrozenTrial {
   std::string worker;         // who ran it last ("host:pid")
   std::string device;         // where it ran last ("cpu", "cuda:1"); "" until claimed
   std::optional<double>
-      heartbeat;       // its worker's last sign of life (Unix seconds); none until claimed
+      heartbeat;  // its worker's last sign of life (Unix seconds); none until claimed
+  // The fused group it trained in (its smallest trial id; 0: it trained alone).
+  std::int64_t fused_group = 0;
   TrialResult result;  // state, reason, epochs, steps, seconds, diverged step
   std::optional<std::int64_t> pruned_epoch;
   double prune_threshold = 0.0;

@@ -2878,17 +2878,29 @@ x = %3 处均值 %2</translation>
         <translation>运行于</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="60"/>
+        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="62"/>
+        <source>Trained</source>
+        <translation>训练方式</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="63"/>
+        <source>with %n other trial(s) as one model (its numbers equal its own alone within float rounding)</source>
+        <translation>
+            <numerusform>与另外 %n 个试验作为一个模型一起训练（数值与单独训练时在浮点舍入误差内相同）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="70"/>
         <source>Last heartbeat</source>
         <translation>最近心跳</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="82"/>
+        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="92"/>
         <source>Run again</source>
         <translation>再次运行</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="85"/>
+        <location filename="../../ui/panels/trial_detail_dialog.cpp" line="95"/>
         <source>Train this configuration under seed %1 once more, as a new run</source>
         <translation>用种子 %1 把这个配置作为新的运行再训练一次</translation>
     </message>

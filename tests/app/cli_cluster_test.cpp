@@ -114,7 +114,9 @@ TEST_F(CliClusterTest, FourWorkersOfTwoJobsRunEveryPlannedTrialExactlyOnce) {
   PgServer& server = PgServer::shared();
   const std::string url = createStudy(server, clusterStudy(10, 2, 2, 2000));
   std::vector<pid_t> pids;
-  for (int w = 0; w < 4; ++w) pids.push_back(startWorker(url, {"--jobs", "2"}));
+  // One trial at a time (--fuse off), so that the four are still claiming when the first are
+  // done (fused workers on one PostgreSQL study: the Slurm array test).
+  for (int w = 0; w < 4; ++w) pids.push_back(startWorker(url, {"--jobs", "2", "--fuse", "off"}));
   // One connection per worker process, whatever its jobs.
   int most_connections = 0;
   const auto codes = waitAll(pids, std::chrono::seconds(600), [&] {

@@ -79,8 +79,10 @@ int main(int argc, char** argv) {
   tunebench::configureCpuThreads(0);
   tunebench::DatasetSpec fashion;
   fashion.subset = subset;
-  compare("fashion 784-256-256-10, batch 128", crossed(256, 128, epochs, 3),
-          tunebench::loadDataSplit(fashion));
+  const tunebench::DataSplit fashion_data = tunebench::loadDataSplit(fashion);
+  compare("fashion 784-256-256-10, batch 128", crossed(256, 128, epochs, 3), fashion_data);
+  compare("fashion 784-64-64-10, batch 64", crossed(64, 64, epochs, 3), fashion_data);
+  compare("fashion 784-32-32-10, batch 32", crossed(32, 32, epochs, 3), fashion_data);
   tunebench::DatasetSpec spiral;
   spiral.kind = tunebench::DatasetKind::kSynthetic2d;
   compare("2-D 2-16-16-2, batch 16", crossed(16, 16, epochs * 5, 3),

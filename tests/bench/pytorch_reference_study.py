@@ -37,13 +37,19 @@ def init_weights(model, name):
 
 def main():
     start = time.perf_counter()
-    folder = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/datasets/fashion-mnist"
+    args = sys.argv[1:]
+    seeds = 3
+    if "--seeds" in args:  # the 12-trial grid of run_fused_bench.py: --seeds 2
+        at = args.index("--seeds")
+        seeds = int(args[at + 1])
+        del args[at:at + 2]
+    folder = args[0] if args else "/usr/share/datasets/fashion-mnist"
     x_train, y_train = load(folder, "train")
     x_test, y_test = load(folder, "t10k")
     mean, std = x_train.mean(), x_train.std()
     x_train, x_test = (x_train - mean) / std, (x_test - mean) / std
     accuracies = []
-    for seed in range(3):
+    for seed in range(seeds):
         for init in ["xavier_uniform", "kaiming_normal", "normal"]:
             for opt_name in ["momentum", "adam"]:
                 torch.manual_seed(seed)

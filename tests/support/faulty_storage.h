@@ -90,6 +90,9 @@ class FaultyStorage : public Storage {
   bool heartbeat(std::int64_t trial_id, const std::string& worker) override {
     return inner_.heartbeat(trial_id, worker);
   }
+  void recordFusedGroup(const std::vector<std::int64_t>& trial_ids) override {
+    inner_.recordFusedGroup(trial_ids);
+  }
   int markStale(std::int64_t study_id, double grace_seconds, int max_attempts) override {
     return inner_.markStale(study_id, grace_seconds, max_attempts);
   }

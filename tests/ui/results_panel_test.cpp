@@ -181,6 +181,17 @@ TEST_F(ResultsPanelTest, DoubleClickingATrialShowsItsDetailAndCurves) {
   // The device the trial itself ran on, as recorded with it.
   EXPECT_EQ(window_.trials()->row(window_.trials()->rowOf(id)).device, QStringLiteral("cpu"));
   EXPECT_TRUE(texts.join(QLatin1Char('|')).contains(QStringLiteral(" on cpu, seed ")));
+  // This tiny network trained in a fused group; the detail counts the others in it.
+  const qint64 group = window_.trials()->row(window_.trials()->rowOf(id)).fused_group;
+  EXPECT_NE(group, 0);
+  int others = 0;
+  for (int i = 0; i < window_.trials()->rowCount(); ++i)
+    others +=
+        window_.trials()->row(i).fused_group == group && window_.trials()->row(i).trial_id != id;
+  EXPECT_GT(others, 0);
+  EXPECT_TRUE(texts.join(QLatin1Char('|'))
+                  .contains(QStringLiteral("with %1 other trial(s) as one model").arg(others)))
+      << texts.join(QLatin1Char('|')).toStdString();
 
   // Run again: the same configuration under the same seed, as a new run, gives the same numbers.
   const TrialRow original = window_.trials()->row(window_.trials()->rowOf(id));

@@ -116,6 +116,7 @@ TrialRow TrialBook::rowOf(const Entry& entry) const {
   row.epochs_planned = static_cast<int>(entry.planned_epochs);
   row.worker = QString::fromStdString(trial.worker);
   row.device = QString::fromStdString(trial.device);
+  row.fused_group = trial.fused_group;
   row.heartbeat = trial.heartbeat.value_or(qQNaN());
   row.finish_order = entry.finish_order;
   if (!trial.result.epochs.empty()) {
@@ -149,6 +150,7 @@ TrialBook::Changes TrialBook::apply(const TrainingEvents& events) {
     e.trial.params = start.params;
     e.trial.seed = start.seed;
     e.trial.device = start.device;
+    e.trial.fused_group = start.fused_group;
     e.trial.result.state = TrialState::kRunning;
     e.planned_epochs = start.epochs;
     touch(start.trial_id);

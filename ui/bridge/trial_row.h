@@ -23,6 +23,7 @@ struct TrialRow {
   QString worker;              // who ran it or holds it ("host:pid"), when known
   double heartbeat = qQNaN();  // its worker's last heartbeat (Unix seconds), when stored
   QString device;              // where it ran ("cpu", "cuda:1"), when known
+  qint64 fused_group = 0;      // the fused group it trained in (its smallest id; 0: alone)
   int finish_order = 0;  // 1, 2, ... in the order trials ended as the book saw it; 0 while open
 };
 

@@ -55,6 +55,16 @@ TrialDetailDialog::TrialDetailDialog(const TrialRow& row, const TrialBook& book,
   if (!reproduction.results_path.isEmpty())
     form->addRow(tr("Results file"), selectable(reproduction.results_path, this));
   if (!row.worker.isEmpty()) form->addRow(tr("Ran on"), selectable(row.worker, this));
+  if (row.fused_group != 0) {  // counted once, as the dialog opens
+    int others = 0;
+    for (const TrialRow& other : book.rows())
+      others += other.fused_group == row.fused_group && other.trial_id != row.trial_id;
+    form->addRow(tr("Trained"),
+                 selectable(tr("with %n other trial(s) as one model (its numbers equal its own "
+                               "alone within float rounding)",
+                               "", others),
+                            this));
+  }
   if (!qIsNaN(row.heartbeat)) {
     const QDateTime heard = QDateTime::fromMSecsSinceEpoch(qRound64(row.heartbeat * 1000.0));
     form->addRow(tr("Last heartbeat"),

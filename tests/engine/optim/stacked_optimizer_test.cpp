@@ -22,8 +22,10 @@ OptimizerSpec spec(OptimizerKind kind, double lr, double momentum = 0.0,
   return s;
 }
 
-// Four steps of the stack against each slice's own optimizer, slice by slice.
-void expectEachSliceAsAlone(const std::vector<OptimizerSpec>& slices) {
+// Four steps of the stack against each slice's own optimizer, slice by slice. With
+// `strided_gradients` the stack's gradients are not laid out side by side, so it steps with
+// tensor operations (the path a GPU takes) instead of the CPU's per-slice loops.
+void expectEachSliceAsAlone(const std::vector<OptimizerSpec>& slices, bool strided_gradients) {
   const auto K = static_cast<std::int64_t>(slices.size());
   at::manual_seed(7);
   const at::Tensor weight0 = at::randn({K, 4, 3});
@@ -43,8 +45,12 @@ void expectEachSliceAsAlone(const std::vector<OptimizerSpec>& slices) {
   for (int step = 0; step < 4; ++step) {
     const at::Tensor grad_w = at::randn({K, 4, 3});
     const at::Tensor grad_b = at::randn({K, 1, 3});
-    weight.mutable_grad() = grad_w.clone();
-    bias.mutable_grad() = grad_b.clone();
+    // The same values, transposed in memory: not contiguous.
+    const auto laid = [&](const at::Tensor& g) {
+      return strided_gradients ? g.transpose(1, 2).contiguous().transpose(1, 2) : g.clone();
+    };
+    weight.mutable_grad() = laid(grad_w);
+    bias.mutable_grad() = laid(grad_b);
     stacked.step();
     for (std::int64_t k = 0; k < K; ++k) {
       const auto i = static_cast<std::size_t>(k);
@@ -64,23 +70,31 @@ void expectEachSliceAsAlone(const std::vector<OptimizerSpec>& slices) {
   EXPECT_FALSE(at::allclose(weight[0] - weight0[0], weight[K - 1] - weight0[K - 1]));
 }
 
-// Each family's slices in a row: stepped in place on views of the stack.
+// Each family's slices in a row: per-slice loops on the CPU, or in place on views of the stack.
 TEST(StackedOptimizerTest, EachSliceStepsAsItsOwnOptimizerWouldAlone) {
-  expectEachSliceAsAlone({
-      spec(OptimizerKind::kSgd, 0.1, 0.0, 1e-3), spec(OptimizerKind::kMomentum, 0.05, 0.9),
-      spec(OptimizerKind::kNesterov, 0.05, 0.8, 1e-4), spec(OptimizerKind::kAdam, 1e-3),
-      spec(OptimizerKind::kAdamW, 2e-3),  // AdamW's own default weight decay
-  });
+  for (const bool strided : {false, true}) {
+    expectEachSliceAsAlone(
+        {
+            spec(OptimizerKind::kSgd, 0.1, 0.0, 1e-3), spec(OptimizerKind::kMomentum, 0.05, 0.9),
+            spec(OptimizerKind::kNesterov, 0.05, 0.8, 1e-4), spec(OptimizerKind::kAdam, 1e-3),
+            spec(OptimizerKind::kAdamW, 2e-3),  // AdamW's own default weight decay
+        },
+        strided);
+  }
 }
 
-// Families interleaved: stepped through copies of their rows, with the same numbers.
+// Families interleaved: per-slice loops, or steps through copies of their rows.
 TEST(StackedOptimizerTest, InterleavedFamiliesStepAsTheirOwnOptimizersToo) {
-  expectEachSliceAsAlone({
-      spec(OptimizerKind::kAdam, 1e-3, 0.0, 1e-4),
-      spec(OptimizerKind::kNesterov, 0.05, 0.8),
-      spec(OptimizerKind::kAdamW, 2e-3),
-      spec(OptimizerKind::kSgd, 0.1),
-  });
+  for (const bool strided : {false, true}) {
+    expectEachSliceAsAlone(
+        {
+            spec(OptimizerKind::kAdam, 1e-3, 0.0, 1e-4),
+            spec(OptimizerKind::kNesterov, 0.05, 0.8),
+            spec(OptimizerKind::kAdamW, 2e-3),
+            spec(OptimizerKind::kSgd, 0.1),
+        },
+        strided);
+  }
 }
 
 TEST(StackedOptimizerTest, WhatCannotStepAsOneStackIsSaid) {

@@ -89,6 +89,8 @@ TEST(FusedGroupsTest, AFusedStudyEndsEveryTrialAsTheUnfusedStudyDoes) {
       runStudy(studyText("off", kThreeOptimizers), (dir.path() / "alone.db").string());
   EXPECT_EQ(fused.started_before_first_end, 9);  // all nine trained as one model
   EXPECT_EQ(alone.started_before_first_end, 1);
+  for (const FrozenTrial& trial : fused.trials) EXPECT_EQ(trial.fused_group, 1) << trial.id;
+  for (const FrozenTrial& trial : alone.trials) EXPECT_EQ(trial.fused_group, 0) << trial.id;
   ASSERT_EQ(fused.trials.size(), 9u);
   ASSERT_EQ(alone.trials.size(), 9u);
   const auto fused_runs = byRun(fused.trials), alone_runs = byRun(alone.trials);

@@ -150,6 +150,26 @@ TYPED_TEST(StorageContractTest, AClaimRecordsTheDeviceTheTrialRunsOn) {
   EXPECT_EQ(after[2].device, "");        // its WAITING copy has not run anywhere yet
 }
 
+TYPED_TEST(StorageContractTest, AFusedGroupIsRecordedOnEachOfItsTrialsAndNotOnTheirCopies) {
+  auto storage = this->make();
+  const auto study = storage->createStudy("s", "{}");
+  ASSERT_TRUE(storage->addConfiguration(study, 1, 3, proposeLr(0.1)));
+  const auto first = storage->claimWaitingTrial(study, "host:1", "cpu");
+  const auto second = storage->claimWaitingTrial(study, "host:1", "cpu");
+  ASSERT_TRUE(first && second);
+  EXPECT_EQ(first->fused_group, 0);  // alone until said otherwise
+  storage->recordFusedGroup({second->id, first->id});
+  TrialResult stopped;
+  stopped.state = TrialState::kInterrupted;
+  storage->finishTrial(second->id, stopped, std::nullopt, 0.0);
+  const auto trials = storage->trials(study, false);
+  ASSERT_EQ(trials.size(), 4u);
+  EXPECT_EQ(trials[0].fused_group, first->id);
+  EXPECT_EQ(trials[1].fused_group, first->id);
+  EXPECT_EQ(trials[2].fused_group, 0);  // never claimed
+  EXPECT_EQ(trials[3].fused_group, 0);  // the WAITING copy of the stopped one
+}
+
 TYPED_TEST(StorageContractTest, ProbeSnapshotsComeBackInStepOrder) {
   auto storage = this->make();
   const auto study = storage->createStudy("s", "{}");

@@ -215,6 +215,18 @@ TEST(FusedTrainerTest, TrialsThatCannotShareAStackAreRefused) {
   EXPECT_EQ(whyTrainedAlone(script), "a TorchScript model is never fused");
   EXPECT_EQ(whyTrainedAlone(base), "");
   EXPECT_EQ(sink.endedCount(), 0u);
+  // auto leaves networks too large to gain alone: 784-256-256-10 is 268,800 multiply-adds.
+  EXPECT_EQ(whyAutoTrainsAlone(base, data.train), "");
+  Dataset images;
+  images.inputs = at::zeros({2, 1, 28, 28});
+  images.num_classes = 10;
+  TrialSpec large = base;
+  large.model.width = 256;
+  EXPECT_NE(whyAutoTrainsAlone(large, images).find("268800 multiply-adds"), std::string::npos)
+      << whyAutoTrainsAlone(large, images);
+  TrialSpec small = base;
+  small.model.width = 64;  // 54,912
+  EXPECT_EQ(whyAutoTrainsAlone(small, images), "");
 }
 
 }  // namespace
