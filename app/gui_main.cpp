@@ -2,6 +2,7 @@
 // --screenshot FILE [--after SECONDS]: runs the study and saves the window as a PNG mid-study.
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDialog>
 #include <QFileInfo>
 #include <QScreen>
 #include <QScrollArea>
@@ -18,6 +19,7 @@
 #include "ui/i18n.h"
 #include "ui/main_window.h"
 #include "ui/panels/results_panel.h"
+#include "ui/panels/trial_table_model.h"
 #include "ui/setup/setup_panel.h"
 #include "ui/teaching/lr_find_dialog.h"
 
@@ -50,8 +52,9 @@ int main(int argc, char** argv) {
           "View for the screenshot: curves, diagnostics, boundary, comparison, effects, "
           "importance, "
           "history, parallel, slices, comparison-table (the table under the views), setup (the "
-          "setup panel scrolled to its optimizer rows), or lr-find (the Find learning rate "
-          "dialog)"),
+          "setup panel scrolled to its optimizer rows), setup-study (to its Study rows), "
+          "detail (a trial's detail, one of a fused group when there is) or lr-find (the Find "
+          "learning rate dialog)"),
       QStringLiteral("view"), QStringLiteral("curves"));
   QCommandLineOption brush(
       QStringLiteral("brush"),
@@ -112,8 +115,10 @@ int main(int argc, char** argv) {
         QStringLiteral("history"),    QStringLiteral("parallel"),    QStringLiteral("slices")};
     if (views != nullptr) views->setCurrentIndex(std::max<int>(0, names.indexOf(name)));
     if (name == QLatin1String("comparison-table")) window.results()->tabs()->setCurrentIndex(1);
-    if (name == QLatin1String("setup")) {  // the learning rate's row and the ones under it
-      QWidget* lr = window.setupPanel()->fieldWidget(QStringLiteral("search.lr"));
+    if (name.startsWith(QLatin1String("setup"))) {  // a row and the ones under it
+      QWidget* lr = window.setupPanel()->fieldWidget(name == QLatin1String("setup")
+                                                         ? QStringLiteral("search.lr")
+                                                         : QStringLiteral("training.epochs"));
       for (QWidget* up = lr; up != nullptr; up = up->parentWidget()) {
         if (auto* scroll = qobject_cast<QScrollArea*>(up)) {
           QTimer::singleShot(500, scroll, [scroll, lr] {
@@ -133,7 +138,16 @@ int main(int argc, char** argv) {
             parallel->setBrush(a, parts[1].toDouble(), parts[2].toDouble());
         }
       }
-      window.grab().save(parser.value(screenshot));
+      QWidget* shown = &window;
+      if (name == QLatin1String("detail") && window.trials()->rowCount() > 0) {
+        int row = 0;  // a trial of a fused group when there is one
+        while (row + 1 < window.trials()->rowCount() && window.trials()->row(row).fused_group == 0)
+          ++row;
+        Q_EMIT window.results()->trialActivated(window.trials()->row(row).trial_id);
+        if (auto* detail = window.findChild<QDialog*>(QStringLiteral("trialDetail")))
+          shown = detail;
+      }
+      shown->grab().save(parser.value(screenshot));
       window.controller()->stop();
       QObject::connect(window.controller(), &tunebench::ui::StudyController::runFinished, &app,
                        &QApplication::quit);

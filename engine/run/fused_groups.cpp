@@ -61,14 +61,29 @@ std::vector<FrozenTrial> Scheduler::formGroup(const FrozenTrial& first, const c1
                                               const StopToken& stop) {
   std::vector<FrozenTrial> group{first};
   const std::string key = fusionKey(specOf(first, device));
+  const auto joins = [&](const FrozenTrial& trial) {
+    const TrialSpec spec = specOf(trial, device);
+    return whyTrainedAlone(spec).empty() && fusionKey(spec) == key;
+  };
   const std::int64_t cap = groupCap();
+  // Trials this worker already holds come first (a configuration's other seeds).
+  for (auto it = held.begin(); it != held.end() && static_cast<std::int64_t>(group.size()) < cap;) {
+    if (joins(*it)) {
+      group.push_back(*it);
+      it = held.erase(it);
+    } else {
+      ++it;
+    }
+  }
   // New configurations are proposed to fill a group only when the sampler needs no results to
   // propose them (listed ones, grid, random); a model-based search fuses what is waiting.
   const bool may_propose = plan_.chosen_later == 0 || !sampler_->readsHistory();
+  std::optional<std::int64_t> held_configuration;  // another shape's, whose seeds are kept too
   while (static_cast<std::int64_t>(group.size()) < cap && !stop.stopRequested()) {
     std::optional<FrozenTrial> next =
         storage_.claimWaitingTrial(study_id_, options_.worker_id, device.str());
     if (!next) {
+      if (held_configuration) break;
       const bool added =
           may_propose && storage_.proposeConfiguration(
                              study_id_, budget_, study_.seed_list,
@@ -80,13 +95,17 @@ std::vector<FrozenTrial> Scheduler::formGroup(const FrozenTrial& first, const c1
     }
     registerRunning(next->id, stop);
     owned.push_back(*next);
-    const TrialSpec spec = specOf(*next, device);
-    if (whyTrainedAlone(spec).empty() && fusionKey(spec) == key) {
+    if (!held_configuration && joins(*next)) {
       group.push_back(std::move(*next));
-    } else {
-      held.push_back(std::move(*next));
-      break;
+      continue;
     }
+    // Another shape: held for this worker's next group, with the rest of its configuration's
+    // seeds (queued beside it), so they train together rather than split between workers.
+    const bool same_configuration =
+        !held_configuration || *held_configuration == next->configuration_index;
+    held_configuration = next->configuration_index;
+    held.push_back(std::move(*next));
+    if (!same_configuration) break;
   }
   return group;
 }

@@ -34,7 +34,12 @@ CREATE TABLE IF NOT EXISTS tunebench_trials(
   steps BIGINT NOT NULL DEFAULT 0, seconds DOUBLE PRECISION NOT NULL DEFAULT 0,
   diverged_step BIGINT, last_train_loss DOUBLE PRECISION, pruned_epoch BIGINT,
   prune_threshold DOUBLE PRECISION NOT NULL DEFAULT 0, fused_group BIGINT NOT NULL DEFAULT 0);
-ALTER TABLE tunebench_trials ADD COLUMN IF NOT EXISTS fused_group BIGINT NOT NULL DEFAULT 0;
+DO $$ BEGIN
+  IF NOT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'tunebench_trials'
+                 AND column_name = 'fused_group' AND table_schema = current_schema()) THEN
+    ALTER TABLE tunebench_trials ADD COLUMN fused_group BIGINT NOT NULL DEFAULT 0;
+  END IF;
+END $$;
 CREATE INDEX IF NOT EXISTS tunebench_trials_by_study_state
   ON tunebench_trials(study_id, state, id);
 CREATE INDEX IF NOT EXISTS tunebench_trials_by_configuration
@@ -82,6 +87,17 @@ PostgresStorage::PostgresStorage(const std::string& url, Options options)
   if (!present) {
     throw UserError(connection_->shownUrl(), "holds no TuneBench studies (no tunebench_* tables)");
   }
+  connection_->run(
+      [&] {
+        has_fused_group_column_ =
+            connection_
+                ->exec(
+                    "SELECT 1 FROM information_schema.columns WHERE table_name = "
+                    "'tunebench_trials' AND column_name = 'fused_group' AND "
+                    "table_schema = current_schema()")
+                .rows() > 0;
+      },
+      false);
 }
 
 PostgresStorage::~PostgresStorage() = default;
@@ -292,10 +308,11 @@ std::vector<TrainLossPoint> PostgresStorage::trainLosses(std::int64_t trial_id,
 std::vector<FrozenTrial> PostgresStorage::readTrials(std::int64_t study_id,
                                                      bool with_train_losses) const {
   requireStudy(study_id);
-  const Result rows =
-      connection_->exec(std::string("SELECT ") + kTrialColumns +
-                            " FROM tunebench_trials WHERE study_id = $1 ORDER BY id",
-                        Params().add(study_id));
+  const Result rows = connection_->exec(
+      std::string("SELECT ") +
+          (has_fused_group_column_ ? kTrialColumns : pg::kTrialColumnsBeforeFusedGroups) +
+          " FROM tunebench_trials WHERE study_id = $1 ORDER BY id",
+      Params().add(study_id));
   std::vector<FrozenTrial> trials;
   std::unordered_map<std::int64_t, std::size_t> index_of;
   for (int i = 0; i < rows.rows(); ++i) {

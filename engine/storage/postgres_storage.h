@@ -74,6 +74,7 @@ class PostgresStorage : public Storage {
   void insertForTrial(std::int64_t trial_id, const std::string& sql, const pg::Params& params);
 
   std::unique_ptr<pg::Connection> connection_;
+  bool has_fused_group_column_ = true;  // false: a read-only open of a database from before
   mutable std::mutex mutex_;
   mutable std::map<std::int64_t, ParamMap> params_cache_;  // guarded by mutex_
 };

@@ -81,11 +81,6 @@ class FusedRun {
   void dropLeavers();
   void reportEnd(Slot& slot);
   void reportBoundary(Slot& slot, std::int64_t epoch, std::int64_t stack_index);
-  bool timeLimitPassed(const Slot& slot) const {
-    const double limit = slot.trial->spec.time_limit_seconds;
-    return limit > 0.0 &&
-           secondsSince(start_) - std::chrono::duration<double>(paused_).count() > limit;
-  }
 
   const std::vector<FusedTrial>& trials_;
   const DataSplit& data_;
@@ -93,7 +88,6 @@ class FusedRun {
   const StopToken& stop_;
   const PauseControl* pause_;
   Clock::time_point start_ = Clock::now();
-  Clock::duration paused_{};
   std::vector<TrialResult> results_;
   std::vector<Slot> slots_;  // in stack order: SGD's family first, then Adam's
   std::unique_ptr<FusedMlp> model_;
@@ -157,11 +151,7 @@ std::vector<TrialResult> FusedRun::execute() {
       reportBoundary(slots_[k], 0, static_cast<std::int64_t>(k));
     std::uint64_t steps_used = 0;
     for (std::int64_t epoch = 1; !slots_.empty(); ++epoch) {
-      if (pause_ != nullptr) {  // time held by the pause is no trial's (time limits)
-        const Clock::time_point held = Clock::now();
-        pause_->awaitTurn(steps_used, stop_, static_cast<int>(slots_.size()));
-        paused_ += Clock::now() - held;
-      }
+      if (pause_ != nullptr) pause_->awaitTurn(steps_used, stop_, static_cast<int>(slots_.size()));
       trainEpoch(epoch);
     }
   } catch (const std::exception& error) {
@@ -192,13 +182,9 @@ void FusedRun::trainEpoch(std::int64_t epoch) {
     std::vector<std::int64_t> kept;
     for (std::size_t k = 0; k < slots_.size(); ++k) {
       Slot& slot = slots_[k];
-      if (stop_.stopRequested() || slot.trial->stop.stopRequested()) {
+      if (slot.leaving) continue;  // ended at the last step (diverged): its result stands
+      if (stop_.stopRequested() || slot.trial->stop.stopRequested())
         end(slot, TrialState::kInterrupted, "stopped at step " + std::to_string(step_));
-      } else if (timeLimitPassed(slot)) {
-        end(slot, TrialState::kFailed,
-            timeLimitReason(slot.trial->spec.time_limit_seconds) + " at step " +
-                std::to_string(step_));
-      }
       if (!slot.leaving) kept.push_back(static_cast<std::int64_t>(k));
     }
     if (kept.size() < slots_.size()) {
@@ -295,6 +281,11 @@ void FusedRun::evaluateEpoch(std::int64_t epoch, Clock::time_point epoch_start) 
     slot.result.steps = step_;
     sink_.epochEnded(spec.trial_id, metrics);
     reportBoundary(slot, epoch, s);
+  }
+  // Every slice's epoch is recorded before any is judged: a pruner sees all its peers.
+  for (Slot& slot : slots_) {
+    if (slot.leaving) continue;
+    const TrialSpec& spec = slot.trial->spec;
     if (epoch >= spec.epochs) {
       end(slot, TrialState::kComplete, "");
     } else if (slot.trial->gate) {
@@ -318,26 +309,30 @@ void FusedRun::dropLeavers() {
   const bool any =
       std::any_of(slots_.begin(), slots_.end(), [](const Slot& slot) { return slot.leaving; });
   if (!any) return;
+  // The stack is rebuilt before anything is reported: a report that throws leaves no slot
+  // half moved.
   std::vector<std::int64_t> kept;
-  std::vector<Slot> staying;
+  std::vector<Slot> staying, leaving;
   for (std::size_t k = 0; k < slots_.size(); ++k) {
     if (slots_[k].leaving) {
-      reportEnd(slots_[k]);
+      leaving.push_back(std::move(slots_[k]));
     } else {
       kept.push_back(static_cast<std::int64_t>(k));
       staying.push_back(std::move(slots_[k]));
     }
   }
   slots_ = std::move(staying);
-  if (slots_.empty() || !model_) return;
-  model_->keepSlices(kept);
-  optimizer_->keepSlices(kept, model_->parameters());
+  if (!slots_.empty() && model_) {
+    model_->keepSlices(kept);
+    optimizer_->keepSlices(kept, model_->parameters());
+  }
+  for (Slot& slot : leaving) reportEnd(slot);
 }
 
 void FusedRun::reportEnd(Slot& slot) {
   slot.result.seconds = secondsSince(start_);
-  sink_.trialEnded(slot.trial->spec.trial_id, slot.result);
   results_[slot.given] = slot.result;
+  sink_.trialEnded(slot.trial->spec.trial_id, slot.result);
 }
 
 }  // namespace
@@ -347,6 +342,8 @@ std::string whyTrainedAlone(const TrialSpec& spec) {
   std::string why = whyNotFusable({spec.model});
   if (why.empty()) why = whyNotStackable({spec.optimizer});
   if (why.empty() && spec.probes.every_steps > 0) why = "probes are not recorded in a fused group";
+  if (why.empty() && spec.time_limit_seconds > 0.0)
+    why = "a time limit is a trial's own time: a trial with one trains alone";
   if (why.empty() && !spec.device.is_cpu()) why = "fused groups train on the CPU for now";
   return why;
 }

@@ -14,8 +14,8 @@
 namespace tunebench {
 
 // Why `spec` always trains alone ("" when it may join a fused group): the built-in MLP without
-// batch norm or dropout, an optimizer the stack steps (optim/stacked_optimizer), no probes, the
-// CPU. A TorchScript model is never fused.
+// batch norm or dropout, an optimizer the stack steps (optim/stacked_optimizer), no probes, no
+// time limit (a trial's own time), the CPU. A TorchScript model is never fused.
 std::string whyTrainedAlone(const TrialSpec& spec);
 
 // Above this many multiply-adds per sample (one forward pass), a trial trains about as fast alone
@@ -44,7 +44,7 @@ struct FusedTrial {
 // epochs with its own validation, decision boundaries, trialEnded, all under its own trial id.
 // Slice k starts from its trial's own initial weights (bit for bit), draws its own batch order,
 // takes its own loss, learning-rate schedule and optimizer. A slice that diverges, is pruned,
-// stopped, runs past its time limit or finishes its epochs leaves the stack at once (it is
+// stopped or finishes its epochs leaves the stack at once (it is
 // rebuilt without it): nothing of it reaches the others. Never throws for a bad trial; `stop`
 // ends every slice (INTERRUPTED); `pause` holds the whole group before each epoch. Results come
 // in the order of `trials`; throws std::invalid_argument when they cannot share a stack.

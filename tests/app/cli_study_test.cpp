@@ -66,16 +66,17 @@ TEST(CliStudyTest, KilledMidStudyThenResumedLosesNothingAndFinishesThePlan) {
   const pid_t pid =
       spawnCli({"run", study, "--storage", db, "--quiet"}, (dir.path() / "run.log").string());
   ASSERT_GT(pid, 0);
-  // Kill once two trials are complete and another has recorded an epoch.
+  // Kill once the first group (configurations 0-3) is complete and the second has an epoch.
   ASSERT_TRUE(testing::waitFor(
       [&] {
         if (!std::filesystem::exists(db)) return false;
         const auto trials = readTrials(db);
         const auto counts = stateCounts(trials);
-        const bool two_done =
-            counts.count(TrialState::kComplete) && counts.at(TrialState::kComplete) >= 2;
+        const bool first_done =
+            counts.count(TrialState::kComplete) && counts.at(TrialState::kComplete) >= 4;
         for (const auto& t : trials) {
-          if (two_done && t.result.state == TrialState::kRunning && !t.result.epochs.empty())
+          if (first_done && t.configuration_index >= 4 && t.result.state == TrialState::kRunning &&
+              !t.result.epochs.empty())
             return true;
         }
         return false;
