@@ -4,10 +4,14 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <functional>
+#include <iterator>
+#include <sstream>
 #include <string>
 #include <thread>
 
@@ -30,6 +34,19 @@ std::string loopingStudy(const std::string& training) {
     "training": {"epochs": 1, "batch_size": 64)" +
          training + R"(},
     "configurations": [{"optimizer": "adam", "lr": 0.002}, {"optimizer": "sgd", "lr": 0.1}]})";
+}
+
+// The CPU time process `pid` has used so far, in seconds (/proc/PID/stat's utime + stime).
+double cpuSeconds(pid_t pid) {
+  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+  std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+  std::istringstream fields(text.substr(text.rfind(')') + 2));  // after "pid (name) "
+  std::string field;
+  double ticks = 0.0;
+  for (int i = 3; i <= 15 && fields >> field; ++i) {
+    if (i >= 14) ticks += std::stod(field);  // fields 14 and 15: utime, stime
+  }
+  return ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
 }
 
 std::vector<FrozenTrial> trialsIn(const std::string& db) {
@@ -73,6 +90,13 @@ TEST(CliWaitsTest, SigtermEndsARunWhoseForwardNeverReturnsWithinTenSeconds) {
         return false;
       },
       std::chrono::seconds(300)))
+      << readFile(log);
+  // The claim comes before the model's forward: wait until the process has spun a second of CPU
+  // more (the looping forward does; loading the module takes milliseconds), so SIGTERM reaches
+  // a forward that never returns rather than a trial not yet in it.
+  const double claimed_at = cpuSeconds(pid);
+  ASSERT_TRUE(
+      waitFor([&] { return cpuSeconds(pid) - claimed_at >= 1.0; }, std::chrono::seconds(120)))
       << readFile(log);
   kill(pid, SIGTERM);
   int code = -1;
