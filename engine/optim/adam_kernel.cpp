@@ -18,9 +18,11 @@ AdamCoefficients adamCoefficients(double lr, double beta1, double beta2, double 
           static_cast<float>(decoupled ? 1.0 - lr * weight_decay : 1.0)};
 }
 
-__attribute__((target_clones("avx512f", "avx2", "default"))) void sgdKernel(
-    float* __restrict param, const float* __restrict grad, float* __restrict buffer, std::int64_t n,
-    float lr, float momentum, float weight_decay, bool nesterov, bool first) {
+// One clone only: the loop is memory-bound, and a target_clones copy of it stopped on an
+// illegal instruction under clang's ThreadSanitizer build.
+void sgdKernel(float* __restrict param, const float* __restrict grad, float* __restrict buffer,
+               std::int64_t n, float lr, float momentum, float weight_decay, bool nesterov,
+               bool first) {
   for (std::int64_t i = 0; i < n; ++i) {
     const float d = grad[i] + weight_decay * param[i];
     const float b = first ? d : momentum * buffer[i] + d;
