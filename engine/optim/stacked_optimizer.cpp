@@ -15,10 +15,6 @@ bool isSgdFamily(OptimizerKind kind) {
          kind == OptimizerKind::kNesterov;
 }
 
-bool isAdamFamily(OptimizerKind kind) {
-  return kind == OptimizerKind::kAdam || kind == OptimizerKind::kAdamW;
-}
-
 // The weight decay a slice's optimizer applies (AdamW's own default unless set), as
 // optim/optimizer_factory's makeOptimizer gives it.
 double weightDecayOf(const OptimizerSpec& spec) {

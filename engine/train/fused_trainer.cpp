@@ -27,11 +27,6 @@ double secondsSince(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-bool adamFamily(const TrialSpec& spec) {
-  return spec.optimizer.kind == OptimizerKind::kAdam ||
-         spec.optimizer.kind == OptimizerKind::kAdamW;
-}
-
 // Each slice's logits [K, B, C] against its targets [K, B]: the cross-entropy per slice [K],
 // summed over its batch (`sum`) or averaged.
 at::Tensor sliceLosses(const at::Tensor& logits, const at::Tensor& targets, bool sum) {
@@ -108,7 +103,8 @@ void FusedRun::build() {
     slots_.push_back(std::move(slot));
   }
   std::stable_sort(slots_.begin(), slots_.end(), [](const Slot& a, const Slot& b) {
-    return !adamFamily(a.trial->spec) && adamFamily(b.trial->spec);
+    return !isAdamFamily(a.trial->spec.optimizer.kind) &&
+           isAdamFamily(b.trial->spec.optimizer.kind);
   });
   const TrialSpec& first = slots_.front().trial->spec;
   batch_ = first.batch_size;
