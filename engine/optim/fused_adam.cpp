@@ -4,7 +4,7 @@
 
 #include <cmath>
 
-#include "optim/adam_kernel.h"
+#include "optim/step_kernels.h"
 
 namespace tunebench {
 namespace {

@@ -6,6 +6,7 @@
 
 #include "common/name_table.h"
 #include "optim/fused_adam.h"
+#include "optim/hyperparameters_in_effect.h"
 
 namespace tunebench {
 namespace {
@@ -30,39 +31,32 @@ std::unique_ptr<torch::optim::Optimizer> makeOptimizer(
   using namespace torch::optim;
   switch (spec.kind) {
     case OptimizerKind::kSgd:
-      return std::make_unique<SGD>(parameters, SGDOptions(spec.lr).weight_decay(spec.weight_decay));
+      return std::make_unique<SGD>(parameters,
+                                   SGDOptions(spec.lr).weight_decay(weightDecayInEffect(spec)));
     case OptimizerKind::kMomentum:
     case OptimizerKind::kNesterov:
       return std::make_unique<SGD>(parameters, SGDOptions(spec.lr)
-                                                   .momentum(spec.momentum)
+                                                   .momentum(momentumInEffect(spec))
                                                    .nesterov(spec.kind == OptimizerKind::kNesterov)
-                                                   .weight_decay(spec.weight_decay));
+                                                   .weight_decay(weightDecayInEffect(spec)));
     case OptimizerKind::kAdam:
-    case OptimizerKind::kAdamW: {
-      const bool decoupled = spec.kind == OptimizerKind::kAdamW;
-      const double default_decay =
-          decoupled ? param_default::kAdamWWeightDecay : param_default::kWeightDecay;
-      return std::make_unique<FusedAdam>(
-          parameters,
-          AdamOptions(spec.lr)
-              .betas({spec.beta1, spec.beta2})
-              .eps(spec.eps)
-              .weight_decay(spec.weight_decay_set ? spec.weight_decay : default_decay),
-          decoupled);
-    }
-    case OptimizerKind::kRmsProp: {
-      const double momentum = spec.momentum_set ? spec.momentum : param_default::kRmsPropMomentum;
+    case OptimizerKind::kAdamW:
+      return std::make_unique<FusedAdam>(parameters,
+                                         AdamOptions(spec.lr)
+                                             .betas({spec.beta1, spec.beta2})
+                                             .eps(spec.eps)
+                                             .weight_decay(weightDecayInEffect(spec)),
+                                         spec.kind == OptimizerKind::kAdamW);
+    case OptimizerKind::kRmsProp:
       return std::make_unique<RMSprop>(parameters, RMSpropOptions(spec.lr)
                                                        .alpha(spec.alpha)
-                                                       .eps(spec.eps)
-                                                       .momentum(momentum)
-                                                       .weight_decay(spec.weight_decay));
-    }
-    case OptimizerKind::kAdagrad: {
-      const double eps = spec.eps_set ? spec.eps : param_default::kAdagradEps;
+                                                       .eps(epsInEffect(spec))
+                                                       .momentum(momentumInEffect(spec))
+                                                       .weight_decay(weightDecayInEffect(spec)));
+    case OptimizerKind::kAdagrad:
       return std::make_unique<Adagrad>(
-          parameters, AdagradOptions(spec.lr).eps(eps).weight_decay(spec.weight_decay));
-    }
+          parameters,
+          AdagradOptions(spec.lr).eps(epsInEffect(spec)).weight_decay(weightDecayInEffect(spec)));
   }
   return nullptr;
 }

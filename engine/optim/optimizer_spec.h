@@ -7,12 +7,6 @@ namespace tunebench {
 
 enum class OptimizerKind { kSgd, kMomentum, kNesterov, kAdam, kAdamW, kRmsProp, kAdagrad };
 
-// Adam and AdamW: the optimizers that keep two moments per weight (the fused trainer orders its
-// slices by it, the stacked optimizer steps them together).
-inline bool isAdamFamily(OptimizerKind kind) {
-  return kind == OptimizerKind::kAdam || kind == OptimizerKind::kAdamW;
-}
-
 // Hyperparameters of every supported optimizer; each optimizer reads the ones it has.
 struct OptimizerSpec {
   OptimizerKind kind = OptimizerKind::kAdam;

@@ -5,86 +5,85 @@
 #include <cmath>
 #include <stdexcept>
 
-#include "optim/adam_kernel.h"
+#include "optim/gradient_clipping.h"
+#include "optim/hyperparameters_in_effect.h"
+#include "optim/step_kernels.h"
 
 namespace tunebench {
 namespace {
 
-bool isSgdFamily(OptimizerKind kind) {
-  return kind == OptimizerKind::kSgd || kind == OptimizerKind::kMomentum ||
-         kind == OptimizerKind::kNesterov;
+double lrOf(const OptimizerSpec& spec) { return spec.lr; }
+double decayOf(const OptimizerSpec& spec) { return weightDecayInEffect(spec); }
+double momentumOf(const OptimizerSpec& spec) { return momentumInEffect(spec); }
+double epsOf(const OptimizerSpec& spec) { return epsInEffect(spec); }
+double alphaOf(const OptimizerSpec& spec) { return spec.alpha; }
+double nesterovOf(const OptimizerSpec& spec) {
+  return spec.kind == OptimizerKind::kNesterov ? 1.0 : 0.0;
 }
+double clipOf(const OptimizerSpec& spec) { return spec.clip_norm; }
 
-// The weight decay a slice's optimizer applies (AdamW's own default unless set), as
-// optim/optimizer_factory's makeOptimizer gives it.
-double weightDecayOf(const OptimizerSpec& spec) {
-  if (spec.kind == OptimizerKind::kAdamW && !spec.weight_decay_set)
-    return param_default::kAdamWWeightDecay;
-  return spec.weight_decay;
-}
-
-// `values` (one per slice of a family) shaped to broadcast over a parameter like `like`.
-at::Tensor perSlice(const std::vector<double>& values, const at::Tensor& like) {
+// `values` (one per slice of a family) as a column that broadcasts over `like`'s rows.
+at::Tensor sliceColumn(const std::vector<double>& values, const at::Tensor& like) {
   std::vector<std::int64_t> shape(static_cast<std::size_t>(like.dim()), 1);
   shape[0] = static_cast<std::int64_t>(values.size());
   return at::tensor(values, at::TensorOptions().dtype(at::kDouble)).to(like.options()).view(shape);
 }
 
-}  // namespace
-
 // The family's rows of `t`: a view when they sit side by side (the update is then in place), else
 // a copy that putRows writes back.
-at::Tensor StackedOptimizer::rowsOf(const at::Tensor& t, const Family& family) {
-  return family.contiguous ? t.narrow(0, family.first, family.count)
-                           : t.index_select(0, family.rows.to(t.device()));
+at::Tensor rowsOf(const at::Tensor& t, bool contiguous, std::int64_t first, std::int64_t count,
+                  const at::Tensor& rows) {
+  return contiguous ? t.narrow(0, first, count) : t.index_select(0, rows.to(t.device()));
 }
 
-void StackedOptimizer::putRows(at::Tensor& t, const Family& family, const at::Tensor& rows) {
-  if (!family.contiguous) t.index_copy_(0, family.rows.to(t.device()), rows);
-}
+}  // namespace
 
-std::string whyNotStackable(const std::vector<OptimizerSpec>& slices) {
-  if (slices.empty()) return "no slices";
-  for (const OptimizerSpec& spec : slices) {
-    if (!isSgdFamily(spec.kind) && !isAdamFamily(spec.kind))
-      return "RMSprop and Adagrad are not stacked yet";
-    if (spec.clip_norm > 0.0) return "gradient clipping is not stacked yet";
+StackedOptimizer::Rule StackedOptimizer::ruleOf(OptimizerKind kind) {
+  switch (kind) {
+    case OptimizerKind::kAdam:
+    case OptimizerKind::kAdamW:
+      return Rule::kAdam;
+    case OptimizerKind::kRmsProp:
+      return Rule::kRmsProp;
+    case OptimizerKind::kAdagrad:
+      return Rule::kAdagrad;
+    default:
+      return Rule::kSgd;
   }
-  return "";
 }
 
 StackedOptimizer::StackedOptimizer(std::vector<at::Tensor> parameters,
                                    std::vector<OptimizerSpec> slices)
     : parameters_(std::move(parameters)), slices_(std::move(slices)) {
-  const std::string why = whyNotStackable(slices_);
-  if (!why.empty()) throw std::invalid_argument("StackedOptimizer: " + why);
+  if (slices_.empty()) throw std::invalid_argument("StackedOptimizer: no slices");
+  bool any_first = false, any_second = false;
+  for (const OptimizerSpec& spec : slices_) {
+    const Rule rule = ruleOf(spec.kind);
+    any_first = any_first || rule == Rule::kSgd || rule == Rule::kAdam ||
+                (rule == Rule::kRmsProp && momentumInEffect(spec) > 0.0);
+    any_second = any_second || rule != Rule::kSgd;
+  }
   for (const at::Tensor& parameter : parameters_) {
-    momentum_.push_back(at::zeros_like(parameter));
-    exp_avg_.push_back(at::zeros_like(parameter));
-    exp_avg_sq_.push_back(at::zeros_like(parameter));
+    // State only where some slice keeps it (the kernels never touch another rule's state).
+    first_state_.push_back(any_first ? at::zeros_like(parameter) : at::Tensor());
+    second_state_.push_back(any_second ? at::zeros_like(parameter) : at::Tensor());
   }
   buildFamilies();
 }
 
 void StackedOptimizer::buildFamilies() {
   families_.clear();
-  for (const bool adam : {false, true}) {
+  for (const Rule rule : {Rule::kSgd, Rule::kAdam, Rule::kRmsProp, Rule::kAdagrad}) {
     Family family;
-    family.adam = adam;
+    family.rule = rule;
     for (std::size_t k = 0; k < slices_.size(); ++k) {
-      if (isAdamFamily(slices_[k].kind) == adam)
-        family.slices.push_back(static_cast<std::int64_t>(k));
+      if (ruleOf(slices_[k].kind) == rule) family.slices.push_back(static_cast<std::int64_t>(k));
     }
     if (family.slices.empty()) continue;
     family.rows = at::tensor(family.slices, at::TensorOptions().dtype(at::kLong));
     family.first = family.slices.front();
     family.count = static_cast<std::int64_t>(family.slices.size());
     family.contiguous = family.slices.back() - family.first + 1 == family.count;
-    for (const std::int64_t k : family.slices) {
-      const OptimizerSpec& spec = slices_[static_cast<std::size_t>(k)];
-      family.any_decay = family.any_decay || weightDecayOf(spec) != 0.0;
-      family.any_nesterov = family.any_nesterov || spec.kind == OptimizerKind::kNesterov;
-    }
     families_.push_back(std::move(family));
   }
   for (const at::Tensor& parameter : parameters_) {
@@ -99,8 +98,10 @@ void StackedOptimizer::keepSlices(const std::vector<std::int64_t>& kept,
     throw std::invalid_argument("StackedOptimizer: a different number of parameters");
   const at::Tensor rows = at::tensor(kept, at::TensorOptions().dtype(at::kLong));
   at::NoGradGuard no_grad;
-  for (std::vector<at::Tensor>* state : {&momentum_, &exp_avg_, &exp_avg_sq_}) {
-    for (at::Tensor& tensor : *state) tensor = tensor.index_select(0, rows.to(tensor.device()));
+  for (std::vector<at::Tensor>* state : {&first_state_, &second_state_}) {
+    for (at::Tensor& tensor : *state) {
+      if (tensor.defined()) tensor = tensor.index_select(0, rows.to(tensor.device()));
+    }
   }
   std::vector<OptimizerSpec> slices;
   for (const std::int64_t k : kept) slices.push_back(slices_.at(static_cast<std::size_t>(k)));
@@ -109,14 +110,32 @@ void StackedOptimizer::keepSlices(const std::vector<std::int64_t>& kept,
   buildFamilies();
 }
 
+at::Tensor StackedOptimizer::perSlice(const Family& family, double (*value)(const OptimizerSpec&),
+                                      const at::Tensor& like) const {
+  std::vector<double> values;
+  for (const std::int64_t k : family.slices)
+    values.push_back(value(slices_[static_cast<std::size_t>(k)]));
+  return sliceColumn(values, like);
+}
+
+void StackedOptimizer::clipGradients() {
+  std::vector<double> limits;
+  bool any = false;
+  for (const OptimizerSpec& spec : slices_) {
+    limits.push_back(clipOf(spec));
+    any = any || spec.clip_norm > 0.0;
+  }
+  if (any) clipEachSliceNorm(parameters_, limits);
+}
+
 bool StackedOptimizer::kernelsApply() const {
   const auto plain = [](const at::Tensor& t) {
-    return t.device().is_cpu() && t.scalar_type() == at::kFloat && t.is_contiguous();
+    return !t.defined() ||
+           (t.device().is_cpu() && t.scalar_type() == at::kFloat && t.is_contiguous());
   };
   for (std::size_t i = 0; i < parameters_.size(); ++i) {
-    const at::Tensor& grad = parameters_[i].grad();
-    if (!plain(parameters_[i]) || (grad.defined() && !plain(grad)) || !plain(momentum_[i]) ||
-        !plain(exp_avg_[i]) || !plain(exp_avg_sq_[i]))
+    if (!plain(parameters_[i]) || !plain(parameters_[i].grad()) || !plain(first_state_[i]) ||
+        !plain(second_state_[i]))
       return false;
   }
   return true;
@@ -130,20 +149,33 @@ void StackedOptimizer::stepWithKernels() {
     const std::int64_t n = parameters_[i].numel() / k_count;  // one slice's floats, side by side
     float* p = parameters_[i].data_ptr<float>();
     const float* g = grad.data_ptr<float>();
+    float* first = first_state_[i].defined() ? first_state_[i].data_ptr<float>() : nullptr;
+    float* second = second_state_[i].defined() ? second_state_[i].data_ptr<float>() : nullptr;
     for (std::int64_t k = 0; k < k_count; ++k) {
       const OptimizerSpec& spec = slices_[static_cast<std::size_t>(k)];
       const std::int64_t at = k * n;
-      if (isAdamFamily(spec.kind)) {
-        adamKernel(p + at, g + at, exp_avg_[i].data_ptr<float>() + at,
-                   exp_avg_sq_[i].data_ptr<float>() + at, n,
-                   adamCoefficients(spec.lr, spec.beta1, spec.beta2, spec.eps, weightDecayOf(spec),
-                                    spec.kind == OptimizerKind::kAdamW, steps_ + 1));
-      } else {
-        sgdKernel(p + at, g + at, momentum_[i].data_ptr<float>() + at, n,
-                  static_cast<float>(spec.lr),
-                  static_cast<float>(spec.kind == OptimizerKind::kSgd ? 0.0 : spec.momentum),
-                  static_cast<float>(weightDecayOf(spec)), spec.kind == OptimizerKind::kNesterov,
-                  steps_ == 0);
+      const auto lr = static_cast<float>(spec.lr);
+      const auto decay = static_cast<float>(weightDecayInEffect(spec));
+      const auto momentum = static_cast<float>(momentumInEffect(spec));
+      const auto eps = static_cast<float>(epsInEffect(spec));
+      switch (ruleOf(spec.kind)) {
+        case Rule::kAdam:
+          adamKernel(
+              p + at, g + at, first + at, second + at, n,
+              adamCoefficients(spec.lr, spec.beta1, spec.beta2, spec.eps, weightDecayInEffect(spec),
+                               spec.kind == OptimizerKind::kAdamW, steps_ + 1));
+          break;
+        case Rule::kSgd:
+          sgdKernel(p + at, g + at, first + at, n, lr, momentum, decay,
+                    spec.kind == OptimizerKind::kNesterov, steps_ == 0);
+          break;
+        case Rule::kRmsProp:
+          rmspropKernel(p + at, g + at, second + at, first ? first + at : nullptr, n, lr,
+                        static_cast<float>(spec.alpha), eps, decay, momentum);
+          break;
+        case Rule::kAdagrad:
+          adagradKernel(p + at, g + at, second + at, n, lr, eps, decay);
+          break;
       }
     }
   }
@@ -151,88 +183,82 @@ void StackedOptimizer::stepWithKernels() {
 
 void StackedOptimizer::step() {
   at::NoGradGuard no_grad;
+  clipGradients();
   if (kernelsApply()) {  // the CPU: one pass over each slice's memory, no temporaries
     stepWithKernels();
-    ++steps_;
-    return;
-  }
-  for (const Family& family : families_) {
-    if (family.adam) {
-      stepAdam(family);
-    } else {
-      stepSgd(family);
-    }
+  } else {
+    for (const Family& family : families_) stepFamily(family);
   }
   ++steps_;
 }
 
-void StackedOptimizer::stepSgd(const Family& family) {
-  std::vector<double> lr, momentum, nesterov, decay;
-  for (const std::int64_t k : family.slices) {
-    const OptimizerSpec& spec = slices_[static_cast<std::size_t>(k)];
-    lr.push_back(spec.lr);
-    momentum.push_back(spec.kind == OptimizerKind::kSgd ? 0.0 : spec.momentum);
-    nesterov.push_back(spec.kind == OptimizerKind::kNesterov ? 1.0 : 0.0);
-    decay.push_back(weightDecayOf(spec));
-  }
-  for (std::size_t i = 0; i < parameters_.size(); ++i) {
-    at::Tensor& parameter = parameters_[i];
-    const at::Tensor& grad = parameter.grad();
-    if (!grad.defined()) continue;
-    at::Tensor p = rowsOf(parameter, family);
-    at::Tensor buffer = rowsOf(momentum_[i], family);
-    const at::Tensor g = rowsOf(grad, family);
-    const at::Tensor d = family.any_decay ? g + perSlice(decay, p) * p : g;
-    // torch::optim::SGD: the first step's buffer is the step itself; plain SGD (momentum 0)
-    // has buffer == step, so one formula serves all three.
-    const at::Tensor m = perSlice(momentum, p);
-    if (steps_ == 0) {
-      buffer.copy_(d);
-    } else {
-      buffer.mul_(m).add_(d);
-    }
-    const at::Tensor n = perSlice(nesterov, p);
-    const at::Tensor update =
-        family.any_nesterov ? n * (d + m * buffer) + (1 - n) * buffer : buffer;
-    p.sub_(perSlice(lr, p) * update);
-    putRows(parameter, family, p);
-    putRows(momentum_[i], family, buffer);
-  }
-}
-
-void StackedOptimizer::stepAdam(const Family& family) {
+// One rule's slices as whole-stack tensor operations (the path of stacks not in CPU float
+// memory side by side), each formula as torch::optim's.
+void StackedOptimizer::stepFamily(const Family& family) {
   const double t = static_cast<double>(steps_ + 1);
-  std::vector<double> lr, beta1, beta2, eps, coupled, decoupled, bias1, bias2_root;
-  for (const std::int64_t k : family.slices) {
-    const OptimizerSpec& spec = slices_[static_cast<std::size_t>(k)];
-    const bool adamw = spec.kind == OptimizerKind::kAdamW;
-    lr.push_back(spec.lr);
-    beta1.push_back(spec.beta1);
-    beta2.push_back(spec.beta2);
-    eps.push_back(spec.eps);
-    coupled.push_back(adamw ? 0.0 : weightDecayOf(spec));
-    decoupled.push_back(adamw ? 1.0 - spec.lr * weightDecayOf(spec) : 1.0);
-    bias1.push_back(spec.lr / (1.0 - std::pow(spec.beta1, t)));  // the step size
-    bias2_root.push_back(std::sqrt(1.0 - std::pow(spec.beta2, t)));
-  }
   for (std::size_t i = 0; i < parameters_.size(); ++i) {
     at::Tensor& parameter = parameters_[i];
-    const at::Tensor& grad = parameter.grad();
-    if (!grad.defined()) continue;
-    at::Tensor p = rowsOf(parameter, family);
-    at::Tensor m = rowsOf(exp_avg_[i], family);
-    at::Tensor v = rowsOf(exp_avg_sq_[i], family);
-    if (family.any_decay) p.mul_(perSlice(decoupled, p));  // AdamW's decay, before the moments
-    const at::Tensor g0 = rowsOf(grad, family);
-    const at::Tensor g = family.any_decay ? g0 + perSlice(coupled, p) * p : g0;
-    const at::Tensor b1 = perSlice(beta1, p), b2 = perSlice(beta2, p);
-    m.mul_(b1).add_((1 - b1) * g);
-    v.mul_(b2).add_((1 - b2) * g * g);
-    const at::Tensor denom = v.sqrt().div_(perSlice(bias2_root, p)).add_(perSlice(eps, p));
-    p.sub_(perSlice(bias1, p) * m / denom);
-    putRows(parameter, family, p);
-    putRows(exp_avg_[i], family, m);
-    putRows(exp_avg_sq_[i], family, v);
+    if (!parameter.grad().defined()) continue;
+    const auto rows = [&](const at::Tensor& tensor) {
+      return rowsOf(tensor, family.contiguous, family.first, family.count, family.rows);
+    };
+    at::Tensor p = rows(parameter);
+    at::Tensor a = first_state_[i].defined() ? rows(first_state_[i]) : at::Tensor();
+    at::Tensor b = second_state_[i].defined() ? rows(second_state_[i]) : at::Tensor();
+    at::Tensor g = rows(parameter.grad());
+    if (family.rule == Rule::kAdam) {
+      // AdamW's decay scales the weights before the moments; Adam's joins the gradient.
+      std::vector<double> coupled, decoupled, step_size, bias2_root;
+      for (const std::int64_t k : family.slices) {
+        const OptimizerSpec& spec = slices_[static_cast<std::size_t>(k)];
+        const bool adamw = spec.kind == OptimizerKind::kAdamW;
+        coupled.push_back(adamw ? 0.0 : weightDecayInEffect(spec));
+        decoupled.push_back(adamw ? 1.0 - spec.lr * weightDecayInEffect(spec) : 1.0);
+        step_size.push_back(spec.lr / (1.0 - std::pow(spec.beta1, t)));
+        bias2_root.push_back(std::sqrt(1.0 - std::pow(spec.beta2, t)));
+      }
+      p.mul_(sliceColumn(decoupled, p));
+      g = g + sliceColumn(coupled, p) * p;
+      const at::Tensor b1 = perSlice(
+          family, [](const OptimizerSpec& s) { return s.beta1; }, p);
+      const at::Tensor b2 = perSlice(
+          family, [](const OptimizerSpec& s) { return s.beta2; }, p);
+      a.mul_(b1).add_((1 - b1) * g);
+      b.mul_(b2).add_((1 - b2) * g * g);
+      const at::Tensor denom =
+          b.sqrt().div_(sliceColumn(bias2_root, p)).add_(perSlice(family, epsOf, p));
+      p.sub_(sliceColumn(step_size, p) * a / denom);
+    } else {
+      g = g + perSlice(family, decayOf, p) * p;
+      const at::Tensor lr = perSlice(family, lrOf, p);
+      if (family.rule == Rule::kSgd) {
+        // torch::optim::SGD: the first step's buffer is the step itself; plain SGD (momentum
+        // 0) has buffer == step, so one formula serves all three.
+        const at::Tensor m = perSlice(family, momentumOf, p);
+        if (steps_ == 0) {
+          a.copy_(g);
+        } else {
+          a.mul_(m).add_(g);
+        }
+        const at::Tensor nesterov = perSlice(family, nesterovOf, p);
+        p.sub_(lr * (nesterov * (g + m * a) + (1 - nesterov) * a));
+      } else if (family.rule == Rule::kRmsProp) {
+        const at::Tensor alpha = perSlice(family, alphaOf, p);
+        b.mul_(alpha).add_((1 - alpha) * g * g);
+        at::Tensor update = g / (b.sqrt() + perSlice(family, epsOf, p));
+        if (a.defined()) update = a.mul_(perSlice(family, momentumOf, p)).add_(update);
+        p.sub_(lr * update);
+      } else {  // Adagrad
+        b.add_(g * g);
+        p.sub_(lr * g / (b.sqrt() + perSlice(family, epsOf, p)));
+      }
+    }
+    if (!family.contiguous) {
+      const at::Tensor index = family.rows.to(parameter.device());
+      parameter.index_copy_(0, index, p);
+      if (a.defined()) first_state_[i].index_copy_(0, index, a);
+      if (b.defined()) second_state_[i].index_copy_(0, index, b);
+    }
   }
 }
 

@@ -2,27 +2,26 @@
 #include <ATen/Tensor.h>
 
 #include <cstdint>
-#include <string>
 #include <vector>
 
 #include "optim/optimizer_spec.h"
 
 namespace tunebench {
 
-// Why these per-slice optimizers cannot step one stack together ("" when they can): SGD (plain,
-// momentum, Nesterov), Adam and AdamW, each slice with its own hyperparameters, for now.
-std::string whyNotStackable(const std::vector<OptimizerSpec>& slices);
-
 // One optimizer step over stacked parameters ([K, ...], slice k along the first dimension, as
-// model/fused_mlp holds them), slice k following `slices[k]` with its own learning rate,
-// momentum, betas, eps and weight decay (issue 24's second brick). Slices of one family step
-// as a few whole-stack tensor operations with per-slice hyperparameters as [K, 1, ...] tensors;
-// each slice's numbers equal torch::optim's step on that slice alone within float rounding.
+// model/fused_mlp holds them), slice k following `slices[k]`: its own optimizer (SGD, momentum,
+// Nesterov, Adam, AdamW, RMSprop, Adagrad), learning rate, momentum, betas, alpha, eps, weight
+// decay and gradient clipping (issue 24's second brick). Each slice's numbers equal
+// torch::optim's step on that slice alone (after the trainer's clipping) within float rounding.
+// On the CPU each slice steps by the one-pass loop of its optimizer (optim/step_kernels); other
+// stacks step as whole-stack tensor operations per optimizer family, per-slice hyperparameters as
+// [K, 1, ...] tensors.
 class StackedOptimizer {
  public:
   StackedOptimizer(std::vector<at::Tensor> parameters, std::vector<OptimizerSpec> slices);
 
-  // Applies each parameter's gradient (a parameter without one is left alone).
+  // Scales each clipping slice's gradients to its norm limit, then applies each parameter's
+  // gradient (a parameter without one is left alone).
   void step();
   // Drops the gradients (set to none).
   void clearGradients();
@@ -33,33 +32,40 @@ class StackedOptimizer {
   void keepSlices(const std::vector<std::int64_t>& kept, std::vector<at::Tensor> parameters);
   std::int64_t slices() const { return static_cast<std::int64_t>(slices_.size()); }
 
+  // The update rules: the kinds of one rule step together on the tensor path, in place where
+  // their slices sit side by side (the fused trainer orders its slices by rule).
+  enum class Rule { kSgd, kAdam, kRmsProp, kAdagrad };
+  static Rule ruleOf(OptimizerKind kind);
+
  private:
-  // The slices of one optimizer family (SGD's or Adam's), stepped together.
+  // The slices that step by one rule, together on the tensor path.
   struct Family {
-    bool adam = false;
+    Rule rule = Rule::kSgd;
     at::Tensor rows;  // the family's slice indices (int64)
     std::vector<std::int64_t> slices;
     // Slices first..first+count-1 in a row: stepped in place on views of the stack (the fused
     // trainer orders its slices so); else on copies of the family's rows, written back.
     bool contiguous = false;
     std::int64_t first = 0, count = 0;
-    bool any_decay = false, any_nesterov = false;
   };
   // Groups the slices into families (checking every parameter's first dimension is K).
   void buildFamilies();
-  static at::Tensor rowsOf(const at::Tensor& t, const Family& family);
-  static void putRows(at::Tensor& t, const Family& family, const at::Tensor& rows);
-  // Float stacks in CPU memory, side by side: each slice steps by optim/adam_kernel's loops.
+  // The family's hyperparameter `value` per slice, shaped to broadcast over `like`'s rows.
+  at::Tensor perSlice(const Family& family, double (*value)(const OptimizerSpec&),
+                      const at::Tensor& like) const;
+  void clipGradients();
+  // Float stacks in CPU memory, side by side: each slice steps by its optimizer's loop.
   bool kernelsApply() const;
   void stepWithKernels();
-  void stepSgd(const Family& family);
-  void stepAdam(const Family& family);
+  void stepFamily(const Family& family);
 
   std::vector<at::Tensor> parameters_;
   std::vector<OptimizerSpec> slices_;
   std::vector<Family> families_;
-  std::vector<at::Tensor> momentum_;              // per parameter [K, ...] (SGD family)
-  std::vector<at::Tensor> exp_avg_, exp_avg_sq_;  // per parameter [K, ...] (Adam family)
+  // Per parameter [K, ...]: the momentum buffer (SGD, RMSprop) or Adam's first moment ...
+  std::vector<at::Tensor> first_state_;
+  // ... and Adam's second moment, RMSprop's square average or Adagrad's sum.
+  std::vector<at::Tensor> second_state_;
   std::int64_t steps_ = 0;
 };
 

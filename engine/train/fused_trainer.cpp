@@ -103,8 +103,8 @@ void FusedRun::build() {
     slots_.push_back(std::move(slot));
   }
   std::stable_sort(slots_.begin(), slots_.end(), [](const Slot& a, const Slot& b) {
-    return !isAdamFamily(a.trial->spec.optimizer.kind) &&
-           isAdamFamily(b.trial->spec.optimizer.kind);
+    return StackedOptimizer::ruleOf(a.trial->spec.optimizer.kind) <
+           StackedOptimizer::ruleOf(b.trial->spec.optimizer.kind);
   });
   const TrialSpec& first = slots_.front().trial->spec;
   batch_ = first.batch_size;
@@ -336,7 +336,6 @@ void FusedRun::reportEnd(Slot& slot) {
 std::string whyTrainedAlone(const TrialSpec& spec) {
   if (spec.model.kind == ModelKind::kTorchScript) return "a TorchScript model is never fused";
   std::string why = whyNotFusable({spec.model});
-  if (why.empty()) why = whyNotStackable({spec.optimizer});
   if (why.empty() && spec.probes.every_steps > 0) why = "probes are not recorded in a fused group";
   if (why.empty() && spec.time_limit_seconds > 0.0)
     why = "a time limit is a trial's own time: a trial with one trains alone";

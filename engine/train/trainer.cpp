@@ -9,6 +9,7 @@
 #include <optional>
 #include <sstream>
 
+#include "optim/gradient_clipping.h"
 #include "optim/lr_schedule.h"
 #include "optim/optimizer_factory.h"
 #include "train/decision_boundary.h"
@@ -17,21 +18,6 @@
 
 namespace tunebench {
 namespace {
-
-// Scales every gradient by min(1, max_norm / total norm), the total over all of them (as
-// torch.nn.utils.clip_grad_norm_), without reading the norm back to the host: no sync on a GPU.
-void clipGradientNorm(const std::vector<torch::Tensor>& parameters, double max_norm) {
-  std::vector<torch::Tensor> norms;
-  for (const torch::Tensor& p : parameters) {
-    if (p.grad().defined()) norms.push_back(p.grad().detach().norm(2));
-  }
-  if (norms.empty()) return;
-  const torch::Tensor scale =
-      torch::clamp_max(max_norm / (torch::stack(norms).norm(2) + 1e-6), 1.0);
-  for (const torch::Tensor& p : parameters) {
-    if (p.grad().defined()) p.grad().detach().mul_(scale);
-  }
-}
 
 using Clock = std::chrono::steady_clock;
 

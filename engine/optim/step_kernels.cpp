@@ -1,5 +1,5 @@
 // Compiled with -fno-math-errno (and without the torch PCH) so std::sqrt vectorizes.
-#include "optim/adam_kernel.h"
+#include "optim/step_kernels.h"
 
 #include <cmath>
 
@@ -18,8 +18,9 @@ AdamCoefficients adamCoefficients(double lr, double beta1, double beta2, double 
           static_cast<float>(decoupled ? 1.0 - lr * weight_decay : 1.0)};
 }
 
-// One clone only: the loop is memory-bound, and a target_clones copy of it stopped on an
-// illegal instruction under clang's ThreadSanitizer build.
+// The SGD, RMSprop and Adagrad loops have one clone only: they are memory-bound, and a
+// target_clones copy of sgdKernel stopped on an illegal instruction under clang's
+// ThreadSanitizer build.
 void sgdKernel(float* __restrict param, const float* __restrict grad, float* __restrict buffer,
                std::int64_t n, float lr, float momentum, float weight_decay, bool nesterov,
                bool first) {
@@ -28,6 +29,33 @@ void sgdKernel(float* __restrict param, const float* __restrict grad, float* __r
     const float b = first ? d : momentum * buffer[i] + d;
     buffer[i] = b;
     param[i] -= lr * (nesterov ? d + momentum * b : b);
+  }
+}
+
+void rmspropKernel(float* __restrict param, const float* __restrict grad,
+                   float* __restrict square_avg, float* __restrict buffer, std::int64_t n, float lr,
+                   float alpha, float eps, float weight_decay, float momentum) {
+  const float one_minus_alpha = 1.0f - alpha;
+  for (std::int64_t i = 0; i < n; ++i) {
+    const float g = grad[i] + weight_decay * param[i];
+    const float s = alpha * square_avg[i] + one_minus_alpha * g * g;
+    square_avg[i] = s;
+    float step = g / (std::sqrt(s) + eps);
+    if (momentum > 0.0f) {
+      step += momentum * buffer[i];
+      buffer[i] = step;
+    }
+    param[i] -= lr * step;
+  }
+}
+
+void adagradKernel(float* __restrict param, const float* __restrict grad, float* __restrict sum,
+                   std::int64_t n, float lr, float eps, float weight_decay) {
+  for (std::int64_t i = 0; i < n; ++i) {
+    const float g = grad[i] + weight_decay * param[i];
+    const float s = sum[i] + g * g;
+    sum[i] = s;
+    param[i] -= lr * g / (std::sqrt(s) + eps);
   }
 }
 
