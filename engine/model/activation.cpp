@@ -40,6 +40,25 @@ at::Tensor applyActivation(Activation activation, const at::Tensor& x) {
   return x;
 }
 
+at::Tensor activationBackward(Activation activation, const at::Tensor& grad, const at::Tensor& x,
+                              const at::Tensor& output) {
+  switch (activation) {
+    case Activation::kRelu:
+      return at::threshold_backward(grad, output, 0);
+    case Activation::kLeakyRelu:
+      return at::leaky_relu_backward(grad, x, kLeakyReluSlope, false);
+    case Activation::kTanh:
+      return at::tanh_backward(grad, output);
+    case Activation::kSigmoid:
+      return at::sigmoid_backward(grad, output);
+    case Activation::kGelu:
+      return at::gelu_backward(grad, x);
+    case Activation::kLinear:
+      return grad;
+  }
+  return grad;
+}
+
 std::vector<std::string> activationNames() { return namesOf(kActivationNames); }
 
 }  // namespace tunebench

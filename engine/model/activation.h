@@ -14,6 +14,10 @@ std::string activationName(Activation activation);
 // Every name the parser above accepts, in the order the UI lists them.
 std::vector<std::string> activationNames();
 at::Tensor applyActivation(Activation activation, const at::Tensor& x);
+// The gradient with respect to x of applyActivation(activation, x) = `output`, given the
+// gradient `grad` of the output (what autograd computes for it, for a hand-written backward).
+at::Tensor activationBackward(Activation activation, const at::Tensor& grad, const at::Tensor& x,
+                              const at::Tensor& output);
 
 // The negative slope used by kLeakyRelu (PyTorch's default).
 inline constexpr double kLeakyReluSlope = 0.01;

@@ -65,9 +65,10 @@ std::vector<FrozenTrial> Scheduler::formGroup(const FrozenTrial& first, const c1
     const TrialSpec spec = specOf(trial, device);
     return whyTrainedAlone(spec).empty() && fusionKey(spec) == key;
   };
-  const std::int64_t cap = groupCap();
-  // Trials this worker already holds come first (a configuration's other seeds).
-  for (auto it = held.begin(); it != held.end() && static_cast<std::int64_t>(group.size()) < cap;) {
+  // Trials this worker already holds come first (a configuration's other seeds), all of them:
+  // they were held to train together, and the share counts only what is still unclaimed.
+  for (auto it = held.begin();
+       it != held.end() && static_cast<std::int64_t>(group.size()) < kMostFusedTrials;) {
     if (joins(*it)) {
       group.push_back(*it);
       it = held.erase(it);
@@ -78,6 +79,8 @@ std::vector<FrozenTrial> Scheduler::formGroup(const FrozenTrial& first, const c1
   // New configurations are proposed to fill a group only when the sampler needs no results to
   // propose them (listed ones, grid, random); a model-based search fuses what is waiting.
   const bool may_propose = plan_.chosen_later == 0 || !sampler_->readsHistory();
+  const std::int64_t cap =
+      std::max<std::int64_t>(groupCap(), static_cast<std::int64_t>(group.size()));
   std::optional<std::int64_t> held_configuration;  // another shape's, whose seeds are kept too
   while (static_cast<std::int64_t>(group.size()) < cap && !stop.stopRequested()) {
     std::optional<FrozenTrial> next =

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <map>
 #include <memory>
 #include <stdexcept>
 
@@ -46,7 +47,7 @@ struct Slot {
   TrialResult result;
   at::Generator shuffle;
   std::unique_ptr<LrSchedule> schedule;
-  std::shared_ptr<ClassifierNet> boundary_model;  // 2-D data with boundaries on: a copy to draw
+  int boundary_grid = 0;  // 2-D data with boundaries on: the lattice's grid, else 0
   double lr = 0.0;
   double epoch_loss = 0.0, interval_loss = 0.0;
   std::int64_t interval_steps = 0;
@@ -75,7 +76,8 @@ class FusedRun {
   // The slots that ended leave the stack (rebuilt without them) and report their end.
   void dropLeavers();
   void reportEnd(Slot& slot);
-  void reportBoundary(Slot& slot, std::int64_t epoch, std::int64_t stack_index);
+  // Every drawing slice's decision boundary at `epoch`: one stacked forward a lattice.
+  void reportBoundaries(std::int64_t epoch);
 
   const std::vector<FusedTrial>& trials_;
   const DataSplit& data_;
@@ -84,7 +86,8 @@ class FusedRun {
   const PauseControl* pause_;
   Clock::time_point start_ = Clock::now();
   std::vector<TrialResult> results_;
-  std::vector<Slot> slots_;  // in stack order: SGD's family first, then Adam's
+  std::vector<Slot> slots_;                  // in stack order: by activation, then by update rule
+  std::map<int, BoundaryLattice> lattices_;  // by grid, for the slices that draw boundaries
   std::unique_ptr<FusedMlp> model_;
   std::unique_ptr<StackedOptimizer> optimizer_;
   std::int64_t step_ = 0;
@@ -93,8 +96,6 @@ class FusedRun {
 };
 
 void FusedRun::build() {
-  // Slices of one optimizer family side by side: the stacked optimizer then steps each family
-  // in place on a view.
   for (std::size_t i = 0; i < trials_.size(); ++i) {
     Slot slot;
     slot.given = i;
@@ -102,9 +103,12 @@ void FusedRun::build() {
     slot.result.state = TrialState::kRunning;
     slots_.push_back(std::move(slot));
   }
+  // Slices of one activation side by side (one call each), then of one update rule.
   std::stable_sort(slots_.begin(), slots_.end(), [](const Slot& a, const Slot& b) {
-    return StackedOptimizer::ruleOf(a.trial->spec.optimizer.kind) <
-           StackedOptimizer::ruleOf(b.trial->spec.optimizer.kind);
+    const TrialSpec& x = a.trial->spec;
+    const TrialSpec& y = b.trial->spec;
+    return std::make_pair(x.model.activation, StackedOptimizer::ruleOf(x.optimizer.kind)) <
+           std::make_pair(y.model.activation, StackedOptimizer::ruleOf(y.optimizer.kind));
   });
   const TrialSpec& first = slots_.front().trial->spec;
   batch_ = first.batch_size;
@@ -114,8 +118,10 @@ void FusedRun::build() {
   std::vector<std::shared_ptr<ClassifierNet>> models;
   std::vector<const ClassifierNet*> views;
   std::vector<OptimizerSpec> optimizers;
+  std::vector<ModelSpec> shapes;
   for (Slot& slot : slots_) {
     const TrialSpec& spec = slot.trial->spec;
+    shapes.push_back(spec.model);
     models.push_back(makeTrialModel(spec, data_.train));  // the unfused trial's own weights
     views.push_back(models.back().get());
     optimizers.push_back(spec.optimizer);
@@ -125,9 +131,14 @@ void FusedRun::build() {
     slot.lr = spec.optimizer.lr;
     scheduled_ = scheduled_ || spec.schedule.kind != ScheduleKind::kConstant ||
                  spec.schedule.warmup_steps > 0;
-    if (spec.boundary_grid > 0 && planar) slot.boundary_model = models.back();
+    if (spec.boundary_grid > 0 && planar) {
+      slot.boundary_grid = spec.boundary_grid;
+      if (lattices_.count(spec.boundary_grid) == 0)
+        lattices_[spec.boundary_grid] =
+            boundaryLattice(data_.train.inputs, data_.train.targets, spec.boundary_grid);
+    }
   }
-  model_ = std::make_unique<FusedMlp>(first.model, views);
+  model_ = std::make_unique<FusedMlp>(shapes, views);
   optimizer_ = std::make_unique<StackedOptimizer>(model_->parameters(), optimizers);
 }
 
@@ -143,8 +154,7 @@ std::vector<TrialResult> FusedRun::execute() {
   results_.resize(trials_.size());
   try {
     build();
-    for (std::size_t k = 0; k < slots_.size(); ++k)
-      reportBoundary(slots_[k], 0, static_cast<std::int64_t>(k));
+    reportBoundaries(0);
     std::uint64_t steps_used = 0;
     for (std::int64_t epoch = 1; !slots_.empty(); ++epoch) {
       if (pause_ != nullptr) pause_->awaitTurn(steps_used, stop_, static_cast<int>(slots_.size()));
@@ -276,8 +286,8 @@ void FusedRun::evaluateEpoch(std::int64_t epoch, Clock::time_point epoch_start) 
     slot.result.epochs.push_back(metrics);
     slot.result.steps = step_;
     sink_.epochEnded(spec.trial_id, metrics);
-    reportBoundary(slot, epoch, s);
   }
+  reportBoundaries(epoch);
   // Every slice's epoch is recorded before any is judged: a pruner sees all its peers.
   for (Slot& slot : slots_) {
     if (slot.leaving) continue;
@@ -292,13 +302,21 @@ void FusedRun::evaluateEpoch(std::int64_t epoch, Clock::time_point epoch_start) 
   dropLeavers();
 }
 
-void FusedRun::reportBoundary(Slot& slot, std::int64_t epoch, std::int64_t stack_index) {
-  if (!slot.boundary_model) return;
-  model_->copySliceInto(stack_index, *slot.boundary_model);
-  sink_.boundaryRecorded(
-      slot.trial->spec.trial_id,
-      decisionBoundary(*slot.boundary_model, data_.train.inputs, data_.train.targets,
-                       slot.trial->spec.boundary_grid, epoch));
+void FusedRun::reportBoundaries(std::int64_t epoch) {
+  for (const auto& [grid, lattice] : lattices_) {
+    at::Tensor logits;  // [K, grid^2, classes], computed when a slice still draws on this grid
+    for (std::size_t s = 0; s < slots_.size(); ++s) {
+      const Slot& slot = slots_[s];
+      if (slot.leaving || slot.boundary_grid != grid) continue;
+      if (!logits.defined()) {
+        at::NoGradGuard no_grad;
+        logits = model_->forwardShared(lattice.points);
+      }
+      sink_.boundaryRecorded(
+          slot.trial->spec.trial_id,
+          boundaryFromLogits(lattice, logits[static_cast<std::int64_t>(s)], epoch));
+    }
+  }
 }
 
 void FusedRun::dropLeavers() {
@@ -363,8 +381,8 @@ std::string whyAutoTrainsAlone(const TrialSpec& spec, const Dataset& data) {
 
 std::string fusionKey(const TrialSpec& spec) {
   return "mlp depth " + std::to_string(spec.model.depth) + " width " +
-         std::to_string(spec.model.width) + " " + activationName(spec.model.activation) +
-         " batch " + std::to_string(spec.batch_size) + " on " + spec.device.str();
+         std::to_string(spec.model.width) + " batch " + std::to_string(spec.batch_size) + " on " +
+         spec.device.str();
 }
 
 std::vector<TrialResult> FusedTrainer::run(const std::vector<FusedTrial>& trials,

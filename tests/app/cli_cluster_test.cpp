@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "cli_runner.h"
+#include "storage/pg_connection.h"
 #include "storage/postgres_storage.h"
 #include "support/pg_server.h"
 #include "support/temp_dir.h"
@@ -100,6 +101,43 @@ class CliClusterTest : public ::testing::Test {
     logs_.push_back(log);
     return spawnCli(args, log);
   }
+  // Starts `count` workers that wait on a lock of the trials table until all of them are
+  // waiting, then go on at once; the lock's connections are closed when it returns.
+  std::vector<pid_t> startWorkersTogether(const std::string& url, int count,
+                                          const std::vector<std::string>& flags) {
+    pg::Connection gate(url, false, std::chrono::seconds(30));
+    gate.run(
+        [&] {
+          gate.exec("BEGIN");
+          gate.exec("LOCK TABLE tunebench_trials IN EXCLUSIVE MODE");
+        },
+        false);
+    std::vector<pid_t> pids;
+    for (int w = 0; w < count; ++w) pids.push_back(startWorker(url, flags));
+    // Counted from a connection of its own: in the gate's transaction the statistics stay as
+    // they were when it began.
+    const std::string database = url.substr(url.rfind('/') + 1);
+    pg::Connection watch(url, false, std::chrono::seconds(30));
+    const bool all_waiting = testing::waitFor(
+        [&] {
+          std::int64_t waiting = 0;
+          watch.run(
+              [&] {
+                waiting = watch
+                              .exec(
+                                  "SELECT count(*) FROM pg_stat_activity WHERE datname = $1 "
+                                  "AND wait_event_type = 'Lock'",
+                                  pg::Params().add(database))
+                              .integer(0, 0);
+              },
+              false);
+          return waiting >= count;
+        },
+        std::chrono::seconds(120));
+    EXPECT_TRUE(all_waiting) << logs();
+    gate.run([&] { gate.exec("COMMIT"); }, false);
+    return pids;
+  }
   std::string logs() const {
     std::string all;
     for (const auto& log : logs_) all += log + ":\n" + readFile(log);
@@ -113,10 +151,11 @@ class CliClusterTest : public ::testing::Test {
 TEST_F(CliClusterTest, FourWorkersOfTwoJobsRunEveryPlannedTrialExactlyOnce) {
   PgServer& server = PgServer::shared();
   const std::string url = createStudy(server, clusterStudy(10, 2, 2, 2000));
-  std::vector<pid_t> pids;
   // One trial at a time (--fuse off), so that the four are still claiming when the first are
   // done (fused workers on one PostgreSQL study: the Slurm array test).
-  for (int w = 0; w < 4; ++w) pids.push_back(startWorker(url, {"--jobs", "2", "--fuse", "off"}));
+  // The trials table is locked until all four wait on it, so that no worker is still loading
+  // its libraries while another one runs the whole study (seen on a loaded machine).
+  const std::vector<pid_t> pids = startWorkersTogether(url, 4, {"--jobs", "2", "--fuse", "off"});
   // One connection per worker process, whatever its jobs.
   int most_connections = 0;
   const auto codes = waitAll(pids, std::chrono::seconds(600), [&] {
@@ -135,7 +174,7 @@ TEST_F(CliClusterTest, FourWorkersOfTwoJobsRunEveryPlannedTrialExactlyOnce) {
     workers.insert(t.worker);
   }
   EXPECT_EQ(runs.size(), 20u);
-  EXPECT_GE(workers.size(), 2u) << "the trials should be spread over the workers";
+  EXPECT_GE(workers.size(), 2u) << "the trials should be spread over the workers" << logs();
   for (const auto& worker : workers) EXPECT_EQ(worker.rfind(hostName() + ":", 0), 0u) << worker;
   EXPECT_GE(most_connections, 1);
   EXPECT_LE(most_connections, 4);

@@ -46,7 +46,7 @@ TEST(FusedMlpTest, EachSliceStartsFromItsUnfusedModelAndGivesItsLogits) {
     shapes.push_back(spec.model);
   }
   ASSERT_EQ(whyNotFusable(shapes), "");
-  const FusedMlp fused(specs[0].model, views);
+  const FusedMlp fused(shapes, views);
   ASSERT_EQ(fused.slices(), 3);
   ASSERT_EQ(fused.layers(), 3u);  // two hidden layers and the output
   for (std::int64_t k = 0; k < 3; ++k) {
@@ -69,6 +69,38 @@ TEST(FusedMlpTest, EachSliceStartsFromItsUnfusedModelAndGivesItsLogits) {
   EXPECT_FALSE(at::equal(fused.sliceWeight(0, 0), fused.sliceWeight(0, 1)));
 }
 
+// Slices of different activations, not side by side (ReLU, tanh, ReLU, sigmoid): each gives
+// its unfused model's logits, in the batched forward and in the shared one.
+TEST(FusedMlpTest, EachSliceAppliesItsOwnActivation) {
+  const Dataset data = images(8);
+  std::vector<std::shared_ptr<ClassifierNet>> models;
+  std::vector<const ClassifierNet*> views;
+  std::vector<ModelSpec> shapes;
+  std::uint64_t seed = 0;
+  for (const Activation activation :
+       {Activation::kRelu, Activation::kTanh, Activation::kRelu, Activation::kSigmoid}) {
+    TrialSpec spec = mlpSpec(InitKind::kXavierUniform, seed++);
+    spec.model.activation = activation;
+    models.push_back(makeTrialModel(spec, data));
+    views.push_back(models.back().get());
+    shapes.push_back(spec.model);
+  }
+  const FusedMlp fused(shapes, views);
+  const at::Tensor batch = data.inputs;
+  const at::Tensor stacked = fused.forward(at::stack({batch, batch, batch, batch}));
+  const at::Tensor shared = fused.forwardShared(batch);
+  for (std::int64_t k = 0; k < 4; ++k) {
+    const at::Tensor alone = models[static_cast<std::size_t>(k)]->forward(batch).detach();
+    EXPECT_TRUE(at::allclose(stacked[k].detach(), alone, 1e-5, 1e-6)) << "slice " << k;
+    EXPECT_TRUE(at::allclose(shared[k].detach(), alone, 1e-5, 1e-6)) << "slice " << k;
+  }
+  // Kept without the tanh slice, the others still apply theirs.
+  FusedMlp kept = fused;
+  kept.keepSlices({0, 2, 3});
+  const at::Tensor after = kept.forwardShared(batch);
+  EXPECT_TRUE(at::allclose(after[2].detach(), models[3]->forward(batch).detach(), 1e-5, 1e-6));
+}
+
 TEST(FusedMlpTest, OnlyBuiltInMlpsOfOneShapeAreStacked) {
   ModelSpec mlp;
   ModelSpec wider = mlp;
@@ -79,6 +111,9 @@ TEST(FusedMlpTest, OnlyBuiltInMlpsOfOneShapeAreStacked) {
   cnn.kind = ModelKind::kConvNet;
   EXPECT_EQ(whyNotFusable({mlp, mlp}), "");
   EXPECT_EQ(whyNotFusable({mlp, wider}), "the models differ in shape");
+  ModelSpec tanh = mlp;
+  tanh.activation = Activation::kTanh;
+  EXPECT_EQ(whyNotFusable({mlp, tanh}), "");  // each slice applies its own activation
   EXPECT_EQ(whyNotFusable({mlp, normed}), "batch norm and dropout are not stacked yet");
   EXPECT_EQ(whyNotFusable({mlp, cnn}), "only the built-in MLP is stacked");
   EXPECT_EQ(whyNotFusable({}), "no models");

@@ -8,7 +8,9 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <map>
 
+#include "data/synthetic_2d.h"
 #include "train/trainer.h"
 #include "trial/event_sink.h"
 
@@ -122,8 +124,8 @@ TEST(FusedTrainerTest, EachSliceTrainsAsItsTrialWouldAloneAndReportsAsIt) {
   EXPECT_LT(lossesOf(fused_sink, 1).back(), lossesOf(fused_sink, 1).front());
 }
 
-// RMSprop with momentum and a clipped gradient norm, Adagrad with weight decay and a cosine
-// schedule, beside SGD: each slice as its trial alone.
+// RMSprop with momentum and a clipped gradient norm, Adagrad with weight decay, a cosine
+// schedule and its own activation, beside SGD: each slice as its trial alone.
 TEST(FusedTrainerTest, RmspropAdagradAndClippedSlicesTrainAsTheirTrialsWouldAlone) {
   std::vector<TrialSpec> specs = {
       trial(1, InitKind::kXavierUniform, OptimizerKind::kRmsProp, 3e-3, 0),
@@ -134,10 +136,60 @@ TEST(FusedTrainerTest, RmspropAdagradAndClippedSlicesTrainAsTheirTrialsWouldAlon
   specs[0].optimizer.clip_norm = 0.5;
   specs[1].optimizer.weight_decay = 1e-3;
   specs[1].schedule.kind = ScheduleKind::kCosine;
+  specs[1].model.activation = Activation::kSigmoid;  // the others' ReLU: one stack still
   specs[2].optimizer.clip_norm = 0.2;
   for (const TrialSpec& spec : specs) EXPECT_EQ(whyTrainedAlone(spec), "");
   RecordingEventSink fused_sink;
   expectEachSliceAsAlone(specs, fused_sink);
+}
+
+// Keeps each trial's decision-boundary snapshots.
+class BoundarySink : public EventSink {
+ public:
+  void boundaryRecorded(std::int64_t id, const BoundarySnapshot& snapshot) override {
+    snapshots[id].push_back(snapshot);
+  }
+  std::map<std::int64_t, std::vector<BoundarySnapshot>> snapshots;
+};
+
+// On 2-D data each slice draws its decision boundary at initialization and every epoch (one
+// stacked forward over the lattice), as its trial alone draws it.
+TEST(FusedTrainerTest, EachSliceDrawsTheDecisionBoundaryItsTrialAloneDraws) {
+  DataSplit data;
+  data.train = generateSynthetic2d(Synthetic2dKind::kSpiral, 96, 0.1, 3);
+  data.validation = generateSynthetic2d(Synthetic2dKind::kSpiral, 32, 0.1, 4);
+  std::vector<TrialSpec> specs;
+  std::int64_t id = 1;
+  for (const Activation activation : {Activation::kRelu, Activation::kTanh, Activation::kLinear}) {
+    TrialSpec spec = trial(id, InitKind::kXavierUniform, OptimizerKind::kAdam, 0.03, id);
+    ++id;
+    spec.model.activation = activation;
+    spec.batch_size = 16;
+    spec.boundary_grid = 12;
+    specs.push_back(spec);
+  }
+  BoundarySink fused;
+  FusedTrainer().run(group(specs), data, fused);
+  for (const TrialSpec& spec : specs) {
+    BoundarySink alone;
+    Trainer().run(spec, data, alone);
+    const auto& got = fused.snapshots[spec.trial_id];
+    const auto& expected = alone.snapshots[spec.trial_id];
+    ASSERT_EQ(got.size(), 4u);  // initialization and 3 epochs
+    ASSERT_EQ(got.size(), expected.size());
+    for (std::size_t e = 0; e < got.size(); ++e) {
+      EXPECT_EQ(got[e].epoch, expected[e].epoch);
+      EXPECT_EQ(got[e].grid, 12);
+      EXPECT_DOUBLE_EQ(got[e].x_min, expected[e].x_min);
+      EXPECT_EQ(got[e].labels, expected[e].labels);
+      ASSERT_EQ(got[e].confidence.size(), 144u);
+      for (std::size_t c = 0; c < 144; ++c)
+        EXPECT_NEAR(got[e].confidence[c], expected[e].confidence[c], 1e-4)
+            << "trial " << spec.trial_id << " epoch " << e << " cell " << c;
+    }
+  }
+  // The slices draw their own boundaries: ReLU's is not the linear model's.
+  EXPECT_NE(fused.snapshots[1].back().confidence, fused.snapshots[3].back().confidence);
 }
 
 TEST(FusedTrainerTest, ADivergingSliceEndsAloneAndTheOthersDoNotChangeByABit) {
