@@ -4,6 +4,7 @@
 #include <set>
 #include <string>
 
+#include "run/resource_estimate.h"
 #include "run/scheduler.h"
 #include "run/storing_sink.h"
 #include "train/fused_trainer.h"
@@ -36,7 +37,7 @@ void Scheduler::runClaimed(std::vector<FrozenTrial>& owned, std::deque<FrozenTri
   forget(owned, first.id);
 }
 
-std::int64_t Scheduler::groupCap() const {
+std::int64_t Scheduler::groupCap(const TrialSpec& first) const {
   // What no one has claimed yet, shared among this process's jobs and the other workers seen
   // running trials of the study (workers of a cluster each take their part).
   std::int64_t taken = 0;
@@ -51,8 +52,12 @@ std::int64_t Scheduler::groupCap() const {
   const std::int64_t worker_count = std::max<std::int64_t>(
       static_cast<std::int64_t>(workers.size()), options_.one_of_many ? 2 : 1);
   const std::int64_t sharers = options_.jobs * worker_count;
+  const std::int64_t fit = trialsThatFit(
+      estimateTrialMemory(first, data_.train.sampleShape(), data_.train.num_classes).bytes,
+      availableMemoryBytes(), options_.jobs);
   // Its first trial (claimed, so counted as taken) and a share of the rest.
-  return std::clamp<std::int64_t>(1 + (left + sharers - 1) / sharers, 1, kMostFusedTrials);
+  return std::clamp<std::int64_t>(1 + (left + sharers - 1) / sharers, 1,
+                                  std::min(kMostFusedTrials, fit));
 }
 
 std::vector<FrozenTrial> Scheduler::formGroup(const FrozenTrial& first, const c10::Device& device,
@@ -79,8 +84,8 @@ std::vector<FrozenTrial> Scheduler::formGroup(const FrozenTrial& first, const c1
   // New configurations are proposed to fill a group only when the sampler needs no results to
   // propose them (listed ones, grid, random); a model-based search fuses what is waiting.
   const bool may_propose = plan_.chosen_later == 0 || !sampler_->readsHistory();
-  const std::int64_t cap =
-      std::max<std::int64_t>(groupCap(), static_cast<std::int64_t>(group.size()));
+  const std::int64_t cap = std::max<std::int64_t>(groupCap(specOf(first, device)),
+                                                  static_cast<std::int64_t>(group.size()));
   std::optional<std::int64_t> held_configuration;  // another shape's, whose seeds are kept too
   while (static_cast<std::int64_t>(group.size()) < cap && !stop.stopRequested()) {
     std::optional<FrozenTrial> next =

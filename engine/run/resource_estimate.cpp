@@ -1,5 +1,7 @@
 #include "run/resource_estimate.h"
 
+#include <limits>
+
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -110,6 +112,12 @@ double availableDeviceMemoryBytes(int cuda_index) {
   (void)cuda_index;
   return 0.0;
 #endif
+}
+
+std::int64_t trialsThatFit(double trial_bytes, double available_bytes, int jobs) {
+  if (available_bytes <= 0.0 || trial_bytes <= 0.0) return std::numeric_limits<std::int64_t>::max();
+  const double share = available_bytes / 2.0 / std::max(jobs, 1);
+  return std::max<std::int64_t>(1, static_cast<std::int64_t>(std::min(share / trial_bytes, 1e18)));
 }
 
 std::string formatBytes(double bytes) {

@@ -21,6 +21,11 @@ MemoryEstimate estimateTrialMemory(const TrialSpec& spec,
                                    const std::vector<std::int64_t>& sample_shape,
                                    std::int64_t classes);
 
+// How many trials of `trial_bytes` each one fused group may hold when `jobs` groups share
+// `available_bytes` (half of it: the rest is the data's, the process's and the system's); at
+// least 1, and unbounded (INT64_MAX) when the memory is unknown (0).
+std::int64_t trialsThatFit(double trial_bytes, double available_bytes, int jobs);
+
 // Memory the system can give now (MemAvailable), in bytes; 0 when unknown.
 double availableMemoryBytes();
 

@@ -13,7 +13,6 @@
 #include <thread>
 
 #include "cli_runner.h"
-#include "storage/pg_connection.h"
 #include "storage/postgres_storage.h"
 #include "support/pg_server.h"
 #include "support/temp_dir.h"
@@ -101,41 +100,13 @@ class CliClusterTest : public ::testing::Test {
     logs_.push_back(log);
     return spawnCli(args, log);
   }
-  // Starts `count` workers that wait on a lock of the trials table until all of them are
-  // waiting, then go on at once; the lock's connections are closed when it returns.
+  // Starts `count` workers that begin claiming together (TrialsTableGate).
   std::vector<pid_t> startWorkersTogether(const std::string& url, int count,
                                           const std::vector<std::string>& flags) {
-    pg::Connection gate(url, false, std::chrono::seconds(30));
-    gate.run(
-        [&] {
-          gate.exec("BEGIN");
-          gate.exec("LOCK TABLE tunebench_trials IN EXCLUSIVE MODE");
-        },
-        false);
+    testing::TrialsTableGate gate(url);
     std::vector<pid_t> pids;
     for (int w = 0; w < count; ++w) pids.push_back(startWorker(url, flags));
-    // Counted from a connection of its own: in the gate's transaction the statistics stay as
-    // they were when it began.
-    const std::string database = url.substr(url.rfind('/') + 1);
-    pg::Connection watch(url, false, std::chrono::seconds(30));
-    const bool all_waiting = testing::waitFor(
-        [&] {
-          std::int64_t waiting = 0;
-          watch.run(
-              [&] {
-                waiting = watch
-                              .exec(
-                                  "SELECT count(*) FROM pg_stat_activity WHERE datname = $1 "
-                                  "AND wait_event_type = 'Lock'",
-                                  pg::Params().add(database))
-                              .integer(0, 0);
-              },
-              false);
-          return waiting >= count;
-        },
-        std::chrono::seconds(120));
-    EXPECT_TRUE(all_waiting) << logs();
-    gate.run([&] { gate.exec("COMMIT"); }, false);
+    EXPECT_TRUE(gate.releaseWhenWaiting(count, std::chrono::seconds(120))) << logs();
     return pids;
   }
   std::string logs() const {

@@ -8,6 +8,7 @@
 
 #include <cstdlib>
 #include <stdexcept>
+#include <thread>
 
 #include "storage/pg_connection.h"
 
@@ -128,6 +129,57 @@ int PgServer::connectionsTo(const std::string& url) const {
       },
       false);
   return count;
+}
+
+namespace detail {
+// The gate's locking transaction, and a second connection to count the waiting sessions (in the
+// locking transaction the statistics stay as they were when it began).
+struct GateConnections {
+  explicit GateConnections(const std::string& url)
+      : gate(url, false, std::chrono::seconds(30)), watch(url, false, std::chrono::seconds(30)) {}
+  pg::Connection gate;
+  pg::Connection watch;
+};
+}  // namespace detail
+
+TrialsTableGate::TrialsTableGate(const std::string& url)
+    : database_(url.substr(url.rfind('/') + 1)),
+      connections_(std::make_unique<detail::GateConnections>(url)) {
+  pg::Connection& gate = connections_->gate;
+  gate.run(
+      [&] {
+        gate.exec("BEGIN");
+        gate.exec("LOCK TABLE tunebench_trials IN EXCLUSIVE MODE");
+      },
+      false);
+}
+
+TrialsTableGate::~TrialsTableGate() = default;
+
+bool TrialsTableGate::releaseWhenWaiting(int sessions, std::chrono::seconds limit) {
+  if (!connections_) return false;
+  pg::Connection& watch = connections_->watch;
+  const auto deadline = std::chrono::steady_clock::now() + limit;
+  bool all_waiting = false;
+  while (!all_waiting && std::chrono::steady_clock::now() < deadline) {
+    std::int64_t waiting = 0;
+    watch.run(
+        [&] {
+          waiting = watch
+                        .exec(
+                            "SELECT count(*) FROM pg_stat_activity WHERE datname = $1 AND "
+                            "wait_event_type = 'Lock'",
+                            pg::Params().add(database_))
+                        .integer(0, 0);
+        },
+        false);
+    all_waiting = waiting >= sessions;
+    if (!all_waiting) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  pg::Connection& gate = connections_->gate;
+  gate.run([&] { gate.exec("COMMIT"); }, false);
+  connections_.reset();
+  return all_waiting;
 }
 
 }  // namespace tunebench::testing

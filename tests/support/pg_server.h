@@ -1,5 +1,7 @@
 #pragma once
+#include <chrono>
 #include <filesystem>
+#include <memory>
 #include <string>
 
 namespace tunebench::testing {
@@ -37,6 +39,26 @@ class PgServer {
   std::string run_as_;  // "" or "runuser -u postgres -- "
   int port_ = 0;
   int databases_ = 0;
+};
+
+namespace detail {
+struct GateConnections;
+}
+
+// Holds the trials table of the study database at `url` locked (EXCLUSIVE: reads go on, claims
+// and proposals wait) from construction until release(), so that workers started meanwhile
+// begin claiming together: none still loading its libraries while another runs the whole study.
+class TrialsTableGate {
+ public:
+  explicit TrialsTableGate(const std::string& url);
+  ~TrialsTableGate();
+  // Waits until `sessions` connections to the database wait on a lock (or `limit` passes), then
+  // lets them all go; whether they were all waiting. The gate's connections close here.
+  bool releaseWhenWaiting(int sessions, std::chrono::seconds limit);
+
+ private:
+  std::string database_;
+  std::unique_ptr<detail::GateConnections> connections_;
 };
 
 }  // namespace tunebench::testing

@@ -202,12 +202,15 @@ TEST(OpenResultsTest, APostgresStudyTwoWorkersRunIsFollowedWithItsWorkersAndHear
   runCli(
       {QStringLiteral("create"), QString::fromStdString(study), QStringLiteral("--storage"), url});
   QProcess workers[2];
+  // Both begin claiming together: neither is still loading while the other runs all six.
+  tunebench::testing::TrialsTableGate gate(url.toStdString());
   for (QProcess& worker : workers) {
     worker.start(
         kCli, {QStringLiteral("worker"), url, QStringLiteral("--quiet"), QStringLiteral("--jobs"),
                QStringLiteral("1"), QStringLiteral("--heartbeat"), QStringLiteral("0.5")});
     ASSERT_TRUE(worker.waitForStarted());
   }
+  ASSERT_TRUE(gate.releaseWhenWaiting(2, std::chrono::seconds(120)));
 
   MainWindow window(kPresets);
   window.show();

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 #include "common/user_error.h"
 #include "config/study_file.h"
 #include "model/model_factory.h"
@@ -68,6 +70,15 @@ TEST(ResourceEstimateTest, AConfigurationThatCannotFitIsRefusedBeforeAnythingIsA
   EXPECT_GT(availableMemoryBytes(), 0.0);
   EXPECT_EQ(formatBytes(1.6e11), "160 GB");
   EXPECT_EQ(formatBytes(12.5e6), "12.5 MB");
+}
+
+// A fused group holds as many trials as half the memory, shared among the jobs, fits.
+TEST(ResourceEstimateTest, AFusedGroupHoldsWhatFitsInItsShareOfTheMemory) {
+  EXPECT_EQ(trialsThatFit(1e6, 8e6, 2), 2);  // 4 MB for the group of each of 2 jobs
+  EXPECT_EQ(trialsThatFit(1e6, 8e6, 1), 4);
+  EXPECT_EQ(trialsThatFit(3e6, 8e6, 1), 1);  // one trial always: it fitted alone (prepareStudy)
+  EXPECT_EQ(trialsThatFit(1e9, 8e6, 1), 1);
+  EXPECT_EQ(trialsThatFit(1e6, 0.0, 2), std::numeric_limits<std::int64_t>::max());  // unknown
 }
 
 }  // namespace
