@@ -81,9 +81,8 @@ std::vector<FrozenTrial> Scheduler::formGroup(const FrozenTrial& first, const c1
       ++it;
     }
   }
-  // New configurations are proposed to fill a group only when the sampler needs no results to
-  // propose them (listed ones, grid, random); a model-based search fuses what is waiting.
-  const bool may_propose = plan_.chosen_later == 0 || !sampler_->readsHistory();
+  // New configurations are proposed to fill the group: listed, grid and random ones need no
+  // results, and the TPE counts the group's (still running) as the worst it has seen.
   const std::int64_t cap = std::max<std::int64_t>(groupCap(specOf(first, device)),
                                                   static_cast<std::int64_t>(group.size()));
   std::optional<std::int64_t> held_configuration;  // another shape's, whose seeds are kept too
@@ -92,12 +91,11 @@ std::vector<FrozenTrial> Scheduler::formGroup(const FrozenTrial& first, const c1
         storage_.claimWaitingTrial(study_id_, options_.worker_id, device.str());
     if (!next) {
       if (held_configuration) break;
-      const bool added =
-          may_propose && storage_.proposeConfiguration(
-                             study_id_, budget_, study_.seed_list,
-                             [this](std::int64_t index, const Storage::TrialReader& read_trials) {
-                               return propose(index, read_trials);
-                             });
+      const bool added = storage_.proposeConfiguration(
+          study_id_, budget_, study_.seed_list,
+          [this](std::int64_t index, const Storage::TrialReader& read_trials) {
+            return propose(index, read_trials);
+          });
       if (!added) break;
       continue;
     }

@@ -9,7 +9,6 @@ class RandomSampler : public Sampler {
  public:
   explicit RandomSampler(std::uint64_t seed) : seed_(seed) {}
   std::optional<ParamMap> sample(const StudyView& study, const SearchSpace& space) override;
-  bool readsHistory() const override { return false; }
 
  private:
   std::uint64_t seed_;

@@ -29,9 +29,6 @@ class Sampler {
   virtual ~Sampler() = default;
   // The next configuration, or nullopt when the sampler has nothing new to offer (grid done).
   virtual std::optional<ParamMap> sample(const StudyView& study, const SearchSpace& space) = 0;
-  // False for a sampler whose draw depends only on how many configurations the study has: it
-  // may be given a view of that many empty entries, so proposing reads no trials.
-  virtual bool readsHistory() const { return true; }
 };
 
 struct SamplerSpec {

@@ -150,9 +150,9 @@ ParamValue sampleNumeric(const SearchParam& param, const std::vector<const Obser
 
 std::optional<ParamMap> TpeSampler::sample(const StudyView& study, const SearchSpace& space) {
   PortableRandom rng(mixSeed(seed_, study.configurations.size()));
-  std::vector<const Observation*> finished;
+  std::vector<const Observation*> finished, pending;
   for (const Observation& o : study.configurations) {
-    if (o.value) finished.push_back(&o);
+    (o.value ? finished : pending).push_back(&o);
   }
   ParamMap chosen;
   if (finished.size() < static_cast<std::size_t>(std::max(startup_trials_, 1))) {
@@ -169,8 +169,11 @@ std::optional<ParamMap> TpeSampler::sample(const StudyView& study, const SearchS
       static_cast<std::size_t>(std::ceil(0.1 * static_cast<double>(finished.size()))), 25);
   const std::vector<const Observation*> below(finished.begin(),
                                               finished.begin() + std::max<std::size_t>(1, n_below));
-  const std::vector<const Observation*> above(finished.begin() + std::max<std::size_t>(1, n_below),
-                                              finished.end());
+  std::vector<const Observation*> above(finished.begin() + std::max<std::size_t>(1, n_below),
+                                        finished.end());
+  // Constant liar (Optuna's constant_liar): configurations still running count among the worst,
+  // so that proposals made while they run (a fused group's, another job's) stay away from them.
+  above.insert(above.end(), pending.begin(), pending.end());
   for (const SearchParam& param : space.params()) {
     if (!SearchSpace::isActive(param, chosen)) continue;
     chosen[param.name] = param.distribution.kind == Distribution::Kind::kCategorical

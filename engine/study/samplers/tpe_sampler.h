@@ -8,8 +8,10 @@ namespace tunebench {
 // the rest ("above"); for each active parameter a Parzen estimator l(x) is fitted to the below
 // values and g(x) to the above ones (each with a wide prior component), `ei_candidates` values
 // are drawn from l, and the one maximizing l(x)/g(x) is kept. Only configurations in which a
-// parameter exists inform it, so conditional spaces work. Non-finite results count as the worst.
-// The first `startup_trials` configurations are drawn uniformly at random.
+// parameter exists inform it, so conditional spaces work. Non-finite results count as the worst,
+// and so do configurations still running (no result yet: Optuna's constant liar), so that many
+// proposals made at once (a fused group's) spread out. The first `startup_trials` finished
+// configurations are awaited with uniform random draws.
 class TpeSampler : public Sampler {
  public:
   TpeSampler(std::uint64_t seed, int startup_trials, int ei_candidates)

@@ -129,6 +129,28 @@ TEST(FusedGroupsTest, TrialsOfAnotherShapeFormTheirOwnGroupAndEachRunsOnce) {
   EXPECT_EQ(outcome.started_before_first_end, 3);  // the first group: configuration 0's seeds
 }
 
+// A TPE search fills its group with proposals made while the group's first ones still run (they
+// count as the worst: constant liar), so its eight trials train as one model, all different.
+TEST(FusedGroupsTest, ATpeSearchFillsItsGroupWithProposalsThatSpreadOut) {
+  testing::TempDir dir;
+  const Outcome outcome = runStudy(R"({
+    "name": "blobs",
+    "dataset": {"kind": "synthetic-2d", "generator": "gaussians", "samples": 300, "noise": 0.2},
+    "model": {"depth": 1, "width": 16}, "training": {"epochs": 2, "batch_size": 32},
+    "search": {"lr": {"type": "float", "low": 0.001, "high": 0.1, "log": true}},
+    "sampler": {"kind": "tpe", "seed": 3, "startup_trials": 2}, "budget": 8, "jobs": 1})",
+                                   (dir.path() / "tpe.db").string());
+  ASSERT_EQ(outcome.trials.size(), 8u);
+  EXPECT_EQ(outcome.started_before_first_end, 8);
+  std::set<std::string> configurations;
+  for (const FrozenTrial& trial : outcome.trials) {
+    EXPECT_EQ(trial.result.state, TrialState::kComplete) << trial.result.reason;
+    EXPECT_EQ(trial.fused_group, 1);
+    configurations.insert(trial.configuration);
+  }
+  EXPECT_EQ(configurations.size(), 8u);
+}
+
 // Requests a stop when the first loss of any trial is reported.
 class StopAtFirstLoss : public EventSink {
  public:

@@ -97,5 +97,31 @@ TEST(TpeSamplerTest, LaterProposalsClusterNearTheOptimum) {
   EXPECT_GE(near, 12);
 }
 
+// Configurations still running (no result yet) count among the worst (constant liar): with ten
+// of them at the optimum, later proposals keep away from it, where without them they crowd it.
+TEST(TpeSamplerTest, RunningConfigurationsCountAmongTheWorstSoProposalsSpreadOut) {
+  const SearchSpace space({{"x", range(0.0, 1.0, false)}});
+  StudyView finished;
+  for (int k = 0; k <= 20; ++k) {
+    const double x = k / 20.0;
+    finished.configurations.push_back({{{"x", x}}, std::fabs(x - 0.5)});
+  }
+  StudyView running = finished;
+  for (int k = 0; k < 10; ++k) running.configurations.push_back({{{"x", 0.5}}, std::nullopt});
+  const auto nearOptimum = [&](const StudyView& view) {
+    int near = 0;
+    for (std::uint64_t seed = 0; seed < 40; ++seed) {
+      TpeSampler tpe(seed, 10, 24);
+      if (std::fabs(std::get<double>(tpe.sample(view, space)->at("x")) - 0.5) < 0.05) ++near;
+    }
+    return near;
+  };
+  const int crowded = nearOptimum(finished), spread = nearOptimum(running);
+  std::cout << "proposals within 0.05 of the optimum: " << crowded
+            << " of 40 with nothing running, " << spread << " with ten running there\n";
+  EXPECT_GE(crowded, 15);
+  EXPECT_LE(spread, crowded / 2);
+}
+
 }  // namespace
 }  // namespace tunebench
