@@ -6,6 +6,7 @@
 
 #include "model/activation.h"
 #include "model/classifier_net.h"
+#include "model/small_mlp_step.h"
 #include "model/stacked_matmul.h"
 
 namespace tunebench {
@@ -68,6 +69,15 @@ at::Tensor FusedMlp::forwardShared(const at::Tensor& inputs) const {
     h = stackedMatmul(h, weights_[layer]) + biases_[layer];
   }
   return h;
+}
+
+bool FusedMlp::trainsByHand(std::int64_t batch) const {
+  return smallMlpStepApplies({&weights_, &biases_, &runs_}, batch);
+}
+
+at::Tensor FusedMlp::lossesWithGradients(const at::Tensor& inputs,
+                                         const at::Tensor& targets) const {
+  return smallMlpTrainingStep({&weights_, &biases_, &runs_}, inputs, targets);
 }
 
 void FusedMlp::keepSlices(const std::vector<std::int64_t>& kept) {

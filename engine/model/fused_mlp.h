@@ -33,6 +33,12 @@ class FusedMlp {
   // Logits [K, m, classes] of every slice for one shared batch [m, features...] (evaluation: the
   // first layer is one product for all slices, as their weights sit side by side).
   at::Tensor forwardShared(const at::Tensor& inputs) const;
+  // Whether lossesWithGradients applies to batches of `batch` (every layer's product small, on
+  // the CPU in float: model/small_mlp_step).
+  bool trainsByHand(std::int64_t batch) const;
+  // Each slice's mean cross-entropy [K] on inputs [K, B, features...] and targets [K, B], with
+  // every parameter's gradient set, computed by hand rather than by autograd.
+  at::Tensor lossesWithGradients(const at::Tensor& inputs, const at::Tensor& targets) const;
   // Keeps only the slices `kept` (ascending indices): the stack is rebuilt without the others
   // (new parameter tensors; give them to the optimizer).
   void keepSlices(const std::vector<std::int64_t>& kept);

@@ -1,5 +1,7 @@
 #include "train/decision_boundary.h"
 
+#include <cmath>
+
 #include <torch/types.h>
 #include <torch/utils.h>
 
@@ -44,17 +46,23 @@ BoundarySnapshot boundaryFromLogits(const BoundaryLattice& lattice, const at::Te
   snapshot.epoch = epoch;
   if (snapshot.grid == 0) return snapshot;
   torch::NoGradGuard no_grad;
-  const torch::Tensor probabilities =
-      torch::softmax(logits.detach(), 1).to(torch::kCPU, torch::kDouble);
-  const auto [confidence, predicted] = probabilities.max(1);
-  const torch::Tensor classes = predicted.contiguous();
-  const auto* p = classes.data_ptr<std::int64_t>();
-  const auto* c = confidence.contiguous().data_ptr<double>();
-  snapshot.predicted.reserve(static_cast<std::size_t>(classes.numel()));
-  snapshot.confidence.reserve(static_cast<std::size_t>(classes.numel()));
-  for (std::int64_t i = 0; i < classes.numel(); ++i) {
-    snapshot.predicted.push_back(static_cast<int>(p[i]));
-    snapshot.confidence.push_back(c[i]);
+  // Per cell the most likely class and its softmax probability, 1 / sum exp(logit - max): one
+  // pass over the logits (ATen's softmax over a few classes costs more than the network).
+  const torch::Tensor values = logits.detach().to(torch::kCPU, torch::kFloat).contiguous();
+  const std::int64_t cells = values.size(0), classes = values.size(1);
+  const float* row = values.data_ptr<float>();
+  snapshot.predicted.reserve(static_cast<std::size_t>(cells));
+  snapshot.confidence.reserve(static_cast<std::size_t>(cells));
+  for (std::int64_t i = 0; i < cells; ++i, row += classes) {
+    std::int64_t best = 0;
+    for (std::int64_t c = 1; c < classes; ++c) {
+      if (row[c] > row[best]) best = c;
+    }
+    double sum = 0.0;
+    for (std::int64_t c = 0; c < classes; ++c)
+      sum += std::exp(static_cast<double>(row[c]) - static_cast<double>(row[best]));
+    snapshot.predicted.push_back(static_cast<int>(best));
+    snapshot.confidence.push_back(1.0 / sum);
   }
   return snapshot;
 }

@@ -210,8 +210,13 @@ void FusedRun::trainEpoch(std::int64_t epoch) {
     const at::Tensor inputs = x.index_select(0, index).view({k, len, -1});
     const at::Tensor targets = y.index_select(0, index).view({k, len});
     optimizer_->clearGradients();
-    const at::Tensor losses = sliceLosses(model_->forward(inputs), targets, false);
-    losses.sum().backward();  // each slice's weights get only its own loss's gradient
+    at::Tensor losses;
+    if (model_->trainsByHand(len)) {  // small layers: forward and backward without autograd
+      losses = model_->lossesWithGradients(inputs, targets);
+    } else {
+      losses = sliceLosses(model_->forward(inputs), targets, false);
+      losses.sum().backward();  // each slice's weights get only its own loss's gradient
+    }
     optimizer_->step();
     ++step_;
     // One read of the K losses per step (an item() per slice would be K reads).

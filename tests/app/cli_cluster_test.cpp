@@ -121,7 +121,7 @@ class CliClusterTest : public ::testing::Test {
 
 TEST_F(CliClusterTest, FourWorkersOfTwoJobsRunEveryPlannedTrialExactlyOnce) {
   PgServer& server = PgServer::shared();
-  const std::string url = createStudy(server, clusterStudy(10, 2, 2, 2000));
+  const std::string url = createStudy(server, clusterStudy(10, 2, 2, 6000));
   // One trial at a time (--fuse off), so that the four are still claiming when the first are
   // done (fused workers on one PostgreSQL study: the Slurm array test).
   // The trials table is locked until all four wait on it, so that no worker is still loading

@@ -85,7 +85,18 @@ int main(int argc, char** argv) {
   compare("fashion 784-32-32-10, batch 32", crossed(32, 32, epochs, 3), fashion_data);
   tunebench::DatasetSpec spiral;
   spiral.kind = tunebench::DatasetKind::kSynthetic2d;
-  compare("2-D 2-16-16-2, batch 16", crossed(16, 16, epochs * 5, 3),
-          tunebench::loadDataSplit(spiral));
+  const tunebench::DataSplit spiral_data = tunebench::loadDataSplit(spiral);
+  compare("2-D 2-16-16-2, batch 16", crossed(16, 16, epochs * 5, 3), spiral_data);
+  // playground-spiral's group: four activations, decision boundaries (48 x 48) every epoch.
+  std::vector<TrialSpec> playground = crossed(16, 16, epochs * 5, 1);
+  playground.resize(4);
+  const tunebench::Activation activations[] = {
+      tunebench::Activation::kRelu, tunebench::Activation::kTanh, tunebench::Activation::kSigmoid,
+      tunebench::Activation::kLinear};
+  for (std::size_t k = 0; k < playground.size(); ++k) {
+    playground[k].model.activation = activations[k];
+    playground[k].boundary_grid = 48;
+  }
+  compare("2-D 2-16-16-2, batch 16, 4 activations, boundaries", playground, spiral_data);
   return 0;
 }

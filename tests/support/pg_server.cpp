@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <functional>
 #include <stdexcept>
 #include <thread>
 
@@ -132,24 +133,28 @@ int PgServer::connectionsTo(const std::string& url) const {
 }
 
 namespace detail {
-// The gate's locking transaction, and a second connection to count the waiting sessions (in the
-// locking transaction the statistics stay as they were when it began).
+// The gate's locking transaction on the study's database, and a connection to the server's
+// `postgres` database that watches (not counted among the study's connections; and in the
+// locking transaction the statistics would stay as they were when it began).
 struct GateConnections {
   explicit GateConnections(const std::string& url)
-      : gate(url, false, std::chrono::seconds(30)), watch(url, false, std::chrono::seconds(30)) {}
-  pg::Connection gate;
+      : gate(std::make_unique<pg::Connection>(url, false, std::chrono::seconds(30))),
+        watch(url.substr(0, url.rfind('/') + 1) + "postgres", false, std::chrono::seconds(30)) {}
+  std::unique_ptr<pg::Connection> gate;
   pg::Connection watch;
+  std::int64_t gate_pid = 0;
 };
 }  // namespace detail
 
 TrialsTableGate::TrialsTableGate(const std::string& url)
     : database_(url.substr(url.rfind('/') + 1)),
       connections_(std::make_unique<detail::GateConnections>(url)) {
-  pg::Connection& gate = connections_->gate;
+  pg::Connection& gate = *connections_->gate;
   gate.run(
       [&] {
         gate.exec("BEGIN");
         gate.exec("LOCK TABLE tunebench_trials IN EXCLUSIVE MODE");
+        connections_->gate_pid = gate.exec("SELECT pg_backend_pid()").integer(0, 0);
       },
       false);
 }
@@ -159,25 +164,35 @@ TrialsTableGate::~TrialsTableGate() = default;
 bool TrialsTableGate::releaseWhenWaiting(int sessions, std::chrono::seconds limit) {
   if (!connections_) return false;
   pg::Connection& watch = connections_->watch;
+  const auto count = [&](const std::string& sql, pg::Params params) {
+    std::int64_t n = 0;
+    watch.run([&] { n = watch.exec(sql, params).integer(0, 0); }, false);
+    return n;
+  };
   const auto deadline = std::chrono::steady_clock::now() + limit;
-  bool all_waiting = false;
-  while (!all_waiting && std::chrono::steady_clock::now() < deadline) {
-    std::int64_t waiting = 0;
-    watch.run(
-        [&] {
-          waiting = watch
-                        .exec(
-                            "SELECT count(*) FROM pg_stat_activity WHERE datname = $1 AND "
-                            "wait_event_type = 'Lock'",
-                            pg::Params().add(database_))
-                        .integer(0, 0);
-        },
-        false);
-    all_waiting = waiting >= sessions;
-    if (!all_waiting) std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  pg::Connection& gate = connections_->gate;
+  const auto waitUntil = [&](const std::function<bool()>& ready) {
+    while (!ready()) {
+      if (std::chrono::steady_clock::now() > deadline) return false;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return true;
+  };
+  const bool all_waiting = waitUntil([&] {
+    return count(
+               "SELECT count(*) FROM pg_stat_activity WHERE datname = $1 AND "
+               "wait_event_type = 'Lock'",
+               pg::Params().add(database_)) >= sessions;
+  });
+  pg::Connection& gate = *connections_->gate;
   gate.run([&] { gate.exec("COMMIT"); }, false);
+  connections_->gate.reset();
+  // The server ends the gate's session after the client has gone: wait for it, so that a test
+  // counting the study's connections next sees only its workers'.
+  const std::int64_t pid = connections_->gate_pid;
+  waitUntil([&] {
+    return count("SELECT count(*) FROM pg_stat_activity WHERE pid = $1", pg::Params().add(pid)) ==
+           0;
+  });
   connections_.reset();
   return all_waiting;
 }

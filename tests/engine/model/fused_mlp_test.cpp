@@ -101,6 +101,47 @@ TEST(FusedMlpTest, EachSliceAppliesItsOwnActivation) {
   EXPECT_TRUE(at::allclose(after[2].detach(), models[3]->forward(batch).detach(), 1e-5, 1e-6));
 }
 
+// The hand-written training step of small stacks gives autograd's losses and gradients, for
+// every activation.
+TEST(FusedMlpTest, TheHandWrittenStepGivesAutogradsLossesAndGradients) {
+  Dataset data;
+  data.inputs = at::randn({8, 10});
+  data.targets = at::randint(0, 10, {8}, at::TensorOptions().dtype(at::kLong));
+  data.num_classes = 10;
+  std::vector<std::shared_ptr<ClassifierNet>> models;
+  std::vector<const ClassifierNet*> views;
+  std::vector<ModelSpec> shapes;
+  std::uint64_t seed = 0;
+  for (const Activation activation :
+       {Activation::kRelu, Activation::kLeakyRelu, Activation::kTanh, Activation::kSigmoid,
+        Activation::kGelu, Activation::kLinear}) {
+    TrialSpec spec = mlpSpec(InitKind::kKaimingNormal, seed++);
+    spec.model.activation = activation;
+    models.push_back(makeTrialModel(spec, data));
+    views.push_back(models.back().get());
+    shapes.push_back(spec.model);
+  }
+  const FusedMlp by_hand(shapes, views), by_autograd(shapes, views);
+  const at::Tensor inputs = at::randn({6, 8, 10});
+  const at::Tensor targets = at::randint(0, 10, {6, 8}, at::TensorOptions().dtype(at::kLong));
+  ASSERT_TRUE(by_hand.trainsByHand(8));
+  EXPECT_FALSE(by_hand.trainsByHand(100000));  // too large a product: autograd's
+  const at::Tensor losses = by_hand.lossesWithGradients(inputs, targets);
+  const at::Tensor logits = by_autograd.forward(inputs);
+  const at::Tensor expected =
+      at::cross_entropy_loss(logits.reshape({48, 10}), targets.reshape({48}), {}, 0)
+          .view({6, 8})
+          .mean(1);
+  expected.sum().backward();
+  EXPECT_TRUE(at::allclose(losses, expected.detach(), 1e-5, 1e-6));
+  const std::vector<at::Tensor> got = by_hand.parameters(), want = by_autograd.parameters();
+  for (std::size_t i = 0; i < got.size(); ++i) {
+    ASSERT_TRUE(got[i].grad().defined()) << "parameter " << i;
+    EXPECT_TRUE(at::allclose(got[i].grad(), want[i].grad(), 1e-4, 1e-6))
+        << "parameter " << i << ": " << (got[i].grad() - want[i].grad()).abs().max().item<double>();
+  }
+}
+
 TEST(FusedMlpTest, OnlyBuiltInMlpsOfOneShapeAreStacked) {
   ModelSpec mlp;
   ModelSpec wider = mlp;
