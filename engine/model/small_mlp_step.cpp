@@ -87,6 +87,14 @@ at::Tensor smallMlpTrainingStep(const StackedMlpView& mlp, const at::Tensor& inp
   const std::vector<at::Tensor>& biases = *mlp.biases;
   const std::size_t layers = weights.size();
   const std::int64_t slices = weights.front().size(0), batch = inputs.size(1);
+  const std::int64_t classes = weights.back().size(2);
+  TORCH_CHECK(inputs.dim() >= 3 && inputs.size(0) == slices &&
+                  inputs[0][0].numel() == weights.front().size(1),
+              "smallMlpTrainingStep: inputs are not [K, B, features]");
+  TORCH_CHECK(targets.numel() == slices * batch, "smallMlpTrainingStep: targets are not [K, B]");
+  for (std::size_t l = 0; l < layers; ++l)
+    TORCH_CHECK(weights[l].is_contiguous() && biases[l].is_contiguous(),
+                "smallMlpTrainingStep: a layer's weights are not contiguous");
   // Forward: z[l] = h[l] W[l] + b[l]; h[l + 1] = activation(z[l]) for the hidden layers.
   std::vector<at::Tensor> h{inputs.reshape({slices, batch, -1}).to(at::kFloat).contiguous()};
   std::vector<at::Tensor> z;
@@ -114,11 +122,13 @@ at::Tensor smallMlpTrainingStep(const StackedMlpView& mlp, const at::Tensor& inp
   }
   // Each slice's mean cross-entropy, and its gradient on the logits: (softmax - one-hot) / B.
   const at::Tensor& logits = z.back();
-  const std::int64_t classes = logits.size(2);
   at::Tensor dz = at::empty_like(logits);
   at::Tensor losses = at::empty({slices}, logits.options());
   float* loss_out = losses.data_ptr<float>();
   const at::Tensor labels = targets.reshape({slices, batch}).to(at::kLong).contiguous();
+  TORCH_CHECK(labels.numel() == 0 || (labels.min().item<std::int64_t>() >= 0 &&
+                                      labels.max().item<std::int64_t>() < classes),
+              "smallMlpTrainingStep: a target is not a class index below ", classes);
   const float* lp = logits.data_ptr<float>();
   const std::int64_t* yp = labels.data_ptr<std::int64_t>();
   float* dp = dz.data_ptr<float>();

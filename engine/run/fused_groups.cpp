@@ -7,6 +7,7 @@
 #include "run/resource_estimate.h"
 #include "run/scheduler.h"
 #include "run/storing_sink.h"
+#include "study/study_view.h"
 #include "train/fused_trainer.h"
 
 namespace tunebench {
@@ -37,6 +38,12 @@ void Scheduler::runClaimed(std::vector<FrozenTrial>& owned, std::deque<FrozenTri
   forget(owned, first.id);
 }
 
+std::int64_t Scheduler::fitting(const TrialSpec& spec) const {
+  return trialsThatFit(
+      estimateTrialMemory(spec, data_.train.sampleShape(), data_.train.num_classes).bytes,
+      availableMemoryBytes(), options_.jobs);
+}
+
 std::int64_t Scheduler::groupCap(const TrialSpec& first) const {
   // What no one has claimed yet, shared among this process's jobs and the other workers seen
   // running trials of the study (workers of a cluster each take their part).
@@ -52,12 +59,9 @@ std::int64_t Scheduler::groupCap(const TrialSpec& first) const {
   const std::int64_t worker_count = std::max<std::int64_t>(
       static_cast<std::int64_t>(workers.size()), options_.one_of_many ? 2 : 1);
   const std::int64_t sharers = options_.jobs * worker_count;
-  const std::int64_t fit = trialsThatFit(
-      estimateTrialMemory(first, data_.train.sampleShape(), data_.train.num_classes).bytes,
-      availableMemoryBytes(), options_.jobs);
   // Its first trial (claimed, so counted as taken) and a share of the rest.
   return std::clamp<std::int64_t>(1 + (left + sharers - 1) / sharers, 1,
-                                  std::min(kMostFusedTrials, fit));
+                                  std::min(kMostFusedTrials, fitting(first)));
 }
 
 std::vector<FrozenTrial> Scheduler::formGroup(const FrozenTrial& first, const c10::Device& device,
@@ -72,8 +76,9 @@ std::vector<FrozenTrial> Scheduler::formGroup(const FrozenTrial& first, const c1
   };
   // Trials this worker already holds come first (a configuration's other seeds), all of them:
   // they were held to train together, and the share counts only what is still unclaimed.
+  const std::int64_t most = std::min(kMostFusedTrials, fitting(specOf(first, device)));
   for (auto it = held.begin();
-       it != held.end() && static_cast<std::int64_t>(group.size()) < kMostFusedTrials;) {
+       it != held.end() && static_cast<std::int64_t>(group.size()) < most;) {
     if (joins(*it)) {
       group.push_back(*it);
       it = held.erase(it);
@@ -81,8 +86,14 @@ std::vector<FrozenTrial> Scheduler::formGroup(const FrozenTrial& first, const c1
       ++it;
     }
   }
-  // New configurations are proposed to fill the group: listed, grid and random ones need no
-  // results, and the TPE counts the group's (still running) as the worst it has seen.
+  // New configurations are proposed to fill the group as far as the sampler's proposals are
+  // worth making before more results come (listed, grid, random: all; the TPE: its random
+  // startup, then a few, counting the pending ones among the worst).
+  std::int64_t finished = 0, pending = 0;
+  for (const Observation& observation :
+       studyViewOf(storage_.trials(study_id_, false)).configurations)
+    ++(observation.value ? finished : pending);
+  std::int64_t ahead = sampler_->proposalsAhead(finished, pending);
   const std::int64_t cap = std::max<std::int64_t>(groupCap(specOf(first, device)),
                                                   static_cast<std::int64_t>(group.size()));
   std::optional<std::int64_t> held_configuration;  // another shape's, whose seeds are kept too
@@ -91,12 +102,14 @@ std::vector<FrozenTrial> Scheduler::formGroup(const FrozenTrial& first, const c1
         storage_.claimWaitingTrial(study_id_, options_.worker_id, device.str());
     if (!next) {
       if (held_configuration) break;
-      const bool added = storage_.proposeConfiguration(
-          study_id_, budget_, study_.seed_list,
-          [this](std::int64_t index, const Storage::TrialReader& read_trials) {
-            return propose(index, read_trials);
-          });
+      const bool added =
+          ahead > 0 && storage_.proposeConfiguration(
+                           study_id_, budget_, study_.seed_list,
+                           [this](std::int64_t index, const Storage::TrialReader& read_trials) {
+                             return propose(index, read_trials);
+                           });
       if (!added) break;
+      --ahead;
       continue;
     }
     registerRunning(next->id, stop);

@@ -91,6 +91,8 @@ class Scheduler {
   // study's trials (at least two workers with SchedulerOptions::one_of_many); at most
   // kMostFusedTrials, and as many as fit in the memory this job may take (trialsThatFit).
   std::int64_t groupCap(const TrialSpec& first) const;
+  // How many trials of `spec` one group may hold in the memory this job may take.
+  std::int64_t fitting(const TrialSpec& spec) const;
   void runGroup(const std::vector<FrozenTrial>& group, const c10::Device& device,
                 std::vector<FrozenTrial>& owned, EventSink& sink, const StopToken& stop);
   // A claimed trial's spec on `device`, and the pruner's gate for it.

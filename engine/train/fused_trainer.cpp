@@ -315,7 +315,16 @@ void FusedRun::reportBoundaries(std::int64_t epoch) {
       if (slot.leaving || slot.boundary_grid != grid) continue;
       if (!logits.defined()) {
         at::NoGradGuard no_grad;
-        logits = model_->forwardShared(lattice.points);
+        // In chunks, as the validation: K slices' hidden values over a 512 x 512 lattice at once
+        // would take gigabytes.
+        const std::int64_t cells = lattice.points.size(0);
+        const std::int64_t chunk =
+            std::max<std::int64_t>(256, 16384 / std::max<std::size_t>(1, slots_.size()));
+        std::vector<at::Tensor> parts;
+        for (std::int64_t begin = 0; begin < cells; begin += chunk)
+          parts.push_back(model_->forwardShared(
+              lattice.points.narrow(0, begin, std::min(chunk, cells - begin))));
+        logits = at::cat(parts, 1);
       }
       sink_.boundaryRecorded(
           slot.trial->spec.trial_id,

@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -29,6 +30,12 @@ class Sampler {
   virtual ~Sampler() = default;
   // The next configuration, or nullopt when the sampler has nothing new to offer (grid done).
   virtual std::optional<ParamMap> sample(const StudyView& study, const SearchSpace& space) = 0;
+  // How many more configurations it may propose now, with `finished` configurations done and
+  // `pending` proposed but not done, for its proposals to be worth making before more results
+  // come (a fused group asks for several at once): unbounded for one that reads no results.
+  virtual std::int64_t proposalsAhead(std::int64_t /*finished*/, std::int64_t /*pending*/) const {
+    return std::numeric_limits<std::int64_t>::max();
+  }
 };
 
 struct SamplerSpec {

@@ -183,4 +183,10 @@ std::optional<ParamMap> TpeSampler::sample(const StudyView& study, const SearchS
   return chosen;
 }
 
+std::int64_t TpeSampler::proposalsAhead(std::int64_t finished, std::int64_t pending) const {
+  if (finished < startup_trials_)
+    return std::max<std::int64_t>(0, startup_trials_ - finished - pending);
+  return std::max<std::int64_t>(0, std::max<std::int64_t>(1, finished / 4) - pending);
+}
+
 }  // namespace tunebench

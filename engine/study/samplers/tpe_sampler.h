@@ -17,6 +17,10 @@ class TpeSampler : public Sampler {
   TpeSampler(std::uint64_t seed, int startup_trials, int ei_candidates)
       : seed_(seed), startup_trials_(startup_trials), ei_candidates_(ei_candidates) {}
   std::optional<ParamMap> sample(const StudyView& study, const SearchSpace& space) override;
+  // Its random startup draws all at once; past them, a quarter of the finished configurations
+  // (at least one) may be pending: proposals made with no result between them are no better
+  // than random ones.
+  std::int64_t proposalsAhead(std::int64_t finished, std::int64_t pending) const override;
 
  private:
   std::uint64_t seed_;

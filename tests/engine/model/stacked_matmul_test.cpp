@@ -35,9 +35,15 @@ TEST(StackedMatmulTest, SmallProductsAndTheirGradientsEqualBmm) {
   expectAsBmm(at::randn({2, 9, 8}).transpose(1, 2), at::randn({2, 5, 9}).transpose(1, 2));
 }
 
-TEST(StackedMatmulTest, LargeProductsAreBmmsOwn) {
-  at::manual_seed(6);
-  expectAsBmm(at::randn({2, 64, 64}), at::randn({2, 64, 64}));  // 262,144 a slice: at::bmm
+// Which product ran: small ones the loop's autograd node, large ones (262,144 multiply-adds a
+// slice) bmm's own.
+TEST(StackedMatmulTest, SmallProductsTakeTheLoopAndLargeOnesBmm) {
+  const at::Tensor w_small = at::randn({2, 16, 16}).requires_grad_(true);
+  const at::Tensor w_large = at::randn({2, 64, 64}).requires_grad_(true);
+  const std::string small = stackedMatmul(at::randn({2, 16, 16}), w_small).grad_fn()->name();
+  const std::string large = stackedMatmul(at::randn({2, 64, 64}), w_large).grad_fn()->name();
+  EXPECT_NE(small.find("SmallStackedMatmul"), std::string::npos) << small;
+  EXPECT_NE(large.find("Bmm"), std::string::npos) << large;
 }
 
 // Only the weight needs a gradient (a first layer's input does not): the input gets none.

@@ -9,6 +9,7 @@
 #include "run/scheduler.h"
 #include "run/study_setup.h"
 #include "storage/sqlite_storage.h"
+#include "study/samplers/tpe_sampler.h"
 #include "support/temp_dir.h"
 
 namespace tunebench {
@@ -129,26 +130,40 @@ TEST(FusedGroupsTest, TrialsOfAnotherShapeFormTheirOwnGroupAndEachRunsOnce) {
   EXPECT_EQ(outcome.started_before_first_end, 3);  // the first group: configuration 0's seeds
 }
 
-// A TPE search fills its group with proposals made while the group's first ones still run (they
-// count as the worst: constant liar), so its eight trials train as one model, all different.
-TEST(FusedGroupsTest, ATpeSearchFillsItsGroupWithProposalsThatSpreadOut) {
+// A TPE search fills its first group with its random startup draws (all eight at once: no
+// result could change them), then proposes a few at a time, the pending ones counted among the
+// worst (constant liar): twelve trials, all different.
+TEST(FusedGroupsTest, ATpeSearchFillsItsGroupWithItsStartupThenProposesAFewAtATime) {
   testing::TempDir dir;
   const Outcome outcome = runStudy(R"({
     "name": "blobs",
     "dataset": {"kind": "synthetic-2d", "generator": "gaussians", "samples": 300, "noise": 0.2},
     "model": {"depth": 1, "width": 16}, "training": {"epochs": 2, "batch_size": 32},
     "search": {"lr": {"type": "float", "low": 0.001, "high": 0.1, "log": true}},
-    "sampler": {"kind": "tpe", "seed": 3, "startup_trials": 2}, "budget": 8, "jobs": 1})",
+    "sampler": {"kind": "tpe", "seed": 3, "startup_trials": 8}, "budget": 12, "jobs": 1})",
                                    (dir.path() / "tpe.db").string());
-  ASSERT_EQ(outcome.trials.size(), 8u);
+  ASSERT_EQ(outcome.trials.size(), 12u);
   EXPECT_EQ(outcome.started_before_first_end, 8);
   std::set<std::string> configurations;
+  std::set<std::int64_t> groups;
   for (const FrozenTrial& trial : outcome.trials) {
     EXPECT_EQ(trial.result.state, TrialState::kComplete) << trial.result.reason;
-    EXPECT_EQ(trial.fused_group, 1);
     configurations.insert(trial.configuration);
+    groups.insert(trial.fused_group);
   }
-  EXPECT_EQ(configurations.size(), 8u);
+  EXPECT_EQ(configurations.size(), 12u);
+  // Past the startup, at most two a time (a quarter of eight finished): more groups than one.
+  EXPECT_GE(groups.size(), 3u);
+}
+
+// The TPE's own bound: all its random startup draws at once, then a quarter of what finished.
+TEST(FusedGroupsTest, TheTpeProposesAheadItsStartupThenAQuarterOfItsResults) {
+  TpeSampler tpe(0, 10, 24);
+  EXPECT_EQ(tpe.proposalsAhead(0, 1), 9);
+  EXPECT_EQ(tpe.proposalsAhead(4, 6), 0);
+  EXPECT_EQ(tpe.proposalsAhead(12, 0), 3);
+  EXPECT_EQ(tpe.proposalsAhead(12, 3), 0);
+  EXPECT_EQ(tpe.proposalsAhead(2, 0), 8);
 }
 
 // Requests a stop when the first loss of any trial is reported.
