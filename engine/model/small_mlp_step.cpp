@@ -89,7 +89,7 @@ at::Tensor smallMlpTrainingStep(const StackedMlpView& mlp, const at::Tensor& inp
   const std::int64_t slices = weights.front().size(0), batch = inputs.size(1);
   const std::int64_t classes = weights.back().size(2);
   TORCH_CHECK(inputs.dim() >= 3 && inputs.size(0) == slices &&
-                  inputs[0][0].numel() == weights.front().size(1),
+                  inputs.numel() == slices * batch * weights.front().size(1),
               "smallMlpTrainingStep: inputs are not [K, B, features]");
   TORCH_CHECK(targets.numel() == slices * batch, "smallMlpTrainingStep: targets are not [K, B]");
   for (std::size_t l = 0; l < layers; ++l)
@@ -126,9 +126,6 @@ at::Tensor smallMlpTrainingStep(const StackedMlpView& mlp, const at::Tensor& inp
   at::Tensor losses = at::empty({slices}, logits.options());
   float* loss_out = losses.data_ptr<float>();
   const at::Tensor labels = targets.reshape({slices, batch}).to(at::kLong).contiguous();
-  TORCH_CHECK(labels.numel() == 0 || (labels.min().item<std::int64_t>() >= 0 &&
-                                      labels.max().item<std::int64_t>() < classes),
-              "smallMlpTrainingStep: a target is not a class index below ", classes);
   const float* lp = logits.data_ptr<float>();
   const std::int64_t* yp = labels.data_ptr<std::int64_t>();
   float* dp = dz.data_ptr<float>();
@@ -142,6 +139,8 @@ at::Tensor smallMlpTrainingStep(const StackedMlpView& mlp, const at::Tensor& inp
       float sum = 0.0f;
       for (std::int64_t c = 0; c < classes; ++c) sum += std::exp(row[c] - top);
       const std::int64_t label = yp[k * batch + b];
+      TORCH_CHECK(label >= 0 && label < classes,
+                  "smallMlpTrainingStep: a target is not a class index below ", classes);
       loss += static_cast<double>(top + std::log(sum) - row[label]);
       for (std::int64_t c = 0; c < classes; ++c)
         grad[c] = std::exp(row[c] - top) / sum * inverse_batch;
