@@ -161,8 +161,10 @@ TEST_F(CliClusterTest, AWorkerKilledMidTrialLeavesAStaleTrialWhoseCopyFinishesEl
                                              "--stale-after", "3", "--fuse",      "off"};
   // Both workers run when one dies, as on a cluster (a worker starting on the dead one's host
   // would see at once that its pid is gone and requeue its trial as INTERRUPTED instead).
-  const pid_t doomed = startWorker(url, liveness);
-  const pid_t survivor = startWorker(url, liveness);
+  // They begin claiming together (one had run all eight before the other started, once).
+  const std::vector<pid_t> both = startWorkersTogether(url, 2, liveness);
+  const pid_t doomed = both[0];
+  const pid_t survivor = both[1];
   ASSERT_GT(doomed, 0);
   ASSERT_GT(survivor, 0);
   const std::string doomed_worker = hostName() + ":" + std::to_string(doomed);
