@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "support/wait_for.h"
+
 namespace tunebench::testing {
 
 struct CliRun {
@@ -32,9 +34,5 @@ pid_t spawnCli(const std::vector<std::string>& args, const std::string& log,
                const std::string& shell_prefix = "");
 // Waits for `pid`: its exit code, or minus the signal that ended it.
 int waitExit(pid_t pid);
-
-// Polls `ready` every 50 ms for up to `limit`: whether it came true (waiting for an event, with
-// a generous deadline, never for a fixed time).
-bool waitFor(const std::function<bool()>& ready, std::chrono::seconds limit);
 
 }  // namespace tunebench::testing

@@ -9,9 +9,9 @@
 #include <cstdlib>
 #include <functional>
 #include <stdexcept>
-#include <thread>
 
 #include "storage/pg_connection.h"
+#include "support/wait_for.h"
 
 namespace tunebench::testing {
 namespace {
@@ -169,30 +169,26 @@ bool TrialsTableGate::releaseWhenWaiting(int sessions, std::chrono::seconds limi
     watch.run([&] { n = watch.exec(sql, params).integer(0, 0); }, false);
     return n;
   };
-  const auto deadline = std::chrono::steady_clock::now() + limit;
-  const auto waitUntil = [&](const std::function<bool()>& ready) {
-    while (!ready()) {
-      if (std::chrono::steady_clock::now() > deadline) return false;
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-    return true;
-  };
-  const bool all_waiting = waitUntil([&] {
-    return count(
-               "SELECT count(*) FROM pg_stat_activity WHERE datname = $1 AND "
-               "wait_event_type = 'Lock'",
-               pg::Params().add(database_)) >= sessions;
-  });
+  const bool all_waiting = waitFor(
+      [&] {
+        return count(
+                   "SELECT count(*) FROM pg_stat_activity WHERE datname = $1 AND "
+                   "wait_event_type = 'Lock'",
+                   pg::Params().add(database_)) >= sessions;
+      },
+      limit);
   pg::Connection& gate = *connections_->gate;
   gate.run([&] { gate.exec("COMMIT"); }, false);
   connections_->gate.reset();
   // The server ends the gate's session after the client has gone: wait for it, so that a test
   // counting the study's connections next sees only its workers'.
   const std::int64_t pid = connections_->gate_pid;
-  waitUntil([&] {
-    return count("SELECT count(*) FROM pg_stat_activity WHERE pid = $1", pg::Params().add(pid)) ==
-           0;
-  });
+  waitFor(
+      [&] {
+        return count("SELECT count(*) FROM pg_stat_activity WHERE pid = $1",
+                     pg::Params().add(pid)) == 0;
+      },
+      limit);
   connections_.reset();
   return all_waiting;
 }
