@@ -38,18 +38,12 @@ void Scheduler::runClaimed(std::vector<FrozenTrial>& owned, std::deque<FrozenTri
   forget(owned, first.id);
 }
 
-std::int64_t Scheduler::fitting(const TrialSpec& spec) const {
-  return trialsThatFit(
-      estimateTrialMemory(spec, data_.train.sampleShape(), data_.train.num_classes).bytes,
-      availableMemoryBytes(), options_.jobs);
-}
-
-std::int64_t Scheduler::groupCap(const TrialSpec& first) const {
+std::int64_t Scheduler::groupCap(const std::vector<FrozenTrial>& trials, std::int64_t most) const {
   // What no one has claimed yet, shared among this process's jobs and the other workers seen
   // running trials of the study (workers of a cluster each take their part).
   std::int64_t taken = 0;
   std::set<std::string> workers{options_.worker_id};
-  for (const FrozenTrial& trial : storage_.trials(study_id_, false)) {
+  for (const FrozenTrial& trial : trials) {
     if (trial.result.state == TrialState::kWaiting) continue;
     ++taken;
     if (trial.result.state == TrialState::kRunning) workers.insert(trial.worker);
@@ -60,8 +54,7 @@ std::int64_t Scheduler::groupCap(const TrialSpec& first) const {
       static_cast<std::int64_t>(workers.size()), options_.one_of_many ? 2 : 1);
   const std::int64_t sharers = options_.jobs * worker_count;
   // Its first trial (claimed, so counted as taken) and a share of the rest.
-  return std::clamp<std::int64_t>(1 + (left + sharers - 1) / sharers, 1,
-                                  std::min(kMostFusedTrials, fitting(first)));
+  return std::clamp<std::int64_t>(1 + (left + sharers - 1) / sharers, 1, most);
 }
 
 std::vector<FrozenTrial> Scheduler::formGroup(const FrozenTrial& first, const c10::Device& device,
@@ -69,14 +62,20 @@ std::vector<FrozenTrial> Scheduler::formGroup(const FrozenTrial& first, const c1
                                               std::deque<FrozenTrial>& held,
                                               const StopToken& stop) {
   std::vector<FrozenTrial> group{first};
-  const std::string key = fusionKey(specOf(first, device));
+  const TrialSpec first_spec = specOf(first, device);
+  const std::string key = fusionKey(first_spec);
   const auto joins = [&](const FrozenTrial& trial) {
     const TrialSpec spec = specOf(trial, device);
     return whyTrainedAlone(spec).empty() && fusionKey(spec) == key;
   };
+  // At most kMostFusedTrials, and what fits in the memory this job may take.
+  const std::int64_t most = std::min(
+      kMostFusedTrials,
+      trialsThatFit(
+          estimateTrialMemory(first_spec, data_.train.sampleShape(), data_.train.num_classes).bytes,
+          availableMemoryBytes(), options_.jobs));
   // Trials this worker already holds come first (a configuration's other seeds), all of them:
   // they were held to train together, and the share counts only what is still unclaimed.
-  const std::int64_t most = std::min(kMostFusedTrials, fitting(specOf(first, device)));
   for (auto it = held.begin();
        it != held.end() && static_cast<std::int64_t>(group.size()) < most;) {
     if (joins(*it)) {
@@ -89,13 +88,13 @@ std::vector<FrozenTrial> Scheduler::formGroup(const FrozenTrial& first, const c1
   // New configurations are proposed to fill the group as far as the sampler's proposals are
   // worth making before more results come (listed, grid, random: all; the TPE: its random
   // startup, then a few, counting the pending ones among the worst).
+  const std::vector<FrozenTrial> trials = storage_.trials(study_id_, false);
   std::int64_t finished = 0, pending = 0;
-  for (const Observation& observation :
-       studyViewOf(storage_.trials(study_id_, false)).configurations)
+  for (const Observation& observation : studyViewOf(trials).configurations)
     ++(observation.value ? finished : pending);
   std::int64_t ahead = sampler_->proposalsAhead(finished, pending);
-  const std::int64_t cap = std::max<std::int64_t>(groupCap(specOf(first, device)),
-                                                  static_cast<std::int64_t>(group.size()));
+  const std::int64_t cap =
+      std::max<std::int64_t>(groupCap(trials, most), static_cast<std::int64_t>(group.size()));
   std::optional<std::int64_t> held_configuration;  // another shape's, whose seeds are kept too
   while (static_cast<std::int64_t>(group.size()) < cap && !stop.stopRequested()) {
     std::optional<FrozenTrial> next =

@@ -86,13 +86,11 @@ class Scheduler {
   std::vector<FrozenTrial> formGroup(const FrozenTrial& first, const c10::Device& device,
                                      std::vector<FrozenTrial>& owned, std::deque<FrozenTrial>& held,
                                      const StopToken& stop);
-  // How many trials one fused group of `first`'s takes: its first, and a share of what no one
-  // has claimed yet, shared among this process's jobs and the other workers seen running the
-  // study's trials (at least two workers with SchedulerOptions::one_of_many); at most
-  // kMostFusedTrials, and as many as fit in the memory this job may take (trialsThatFit).
-  std::int64_t groupCap(const TrialSpec& first) const;
-  // How many trials of `spec` one group may hold in the memory this job may take.
-  std::int64_t fitting(const TrialSpec& spec) const;
+  // How many trials one fused group takes, given the study's `trials`: its first, and a share of
+  // what no one has claimed yet, shared among this process's jobs and the other workers seen
+  // running the study's trials (at least two workers with SchedulerOptions::one_of_many); at
+  // most `most` (kMostFusedTrials, or what fits in the memory this job may take).
+  std::int64_t groupCap(const std::vector<FrozenTrial>& trials, std::int64_t most) const;
   void runGroup(const std::vector<FrozenTrial>& group, const c10::Device& device,
                 std::vector<FrozenTrial>& owned, EventSink& sink, const StopToken& stop);
   // A claimed trial's spec on `device`, and the pruner's gate for it.
