@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <functional>
 #include <map>
 #include <memory>
 #include <stdexcept>
@@ -78,6 +79,10 @@ class FusedRun {
   void reportEnd(Slot& slot);
   // Every drawing slice's decision boundary at `epoch`: one stacked forward a lattice.
   void reportBoundaries(std::int64_t epoch);
+  // Every slice's logits on shared inputs [m, ...], without gradients, in chunks small enough
+  // that K slices' hidden values stay a few MiB: use(begin, logits [K, len, classes]) each.
+  void forEachSharedChunk(const at::Tensor& inputs,
+                          const std::function<void(std::int64_t, const at::Tensor&)>& use) const;
 
   const std::vector<FusedTrial>& trials_;
   const DataSplit& data_;
@@ -260,18 +265,12 @@ void FusedRun::evaluateEpoch(std::int64_t epoch, Clock::time_point epoch_start) 
   const std::int64_t m = vx.size(0);
   at::Tensor loss_sum = at::zeros({k}, at::TensorOptions().dtype(at::kDouble));
   at::Tensor correct = at::zeros({k}, at::TensorOptions().dtype(at::kLong));
-  {
-    at::NoGradGuard no_grad;
-    // Chunks small enough that K slices' hidden activations stay a few MiB.
-    const std::int64_t chunk = std::max<std::int64_t>(256, 16384 / k);
-    for (std::int64_t begin = 0; begin < m; begin += chunk) {
-      const std::int64_t len = std::min(chunk, m - begin);
-      const at::Tensor logits = model_->forwardShared(vx.narrow(0, begin, len));
-      const at::Tensor targets = vy.narrow(0, begin, len).unsqueeze(0).expand({k, len});
-      loss_sum += sliceLosses(logits, targets, true).to(at::kDouble);
-      correct += logits.argmax(2).eq(targets).sum(1);
-    }
-  }
+  forEachSharedChunk(vx, [&](std::int64_t begin, const at::Tensor& logits) {
+    const std::int64_t len = logits.size(1);
+    const at::Tensor targets = vy.narrow(0, begin, len).unsqueeze(0).expand({k, len});
+    loss_sum += sliceLosses(logits, targets, true).to(at::kDouble);
+    correct += logits.argmax(2).eq(targets).sum(1);
+  });
   const double elapsed = secondsSince(start_);
   for (std::int64_t s = 0; s < k; ++s) {
     Slot& slot = slots_[static_cast<std::size_t>(s)];
@@ -307,6 +306,17 @@ void FusedRun::evaluateEpoch(std::int64_t epoch, Clock::time_point epoch_start) 
   dropLeavers();
 }
 
+void FusedRun::forEachSharedChunk(
+    const at::Tensor& inputs,
+    const std::function<void(std::int64_t, const at::Tensor&)>& use) const {
+  at::NoGradGuard no_grad;
+  const std::int64_t m = inputs.size(0);
+  const std::int64_t chunk =
+      std::max<std::int64_t>(256, 16384 / std::max<std::int64_t>(1, model_->slices()));
+  for (std::int64_t begin = 0; begin < m; begin += chunk)
+    use(begin, model_->forwardShared(inputs.narrow(0, begin, std::min(chunk, m - begin))));
+}
+
 void FusedRun::reportBoundaries(std::int64_t epoch) {
   for (const auto& [grid, lattice] : lattices_) {
     at::Tensor logits;  // [K, grid^2, classes], computed when a slice still draws on this grid
@@ -314,16 +324,9 @@ void FusedRun::reportBoundaries(std::int64_t epoch) {
       const Slot& slot = slots_[s];
       if (slot.leaving || slot.boundary_grid != grid) continue;
       if (!logits.defined()) {
-        at::NoGradGuard no_grad;
-        // In chunks, as the validation: K slices' hidden values over a 512 x 512 lattice at once
-        // would take gigabytes.
-        const std::int64_t cells = lattice.points.size(0);
-        const std::int64_t chunk =
-            std::max<std::int64_t>(256, 16384 / std::max<std::size_t>(1, slots_.size()));
         std::vector<at::Tensor> parts;
-        for (std::int64_t begin = 0; begin < cells; begin += chunk)
-          parts.push_back(model_->forwardShared(
-              lattice.points.narrow(0, begin, std::min(chunk, cells - begin))));
+        forEachSharedChunk(lattice.points,
+                           [&](std::int64_t, const at::Tensor& part) { parts.push_back(part); });
         logits = at::cat(parts, 1);
       }
       sink_.boundaryRecorded(
