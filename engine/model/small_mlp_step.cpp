@@ -52,23 +52,6 @@ float derivative(Activation activation, float z, float h) {
   return 1.0f;
 }
 
-// out[k] = a[k] (m x n) b[k]^T, b[k] being (p x n) row-major: each entry one dot product.
-void multiplyTransposed(const float* a, const float* b, float* out, std::int64_t slices,
-                        std::int64_t m, std::int64_t n, std::int64_t p) {
-  for (std::int64_t k = 0; k < slices; ++k) {
-    const float* ak = a + k * m * n;
-    const float* bk = b + k * p * n;
-    float* ok = out + k * m * p;
-    for (std::int64_t i = 0; i < m; ++i) {
-      for (std::int64_t q = 0; q < p; ++q) {
-        float sum = 0.0f;
-        for (std::int64_t j = 0; j < n; ++j) sum += ak[i * n + j] * bk[q * n + j];
-        ok[i * p + q] = sum;
-      }
-    }
-  }
-}
-
 }  // namespace
 
 bool smallMlpStepApplies(const StackedMlpView& mlp, std::int64_t batch) {
@@ -166,7 +149,10 @@ at::Tensor smallMlpTrainingStep(const StackedMlpView& mlp, const at::Tensor& inp
     biases[l].mutable_grad() = db;
     if (l == 0) break;
     at::Tensor below = at::empty({slices, batch, in}, dz.options());
-    multiplyTransposed(dzp, w.data_ptr<float>(), below.data_ptr<float>(), slices, batch, out, in);
+    // dz W^T, with W^T laid out row by row (a few floats) for the one product loop.
+    const at::Tensor w_t = w.detach().transpose(1, 2).contiguous();
+    smallBatchedMatmul(dzp, batch * out, out, 1, w_t.data_ptr<float>(), out * in,
+                       below.data_ptr<float>(), batch * in, slices, batch, out, in);
     float* bp = below.data_ptr<float>();
     const float* zp = z[l - 1].data_ptr<float>();
     const float* hp = h[l].data_ptr<float>();
