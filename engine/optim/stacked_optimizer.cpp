@@ -20,7 +20,6 @@ double alphaOf(const OptimizerSpec& spec) { return spec.alpha; }
 double nesterovOf(const OptimizerSpec& spec) {
   return spec.kind == OptimizerKind::kNesterov ? 1.0 : 0.0;
 }
-double clipOf(const OptimizerSpec& spec) { return spec.clip_norm; }
 
 // `values` (one per slice of a family) as a column that broadcasts over `like`'s rows.
 at::Tensor sliceColumn(const std::vector<double>& values, const at::Tensor& like) {
@@ -122,7 +121,7 @@ void StackedOptimizer::clipGradients() {
   std::vector<double> limits;
   bool any = false;
   for (const OptimizerSpec& spec : slices_) {
-    limits.push_back(clipOf(spec));
+    limits.push_back(spec.clip_norm);
     any = any || spec.clip_norm > 0.0;
   }
   if (any) clipEachSliceNorm(parameters_, limits);
